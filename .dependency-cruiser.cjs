@@ -7,7 +7,10 @@ module.exports = {
       comment: 'core/ imports nothing of the project and does no I/O',
       severity: 'error',
       from: { path: layer('core') },
-      to: { pathNot: [layer('core'), 'node_modules/(luxon|zod)/'], dependencyTypesNot: ['type-only'] },
+      to: {
+        pathNot: [layer('core'), 'node_modules/(luxon|zod)/'],
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'core-no-io-builtins',
@@ -48,7 +51,8 @@ module.exports = {
     },
     {
       name: 'emulator-stands-alone',
-      comment: 'the emulator is test-and-demo infrastructure speaking Graph; it knows nothing of the app',
+      comment:
+        'the emulator is test-and-demo infrastructure speaking Graph; it knows nothing of the app',
       severity: 'error',
       from: { path: layer('emulator') },
       to: { path: '^(store|graph|features|bot|tab|server|manifest)/' },
@@ -71,6 +75,9 @@ module.exports = {
     exclude: { path: '(node_modules|dist|data)/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
   },
 };
