@@ -1,0 +1,84 @@
+// The seeded demo tenant's shape: what the emulator loads (users, groups, mailboxes, calendars) and the
+// award data the app's local mode can import (units, organisations, examiner teams, participations).
+import type * as MG from '@microsoft/microsoft-graph-types';
+import type { JuryResult, Organisation, ParticipationState, Unit } from '../../core/model.js';
+
+export interface SeedAttachment {
+  name: string;
+  contentType: string;
+  /** Base64 of the file's bytes. */
+  contentBytes: string;
+  isInline?: boolean;
+}
+
+export interface SeedMessage {
+  /** A well-known folder name (inbox, sentitems, drafts, deleteditems) or a child folder's displayName. */
+  folder: string;
+  message: MG.Message;
+  attachments?: SeedAttachment[];
+}
+
+export interface SeedMailbox {
+  childFolders?: string[];
+  messages: SeedMessage[];
+  events: MG.Event[];
+  masterCategories?: MG.OutlookCategory[];
+}
+
+export interface SeedApp {
+  clientId: string;
+  clientSecret: string;
+  displayName: string;
+  /** Application permissions granted (Graph app roles). */
+  roles: string[];
+  /** Mailboxes (UPNs) the app may read and send from, as Exchange RBAC for Applications would scope it. */
+  mailboxScope: string[];
+  /** Mailboxes (UPNs) whose calendars the app may read and write. */
+  calendarScope: string[];
+}
+
+export interface DemoTenant {
+  tenantId: string;
+  domain: string;
+  app: SeedApp;
+  users: MG.User[];
+  groups: Array<{ group: MG.Group; memberUpns: string[] }>;
+  mailboxes: Record<string /* upn */, SeedMailbox>;
+  extras: DemoExtras;
+}
+
+export interface ExaminerTeam {
+  id: string;
+  name: string;
+  leaderUpn: string;
+  memberUpns: string[];
+  unitIds: string[];
+}
+
+export interface SeedParticipation {
+  unitId: string;
+  year: number;
+  state: ParticipationState;
+  juryResult?: JuryResult;
+}
+
+export interface PreviousResult {
+  unitId: string;
+  year: number;
+  result: 'winner' | 'honourable-mention';
+}
+
+export interface DemoExtras {
+  units: Unit[];
+  organisations: Organisation[];
+  examinerTeams: ExaminerTeam[];
+  /** Coordinators' UPNs. */
+  coordinators: string[];
+  participations: SeedParticipation[];
+  previousResults: PreviousResult[];
+}
+
+export interface DemoTenantOptions {
+  /** The cycle the mailbox holds (default 2026). */
+  cycleYear?: number;
+}
