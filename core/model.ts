@@ -12,6 +12,8 @@ export interface UnitClass {
   id: UnitClassId;
   sv: string;
   en: string;
+  /** The longer wording of the instructions, where they give one ("Andra verksamheter, såsom ..."). */
+  description?: Bilingual;
 }
 
 export type OrganisationKind = 'district' | 'administration' | 'company';
@@ -72,7 +74,8 @@ export interface CycleTimeline {
   boardProtocolDeadline: LocalDate;
   siteVisitWindow: DateWindow;
   juryDate: LocalDate;
-  ceremony: { date: LocalDate; place: string };
+  /** The prize ceremony; `start` when the time is announced. */
+  ceremony: { date: LocalDate; place: string; start?: IsoInstant };
   feedbackVisitWindow: DateWindow;
 }
 
@@ -124,13 +127,23 @@ export interface Actor {
   name?: string;
 }
 
+/** Why a unit is not eligible: a rule id (an EligibilityRuleId from core/eligibility, or free) and its text. */
+export interface Reason extends Bilingual {
+  rule: string;
+}
+
 export interface Transition {
+  /** null for the first entry, which creates the participation. */
   from: ParticipationState | null;
   to: ParticipationState;
   at: IsoInstant;
   actor: Actor;
   source: Source;
   note?: string;
+  /** Set on the transition to 'jury-decided'. */
+  juryResult?: JuryResult;
+  /** Set on the transition to 'not-eligible'. */
+  reasons?: Reason[];
 }
 
 export interface Participation {
@@ -138,7 +151,10 @@ export interface Participation {
   year: number;
   state: ParticipationState;
   juryResult?: JuryResult;
+  /** Rule ids of the reasons for 'not-eligible' (kept while the state is 'not-eligible'). */
   ineligibleReasons?: string[];
+  /** The same reasons with their Swedish and English text, index for index. */
+  ineligibleReasonTexts?: Bilingual[];
   history: Transition[];
 }
 
