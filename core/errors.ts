@@ -10,8 +10,8 @@ import type { Bilingual, Locale } from './model.js';
 export interface DomainErrorReasons {
   /** A participation transition that the state machine does not allow (from → to). */
   'illegal-transition': true;
-  /** A transition that is allowed but lacks data it needs (jury result, time, actor, source). */
-  'missing-transition-data': true;
+  /** A transition whose data is missing or does not fit (no jury result, no reasons, no actor, bad time). */
+  'invalid-transition-data': true;
   /** No cycle is configured for the requested year. */
   'unknown-cycle': true;
   /** A cycle file does not validate (names the bad field). */
