@@ -1,0 +1,102 @@
+// The slice of Adaptive Card 1.5 that our card factories produce, typed so a factory cannot emit a
+// property Teams would not render. Extend it when a card needs more of the schema.
+export type TextSize = 'small' | 'default' | 'medium' | 'large' | 'extraLarge';
+export type TextWeight = 'lighter' | 'default' | 'bolder';
+export type TextColor = 'default' | 'dark' | 'light' | 'accent' | 'good' | 'warning' | 'attention';
+export type Spacing = 'none' | 'small' | 'default' | 'medium' | 'large' | 'extraLarge' | 'padding';
+
+export interface TextBlock {
+  type: 'TextBlock';
+  text: string;
+  wrap?: boolean;
+  size?: TextSize;
+  weight?: TextWeight;
+  color?: TextColor;
+  isSubtle?: boolean;
+  spacing?: Spacing;
+  separator?: boolean;
+  style?: 'default' | 'heading';
+}
+
+export interface Fact {
+  title: string;
+  value: string;
+}
+
+export interface FactSet {
+  type: 'FactSet';
+  facts: Fact[];
+  spacing?: Spacing;
+  separator?: boolean;
+}
+
+export interface Column {
+  type: 'Column';
+  width?: 'auto' | 'stretch' | string;
+  items: CardElement[];
+}
+
+export interface ColumnSet {
+  type: 'ColumnSet';
+  columns: Column[];
+  spacing?: Spacing;
+  separator?: boolean;
+}
+
+export interface Container {
+  type: 'Container';
+  items: CardElement[];
+  style?: 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
+  spacing?: Spacing;
+  separator?: boolean;
+}
+
+export type CardElement = TextBlock | FactSet | ColumnSet | Container;
+
+export interface OpenUrlAction {
+  type: 'Action.OpenUrl';
+  title: string;
+  url: string;
+}
+
+export interface SubmitAction {
+  type: 'Action.Submit';
+  title: string;
+  data: Record<string, unknown>;
+}
+
+export interface ExecuteAction<Verb extends string = string> {
+  type: 'Action.Execute';
+  title: string;
+  verb: Verb;
+  data?: Record<string, unknown>;
+}
+
+export type CardAction = OpenUrlAction | SubmitAction | ExecuteAction;
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
+  version: '1.5';
+  /** Shown by clients that cannot render the card (mobile lagging behind, notifications). */
+  fallbackText: string;
+  /** Read out by screen readers. */
+  speak?: string;
+  lang?: string;
+  body: CardElement[];
+  actions?: CardAction[];
+  msteams?: { width?: 'Full' };
+}
+
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+export function adaptiveCard(
+  parts: Omit<AdaptiveCard, 'type' | '$schema' | 'version'>,
+): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    ...parts,
+  };
+}

@@ -1,0 +1,115 @@
+// The bot's HTTP endpoint on the Agents SDK: a CloudAdapter whose auth settings come from our config
+// module (never the SDK's own environment reading), JWT validation when an app id is configured, and
+// a check that the body is an activity before the SDK sees it.
+import {
+  CloudAdapter,
+  type AuthConfiguration,
+  type Request as SdkRequest,
+  type WebResponse,
+} from '@microsoft/agents-hosting';
+import { createBotAgent, type BotDeps } from './agent.js';
+
+export interface BotAuthSettings {
+  /** The bot's Entra app id; without it the endpoint is anonymous (local mode, loopback only). */
+  appId?: string;
+  appPassword?: string;
+  tenantId?: string;
+  /** Entra authority host (https://login.microsoftonline.com); signing keys for Entra-issued tokens. */
+  authorityHost?: string;
+}
+
+export interface BotRequest {
+  body?: unknown;
+  headers: Record<string, string | string[] | undefined>;
+  method?: string;
+  user?: Record<string, unknown>;
+}
+
+export interface BotEndpoint {
+  /** True when activities must carry a valid Bot Framework / Entra JWT. */
+  readonly authenticated: boolean;
+  readonly adapter: CloudAdapter;
+  /** Checks the Authorization header; answers 401 itself, else calls next(). */
+  authorize(req: BotRequest, res: WebResponse, next: (err?: unknown) => void): Promise<void>;
+  /** Runs one activity through the bot; answers 200 (with expectReplies' activities) or 400. */
+  process(req: BotRequest, res: WebResponse): Promise<void>;
+}
+
+/** A body the SDK can take: 400 with this message otherwise. */
+export class MalformedActivityError extends Error {
+  override readonly name = 'MalformedActivityError';
+}
+
+const CONNECTION = 'serviceConnection';
+
+export function authConfigFor(settings: BotAuthSettings): AuthConfiguration {
+  if (!settings.appId) return {};
+  const connection: AuthConfiguration = {
+    clientId: settings.appId,
+    clientSecret: settings.appPassword,
+    tenantId: settings.tenantId,
+    ...(settings.authorityHost ? { authorityEndpoint: settings.authorityHost } : {}),
+    validateIssuer: true,
+  };
+  return {
+    ...connection,
+    connections: new Map([[CONNECTION, connection]]),
+    connectionsMap: [{ serviceUrl: '*', connection: CONNECTION }],
+  };
+}
+
+export function createBotEndpoint(settings: BotAuthSettings, deps: BotDeps = {}): BotEndpoint {
+  const authConfig = authConfigFor(settings);
+  const adapter = new CloudAdapter(authConfig);
+  const agent = createBotAgent(adapter, deps);
+
+  return {
+    authenticated: Boolean(settings.appId),
+    adapter,
+    async authorize(req, res, next) {
+      if (!settings.appId) {
+        // No app id: nothing to validate a token against. The server only lets loopback callers here.
+        req.user = { name: 'anonymous' };
+        next();
+        return;
+      }
+      // The adapter's own JWT middleware (authorizeJWT) with the settings above.
+      await adapter.authorizeRequest(req as SdkRequest, res, next);
+    },
+    async process(req, res) {
+      checkActivity(req.body);
+      try {
+        await adapter.process(req as SdkRequest, res, (context) => agent.run(context));
+      } catch (err) {
+        // The SDK validates the activity with zod; a schema failure is the caller's fault.
+        if (err instanceof Error && err.name === 'ZodError') {
+          throw new MalformedActivityError(`The activity is malformed: ${zodSummary(err)}`);
+        }
+        throw err;
+      }
+    },
+  };
+}
+
+function checkActivity(body: unknown): void {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new MalformedActivityError('The body must be a JSON object (a Bot Framework activity).');
+  }
+  const activity = body as { type?: unknown; conversation?: { id?: unknown } };
+  if (typeof activity.type !== 'string' || activity.type === '') {
+    throw new MalformedActivityError('The activity has no "type".');
+  }
+  if (typeof activity.conversation?.id !== 'string' || activity.conversation.id === '') {
+    throw new MalformedActivityError('The activity has no "conversation.id".');
+  }
+}
+
+function zodSummary(err: Error): string {
+  const issues = (err as Error & { issues?: Array<{ path: PropertyKey[]; message: string }> })
+    .issues;
+  if (!Array.isArray(issues) || issues.length === 0) return err.message;
+  return issues
+    .slice(0, 5)
+    .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+}

@@ -1,0 +1,46 @@
+// The HTTP app: every route group mounted in one place, errors mapped at one boundary. Pure wiring:
+// it takes its collaborators ready-made (createApp(deps)), so tests can build it around stubs and
+// server/start.ts around the real storage, Graph client and emulator.
+import express, { type Express } from 'express';
+import type { BotEndpoint } from '../bot/endpoint.js';
+import type { TabStatus } from '../tab/status.js';
+import { errorMiddleware } from './errors.js';
+import type { Logger } from './logger.js';
+import {
+  graphNotificationRoutes,
+  type GraphNotificationsOptions,
+} from './routes/graph-notifications.js';
+import { healthRoutes, type ReadinessCheck } from './routes/health.js';
+import { messagesRoutes } from './routes/messages.js';
+import { tabRoutes } from './routes/tab.js';
+
+export interface AppDeps {
+  version: string;
+  logger: Logger;
+  bot: BotEndpoint;
+  readiness: readonly ReadinessCheck[];
+  tabStatus: () => Promise<TabStatus> | TabStatus;
+  graphNotifications?: GraphNotificationsOptions;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  app.get('/', (_req, res) => {
+    res.redirect('/tab/');
+  });
+  app.use(healthRoutes({ version: deps.version, checks: deps.readiness }));
+  app.use(messagesRoutes({ bot: deps.bot }));
+  app.use(graphNotificationRoutes(deps.graphNotifications ?? {}));
+  app.use(tabRoutes({ status: deps.tabStatus }));
+
+  app.use((req, res) => {
+    res
+      .status(404)
+      .json({ error: { code: 'not-found', message: `No route for ${req.method} ${req.path}` } });
+  });
+  app.use(errorMiddleware(deps.logger));
+  return app;
+}

@@ -1,0 +1,222 @@
+// The one boundary where typed errors become HTTP statuses and user-facing messages: DomainError
+// (core/), GraphError (graph/), StoreError (store/), ConfigError (server/config.ts) and the body
+// parser's errors. It also turns start-up failures into a one-line cause without a stack dump.
+import type { ErrorRequestHandler } from 'express';
+import type { Logger } from './logger.js';
+
+export interface HttpProblem {
+  status: number;
+  code: string;
+  /** English message (API clients, logs). */
+  message: string;
+  /** Swedish message when the error carries one (shown to users first). */
+  messageSv?: string;
+  /** Seconds, for throttling answers. */
+  retryAfter?: number;
+  /** True when the error is a known, typed one (no stack trace needed in logs). */
+  expected: boolean;
+}
+
+/** The JSON body every error answer has. */
+export interface ErrorBody {
+  error: { code: string; message: string; messageSv?: string };
+}
+
+interface Named {
+  name?: unknown;
+  message?: unknown;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> & Named =>
+  typeof value === 'object' && value !== null;
+
+// Matched by name rather than instanceof so the boundary does not import every layer's internals and
+// survives duplicated module instances (tsx + vitest). Each layer names its error class as below.
+const hasName = (err: unknown, name: string): err is Record<string, unknown> & Named =>
+  isObject(err) && err.name === name;
+
+/** Core's reasons (core/errors.ts) → HTTP statuses. */
+const DOMAIN_STATUS_BY_REASON: Record<string, number> = {
+  'illegal-transition': 409,
+  'missing-transition-data': 400,
+  'unknown-cycle': 404,
+  'invalid-cycle': 500,
+  'invalid-date': 400,
+  'unknown-class': 400,
+};
+
+/** Reasons added later (by declaration merging) fall back to their wording; else 422. */
+const DOMAIN_STATUS: Array<[RegExp, number]> = [
+  [/not[-_ ]?found|unknown/i, 404],
+  [/illegal|transition|conflict|already|duplicate/i, 409],
+  [/invalid|malformed|too[-_ ]?(long|large|many)|limit/i, 400],
+  [/forbidden|not[-_ ]?allowed|permission/i, 403],
+];
+
+export function toHttpProblem(err: unknown): HttpProblem {
+  // express's JSON parser (body-parser) errors carry `type` and `status`.
+  if (isObject(err) && typeof err.type === 'string' && typeof err.status === 'number') {
+    if (err.type === 'entity.parse.failed') {
+      return {
+        status: 400,
+        code: 'malformed-json',
+        message: `The request body is not valid JSON: ${String(err.message)}`,
+        messageSv: 'Begärans innehåll är inte giltig JSON.',
+        expected: true,
+      };
+    }
+    if (err.type === 'entity.too.large') {
+      return {
+        status: 413,
+        code: 'body-too-large',
+        message: 'The request body is too large.',
+        messageSv: 'Begärans innehåll är för stort.',
+        expected: true,
+      };
+    }
+    if (err.status >= 400 && err.status < 500) {
+      return {
+        status: err.status,
+        code: err.type,
+        message: String(err.message),
+        expected: true,
+      };
+    }
+  }
+
+  if (hasName(err, 'DomainError')) {
+    const reason = typeof err.reason === 'string' ? err.reason : 'domain';
+    const messages = isObject(err.messages) ? err.messages : isObject(err.text) ? err.text : {};
+    const status =
+      DOMAIN_STATUS_BY_REASON[reason] ??
+      DOMAIN_STATUS.find(([pattern]) => pattern.test(reason))?.[1] ??
+      422;
+    return {
+      status,
+      code: reason,
+      message: typeof messages.en === 'string' ? messages.en : String(err.message),
+      messageSv: typeof messages.sv === 'string' ? messages.sv : undefined,
+      expected: true,
+    };
+  }
+
+  if (hasName(err, 'MalformedActivityError')) {
+    return {
+      status: 400,
+      code: 'malformed-activity',
+      message: String(err.message),
+      expected: true,
+    };
+  }
+
+  if (hasName(err, 'GraphError')) {
+    const upstream = typeof err.status === 'number' ? err.status : 0;
+    const reason = typeof err.reason === 'string' ? err.reason : 'unknown';
+    const retryAfterMs = typeof err.retryAfterMs === 'number' ? err.retryAfterMs : undefined;
+    const busy =
+      ['throttled', 'unavailable', 'timeout'].includes(reason) ||
+      [429, 503, 504].includes(upstream);
+    return {
+      status: busy ? 503 : 502,
+      code: busy ? 'graph-unavailable' : 'graph-error',
+      message: `Microsoft Graph failed (${reason}${upstream ? ` ${upstream}` : ''}): ${String(err.message)}`,
+      messageSv: busy
+        ? 'Microsoft 365 är överbelastat just nu. Försök igen om en stund.'
+        : 'Microsoft 365 svarade med ett fel.',
+      retryAfter: busy ? Math.max(1, Math.ceil((retryAfterMs ?? 30_000) / 1000)) : undefined,
+      expected: true,
+    };
+  }
+
+  if (hasName(err, 'StoreError')) {
+    const reason = typeof err.reason === 'string' ? err.reason : 'store';
+    const conflict = reason === 'conflict';
+    if (reason === 'invalid-argument') {
+      return { status: 400, code: reason, message: String(err.message), expected: true };
+    }
+    return {
+      status: conflict ? 409 : 503,
+      code: conflict ? 'conflict' : 'storage-unavailable',
+      message: conflict ? String(err.message) : `Storage is unavailable: ${String(err.message)}`,
+      messageSv: conflict
+        ? 'Uppgiften har redan ändrats.'
+        : 'Lagringen är inte tillgänglig just nu.',
+      expected: true,
+    };
+  }
+
+  if (hasName(err, 'ConfigError')) {
+    return { status: 500, code: 'configuration', message: String(err.message), expected: true };
+  }
+
+  return {
+    status: 500,
+    code: 'internal',
+    message: 'Something went wrong on our side.',
+    messageSv: 'Något gick fel hos oss.',
+    expected: false,
+  };
+}
+
+export function errorBody(problem: HttpProblem): ErrorBody {
+  return {
+    error: {
+      code: problem.code,
+      message: problem.message,
+      ...(problem.messageSv ? { messageSv: problem.messageSv } : {}),
+    },
+  };
+}
+
+/** The express error handler: every route's thrown error ends here. */
+export function errorMiddleware(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, next) => {
+    const problem = toHttpProblem(err);
+    if (problem.expected) {
+      logger.warn({ path: req.path, status: problem.status, code: problem.code }, problem.message);
+    } else {
+      logger.error({ path: req.path, err }, 'unhandled error');
+    }
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    if (problem.retryAfter !== undefined) res.setHeader('Retry-After', String(problem.retryAfter));
+    res.status(problem.status).json(errorBody(problem));
+  };
+}
+
+/**
+ * A start-up failure as one line naming its cause. Expected failures (bad config, damaged data
+ * directory, unreachable database, unknown cycle year) need no stack; anything else keeps it.
+ */
+export function describeStartupFailure(err: unknown): { message: string; expected: boolean } {
+  if (
+    hasName(err, 'ConfigError') ||
+    hasName(err, 'StoreError') ||
+    hasName(err, 'DomainError') ||
+    hasName(err, 'GraphError') ||
+    hasName(err, 'StartupError')
+  ) {
+    const problem = hasName(err, 'DomainError') ? toHttpProblem(err) : undefined;
+    return { message: problem?.message ?? String(err.message), expected: true };
+  }
+  if (isObject(err) && (err.code === 'EADDRINUSE' || err.code === 'EACCES')) {
+    return {
+      message: `Cannot listen: ${String(err.message)}. Set PORT (or EMULATOR_PORT) to a free port.`,
+      expected: true,
+    };
+  }
+  return {
+    message: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    expected: false,
+  };
+}
+
+/** A start-up step that failed for a known reason (thrown by server/start.ts). */
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,40 @@
+// The tab: its static page under /tab (Teams, Outlook and microsoft365.com load it in an iframe) and
+// its API under /api/tab. The teams-js browser bundle is served from node_modules, so the page works
+// without a CDN.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { Router } from 'express';
+import type { TabStatus } from '../../tab/status.js';
+
+export interface TabOptions {
+  status: () => Promise<TabStatus> | TabStatus;
+}
+
+const TAB_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'tab', 'public');
+const TEAMS_JS = createRequire(import.meta.url).resolve(
+  '@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js',
+);
+
+export function tabRoutes(options: TabOptions): Router {
+  const router = Router();
+
+  router.get('/api/tab/status', async (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await options.status());
+  });
+
+  router.get('/tab/vendor/teams-js.js', (_req, res) => {
+    res.sendFile(TEAMS_JS, { maxAge: '1d' });
+  });
+  // Teams shows the tab in an iframe: allow Teams, Outlook and Microsoft 365 to frame it, nobody else.
+  router.use('/tab', (_req, res, next) => {
+    res.setHeader(
+      'Content-Security-Policy',
+      "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://outlook.office.com https://outlook.office365.com https://*.office.com https://*.microsoft365.com https://local.teams.office.com",
+    );
+    next();
+  });
+  router.use('/tab', express.static(TAB_DIR, { index: 'index.html', maxAge: 0 }));
+  return router;
+}

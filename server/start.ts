@@ -1,0 +1,244 @@
+// Start-up and shutdown of the one process: cycles, the local emulator (local mode), storage, the Graph
+// client, the bot and the HTTP app; then graceful shutdown in reverse order. Expected failures become
+// typed errors that main.ts prints as one line.
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { Locale } from '../core/model.js';
+import { createBotEndpoint } from '../bot/endpoint.js';
+import type { DeadlinesCardData } from '../bot/cards/deadlines.js';
+import { createTokenProvider, type ClientCertificate } from '../graph/auth.js';
+import { createGraphClient, type Graph } from '../graph/client.js';
+import { getUser } from '../graph/users.js';
+import { tabStatus } from '../tab/status.js';
+import { createApp } from './app.js';
+import type { Config } from './config.js';
+import { currentCycles, loadCycles } from './cycles.js';
+import { StartupError } from './errors.js';
+import { startLocalEmulator, openAppStore, type AppStore, type LocalEmulator } from './services.js';
+import { createLogger, type Logger } from './logger.js';
+
+export interface StartOptions {
+  logger?: Logger;
+  /** Where cycles/<year>.json live (tests point elsewhere). */
+  cyclesDir?: string;
+  /** Host to bind (default: all interfaces, as a container needs). */
+  host?: string;
+  /** How long shutdown waits for requests in flight before cutting connections. */
+  shutdownTimeoutMs?: number;
+}
+
+export interface RunningServer {
+  config: Config;
+  logger: Logger;
+  /** http://localhost:<port> */
+  url: string;
+  port: number;
+  /** The public base (PUBLIC_URL, or url in local mode). */
+  publicUrl: string;
+  botEndpoint: string;
+  tabUrl: string;
+  /** The in-process emulator's base URL (local mode). */
+  emulatorUrl?: string;
+  graph: Graph;
+  store: AppStore;
+  /** Stop accepting, let requests in flight finish (bounded), close storage and the emulator. */
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  config: Config,
+  options: StartOptions = {},
+): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const closers: Array<{ name: string; close: () => Promise<void> }> = [];
+  const closeAll = async () => {
+    for (const { name, close } of closers.reverse()) {
+      try {
+        await close();
+      } catch (err) {
+        logger.warn({ err }, `closing ${name} failed`);
+      }
+    }
+    closers.length = 0;
+  };
+
+  try {
+    const cycles = loadCycles(options.cyclesDir);
+    // Fails now, with the known years, rather than on the first tab load.
+    currentCycles(cycles, config.clock.now());
+
+    let emulator: LocalEmulator | undefined;
+    let graphBaseUrl = config.m365.graphBaseUrl;
+    let localTokenEndpoint: string | undefined;
+    if (config.mode === 'local') {
+      if (graphBaseUrl === undefined) {
+        emulator = await startLocalEmulator({
+          port: config.emulator?.port ?? 0,
+          stateFile: config.emulator?.stateFile,
+          clock: config.clock,
+        });
+        closers.push({ name: 'emulator', close: () => emulator!.close() });
+        graphBaseUrl = `${emulator.url}/v1.0`;
+        localTokenEndpoint = emulator.url;
+      } else {
+        // An emulator run on its own (npm run emulator): its token endpoint sits beside /v1.0.
+        localTokenEndpoint = config.m365.authorityHost ?? new URL(graphBaseUrl).origin;
+      }
+    }
+
+    const store = await openAppStore({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      clock: config.clock,
+    });
+    closers.push({ name: 'storage', close: () => store.close() });
+
+    const graph = createGraphClient({
+      baseUrl: graphBaseUrl!,
+      tokenProvider: createTokenProvider({
+        tenantId: config.m365.tenantId,
+        clientId: config.m365.clientId,
+        clientSecret: config.m365.clientSecret,
+        certificate: config.m365.certificate ? readCertificate(config.m365.certificate) : undefined,
+        authorityHost: config.mode === 'tenant' ? config.m365.authorityHost : undefined,
+        localTokenEndpoint,
+      }),
+      logger: logger.child({ component: 'graph' }),
+    });
+
+    const server = await listenLater(options.host);
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://localhost:${port}`;
+    const publicUrl = config.publicUrl ?? url;
+    const tabUrl = `${publicUrl}/tab/`;
+
+    const statusNow = (locale?: Locale) => {
+      const { current, earlier } = currentCycles(cycles, config.clock.now());
+      const status = tabStatus(current, config.clock.now(), { earlier });
+      return { status: { ...status, mailbox: config.m365.sharedMailbox }, locale };
+    };
+
+    const bot = createBotEndpoint(
+      {
+        appId: config.bot.appId,
+        appPassword: config.bot.appPassword,
+        tenantId: config.bot.tenantId,
+        authorityHost: config.m365.authorityHost,
+      },
+      {
+        tabUrl: config.publicUrl ? tabUrl : undefined,
+        deadlines: async (locale): Promise<DeadlinesCardData> => {
+          const { status } = statusNow(locale);
+          return {
+            locale,
+            year: status.year,
+            items: status.deadlines.map((d) => ({ label: d.label[locale], when: d.when[locale] })),
+            tabUrl: config.publicUrl ? tabUrl : undefined,
+          };
+        },
+        onError: (err) => logger.error({ err }, 'bot turn failed'),
+      },
+    );
+
+    const app = createApp({
+      version: config.version,
+      logger,
+      bot,
+      readiness: [
+        { name: 'storage', check: () => store.ping() },
+        {
+          name: 'graph',
+          check: async () => {
+            await getUser(graph, config.m365.sharedMailbox, ['id']);
+          },
+        },
+      ],
+      tabStatus: () => statusNow().status,
+      graphNotifications: {
+        clientState: config.graphWebhookClientState,
+        onRejected: (count) =>
+          logger.warn({ count }, 'dropped Graph notifications with a wrong clientState'),
+      },
+    });
+    server.on('request', app);
+    closers.push({
+      name: 'http server',
+      close: () => closeServer(server, options.shutdownTimeoutMs ?? 10_000, logger),
+    });
+
+    return {
+      config,
+      logger,
+      url,
+      port,
+      publicUrl,
+      botEndpoint: `${url}/api/messages`,
+      tabUrl,
+      emulatorUrl: emulator?.url,
+      graph,
+      store,
+      close: closeAll,
+    };
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+
+  async function listenLater(host: string | undefined): Promise<Server> {
+    const { createServer } = await import('node:http');
+    const server = createServer();
+    // Teams' keep-alive connections should not hold shutdown hostage.
+    server.keepAliveTimeout = 5_000;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    return server;
+  }
+}
+
+/** Stop accepting; idle keep-alive connections go at once, busy ones get `timeoutMs` to finish. */
+async function closeServer(server: Server, timeoutMs: number, logger: Logger): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      logger.warn({ timeoutMs }, 'requests still in flight at shutdown; closing their connections');
+      server.closeAllConnections();
+    }, timeoutMs);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+function readCertificate(cert: { path: string; thumbprint: string }): ClientCertificate {
+  let pem: string;
+  try {
+    pem = readFileSync(cert.path, 'utf8');
+  } catch (err) {
+    throw new StartupError(
+      `Cannot read M365_CLIENT_CERTIFICATE_PATH (${cert.path}): ${(err as Error).message}`,
+    );
+  }
+  const key =
+    /-----BEGIN (?:RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC )?PRIVATE KEY-----/.exec(
+      pem,
+    );
+  if (!key) {
+    throw new StartupError(`M365_CLIENT_CERTIFICATE_PATH (${cert.path}) holds no PEM private key`);
+  }
+  const certs = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
+  return {
+    privateKey: key[0],
+    ...(cert.thumbprint.length === 64
+      ? { thumbprintSha256: cert.thumbprint }
+      : { thumbprint: cert.thumbprint }),
+    ...(certs ? { x5c: certs.join('\n') } : {}),
+  };
+}
