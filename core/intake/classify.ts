@@ -1,0 +1,573 @@
+// Classifies a mail to the shared mailbox with transparent weighted rules. Every rule that fires
+// adds a weight to one kind and a reason a coordinator can read on the triage card; the confidence
+// comes from how strong the winning kind is and how far ahead of the runner-up. Deterministic:
+// the same mail always gets the same answer, and a wrong answer can be traced to a rule.
+import {
+  extensionOf,
+  headerValue,
+  isDocumentAttachment,
+  MAIL_KINDS,
+  type MailFacts,
+  type MailKind,
+} from './facts.js';
+import { detectLanguage, fold, parseSubject, splitMail, type MailParts } from './text.js';
+
+/** Mails at or above this confidence are handled automatically; below it a coordinator triages. */
+export const AUTO_THRESHOLD = 0.7;
+
+export interface Signal {
+  rule: string;
+  kind: MailKind;
+  weight: number;
+  sv: string;
+  en: string;
+  /** The words or header that fired the rule. */
+  evidence?: string;
+}
+
+export interface ClassificationSignals {
+  language: 'sv' | 'en';
+  isReply: boolean;
+  isForward: boolean;
+  /** Attachments that look like written documents (.docx, .pdf, .doc, .odt, ...). */
+  documents: string[];
+  /** Documents in a format intake cannot read (.doc, .odt, .pages, ...). */
+  unsupportedDocuments: string[];
+  /** Sentences in the sender's own words that ask something. */
+  questionCount: number;
+  /** The forwarded or quoted mail's sender when the body names one. */
+  originalSender?: { address: string; name?: string };
+  /** The fired rules, strongest first. */
+  fired: Signal[];
+}
+
+export interface Classification {
+  kind: MailKind;
+  /** 0–1. */
+  confidence: number;
+  /** Why, in Swedish, strongest first (the triage card shows them). */
+  reasons: string[];
+  /** The same reasons in English. */
+  reasonsEn: string[];
+  scores: Record<MailKind, number>;
+  /** The runner-up, when it scored. */
+  alternative?: MailKind;
+  signals: ClassificationSignals;
+  /** The split body, so matching and receipts reuse it instead of splitting again. */
+  parts: MailParts;
+  cleanSubject: string;
+}
+
+interface PhraseRule {
+  id: string;
+  kind: MailKind;
+  weight: number;
+  /** Written against folded text: lower case, no diacritics, punctuation as spaces. */
+  re: RegExp;
+  sv: string;
+  en: string;
+  /** What the phrase means when the sentence is negated ("vi kommer inte att delta"). */
+  negated?: MailKind;
+  /** What the phrase means inside a sentence about an info meeting. */
+  inInfoMeeting?: MailKind;
+}
+
+const b = (src: string) => new RegExp(`\\b(?:${src})\\b`);
+
+const PHRASES: PhraseRule[] = [
+  // Pre-registration
+  {
+    id: 'pre-registration-word',
+    kind: 'pre-registration',
+    weight: 4,
+    re: b('in?t[re]+s+e ?an?m[ae]l\\w*|forhandsanmal\\w*|forhands anmal\\w*|preliminar anmalan'),
+    sv: 'nämner intresseanmälan/förhandsanmälan',
+    en: 'mentions pre-registration',
+    negated: 'withdrawal',
+    inInfoMeeting: 'info-meeting-signup',
+  },
+  {
+    id: 'wants-to-take-part',
+    kind: 'pre-registration',
+    weight: 3,
+    re: b(
+      '(vill|onskar|avser|planerar|tanker|amnar|skulle vilja|bestamt oss for|beslutat) (att )?(garna )?(delta|medverka|vara med|anmala|tavla|soka)|anmaler (harmed )?(oss|var|vart|enheten|intresse|forskolan|skolan|verksamheten)|anmala (oss|var|vart|intresse|enheten)|vara med i (arets )?kvalitets\\w*|deltagande i (arets )?kvalitets\\w*|anmalan (om|av) (deltagande|intresse)',
+    ),
+    sv: 'skriver att enheten vill delta',
+    en: 'says the unit wants to take part',
+    negated: 'withdrawal',
+    inInfoMeeting: 'info-meeting-signup',
+  },
+  {
+    id: 'pre-registration-en',
+    kind: 'pre-registration',
+    weight: 4,
+    re: b(
+      'pre ?registration|pre ?register\\w*|expression of interest|register (our|my) interest|(would like|wish|wishes|intend|intends|plan|plans|want|wants|decided) to (take part|participate|enter|register|compete|join)|(registering|register) (our|the) unit|sign (us )?up for the (quality )?award',
+    ),
+    sv: 'skriver (på engelska) att enheten vill delta',
+    en: 'says the unit wants to take part',
+    negated: 'withdrawal',
+    inInfoMeeting: 'info-meeting-signup',
+  },
+  // Withdrawal
+  {
+    id: 'withdrawal-word',
+    kind: 'withdrawal',
+    weight: 5,
+    re: b(
+      'avanmal\\w*|av anmal\\w*|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|tar tillbaka|aterkalla\\w*|atertar|hoppar av|hoppa av|avsta\\w*|stryk\\w* (oss|var anmalan|enheten)|inte (kommer|kan|har mojlighet) (att )?(delta|medverka|fullfolja)|(kan|kommer|hinner|vill|ska|skall|tankte|har) (vi )?(tyvarr )?(inte|ej) (langre )?(att )?(kunna |ha )?(mojlighet att |tid att |kapacitet att )?(delta|medverka|vara med|fullfolja|skicka in|lamna in|genomfora)|(inte|ej) (har )?(mojlighet|tid|resurser|kapacitet|orken) (att )?(delta|medverka|fullfolja)',
+    ),
+    sv: 'skriver att enheten drar sig ur',
+    en: 'says the unit withdraws',
+  },
+  {
+    id: 'withdrawal-en',
+    kind: 'withdrawal',
+    weight: 5,
+    re: b(
+      'withdraw\\w*|pull (out|our)|pulling out|cancel (our|the) (registration|participation|pre ?registration)|(will not|won t|cannot|can t|unable to|no longer|not be able to) (be )?(able to )?(take part|participate|submit|taking part|participating|continue)',
+    ),
+    sv: 'skriver (på engelska) att enheten drar sig ur',
+    en: 'says the unit withdraws',
+  },
+  // Submission
+  {
+    id: 'submission-word',
+    kind: 'submission',
+    weight: 3,
+    re: b(
+      'tavlingsbidrag\\w*|(vart|var|vara|bifogat|bifogade|harmed|slutliga|fardiga|kompletta) (tavlings)?bidrag\\w*|bidrag\\w* (till|i|for) (arets )?kvalitets\\w*|bidraget|bidrag',
+    ),
+    sv: 'nämner bidraget',
+    en: 'mentions the submission',
+    negated: 'withdrawal',
+  },
+  {
+    id: 'submission-sending',
+    kind: 'submission',
+    weight: 3,
+    re: b(
+      'bifoga\\w*|skickar (harmed |nu |in |harmed in )+|lamnar (harmed )?in|se bilaga|i bilagan|bilagan|bilagd\\w*|skickas harmed',
+    ),
+    sv: 'skriver att något bifogas/skickas in',
+    en: 'says something is attached or sent in',
+    negated: 'withdrawal',
+  },
+  {
+    id: 'submission-en',
+    kind: 'submission',
+    weight: 4,
+    re: b(
+      '(our|the|final|attached|my) (submission|entry|application|contribution)|please find (attached|enclosed)|attached (is|please find|you will find|you ll find)|i am attaching|we are attaching|submit\\w* (our|the)',
+    ),
+    sv: 'skriver (på engelska) att bidraget skickas',
+    en: 'says the submission is sent',
+    negated: 'withdrawal',
+  },
+  // Board protocol
+  {
+    id: 'protocol-word',
+    kind: 'board-protocol',
+    weight: 5,
+    re: b(
+      'protokoll\\w*|protokolls\\w*|namndbeslut\\w*|(namnden|namnd|styrelsen|stadsdelsnamnden|namndens|styrelsens) (har )?(beslut\\w*|behandla\\w*|godkan\\w*|anmal\\w*)|justera\\w* protokoll\\w*|anmalningsarende',
+    ),
+    sv: 'nämner protokoll eller nämndbeslut',
+    en: 'mentions a protocol or board decision',
+  },
+  {
+    id: 'protocol-en',
+    kind: 'board-protocol',
+    weight: 5,
+    re: b(
+      'minutes|board (decision|protocol|resolution)|extract from the (board s )?minutes|district council decision',
+    ),
+    sv: 'nämner protokoll (på engelska)',
+    en: 'mentions board minutes',
+  },
+  {
+    id: 'protocol-participants',
+    kind: 'board-protocol',
+    weight: 2,
+    re: b(
+      'deltar foljande (enheter|verksamheter)|foljande (enheter|verksamheter) (deltar|planerar|att delta)|planerar foljande',
+    ),
+    sv: 'listar deltagande enheter',
+    en: 'lists participating units',
+  },
+  // Info meeting
+  {
+    id: 'info-meeting',
+    kind: 'info-meeting-signup',
+    weight: 4,
+    re: b(
+      'informations? ?(mote|motet|moten|motena|traff|traffen|traffar|traffarna)|info ?(mote|motet|moten|traff|traffen)|info(rmation)? (meeting|session)s?|informationstillfalle\\w*',
+    ),
+    sv: 'nämner informationsmöte',
+    en: 'mentions an info meeting',
+  },
+  // Questions
+  {
+    id: 'question-words',
+    kind: 'question',
+    weight: 2,
+    re: b(
+      'undrar|en fraga|nagra fragor|fragor om|fraga om|hur (gor|ska|skall|mycket|manga|lang|langt|raknar)|kan (vi|man|ni|jag) (fa|skicka|anvanda|lamna|ha)|far (vi|man|jag)|galler det|ar det (mojligt|ok|okej|tillatet)|finns det|behover (vi|man)|question|wonder\\w*|could you|can you|is it possible|how (do|many|long|should|much|can)|do we need|are we allowed|may we',
+    ),
+    sv: 'ställer en fråga',
+    en: 'asks a question',
+  },
+];
+
+interface Sentence {
+  text: string;
+  isQuestion: boolean;
+  infoMeeting: boolean;
+}
+
+const NEGATION =
+  /\b(inte|ej|icke|aldrig|inget|ingen|inga|not|no longer|won t|cannot|can t|don t|unable)\b/;
+const INFO =
+  /\b(informations? ?(mote|motet|moten|motena|traff|traffen|traffar)|info ?(mote|motet|traff)|info(rmation)? (meeting|session)s?|informationstillfalle\w*)\b/;
+
+function sentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  for (const raw of text.split(/(?<=[.!?])\s+|\n+/)) {
+    const t = raw.trim();
+    if (!t) continue;
+    const f = fold(t);
+    if (!f) continue;
+    out.push({
+      text: f,
+      isQuestion: /\?\s*$/.test(t) || /\?/.test(t),
+      infoMeeting: INFO.test(f),
+    });
+  }
+  return out;
+}
+
+const AUTO_SUBJECT =
+  /^(automatiskt svar|autosvar|automatic reply|auto ?reply|autoreply|out of (the )?office|fr[aå]nvaro(meddelande)?|franvaro|ledig|semester|abwesenheit|r[eé]ponse automatique|absence)\b/i;
+const AUTO_BODY = b(
+  'ar (ledig|pa semester|franvarande|tjanstledig|sjukskriven|foraldraledig|borta)|tillbaka (den|pa|igen)|atervander|har begransad tillgang|lases inte|out of (the )?office|i am (away|on leave|on vacation|out)|will be back|return(ing)? on|limited access to (my )?e ?mail|will not be read',
+);
+
+const NEWSLETTER_BODY = b(
+  'nyhetsbrev\\w*|avregistrera|avprenumerera|avsluta prenumeration\\w*|unsubscribe|newsletter|webinar\\w*|webbinar\\w*|erbjudande|kampanj|view (this|in) (e ?mail|browser)|visa i webblasare',
+);
+
+/**
+ * Classifies one mail. `facts.body` is plain text; quoted earlier mails are split off first and
+ * weigh nothing, a reply's subject weighs half, a forwarded mail's text weighs almost fully.
+ */
+export function classifyMail(facts: MailFacts): Classification {
+  const subject = parseSubject(facts.subject ?? '');
+  const parts = splitMail(facts.body ?? '', subject.isForward);
+  const fired: Signal[] = [];
+  const add = (s: Signal) => fired.push(s);
+
+  const language = detectLanguage(`${subject.clean}\n${parts.own}\n${parts.forwarded}`);
+  const subjectWeight = subject.isReply ? 0.5 : 1;
+  const zones: { name: string; text: string; weight: number }[] = [
+    { name: 'ämnesraden', text: subject.clean, weight: 1.2 * subjectWeight },
+    { name: 'texten', text: parts.own, weight: 1 },
+    { name: 'det vidarebefordrade', text: parts.forwarded, weight: 0.8 },
+  ];
+
+  // Phrase rules, sentence by sentence, each rule counted at most once per zone.
+  let questionCount = 0;
+  for (const zone of zones) {
+    if (!zone.text.trim()) continue;
+    const seen = new Set<string>();
+    for (const s of sentences(zone.text)) {
+      if (zone.name === 'texten' && s.isQuestion) questionCount++;
+      for (const rule of PHRASES) {
+        const m = rule.re.exec(s.text);
+        if (!m) continue;
+        let kind = rule.kind;
+        let weight = rule.weight;
+        // Negation close before the phrase turns it around ("kommer inte att skicka in något bidrag").
+        const near = s.text.slice(Math.max(0, m.index - 28), m.index + m[0].length);
+        if (s.infoMeeting && rule.inInfoMeeting) kind = rule.inInfoMeeting;
+        else if (rule.negated && NEGATION.test(near)) kind = rule.negated;
+        // A phrase inside a question is asked about, not done ("hur långt får bidraget vara?").
+        if (s.isQuestion && kind !== 'question') weight *= 0.3;
+        const key = `${rule.id}:${kind}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        add({
+          rule: rule.id,
+          kind,
+          weight: weight * zone.weight,
+          sv: `${kind === rule.kind ? rule.sv : negatedText(kind).sv} i ${zone.name}`,
+          en: `${kind === rule.kind ? rule.en : negatedText(kind).en} in the ${zoneEn(zone.name)}`,
+          evidence: m[0],
+        });
+      }
+    }
+  }
+  if (questionCount > 0) {
+    add({
+      rule: 'question-mark',
+      kind: 'question',
+      weight: Math.min(6, 2.5 * questionCount),
+      sv: `${questionCount} frågetecken i avsändarens egen text`,
+      en: `${questionCount} question(s) in the sender's own text`,
+    });
+  }
+
+  // Attachments
+  const documents = facts.attachments.filter(isDocumentAttachment);
+  const unsupported = documents.filter((a) => !['docx', 'pdf'].includes(extensionOf(a.name)));
+  const protocolNamed = documents.filter((a) =>
+    /protokoll|utdrag|minutes|beslut|paragraf|§/.test(fold(a.name) + a.name),
+  );
+  if (documents.length > 0) {
+    if (protocolNamed.length > 0) {
+      add({
+        rule: 'attachment-protocol-name',
+        kind: 'board-protocol',
+        weight: 5,
+        sv: `bilagan heter ${protocolNamed[0]?.name}`,
+        en: `the attachment is named ${protocolNamed[0]?.name}`,
+        evidence: protocolNamed[0]?.name,
+      });
+    } else {
+      add({
+        rule: 'attachment-document',
+        kind: 'submission',
+        weight: 2.5,
+        sv: `har ett dokument bifogat (${documents.map((d) => d.name).join(', ')})`,
+        en: `has a document attached (${documents.map((d) => d.name).join(', ')})`,
+        evidence: documents[0]?.name,
+      });
+      const named = documents.find((a) =>
+        /bidrag|tavling|kvalitetsutmarkelse|ansokan|submission|application|entry|kvalitet/.test(
+          fold(a.name),
+        ),
+      );
+      if (named) {
+        add({
+          rule: 'attachment-submission-name',
+          kind: 'submission',
+          weight: 2.5,
+          sv: `bilagans namn (${named.name}) ser ut som ett bidrag`,
+          en: `the attachment's name (${named.name}) looks like a submission`,
+          evidence: named.name,
+        });
+      }
+      const named2 = documents.find((a) => /anmalan|intresse/.test(fold(a.name)));
+      if (named2) {
+        add({
+          rule: 'attachment-registration-name',
+          kind: 'pre-registration',
+          weight: 3,
+          sv: `bilagans namn (${named2.name}) ser ut som en anmälan`,
+          en: `the attachment's name (${named2.name}) looks like a registration form`,
+          evidence: named2.name,
+        });
+      }
+    }
+  }
+
+  // Sender
+  const local = (facts.from.address.split('@')[0] ?? '').toLowerCase();
+  if (/registrator|namnd|kansli|diarie|namndsekreterare/.test(fold(local))) {
+    add({
+      rule: 'sender-registry',
+      kind: 'board-protocol',
+      weight: 2,
+      sv: `avsändaren är en registratur/nämndadress (${facts.from.address})`,
+      en: `the sender is a registry/board address (${facts.from.address})`,
+    });
+  }
+  const noreply = /no-?reply|noreply|donotreply|newsletter|nyhetsbrev|info@|marketing|utskick/.test(
+    facts.from.address.toLowerCase(),
+  );
+
+  // Auto-replies: headers are decisive, subjects nearly so.
+  const autoSubmitted = headerValue(facts, 'Auto-Submitted');
+  if (autoSubmitted && autoSubmitted.trim().toLowerCase() !== 'no') {
+    add({
+      rule: 'header-auto-submitted',
+      kind: 'auto-reply',
+      weight: 10,
+      sv: `rubriken Auto-Submitted: ${autoSubmitted}`,
+      en: `header Auto-Submitted: ${autoSubmitted}`,
+    });
+  }
+  const suppress = headerValue(facts, 'X-Auto-Response-Suppress');
+  if (suppress) {
+    add({
+      rule: 'header-auto-response-suppress',
+      kind: 'auto-reply',
+      weight: 3,
+      sv: `rubriken X-Auto-Response-Suppress: ${suppress}`,
+      en: `header X-Auto-Response-Suppress: ${suppress}`,
+    });
+  }
+  const precedence = headerValue(facts, 'Precedence')?.toLowerCase();
+  if (precedence === 'auto_reply') {
+    add({
+      rule: 'header-precedence-auto',
+      kind: 'auto-reply',
+      weight: 6,
+      sv: 'Precedence: auto_reply',
+      en: 'Precedence: auto_reply',
+    });
+  }
+  if (AUTO_SUBJECT.test(subject.clean) || AUTO_SUBJECT.test(facts.subject.trim())) {
+    add({
+      rule: 'subject-auto-reply',
+      kind: 'auto-reply',
+      weight: 8,
+      sv: 'ämnesraden är ett autosvar/frånvaromeddelande',
+      en: 'the subject is an automatic reply / out of office',
+      evidence: facts.subject,
+    });
+  }
+  const autoBody = AUTO_BODY.exec(fold(parts.own));
+  if (autoBody) {
+    add({
+      rule: 'body-away',
+      kind: 'auto-reply',
+      weight: 2.5,
+      sv: 'texten säger att personen är borta',
+      en: 'the text says the person is away',
+      evidence: autoBody[0],
+    });
+  }
+
+  // Newsletters and other bulk mail.
+  const listHeader = headerValue(facts, 'List-Unsubscribe') ?? headerValue(facts, 'List-Id');
+  if (listHeader || precedence === 'bulk' || precedence === 'list') {
+    add({
+      rule: 'header-list',
+      kind: 'other',
+      weight: 6,
+      sv: 'utskick till en lista (List-Unsubscribe/Precedence: bulk)',
+      en: 'sent to a mailing list (List-Unsubscribe/Precedence: bulk)',
+    });
+  }
+  const newsletter = NEWSLETTER_BODY.exec(
+    fold(`${subject.clean}\n${parts.own}\n${parts.signature}`),
+  );
+  if (newsletter) {
+    add({
+      rule: 'newsletter-words',
+      kind: 'other',
+      weight: 3,
+      sv: 'ser ut som ett nyhetsbrev/utskick',
+      en: 'looks like a newsletter',
+      evidence: newsletter[0],
+    });
+  }
+  if (noreply) {
+    add({
+      rule: 'sender-noreply',
+      kind: 'other',
+      weight: 2,
+      sv: `avsändaren är en utskicksadress (${facts.from.address})`,
+      en: `the sender is a bulk address (${facts.from.address})`,
+    });
+  }
+
+  // Empty mail with a document: nearly always a submission or protocol sent without words.
+  const scores = Object.fromEntries(MAIL_KINDS.map((k) => [k, 0])) as Record<MailKind, number>;
+  for (const s of fired) scores[s.kind] += s.weight;
+  // An auto-reply or bulk mail is not also a question because it contains "?".
+  if (scores['auto-reply'] >= 8) scores.question = Math.min(scores.question, 1);
+
+  const ranked = [...MAIL_KINDS].sort((a, b2) => scores[b2] - scores[a]);
+  const top = ranked[0] ?? 'other';
+  const second = ranked[1] ?? 'other';
+  const topScore = scores[top];
+  const secondScore = scores[second];
+  let kind: MailKind = topScore > 0 ? top : 'other';
+  let confidence: number;
+  if (topScore <= 0) {
+    confidence = 0.15;
+  } else {
+    const strength = 1 - Math.exp(-topScore / 3);
+    const margin = 1 - 0.8 * (secondScore / topScore);
+    confidence = strength * margin;
+  }
+  // A mail with nothing of its own (empty body, no attachment, plain subject) is never certain.
+  if (
+    !parts.own.trim() &&
+    !parts.forwarded.trim() &&
+    documents.length === 0 &&
+    kind !== 'auto-reply'
+  ) {
+    confidence = Math.min(confidence, 0.5);
+  }
+  if (topScore <= 0) kind = 'other';
+  confidence = Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100;
+
+  fired.sort((x, y) => y.weight - x.weight);
+  const forKind = fired.filter((s) => s.kind === kind);
+  const reasons = forKind.map((s) => s.sv);
+  const reasonsEn = forKind.map((s) => s.en);
+  if (topScore <= 0) {
+    reasons.push('inga kännetecken för någon sorts ärende');
+    reasonsEn.push('no signs of any kind of matter');
+  }
+  if (secondScore > 0 && topScore > 0) {
+    const pct = Math.round((secondScore / topScore) * 100);
+    reasons.push(`men också tecken på ${second} (${pct} % så starkt)`);
+    reasonsEn.push(`but also signs of ${second} (${pct} % as strong)`);
+  }
+  if (subject.isReply) {
+    reasons.push('svar i en tråd: citerade tidigare mejl räknas inte');
+    reasonsEn.push('a reply in a thread: quoted earlier mails do not count');
+  }
+
+  const signals: ClassificationSignals = {
+    language,
+    isReply: subject.isReply,
+    isForward: subject.isForward,
+    documents: documents.map((d) => d.name),
+    unsupportedDocuments: unsupported.map((d) => d.name),
+    questionCount,
+    fired,
+  };
+  if (parts.originalSender) signals.originalSender = parts.originalSender;
+  const result: Classification = {
+    kind,
+    confidence,
+    reasons: reasons.slice(0, 6),
+    reasonsEn: reasonsEn.slice(0, 6),
+    scores,
+    signals,
+    parts,
+    cleanSubject: subject.clean,
+  };
+  if (secondScore > 0) result.alternative = second;
+  return result;
+}
+
+function negatedText(kind: MailKind): { sv: string; en: string } {
+  switch (kind) {
+    case 'withdrawal':
+      return { sv: 'skriver att enheten inte deltar', en: 'says the unit will not take part' };
+    case 'info-meeting-signup':
+      return {
+        sv: 'vill anmäla sig till informationsmöte',
+        en: 'wants to sign up for an info meeting',
+      };
+    default:
+      return { sv: kind, en: kind };
+  }
+}
+
+function zoneEn(sv: string): string {
+  return sv === 'ämnesraden' ? 'subject' : sv === 'texten' ? 'text' : 'forwarded mail';
+}
+
+export type Decision = 'auto' | 'triage';
+
+/** Auto when the classifier is confident; otherwise a coordinator decides. */
+export function decide(c: Pick<Classification, 'confidence' | 'kind'>): Decision {
+  return c.confidence >= AUTO_THRESHOLD ? 'auto' : 'triage';
+}

@@ -1,0 +1,422 @@
+// The answers the app sends from the shared mailbox. Swedish first with English below, or English
+// first when the sender wrote in English. Pure: data in, {subject, html, text} out; the pipeline
+// sends them as replies in the sender's thread, once per mail.
+import { upcomingDeadlines } from '../deadlines.js';
+import { formatDeadline, formatInstant, formatTimeRange } from '../format.js';
+import type { Cycle, InfoMeeting, IsoInstant, Locale } from '../model.js';
+import { ADMINISTRATIVE_FIELD_LABELS } from './questions.js';
+import type { DocumentFailureReason, SubmissionProblem } from './submission.js';
+
+export interface Receipt {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** One language's part of a receipt: paragraphs, each a string or a bullet list. */
+type Block = string | string[];
+
+interface Parts {
+  subject: string;
+  blocks: Block[];
+}
+
+const SIGNATURE: Record<Locale, string> = {
+  sv: 'Med vänliga hälsningar\nKvalitetsutmärkelsen, Stockholms stad',
+  en: 'Kind regards\nThe Quality Award, City of Stockholm',
+};
+
+const NOTE: Record<Locale, string> = {
+  sv: 'Det här är ett automatiskt svar. Svara på det här mejlet om något inte stämmer.',
+  en: 'This is an automatic reply. Reply to this mail if something is not right.',
+};
+
+function escapeHtml(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+function render(parts: Record<Locale, Parts>, first: Locale): Receipt {
+  const order: Locale[] = first === 'en' ? ['en', 'sv'] : ['sv', 'en'];
+  const textOf = (l: Locale) =>
+    [...parts[l].blocks, NOTE[l], SIGNATURE[l]]
+      .map((b) => (Array.isArray(b) ? b.map((x) => `- ${x}`).join('\n') : b))
+      .join('\n\n');
+  const htmlOf = (l: Locale) =>
+    `<div lang="${l}">` +
+    [...parts[l].blocks, NOTE[l], SIGNATURE[l]]
+      .map((b) =>
+        Array.isArray(b)
+          ? `<ul>${b.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>`
+          : `<p>${escapeHtml(b).replace(/\n/g, '<br>')}</p>`,
+      )
+      .join('') +
+    `</div>`;
+  const [a, b] = order as [Locale, Locale];
+  return {
+    subject: `${parts[a].subject} / ${parts[b].subject}`,
+    text: `${textOf(a)}\n\n${'—'.repeat(20)}\n\n${textOf(b)}\n`,
+    html: `<!DOCTYPE html><html><body>${htmlOf(a)}<hr>${htmlOf(b)}</body></html>`,
+  };
+}
+
+function greeting(l: Locale): string {
+  return l === 'sv' ? 'Hej!' : 'Hello,';
+}
+
+function unitPhrase(l: Locale, unitName?: string): string {
+  if (!unitName) return l === 'sv' ? 'er verksamhet' : 'your unit';
+  return unitName;
+}
+
+export interface PreRegistrationReceiptInput {
+  cycle: Cycle;
+  /** When the receipt is written (the next dates are those after it). */
+  now: IsoInstant;
+  unitName?: string;
+  language: Locale;
+}
+
+/** Receipt of a pre-registration: thanks, it is not binding, and the cycle's next dates. */
+export function preRegistrationReceipt(input: PreRegistrationReceiptInput): Receipt {
+  const { cycle, now, unitName } = input;
+  const upcoming = upcomingDeadlines(cycle, now, {
+    kinds: ['info-meeting', 'submission', 'board-protocol'],
+  });
+  const dates = (l: Locale) =>
+    upcoming.map((e) => {
+      switch (e.kind) {
+        case 'submission':
+          return l === 'sv'
+            ? `Tävlingsbidraget ska ha kommit in senast ${formatDeadline(cycle.timeline.submissionDeadline, 'sv')} (högst ${fmtNumber(cycle.rules.maxCharacters, 'sv')} tecken exklusive blanksteg, som .docx eller PDF).`
+            : `The application must arrive by ${formatDeadline(cycle.timeline.submissionDeadline, 'en')} (at most ${fmtNumber(cycle.rules.maxCharacters, 'en')} characters excluding spaces, as .docx or PDF).`;
+        case 'board-protocol':
+          return l === 'sv'
+            ? `Nämnden eller styrelsen skickar protokollsutdrag om ert deltagande senast ${formatDeadline(cycle.timeline.boardProtocolDeadline, 'sv')}.`
+            : `Your board sends the protocol excerpt on your participation by ${formatDeadline(cycle.timeline.boardProtocolDeadline, 'en')}.`;
+        default:
+          return `${e.label[l]}: ${e.when[l]}`;
+      }
+    });
+  const parts: Record<Locale, Parts> = {
+    sv: {
+      subject: `Vi har tagit emot er intresseanmälan – Kvalitetsutmärkelsen ${cycle.year}`,
+      blocks: [
+        greeting('sv'),
+        `Tack! Vi har tagit emot intresseanmälan för ${unitPhrase('sv', unitName)} till Stockholms stads kvalitetsutmärkelse ${cycle.year}. Anmälan är inte bindande, men meddela oss om ni bestämmer er för att inte delta.`,
+        'Kommande datum:',
+        dates('sv'),
+        'Kom också ihåg att anmäla deltagandet till er förvaltning eller ert bolag, så att det tas upp i nämnden eller styrelsen.',
+      ],
+    },
+    en: {
+      subject: `We have received your pre-registration – Quality Award ${cycle.year}`,
+      blocks: [
+        greeting('en'),
+        `Thank you! We have received the pre-registration of ${unitPhrase('en', unitName)} for the City of Stockholm's Quality Award ${cycle.year}. It is not binding, but please tell us if you decide not to take part.`,
+        'Coming dates:',
+        dates('en'),
+        'Please also report your participation to your administration or company so that the board can record it.',
+      ],
+    },
+  };
+  if (upcoming.length === 0) {
+    parts.sv.blocks.splice(2, 2);
+    parts.en.blocks.splice(2, 2);
+  }
+  return render(parts, input.language);
+}
+
+export interface SubmissionReceiptInput {
+  cycle: Cycle;
+  unitName?: string;
+  language: Locale;
+  /** When the mail was sent (shown to the unit, and what lateness is judged by). */
+  sentAt: IsoInstant;
+  characterCount: number;
+  problems: SubmissionProblem[];
+  /** The names of the documents read. */
+  fileNames: string[];
+  /** True when this replaces an earlier version from the same unit. */
+  replacesEarlier?: boolean;
+}
+
+/** Receipt of a submission with the character count and every problem found, or "all in order". */
+export function submissionReceipt(input: SubmissionReceiptInput): Receipt {
+  const { cycle, unitName, characterCount, problems } = input;
+  const ok = problems.length === 0;
+  const block = (l: Locale): Block[] => {
+    const sv = l === 'sv';
+    const blocks: Block[] = [greeting(l)];
+    blocks.push(
+      sv
+        ? `Tack! Vi har tagit emot tävlingsbidraget från ${unitPhrase('sv', unitName)} till Kvalitetsutmärkelsen ${cycle.year}, skickat ${formatInstant(input.sentAt, 'sv')}.`
+        : `Thank you! We have received the application from ${unitPhrase('en', unitName)} for the Quality Award ${cycle.year}, sent ${formatInstant(input.sentAt, 'en')}.`,
+    );
+    if (input.fileNames.length > 0) {
+      blocks.push((sv ? 'Filer: ' : 'Files: ') + input.fileNames.join(', '));
+    }
+    const readable =
+      !problems.some((p) => p.kind === 'no-document') &&
+      !(problems.some((p) => p.kind === 'document-failed') && characterCount === 0);
+    if (readable) {
+      blocks.push(
+        sv
+          ? `Bidraget har ${fmtNumber(characterCount, 'sv')} tecken exklusive blanksteg (gränsen är ${fmtNumber(cycle.rules.maxCharacters, 'sv')}).`
+          : `The application has ${fmtNumber(characterCount, 'en')} characters excluding spaces (the limit is ${fmtNumber(cycle.rules.maxCharacters, 'en')}).`,
+      );
+    }
+    if (input.replacesEarlier) {
+      blocks.push(
+        sv
+          ? 'Den här versionen ersätter den ni skickade tidigare; den tidigare sparas.'
+          : 'This version replaces the one you sent earlier; the earlier one is kept.',
+      );
+    }
+    if (ok) {
+      blocks.push(
+        sv ? 'Allt ser ut att vara i sin ordning.' : 'Everything appears to be in order.',
+      );
+    } else {
+      blocks.push(
+        sv
+          ? 'Vi har sett följande som ni behöver titta på:'
+          : 'We noticed the following that needs your attention:',
+      );
+      blocks.push(problems.map((p) => problemText(p, l, cycle)));
+    }
+    return blocks;
+  };
+  const parts: Record<Locale, Parts> = {
+    sv: {
+      subject: `${ok ? 'Vi har tagit emot ert bidrag' : 'Vi har tagit emot ert bidrag – något behöver åtgärdas'} – Kvalitetsutmärkelsen ${cycle.year}`,
+      blocks: block('sv'),
+    },
+    en: {
+      subject: `${ok ? 'We have received your application' : 'We have received your application – action needed'} – Quality Award ${cycle.year}`,
+      blocks: block('en'),
+    },
+  };
+  return render(parts, input.language);
+}
+
+const FORMAT_NAMES: Record<string, string> = {
+  doc: 'Word 97–2003 (.doc)',
+  docm: 'Word med makron (.docm)',
+  odt: 'OpenDocument (.odt)',
+  pages: 'Apple Pages (.pages)',
+  rtf: 'RTF (.rtf)',
+  txt: 'text (.txt)',
+  wpd: 'WordPerfect (.wpd)',
+  xps: 'XPS (.xps)',
+};
+
+function documentFailureText(
+  fileName: string,
+  reason: DocumentFailureReason,
+  l: Locale,
+  format?: string,
+  maxBytes?: number,
+): string {
+  const sv = l === 'sv';
+  switch (reason) {
+    case 'too-large': {
+      const mb = maxBytes ? Math.round(maxBytes / 1024 / 1024) : undefined;
+      return sv
+        ? `Filen ${fileName} är för stor${mb ? ` (största tillåtna storlek är ${mb} MB)` : ''}. Skicka en mindre fil, till exempel utan stora bilder, som .docx eller PDF.`
+        : `The file ${fileName} is too large${mb ? ` (the largest allowed size is ${mb} MB)` : ''}. Please send a smaller file, for example without large images, as .docx or PDF.`;
+    }
+    case 'password-protected':
+      return sv
+        ? `Filen ${fileName} är lösenordsskyddad och kan inte läsas. Skicka den utan lösenord, som .docx eller PDF.`
+        : `The file ${fileName} is password-protected and cannot be read. Please send it without a password, as .docx or PDF.`;
+    case 'unsupported-format': {
+      const name = format ? (FORMAT_NAMES[format] ?? `.${format}`) : fileName;
+      return sv
+        ? `Filen ${fileName} är i formatet ${name}, som vi inte kan läsa. Skicka bidraget som Word-dokument (.docx) eller PDF.`
+        : `The file ${fileName} is in the format ${name}, which we cannot read. Please send the application as a Word document (.docx) or PDF.`;
+    }
+    case 'empty':
+      return sv
+        ? `Filen ${fileName} innehåller ingen text som går att läsa (kanske en inskannad bild). Skicka bidraget som .docx eller som PDF med text.`
+        : `The file ${fileName} contains no readable text (perhaps a scanned image). Please send the application as .docx or as a PDF with text.`;
+    case 'suspicious-archive':
+    case 'unreadable':
+    default:
+      return sv
+        ? `Filen ${fileName} går inte att öppna (den verkar vara skadad). Spara om den och skicka den igen som .docx eller PDF.`
+        : `The file ${fileName} cannot be opened (it seems to be damaged). Please save it again and send it as .docx or PDF.`;
+  }
+}
+
+function problemText(p: SubmissionProblem, l: Locale, cycle: Cycle): string {
+  const sv = l === 'sv';
+  switch (p.kind) {
+    case 'over-limit':
+      return sv
+        ? `Bidraget har ${fmtNumber(p.count, 'sv')} tecken exklusive blanksteg, ${fmtNumber(p.count - p.max, 'sv')} fler än de tillåtna ${fmtNumber(p.max, 'sv')}. Korta texten och skicka bidraget igen.`
+        : `The application has ${fmtNumber(p.count, 'en')} characters excluding spaces, ${fmtNumber(p.count - p.max, 'en')} more than the allowed ${fmtNumber(p.max, 'en')}. Please shorten it and send it again.`;
+    case 'questions-missing':
+      return sv
+        ? `Vi hittar inga svar på ${p.numbers.length === 1 ? 'fråga' : 'frågorna'} ${listNumbers(p.numbers, 'sv')}. Kontrollera att alla 24 frågor är besvarade och numrerade.`
+        : `We cannot find answers to question${p.numbers.length === 1 ? '' : 's'} ${listNumbers(p.numbers, 'en')}. Please check that all 24 questions are answered and numbered.`;
+    case 'administrative-data-missing':
+      return sv
+        ? `De administrativa uppgifterna saknar ${p.fields.map((f) => ADMINISTRATIVE_FIELD_LABELS[f].sv).join(', ')}.`
+        : `The administrative data lacks ${p.fields.map((f) => ADMINISTRATIVE_FIELD_LABELS[f].en).join(', ')}.`;
+    case 'late':
+      return sv
+        ? `Bidraget skickades ${formatInstant(p.sentAt, 'sv')}, efter sista dagen ${formatDeadline(cycle.timeline.submissionDeadline, 'sv')}. Samordnarna avgör om det kan tas med.`
+        : `The application was sent ${formatInstant(p.sentAt, 'en')}, after the deadline ${formatDeadline(cycle.timeline.submissionDeadline, 'en')}. The coordinators decide whether it can be included.`;
+    case 'document-failed':
+      return documentFailureText(p.fileName, p.reason, l, p.format, p.maxBytes);
+    case 'no-document':
+      return sv
+        ? 'Vi hittade ingen bifogad fil. Bifoga bidraget som Word-dokument (.docx) eller PDF.'
+        : 'We found no attached file. Please attach the application as a Word document (.docx) or PDF.';
+  }
+}
+
+function listNumbers(ns: number[], l: Locale): string {
+  if (ns.length <= 1) return ns.join('');
+  return `${ns.slice(0, -1).join(', ')} ${l === 'sv' ? 'och' : 'and'} ${ns[ns.length - 1]}`;
+}
+
+/** "85 000" with a non-breaking thin space in Swedish, "85,000" in English. */
+export function fmtNumber(n: number, l: Locale): string {
+  const s = String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, l === 'sv' ? '\u00a0' : ',');
+  return s;
+}
+
+export interface WithdrawalReceiptInput {
+  cycle: Cycle;
+  unitName?: string;
+  language: Locale;
+}
+
+/** Confirms a withdrawal, and says how to come back. */
+export function withdrawalReceipt(input: WithdrawalReceiptInput): Receipt {
+  const { cycle, unitName } = input;
+  return render(
+    {
+      sv: {
+        subject: `Avanmälan bekräftad – Kvalitetsutmärkelsen ${cycle.year}`,
+        blocks: [
+          greeting('sv'),
+          `Vi har tagit emot avanmälan och ${unitPhrase('sv', unitName)} deltar inte i Kvalitetsutmärkelsen ${cycle.year}. Tack för att ni hörde av er.`,
+          `Om ni ändrar er går det bra att anmäla er igen fram till ${formatDeadline(cycle.timeline.submissionDeadline, 'sv')}, då bidraget ska ha kommit in. Välkomna tillbaka ett annat år!`,
+        ],
+      },
+      en: {
+        subject: `Withdrawal confirmed – Quality Award ${cycle.year}`,
+        blocks: [
+          greeting('en'),
+          `We have received your withdrawal: ${unitPhrase('en', unitName)} will not take part in the Quality Award ${cycle.year}. Thank you for letting us know.`,
+          `If you change your mind you can register again until ${formatDeadline(cycle.timeline.submissionDeadline, 'en')}, when the application is due. You are welcome back another year!`,
+        ],
+      },
+    },
+    input.language,
+  );
+}
+
+export interface InfoMeetingReceiptInput {
+  cycle: Cycle;
+  meeting: InfoMeeting;
+  language: Locale;
+  name?: string;
+}
+
+/** Confirms a signup for an info meeting with its time and place (and Teams link). */
+export function infoMeetingSignupReceipt(input: InfoMeetingReceiptInput): Receipt {
+  const { cycle, meeting } = input;
+  const where = (l: Locale) => {
+    if (meeting.teamsUrl)
+      return l === 'sv' ? `i Teams: ${meeting.teamsUrl}` : `in Teams: ${meeting.teamsUrl}`;
+    if (meeting.place.toLowerCase() === 'teams') {
+      return l === 'sv'
+        ? 'i Teams (länken skickas före mötet)'
+        : 'in Teams (the link will be sent before the meeting)';
+    }
+    return l === 'sv' ? `på ${meeting.place}` : `at ${meeting.place}`;
+  };
+  return render(
+    {
+      sv: {
+        subject: `Anmälan till informationsmöte bekräftad – Kvalitetsutmärkelsen ${cycle.year}`,
+        blocks: [
+          greeting('sv'),
+          `Välkommen till informationsmötet om Kvalitetsutmärkelsen ${cycle.year}, ${formatTimeRange(meeting.start, meeting.end, 'sv')}, ${where('sv')}.`,
+          'Kan du inte komma? Svara på det här mejlet så lämnar vi platsen till någon annan.',
+        ],
+      },
+      en: {
+        subject: `Info meeting signup confirmed – Quality Award ${cycle.year}`,
+        blocks: [
+          greeting('en'),
+          `Welcome to the information meeting on the Quality Award ${cycle.year}, ${formatTimeRange(meeting.start, meeting.end, 'en')}, ${where('en')}.`,
+          'Cannot come? Reply to this mail and we will give the place to someone else.',
+        ],
+      },
+    },
+    input.language,
+  );
+}
+
+/** The info meeting a signup mail most likely means: one whose date is written in the text, else the next open one. */
+export function pickInfoMeeting(
+  cycle: Cycle,
+  text: string,
+  now: IsoInstant,
+): { meeting: InfoMeeting; certain: boolean } | null {
+  const open = cycle.timeline.infoMeetings.filter(
+    (m) => new Date(m.start).getTime() > new Date(now).getTime(),
+  );
+  const lower = text.toLowerCase();
+  const months = [
+    'januari',
+    'februari',
+    'mars',
+    'april',
+    'maj',
+    'juni',
+    'juli',
+    'augusti',
+    'september',
+    'oktober',
+    'november',
+    'december',
+  ];
+  const monthsEn = [
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december',
+  ];
+  for (const m of open) {
+    const d = new Date(m.start);
+    // The meeting's local day (Stockholm is UTC+1/+2; meetings are in daytime so the UTC date is the same day).
+    const day = d.getUTCDate();
+    const month = d.getUTCMonth();
+    const patterns = [
+      new RegExp(`\\b${day}\\s*(${months[month]}|${months[month]?.slice(0, 3)}\\.?)`),
+      new RegExp(`\\b${day}(st|nd|rd|th)?\\s*(of\\s*)?${monthsEn[month]}`),
+      new RegExp(`${monthsEn[month]}\\s*${day}\\b`),
+      new RegExp(`\\b${day}/${month + 1}\\b`),
+    ];
+    if (patterns.some((p) => p.test(lower))) return { meeting: m, certain: true };
+  }
+  const next = open[0];
+  return next ? { meeting: next, certain: open.length === 1 } : null;
+}

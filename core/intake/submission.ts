@@ -1,0 +1,116 @@
+// The checks a submission gets before its receipt is written: character count against the cycle's
+// limit, the 24 questions, the administrative data, lateness by the sent time (not when we process
+// it), and documents that could not be read. The result lists every problem, in the order the
+// receipt explains them.
+import { deadlineInstant, isLate } from '../deadlines.js';
+import type { Cycle, IsoInstant } from '../model.js';
+import { checkCharacterLimit } from './characters.js';
+import {
+  detectAdministrativeData,
+  detectQuestions,
+  type AdministrativeData,
+  type AdministrativeField,
+  type QuestionCoverage,
+} from './questions.js';
+
+/** Why a document could not be read (features/documents produces these). */
+export type DocumentFailureReason =
+  | 'too-large'
+  | 'password-protected'
+  | 'unreadable'
+  | 'unsupported-format'
+  | 'suspicious-archive'
+  | 'empty';
+
+export type SubmissionProblem =
+  | { kind: 'over-limit'; count: number; max: number }
+  | { kind: 'questions-missing'; numbers: number[] }
+  | { kind: 'administrative-data-missing'; fields: AdministrativeField[] }
+  | { kind: 'late'; sentAt: IsoInstant; deadline: IsoInstant }
+  | {
+      kind: 'document-failed';
+      fileName: string;
+      reason: DocumentFailureReason;
+      format?: string;
+      maxBytes?: number;
+    }
+  | { kind: 'no-document' };
+
+export interface SubmissionDocument {
+  fileName: string;
+  /** Extracted text, or the reason it could not be extracted. */
+  result:
+    | { ok: true; text: string }
+    | { ok: false; reason: DocumentFailureReason; format?: string; maxBytes?: number };
+}
+
+export interface SubmissionCheck {
+  /** Characters excluding white space over all readable documents (a submission may come in parts). */
+  characterCount: number;
+  maxCharacters: number;
+  questions: QuestionCoverage;
+  administrative: AdministrativeData;
+  late: boolean;
+  problems: SubmissionProblem[];
+  /** The combined text of the readable documents, in attachment order. */
+  text: string;
+}
+
+/**
+ * Checks one submission mail's documents. Several readable documents are read as one application in
+ * attachment order (a submission split over files); the caller merges mails of a split submission.
+ */
+export function checkSubmission(input: {
+  cycle: Cycle;
+  sentAt: IsoInstant;
+  documents: SubmissionDocument[];
+}): SubmissionCheck {
+  const { cycle, sentAt, documents } = input;
+  const problems: SubmissionProblem[] = [];
+  const readable = documents.filter(
+    (d): d is SubmissionDocument & { result: { ok: true; text: string } } => d.result.ok,
+  );
+  const text = readable.map((d) => d.result.text).join('\n\n');
+  const late = isLate(sentAt, cycle.timeline.submissionDeadline);
+  if (late)
+    problems.push({
+      kind: 'late',
+      sentAt,
+      deadline: deadlineInstant(cycle.timeline.submissionDeadline),
+    });
+  for (const d of documents) {
+    if (!d.result.ok) {
+      const p: SubmissionProblem = {
+        kind: 'document-failed',
+        fileName: d.fileName,
+        reason: d.result.reason,
+      };
+      if (d.result.format) p.format = d.result.format;
+      if (d.result.maxBytes) p.maxBytes = d.result.maxBytes;
+      problems.push(p);
+    }
+  }
+  if (documents.length === 0) problems.push({ kind: 'no-document' });
+  const chars = checkCharacterLimit(text, cycle.rules.maxCharacters);
+  const questions = detectQuestions(text);
+  const administrative = detectAdministrativeData(text, questions);
+  if (readable.length > 0) {
+    if (chars.over) problems.push({ kind: 'over-limit', count: chars.count, max: chars.max });
+    if (questions.missing.length > 0)
+      problems.push({ kind: 'questions-missing', numbers: questions.missing });
+    const important = administrative.missing.filter(
+      (f) => f !== 'visitingAddress' && f !== 'postalAddress',
+    );
+    if (important.length > 0)
+      problems.push({ kind: 'administrative-data-missing', fields: important });
+  }
+  return {
+    characterCount: chars.count,
+    maxCharacters: chars.max,
+    questions,
+    administrative,
+    late,
+    problems,
+    text,
+  };
+}
