@@ -65,6 +65,10 @@ export interface Graph {
   json<T>(req: GraphRequest): Promise<T>;
   /** The raw 2xx Response (for $value streams and ranges); GraphError otherwise. */
   raw(req: GraphRequest): Promise<Response>;
+  /** The injected clock and sleep, for helpers that wait (the $batch item retries). */
+  readonly now: () => number;
+  readonly sleep: Sleep;
+  readonly random: () => number;
   /** Counters since creation or the last resetStats(). */
   stats(): GraphStats;
   resetStats(): void;
@@ -93,6 +97,8 @@ export function createGraphClient(opts: GraphClientOptions): Graph {
   const baseUrl = `${host}/${version}`;
 
   const now = opts.now ?? Date.now;
+  const sleep = opts.sleep ?? defaultSleep;
+  const random = opts.random ?? Math.random;
   const tp = opts.tokenProvider;
   const token = typeof tp === 'function' ? tp : () => tp.getAppToken();
   let stats = newStats();
@@ -109,14 +115,7 @@ export function createGraphClient(opts: GraphClientOptions): Graph {
   const chain = [
     new LoggingMiddleware(opts.logger, now),
     new DefaultHeadersMiddleware([IMMUTABLE_ID_PREFER]),
-    new RetryMiddleware(
-      opts.retry ?? {},
-      opts.sleep ?? defaultSleep,
-      now,
-      opts.random ?? Math.random,
-      liveStats,
-      opts.logger,
-    ),
+    new RetryMiddleware(opts.retry ?? {}, sleep, now, random, liveStats, opts.logger),
     new AuthMiddleware(token),
     new MailboxConcurrencyMiddleware(opts.maxConcurrencyPerMailbox ?? 4, liveStats),
     new TimeoutMiddleware(opts.timeoutMs ?? 30_000),
@@ -184,6 +183,9 @@ export function createGraphClient(opts: GraphClientOptions): Graph {
     baseUrl,
     sdk,
     raw,
+    now,
+    sleep,
+    random,
     async json<T>(req: GraphRequest): Promise<T> {
       const res = await raw(req);
       if (res.status === 204) return undefined as T;

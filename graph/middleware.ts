@@ -287,6 +287,13 @@ export class KeyedLimiter {
   }
 }
 
+/**
+ * A request whose URL names no mailbox ($batch) may say which mailbox it works on with this
+ * header; it is removed before the request leaves.
+ */
+export const MAILBOX_HINT_HEADER = 'x-graph-client-mailbox';
+const MAILBOX_HINT = Symbol('mailboxHint');
+
 /** Outlook allows 4 concurrent requests per app per mailbox: queue the rest here, not at Graph. */
 export class MailboxConcurrencyMiddleware extends Link {
   private readonly limiter: KeyedLimiter;
@@ -297,7 +304,13 @@ export class MailboxConcurrencyMiddleware extends Link {
     });
   }
   async execute(ctx: Context): Promise<void> {
-    const key = mailboxKeyOf(urlOf(ctx));
+    const headers = headersOf(ctx);
+    // Retries come through again with the same options: remember the hint we removed.
+    const options = ctx.options as { [MAILBOX_HINT]?: string | null };
+    if (!(MAILBOX_HINT in options)) options[MAILBOX_HINT] = headers.get(MAILBOX_HINT_HEADER);
+    headers.delete(MAILBOX_HINT_HEADER);
+    const hint = options[MAILBOX_HINT];
+    const key = hint ? hint.toLowerCase() : mailboxKeyOf(urlOf(ctx));
     if (!key) return this.pass(ctx);
     const release = await this.limiter.acquire(key);
     try {
