@@ -1,0 +1,226 @@
+// The schema's versioned migrations, defined in code so they run the same from tsx and from built
+// output, applied at open by Kysely's Migrator (in one transaction, under its advisory lock, so two
+// instances starting together on one PostgreSQL server apply them once). Never edit a released
+// migration: add the next one. One statement per string: PGlite's extended protocol runs one at a time.
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { StoreError } from './errors.js';
+
+function statements(...list: string[]): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      for (const statement of list) await sql.raw(statement).execute(db);
+    },
+  };
+}
+
+const TS = 'timestamptz';
+
+export const migrations: Record<string, Migration> = {
+  '0001_initial': statements(
+    `create table organisations (
+       id text primary key,
+       name text not null,
+       kind text not null,
+       data jsonb not null,
+       updated_at ${TS} not null)`,
+    `create table units (
+       id text primary key,
+       name text not null,
+       class_id text not null,
+       organisation_id text not null,
+       manager_email text not null,
+       email text,
+       data jsonb not null,
+       updated_at ${TS} not null)`,
+    `create index units_manager_email_idx on units (lower(manager_email))`,
+    `create index units_email_idx on units (lower(email))`,
+    `create index units_class_idx on units (class_id)`,
+    `create index units_organisation_idx on units (organisation_id)`,
+
+    `create table participations (
+       unit_id text not null,
+       year integer not null,
+       state text not null,
+       jury_result text,
+       data jsonb not null,
+       version integer not null,
+       created_at ${TS} not null,
+       updated_at ${TS} not null,
+       primary key (unit_id, year))`,
+    `create index participations_year_state_idx on participations (year, state)`,
+    `create table participation_transitions (
+       id integer generated always as identity primary key,
+       unit_id text not null,
+       year integer not null,
+       seq integer not null,
+       from_state text,
+       to_state text not null,
+       at ${TS} not null,
+       actor_id text not null,
+       source_kind text not null,
+       source_ref text,
+       idempotency_key text,
+       data jsonb not null,
+       recorded_at ${TS} not null,
+       foreign key (unit_id, year) references participations (unit_id, year) on delete cascade,
+       unique (unit_id, year, seq),
+       unique (unit_id, year, idempotency_key))`,
+    `create index participation_transitions_source_idx
+       on participation_transitions (source_kind, source_ref)`,
+
+    `create table mails (
+       mailbox text not null,
+       message_id text not null,
+       internet_message_id text,
+       conversation_id text,
+       from_address text,
+       subject text,
+       received_at ${TS} not null,
+       sent_at ${TS},
+       status text not null check (status in ('received', 'processing', 'processed', 'triage', 'failed')),
+       classification text,
+       confidence double precision,
+       unit_id text,
+       year integer,
+       attempts integer not null default 0,
+       last_error text,
+       lease_owner text,
+       lease_until ${TS},
+       retry_at ${TS},
+       processed_at ${TS},
+       details jsonb,
+       first_seen_at ${TS} not null,
+       updated_at ${TS} not null,
+       primary key (mailbox, message_id))`,
+    `create index mails_status_idx on mails (status, received_at)`,
+    `create index mails_unit_idx on mails (unit_id, year)`,
+
+    `create table submissions (
+       id integer generated always as identity primary key,
+       unit_id text not null,
+       year integer not null,
+       mailbox text not null,
+       message_id text not null,
+       received_at ${TS} not null,
+       sent_at ${TS} not null,
+       character_count integer not null,
+       answered_questions jsonb not null,
+       late boolean not null,
+       file_names jsonb not null,
+       problems jsonb not null,
+       details jsonb,
+       recorded_at ${TS} not null,
+       unique (mailbox, message_id))`,
+    `create index submissions_unit_idx on submissions (unit_id, year, sent_at desc)`,
+
+    `create table delta_links (
+       mailbox text not null,
+       folder_id text not null,
+       delta_link text not null,
+       updated_at ${TS} not null,
+       primary key (mailbox, folder_id))`,
+    `create table graph_subscriptions (
+       id text primary key,
+       resource text not null,
+       change_type text not null,
+       notification_url text not null,
+       client_state text not null,
+       expires_at ${TS} not null,
+       details jsonb,
+       created_at ${TS} not null,
+       updated_at ${TS} not null)`,
+
+    `create table outbox (
+       id integer generated always as identity primary key,
+       idempotency_key text not null unique,
+       kind text not null,
+       mailbox text not null,
+       payload jsonb not null,
+       recipient_count integer not null check (recipient_count >= 0),
+       priority integer not null,
+       not_before ${TS} not null,
+       status text not null check (status in ('pending', 'sending', 'sent', 'failed')),
+       attempts integer not null default 0,
+       lease_owner text,
+       lease_until ${TS},
+       last_error text,
+       sent_at ${TS},
+       created_at ${TS} not null,
+       updated_at ${TS} not null)`,
+    `create index outbox_due_idx on outbox (priority, created_at, id) where status in ('pending', 'sending')`,
+    `create index outbox_sent_idx on outbox (mailbox, sent_at) where status = 'sent'`,
+
+    `create table conversation_refs (
+       aad_object_id text primary key,
+       tenant_id text,
+       conversation_id text not null,
+       service_url text not null,
+       reference jsonb not null,
+       updated_at ${TS} not null)`,
+    `create table reminder_deliveries (
+       reminder_id text not null,
+       recipient text not null,
+       channel text not null,
+       status text not null check (status in ('claimed', 'delivered', 'failed')),
+       attempts integer not null default 1,
+       lease_until ${TS},
+       claimed_at ${TS} not null,
+       delivered_at ${TS},
+       last_error text,
+       details jsonb,
+       primary key (reminder_id, recipient))`,
+    `create table visits (
+       id text primary key,
+       unit_id text not null,
+       year integer not null,
+       kind text not null,
+       status text not null,
+       starts_at ${TS},
+       ends_at ${TS},
+       organizer text,
+       event_id text,
+       details jsonb,
+       created_at ${TS} not null,
+       updated_at ${TS} not null)`,
+    `create index visits_unit_idx on visits (unit_id, year)`,
+    `create index visits_year_idx on visits (year, kind)`,
+    `create table job_locks (
+       name text primary key,
+       owner text not null,
+       until ${TS} not null)`,
+  ),
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** The name of the newest migration in code: what a fully migrated database reports. */
+export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';
+
+/** Applies every pending migration; a no-op when the database is up to date. Returns the names applied. */
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new StoreError(
+      'migration-failed',
+      `applying schema migration ${failed} failed: ${describe(error)}`,
+      {
+        cause: error,
+        details: { migration: failed },
+      },
+    );
+  }
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The newest migration the database has applied ('' for an empty database). */
+export async function appliedMigration<DB>(db: Kysely<DB>): Promise<string> {
+  const migrator = new Migrator({ db, provider });
+  const all = await migrator.getMigrations();
+  return all.filter((m) => m.executedAt !== undefined).at(-1)?.name ?? '';
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
