@@ -79,7 +79,9 @@ export function createBotEndpoint(settings: BotAuthSettings, deps: BotDeps = {})
     async process(req, res) {
       checkActivity(req.body);
       try {
-        await adapter.process(req as SdkRequest, res, (context) => agent.run(context));
+        await adapter.process(req as SdkRequest, wireResponse(res), (context) =>
+          agent.run(context),
+        );
       } catch (err) {
         // The SDK validates the activity with zod; a schema failure is the caller's fault.
         if (err instanceof Error && err.name === 'ZodError') {
@@ -89,6 +91,50 @@ export function createBotEndpoint(settings: BotAuthSettings, deps: BotDeps = {})
       }
     },
   };
+}
+
+/**
+ * expectReplies answers carry the SDK's Activity objects, whose JSON would say `_channelId`;
+ * Bot Framework clients read `channelId`, so the replies go out in wire form.
+ */
+function wireResponse(res: WebResponse): WebResponse {
+  const toWire = (body: unknown): unknown => {
+    const activities = (body as { activities?: unknown } | undefined)?.activities;
+    if (!Array.isArray(activities)) return body;
+    return {
+      ...(body as object),
+      activities: activities.map((a: unknown) =>
+        typeof (a as { toJsonString?: unknown })?.toJsonString === 'function'
+          ? (JSON.parse((a as { toJsonString(): string }).toJsonString()) as unknown)
+          : a,
+      ),
+    };
+  };
+  const wrapper: WebResponse = {
+    status(code) {
+      res.status(code);
+      return wrapper;
+    },
+    setHeader(name, value) {
+      res.setHeader(name, value);
+      return wrapper;
+    },
+    send(body) {
+      res.send(toWire(body));
+      return wrapper;
+    },
+    end() {
+      res.end();
+      return wrapper;
+    },
+    get headersSent() {
+      return res.headersSent;
+    },
+    get writableEnded() {
+      return res.writableEnded;
+    },
+  };
+  return wrapper;
 }
 
 function checkActivity(body: unknown): void {

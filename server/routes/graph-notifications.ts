@@ -37,11 +37,9 @@ export function graphNotificationRoutes(options: GraphNotificationsOptions): Rou
       const body = req.body as { value?: unknown } | undefined;
       const items = Array.isArray(body?.value) ? (body.value as GraphNotification[]) : undefined;
       if (!items) {
-        res
-          .status(400)
-          .json({
-            error: { code: 'malformed-notification', message: 'Expected { "value": [...] }.' },
-          });
+        res.status(400).json({
+          error: { code: 'malformed-notification', message: 'Expected { "value": [...] }.' },
+        });
         return;
       }
       const accepted = items.filter(
