@@ -172,13 +172,26 @@ export function errorFromResponse(
   });
 }
 
+export const ABORTED_CODE = 'Aborted';
+
 /** A request that never got a response: our own timeout, a caller abort, or a network failure. */
 export function errorFromFailure(
   cause: unknown,
-  ctx: { method?: string; url?: string; timedOut?: boolean; timeoutMs?: number },
+  ctx: { method?: string; url?: string; timedOut?: boolean; timeoutMs?: number; aborted?: boolean },
 ): GraphError {
   if (cause instanceof GraphError) return cause;
   const what = ctx.method && ctx.url ? `${ctx.method} ${redactUrl(ctx.url)}` : 'Graph request';
+  if (ctx.aborted) {
+    // The caller gave up (its own deadline): a timeout of theirs, never retried.
+    return new GraphError({
+      reason: 'timeout',
+      code: ABORTED_CODE,
+      method: ctx.method,
+      url: ctx.url,
+      cause,
+      message: `${what} was aborted by the caller`,
+    });
+  }
   if (ctx.timedOut) {
     return new GraphError({
       reason: 'timeout',

@@ -3,7 +3,13 @@
 // and takes its clock/sleep/transport from outside so tests drive it with fake timers.
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { randomUUID } from 'node:crypto';
-import { errorFromFailure, isGraphError, parseRetryAfter, redactUrl } from './errors.js';
+import {
+  ABORTED_CODE,
+  errorFromFailure,
+  isGraphError,
+  parseRetryAfter,
+  redactUrl,
+} from './errors.js';
 
 /** The subset of pino's API we use; pino loggers fit as they are. */
 export interface GraphLogger {
@@ -192,7 +198,10 @@ export class RetryMiddleware extends Link {
         await this.pass(ctx);
       } catch (e) {
         // No response at all: only reads are safe to send again.
-        const transient = isGraphError(e) && (e.reason === 'timeout' || e.reason === 'unavailable');
+        const transient =
+          isGraphError(e) &&
+          e.code !== ABORTED_CODE &&
+          (e.reason === 'timeout' || e.reason === 'unavailable');
         if (!transient || method !== 'GET' || attempt >= this.maxRetries) throw e;
         failure = e;
       }
@@ -351,6 +360,7 @@ export class TimeoutMiddleware extends Link {
         url: urlOf(ctx),
         timedOut,
         timeoutMs: this.timeoutMs,
+        aborted: !timedOut && callerSignal?.aborted === true,
       });
     } finally {
       clearTimeout(timer);
