@@ -2,7 +2,8 @@
 // through $value, large ones in byte ranges (or streamed when the server ignores Range), and a
 // size cap that refuses before downloading.
 import type { Attachment, FileAttachment } from '@microsoft/microsoft-graph-types';
-import { collect, userPath, type Graph } from './client.js';
+import { batch } from './batch.js';
+import { buildPath, collect, userPath, type Graph, type Page } from './client.js';
 import { localError } from './errors.js';
 
 /** Graph returns contentBytes inline comfortably below this; above, use $value in ranges. */
@@ -53,6 +54,41 @@ export async function listAttachments(
     query: { $select: [...ATTACHMENT_META_SELECT] },
   });
   return list.map(toAttachmentInfo);
+}
+
+/**
+ * Attachment metadata of many mails at once through $batch (20 mails per HTTP request), e.g. for
+ * the mails of a delta page with hasAttachments. Failed items throw their GraphError.
+ */
+export async function listAttachmentsForMessages(
+  graph: Graph,
+  mailbox: string,
+  messageIds: string[],
+  o: { concurrency?: number } = {},
+): Promise<Map<string, AttachmentInfo[]>> {
+  const results = await batch<Page<Attachment>>(
+    graph,
+    messageIds.map((id, i) => ({
+      id: String(i + 1),
+      url: buildPath(attachmentsPath(mailbox, id), { $select: [...ATTACHMENT_META_SELECT] }),
+    })),
+    { concurrency: o.concurrency ?? 4 },
+  );
+  const out = new Map<string, AttachmentInfo[]>();
+  for (let i = 0; i < messageIds.length; i++) {
+    const r = results[i]!;
+    if (r.error) throw r.error;
+    let list = r.body.value ?? [];
+    // A mail with very many attachments pages like any collection.
+    let next = r.body['@odata.nextLink'];
+    while (next) {
+      const page: Page<Attachment> = await graph.json<Page<Attachment>>({ path: next });
+      list = list.concat(page.value ?? []);
+      next = page['@odata.nextLink'];
+    }
+    out.set(messageIds[i]!, list.map(toAttachmentInfo));
+  }
+  return out;
 }
 
 export async function getAttachmentInfo(

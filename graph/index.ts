@@ -85,6 +85,7 @@ export function createGraphApi(graph: Graph) {
     categories: bindAll(graph, categories, ['listMasterCategories', 'ensureMasterCategories']),
     attachments: bindAll(graph, attachments, [
       'listAttachments',
+      'listAttachmentsForMessages',
       'getAttachmentInfo',
       'getAttachment',
       'streamAttachment',
