@@ -91,10 +91,20 @@ const PHRASES: PhraseRule[] = [
     kind: 'pre-registration',
     weight: 3,
     re: b(
-      '(vill|onskar|avser|planerar|tanker|amnar|skulle vilja|bestamt oss for|beslutat) (att )?(garna )?(delta|medverka|vara med|anmala|tavla|soka)|anmaler (harmed )?(oss|var|vart|enheten|intresse|forskolan|skolan|verksamheten)|anmala (oss|var|vart|intresse|enheten)|vara med i (arets )?kvalitets\\w*|deltagande i (arets )?kvalitets\\w*|anmalan (om|av) (deltagande|intresse)',
+      '(vill|onskar|avser|planerar|tanker|amnar|skulle vilja|bestamt oss for|beslutat) (att )?(garna )?(delta|medverka|vara med|anmala|tavla|soka)|anmaler (harmed )?(oss|var|vart|enheten|intresse|forskolan|skolan|verksamheten)|anmala (oss|var|vart|intresse|enheten)|anmaler (harmed )?sig (harmed )?(till|for)|vara med i (arets )?kvalitets\\w*|deltagande i (arets )?kvalitets\\w*|anmalan (om|av) (deltagande|intresse)',
     ),
     sv: 'skriver att enheten vill delta',
     en: 'says the unit wants to take part',
+    negated: 'withdrawal',
+    inInfoMeeting: 'info-meeting-signup',
+  },
+  {
+    id: 'registration-generic',
+    kind: 'pre-registration',
+    weight: 1.5,
+    re: b('anmalan|anmaler (harmed )?(sig|vi)|anmals harmed|registration'),
+    sv: 'nämner en anmälan',
+    en: 'mentions a registration',
     negated: 'withdrawal',
     inInfoMeeting: 'info-meeting-signup',
   },
@@ -116,10 +126,20 @@ const PHRASES: PhraseRule[] = [
     kind: 'withdrawal',
     weight: 5,
     re: b(
-      'avanmal\\w*|av anmal\\w*|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|tar tillbaka|aterkalla\\w*|atertar|hoppar av|hoppa av|avsta\\w*|stryk\\w* (oss|var anmalan|enheten)|inte (kommer|kan|har mojlighet) (att )?(delta|medverka|fullfolja)|(kan|kommer|hinner|vill|ska|skall|tankte|har) (vi )?(tyvarr )?(inte|ej) (langre )?(att )?(kunna |ha )?(mojlighet att |tid att |kapacitet att )?(delta|medverka|vara med|fullfolja|skicka in|lamna in|genomfora)|(inte|ej) (har )?(mojlighet|tid|resurser|kapacitet|orken) (att )?(delta|medverka|fullfolja)',
+      'avanmal\\w*|av anmal\\w*|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|tar tillbaka|aterkalla\\w*|atertar|hoppar av|hoppa av|avsta\\w*|stryk\\w* (oss|var anmalan|enheten)',
     ),
     sv: 'skriver att enheten drar sig ur',
     en: 'says the unit withdraws',
+  },
+  {
+    id: 'withdrawal-not-taking-part',
+    kind: 'withdrawal',
+    weight: 4,
+    re: b(
+      'inte (kommer|kan|har mojlighet) (att )?(delta|medverka|fullfolja)|(kan|kommer|hinner|vill|ska|skall|tankte|har) (vi )?(tyvarr )?(inte|ej) (langre )?(att )?(kunna |ha )?(mojlighet att |tid att |kapacitet att )?(delta|medverka|vara med|fullfolja|skicka in|lamna in|genomfora)|(inte|ej) (har )?(mojlighet|tid|resurser|kapacitet|orken) (att )?(delta|medverka|fullfolja)',
+    ),
+    sv: 'skriver att enheten inte kan delta',
+    en: 'says the unit cannot take part',
   },
   {
     id: 'withdrawal-en',
@@ -171,7 +191,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'board-protocol',
     weight: 5,
     re: b(
-      'protokoll\\w*|protokolls\\w*|namndbeslut\\w*|(namnden|namnd|styrelsen|stadsdelsnamnden|namndens|styrelsens) (har )?(beslut\\w*|behandla\\w*|godkan\\w*|anmal\\w*)|justera\\w* protokoll\\w*|anmalningsarende',
+      'protokoll\\w*|protokolls\\w*|namndbeslut\\w*|\\w*(namnden|namnd|styrelsen|namndens|styrelsens) (har )?(beslut\\w*|behandla\\w*|godkan\\w*|anmal\\w*)|justera\\w* protokoll\\w*|anmalningsarende\\w*',
     ),
     sv: 'nämner protokoll eller nämndbeslut',
     en: 'mentions a protocol or board decision',
@@ -202,18 +222,38 @@ const PHRASES: PhraseRule[] = [
     kind: 'info-meeting-signup',
     weight: 4,
     re: b(
-      'informations? ?(mote|motet|moten|motena|traff|traffen|traffar|traffarna)|info ?(mote|motet|moten|traff|traffen)|info(rmation)? (meeting|session)s?|informationstillfalle\\w*',
+      'inf\\w{0,10}?(mote|motet|moten|motena|traff|traffen|traffar|traffarna|tillfalle|tillfallet)|info ?(mote|motet|moten|traff|traffen)|info(rmation)? (meeting|session)s?',
     ),
     sv: 'nämner informationsmöte',
     en: 'mentions an info meeting',
   },
-  // Questions
+  {
+    id: 'signup-person',
+    kind: 'info-meeting-signup',
+    weight: 2,
+    re: b(
+      'anmal\\w* mig|sign (me|us) up|would like to attend|vill (garna )?komma|kommer garna|vi blir \\w+ (personer|stycken)',
+    ),
+    sv: 'en person anmäler sig',
+    en: 'a person signs up',
+  },
+  // Questions and requests for a coordinator
+  {
+    id: 'change-request',
+    kind: 'question',
+    weight: 3,
+    re: b(
+      '(andra|byta|uppdatera|korrigera|ratta) (\\w+ ){0,3}(kontaktperson\\w*|kontaktuppgift\\w*|e ?post\\w*|mejladress|namn\\w*|adress\\w*|chef\\w*)|change (the|our|my) (\\w+ )?(contact|address|name|manager)',
+    ),
+    sv: 'ber om en ändring',
+    en: 'asks for a change',
+  },
   {
     id: 'question-words',
     kind: 'question',
     weight: 2,
     re: b(
-      'undrar|en fraga|nagra fragor|fragor om|fraga om|hur (gor|ska|skall|mycket|manga|lang|langt|raknar)|kan (vi|man|ni|jag) (fa|skicka|anvanda|lamna|ha)|far (vi|man|jag)|galler det|ar det (mojligt|ok|okej|tillatet)|finns det|behover (vi|man)|question|wonder\\w*|could you|can you|is it possible|how (do|many|long|should|much|can)|do we need|are we allowed|may we',
+      'undrar|en fraga|nagra fragor|fragor om|fraga om|gar det (att|bra)|ar det (sa|ok|mojligt)|nar (ar|ska|skall|maste)|vilka|vilken|vilket|hur (gor|ska|skall|mycket|manga|lang|langt|raknar|gar)|kan (vi|man|ni|jag) (fa|skicka|anvanda|lamna|ha)|far (vi|man|jag)|galler det|ar det (mojligt|ok|okej|tillatet)|finns det|behover (vi|man)|question|wonder\\w*|could you|can you|is it possible|how (do|many|long|should|much|can)|do we need|are we allowed|may we',
     ),
     sv: 'ställer en fråga',
     en: 'asks a question',
@@ -227,13 +267,14 @@ interface Sentence {
 }
 
 const NEGATION =
-  /\b(inte|ej|icke|aldrig|inget|ingen|inga|not|no longer|won t|cannot|can t|don t|unable)\b/;
+  /\b(inte|ej|icke|aldrig|inget|ingen|inga|not|no longer|won t|cannot|can t|don t|unable|cancel\w*|withdraw\w*|avanmal\w*|aterkalla\w*|tillbaka)\b/;
 const INFO =
-  /\b(informations? ?(mote|motet|moten|motena|traff|traffen|traffar)|info ?(mote|motet|traff)|info(rmation)? (meeting|session)s?|informationstillfalle\w*)\b/;
+  /\b(inf\w{0,10}?(mote|motet|moten|motena|traff|traffen|traffar|tillfalle|tillfallet)|info ?(mote|motet|traff)|info(rmation)? (meeting|session)s?)\b/;
 
 function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  for (const raw of text.split(/(?<=[.!?])\s+|\n+/)) {
+  // Split after . ! ? only before a capital letter or a line break, so "t.ex. vår" stays one sentence.
+  for (const raw of text.split(/(?<=[.!?])\s+(?=[\p{Lu}\d])|(?<=[?!])\s+|\n+/u)) {
     const t = raw.trim();
     if (!t) continue;
     const f = fold(t);
@@ -253,6 +294,12 @@ const AUTO_BODY = b(
   'ar (ledig|pa semester|franvarande|tjanstledig|sjukskriven|foraldraledig|borta)|tillbaka (den|pa|igen)|atervander|har begransad tillgang|lases inte|out of (the )?office|i am (away|on leave|on vacation|out)|will be back|return(ing)? on|limited access to (my )?e ?mail|will not be read',
 );
 
+const AWARD_NAME = /\b(kvalitetsutmarkelse\w*|quality award)\b/;
+
+const AWARD_CONTEXT = b(
+  'kvalitet\\w*|\\w*utmarkelse\\w*|\\w*bidrag\\w*|tavling\\w*|award|submission|application|entry|\\w*anmal\\w*|inf\\w{0,10}?(mote|traff)\\w*|protokoll\\w*|\\w*namnd\\w*|minutes|platsbesok\\w*|aterforing\\w*|examinator\\w*|ils',
+);
+
 const NEWSLETTER_BODY = b(
   'nyhetsbrev\\w*|avregistrera|avprenumerera|avsluta prenumeration\\w*|unsubscribe|newsletter|webinar\\w*|webbinar\\w*|erbjudande|kampanj|view (this|in) (e ?mail|browser)|visa i webblasare',
 );
@@ -268,7 +315,8 @@ export function classifyMail(facts: MailFacts): Classification {
   const add = (s: Signal) => fired.push(s);
 
   const language = detectLanguage(`${subject.clean}\n${parts.own}\n${parts.forwarded}`);
-  const subjectWeight = subject.isReply ? 0.5 : 1;
+  // A reply's subject is the thread's topic (often our own receipt's subject), not what is said now.
+  const subjectWeight = subject.isReply ? 0.3 : 1;
   const zones: { name: string; text: string; weight: number }[] = [
     { name: 'ämnesraden', text: subject.clean, weight: 1.2 * subjectWeight },
     { name: 'texten', text: parts.own, weight: 1 },
@@ -277,6 +325,7 @@ export function classifyMail(facts: MailFacts): Classification {
 
   // Phrase rules, sentence by sentence, each rule counted at most once per zone.
   let questionCount = 0;
+  const namedAward = new Map<MailKind, number>();
   for (const zone of zones) {
     if (!zone.text.trim()) continue;
     const seen = new Set<string>();
@@ -292,10 +341,13 @@ export function classifyMail(facts: MailFacts): Classification {
         if (s.infoMeeting && rule.inInfoMeeting) kind = rule.inInfoMeeting;
         else if (rule.negated && NEGATION.test(near)) kind = rule.negated;
         // A phrase inside a question is asked about, not done ("hur långt får bidraget vara?").
-        if (s.isQuestion && kind !== 'question') weight *= 0.3;
+        if (s.isQuestion && kind !== 'question') weight *= 0.2;
         const key = `${rule.id}:${kind}`;
         if (seen.has(key)) continue;
         seen.add(key);
+        if (!s.isQuestion && kind !== 'question' && AWARD_NAME.test(s.text)) {
+          namedAward.set(kind, Math.max(namedAward.get(kind) ?? 0, zone.weight));
+        }
         add({
           rule: rule.id,
           kind,
@@ -307,6 +359,17 @@ export function classifyMail(facts: MailFacts): Classification {
       }
     }
   }
+  // Saying it about the award by name ("anmäler intresse till Kvalitetsutmärkelsen") is firmer.
+  for (const [kind, zoneWeight] of namedAward) {
+    add({
+      rule: 'names-award',
+      kind,
+      weight: zoneWeight,
+      sv: 'i samma mening som kvalitetsutmärkelsen nämns',
+      en: 'in the same sentence as the award is named',
+    });
+  }
+  if (!subject.isReply && /\?\s*$/.test(subject.clean)) questionCount++;
   if (questionCount > 0) {
     add({
       rule: 'question-mark',
@@ -321,7 +384,9 @@ export function classifyMail(facts: MailFacts): Classification {
   const documents = facts.attachments.filter(isDocumentAttachment);
   const unsupported = documents.filter((a) => !['docx', 'pdf'].includes(extensionOf(a.name)));
   const protocolNamed = documents.filter((a) =>
-    /protokoll|utdrag|minutes|beslut|paragraf|§/.test(fold(a.name) + a.name),
+    /protokoll|utdrag|minutes|beslut|paragraf|anmalningsarende|namnd|sdn|styrelse|§/.test(
+      fold(a.name) + a.name,
+    ),
   );
   if (documents.length > 0) {
     if (protocolNamed.length > 0) {
@@ -382,7 +447,7 @@ export function classifyMail(facts: MailFacts): Classification {
       en: `the sender is a registry/board address (${facts.from.address})`,
     });
   }
-  const noreply = /no-?reply|noreply|donotreply|newsletter|nyhetsbrev|info@|marketing|utskick/.test(
+  const noreply = /no-?reply|noreply|donotreply|newsletter|nyhetsbrev|marketing|utskick/.test(
     facts.from.address.toLowerCase(),
   );
 
@@ -501,6 +566,22 @@ export function classifyMail(facts: MailFacts): Classification {
     kind !== 'auto-reply'
   ) {
     confidence = Math.min(confidence, 0.5);
+  }
+  // Nothing about the award at all (an invoice with "bifogar" and a PDF): never act on it alone.
+  const context = AWARD_CONTEXT.test(
+    fold(
+      `${subject.clean}\n${parts.own}\n${parts.forwarded}\n${documents.map((d) => d.name).join(' ')}`,
+    ),
+  );
+  if (!context && (kind === 'submission' || kind === 'pre-registration' || kind === 'withdrawal')) {
+    confidence = Math.min(confidence, 0.5);
+    fired.push({
+      rule: 'no-award-context',
+      kind,
+      weight: 0,
+      sv: 'nämner inte kvalitetsutmärkelsen, bidrag eller anmälan',
+      en: 'does not mention the award, an application or a registration',
+    });
   }
   if (topScore <= 0) kind = 'other';
   confidence = Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100;

@@ -1,0 +1,79 @@
+// One mail, understood: its kind, its unit and whether the app may act on it alone. The pipeline acts
+// automatically only when both the kind is certain and (for kinds about one unit) the unit is;
+// everything else goes to a coordinator with the suggestion and the reasons.
+import type { Bilingual } from '../model.js';
+import { classifyMail, decide, type Classification, type Decision } from './classify.js';
+import type { MailFacts, MailKind } from './facts.js';
+import { matchUnit, type MatchableUnit, type UnitMatch } from './match.js';
+
+/** Kinds whose handling changes one unit's participation, so they need a certain unit. */
+export const KINDS_NEEDING_UNIT: readonly MailKind[] = [
+  'pre-registration',
+  'withdrawal',
+  'submission',
+  'info-meeting-signup',
+];
+
+export interface MailAssessment {
+  classification: Classification;
+  match: UnitMatch;
+  decision: Decision;
+  /** Why a coordinator must look, when `decision` is 'triage'. */
+  triageReasons: Bilingual[];
+}
+
+export interface DocumentHints {
+  /** Text of the attached application (first pages suffice). */
+  documentText?: string;
+  /** Unit name from the application's administrative data. */
+  documentUnitName?: string;
+}
+
+/** Matches a classified mail to a unit using the split body (own text, signature, forwarded mail). */
+export function matchMail(
+  facts: MailFacts,
+  classification: Classification,
+  units: readonly MatchableUnit[],
+  hints: DocumentHints = {},
+): UnitMatch {
+  const { parts } = classification;
+  const input: Parameters<typeof matchUnit>[0] = {
+    from: facts.from,
+    subject: classification.cleanSubject,
+    text: parts.own,
+    signature: parts.signature,
+    forwarded: parts.forwarded,
+    attachmentNames: facts.attachments.filter((a) => !a.isInline).map((a) => a.name),
+  };
+  if (classification.signals.isForward && parts.originalSender)
+    input.originalSender = parts.originalSender;
+  if (hints.documentText) input.documentText = hints.documentText;
+  if (hints.documentUnitName) input.documentUnitName = hints.documentUnitName;
+  return matchUnit(input, units);
+}
+
+/** Classifies and matches a mail and decides whether the app may act on it without a coordinator. */
+export function assessMail(
+  facts: MailFacts,
+  units: readonly MatchableUnit[],
+  hints: DocumentHints = {},
+): MailAssessment {
+  const classification = classifyMail(facts);
+  const match = matchMail(facts, classification, units, hints);
+  const triageReasons: Bilingual[] = [];
+  if (decide(classification) === 'triage') {
+    triageReasons.push({
+      sv: `osäker klassning (${Math.round(classification.confidence * 100)} %)`,
+      en: `uncertain classification (${Math.round(classification.confidence * 100)} %)`,
+    });
+  }
+  if (KINDS_NEEDING_UNIT.includes(classification.kind) && match.status !== 'matched') {
+    triageReasons.push(match.reason);
+  }
+  return {
+    classification,
+    match,
+    decision: triageReasons.length > 0 ? 'triage' : 'auto',
+    triageReasons,
+  };
+}
