@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { StoreError, isStoreError, sqlState } from './errors.js';
 import { migrateToLatest } from './migrations.js';
@@ -191,7 +191,7 @@ async function openPostgres(databaseUrl: string, options: OpenStoreOptions): Pro
     await pool.end().catch(() => undefined);
     throw connectError(where, error);
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: closable(pool) }) });
   const store = createStore({
     kind: 'postgres',
     location: where.display,
@@ -202,6 +202,21 @@ async function openPostgres(databaseUrl: string, options: OpenStoreOptions): Pro
   await migrate(store, db, logger, where.display);
   logger.info({ store: 'postgres', database: where.display }, 'store open');
   return store;
+}
+
+/** The pg pool, failing with StoreError 'closed' once ended (as the PGlite pool does). */
+function closable(pool: pg.Pool): PostgresPool {
+  let ended = false;
+  return {
+    connect() {
+      if (ended) return Promise.reject(new StoreError('closed', 'the store is closed'));
+      return pool.connect() as unknown as Promise<PostgresPoolClient>;
+    },
+    end() {
+      ended = true;
+      return pool.end();
+    },
+  };
 }
 
 interface Where {

@@ -83,7 +83,7 @@ export function createStore(parts: {
   return {
     kind,
     location,
-    ...repositories({ db, now }),
+    ...guarded(repositories({ db, now }), open),
     transaction(work) {
       open();
       return inTransaction(db, (trx) => work(repositories({ db: trx, now })));
@@ -107,4 +107,28 @@ export function createStore(parts: {
       return closing;
     },
   };
+}
+
+/** The repositories with every method checking first that the store is still open. */
+function guarded(repos: Repositories, check: () => void): Repositories {
+  const wrap = <R extends object>(repo: R): R =>
+    Object.fromEntries(
+      Object.entries(repo).map(([name, value]) => [
+        name,
+        typeof value === 'function'
+          ? (...args: unknown[]) => {
+              // Every repository method is async: report a closed store as a rejection, not a throw.
+              try {
+                check();
+              } catch (error) {
+                return Promise.reject(error);
+              }
+              return (value as (...a: unknown[]) => unknown)(...args);
+            }
+          : value,
+      ]),
+    ) as R;
+  return Object.fromEntries(
+    Object.entries(repos).map(([name, repo]) => [name, wrap(repo as object)]),
+  ) as unknown as Repositories;
 }

@@ -1,0 +1,41 @@
+// The conformance suite on a real PostgreSQL server: a private cluster started for this file (Debian's
+// postgresql package; the file fails, not skips, when it is missing), a new database per test.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isStoreError, openStore } from '../../store/index.js';
+import { startPostgres, type PostgresCluster } from '../support/postgres.js';
+import { runConformance, type ConformanceTarget } from './conformance.js';
+
+let cluster: PostgresCluster;
+
+beforeAll(async () => {
+  cluster = await startPostgres();
+});
+
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+const target: ConformanceTarget = {
+  sharedAccess: true,
+  async fresh() {
+    const databaseUrl = await cluster.createDatabase();
+    return {
+      open: (options = {}) =>
+        openStore({ databaseUrl, dataDir: '/nonexistent-unused', ...options }),
+    };
+  },
+};
+
+runConformance('postgres', () => target);
+
+describe('a PostgreSQL server that refuses us', () => {
+  it('is reported as rejected, naming the host', async () => {
+    const error = await openStore({
+      databaseUrl: `postgres://postgres:pw@${cluster.host}:${cluster.port}/no_such_database`,
+      dataDir: '/nonexistent-unused',
+    }).catch((e: unknown) => e);
+    expect(isStoreError(error, 'rejected')).toBe(true);
+    expect((error as Error).message).toContain(`${cluster.host}:${cluster.port}`);
+    expect((error as Error).message).not.toContain(':pw@');
+  });
+});
