@@ -12,9 +12,9 @@ export function parseCommand(text: string | undefined | null): Command {
   const normalised = (text ?? '')
     .replace(/<at>[^<]*<\/at>/gi, ' ')
     .replace(/^\s*\//, '')
-    .replace(/[.!?,;:]+$/g, '')
     .replace(/\s+/g, ' ')
     .trim()
+    .replace(/[.!?,;:]+$/g, '')
     .toLocaleLowerCase('sv-SE');
   if (normalised === '' || WORDS.help.includes(normalised) || text?.trim() === '?')
     return { kind: 'help' };

@@ -1,12 +1,10 @@
 // Adapters from the server to storage (store/) and the local Microsoft 365 (emulator/): the only
 // place that knows their start-up signatures, so start.ts reads as the sequence of steps it is.
+import type { EmulatorLogger } from '../emulator/server.js';
+import { openStore, type Store, type StoreLogger } from '../store/index.js';
 import type { Clock } from './config.js';
 
-export interface AppStore {
-  /** A trivial query; rejects when the database is gone. */
-  ping(): Promise<void>;
-  close(): Promise<void>;
-}
+export type AppStore = Store;
 
 export interface LocalEmulator {
   /** http://127.0.0.1:<port> (Graph under /v1.0, tokens under /{tenant}/oauth2/v2.0/token). */
@@ -14,24 +12,17 @@ export interface LocalEmulator {
   close(): Promise<void>;
 }
 
-// store/ and emulator/ are being written alongside; they are loaded by name until their entry points
-// land, then these become static imports.
-const STORE_MODULE = '../store/index.js';
-const EMULATOR_MODULE = '../emulator/server.js';
-const SEED_MODULE = '../emulator/seed/index.js';
-
 export async function openAppStore(options: {
   databaseUrl?: string;
   dataDir: string;
   clock: Clock;
+  logger?: StoreLogger;
 }): Promise<AppStore> {
-  const mod = (await import(STORE_MODULE)) as {
-    openStore(o: { databaseUrl?: string; dataDir: string; now?: () => Date }): Promise<AppStore>;
-  };
-  return mod.openStore({
+  return openStore({
     databaseUrl: options.databaseUrl,
     dataDir: options.dataDir,
-    now: () => options.clock.now(),
+    clock: () => options.clock.now(),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
 }
 
@@ -39,14 +30,15 @@ export async function startLocalEmulator(options: {
   port: number;
   stateFile?: string;
   clock: Clock;
+  logger?: EmulatorLogger;
 }): Promise<LocalEmulator> {
-  const seed = (await import(SEED_MODULE)) as { buildDemoTenant(): Promise<unknown> };
-  const emulator = (await import(EMULATOR_MODULE)) as {
-    startEmulator(o: { port: number; tenant: unknown; stateFile?: string }): Promise<LocalEmulator>;
-  };
-  return emulator.startEmulator({
+  // Loaded on demand: tenant mode never loads the emulator (nor its seed data).
+  const { startEmulator } = await import('../emulator/server.js');
+  // The emulator serves its seeded demo tenant by default and shares the app's clock (AWARD_NOW).
+  return startEmulator({
     port: options.port,
-    tenant: await seed.buildDemoTenant(),
+    now: () => options.clock.now(),
     ...(options.stateFile ? { stateFile: options.stateFile } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
 }

@@ -26,6 +26,8 @@ export interface StartOptions {
   host?: string;
   /** How long shutdown waits for requests in flight before cutting connections. */
   shutdownTimeoutMs?: number;
+  /** Replaces how the local emulator is started (benchmarks with latency, tests with faults). */
+  startEmulator?: typeof startLocalEmulator;
 }
 
 export interface RunningServer {
@@ -68,15 +70,25 @@ export async function startServer(
     // Fails now, with the known years, rather than on the first tab load.
     currentCycles(cycles, config.clock.now());
 
+    // Storage first: a damaged data directory or an unreachable database stops start-up early.
+    const store = await openAppStore({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      clock: config.clock,
+      logger: logger.child({ component: 'store' }),
+    });
+    closers.push({ name: 'storage', close: () => store.close() });
+
     let emulator: LocalEmulator | undefined;
     let graphBaseUrl = config.m365.graphBaseUrl;
     let localTokenEndpoint: string | undefined;
     if (config.mode === 'local') {
       if (graphBaseUrl === undefined) {
-        emulator = await startLocalEmulator({
+        emulator = await (options.startEmulator ?? startLocalEmulator)({
           port: config.emulator?.port ?? 0,
           stateFile: config.emulator?.stateFile,
           clock: config.clock,
+          logger: logger.child({ component: 'emulator' }),
         });
         closers.push({ name: 'emulator', close: () => emulator!.close() });
         graphBaseUrl = `${emulator.url}/v1.0`;
@@ -86,13 +98,6 @@ export async function startServer(
         localTokenEndpoint = config.m365.authorityHost ?? new URL(graphBaseUrl).origin;
       }
     }
-
-    const store = await openAppStore({
-      databaseUrl: config.databaseUrl,
-      dataDir: config.dataDir,
-      clock: config.clock,
-    });
-    closers.push({ name: 'storage', close: () => store.close() });
 
     const graph = createGraphClient({
       baseUrl: graphBaseUrl!,
@@ -136,6 +141,23 @@ export async function startServer(
             items: status.deadlines.map((d) => ({ label: d.label[locale], when: d.when[locale] })),
             tabUrl: config.publicUrl ? tabUrl : undefined,
           };
+        },
+        onConversationReference: async (reference, context) => {
+          // Proactive reminders go to people one by one: keep each user's personal chat.
+          const from = context.activity.from;
+          if (
+            reference.conversation?.conversationType !== 'personal' ||
+            !from?.aadObjectId ||
+            !reference.serviceUrl
+          )
+            return;
+          await store.conversations.upsert({
+            aadObjectId: from.aadObjectId,
+            tenantId: reference.conversation.tenantId,
+            conversationId: reference.conversation.id,
+            serviceUrl: reference.serviceUrl,
+            reference,
+          });
         },
         onError: (err) => logger.error({ err }, 'bot turn failed'),
       },

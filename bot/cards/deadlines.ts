@@ -48,7 +48,6 @@ export function deadlinesCard(data: DeadlinesCardData): AdaptiveCard {
     : [];
   return adaptiveCard({
     fallbackText: [title, ...data.items.map((i) => `• ${i.label}: ${i.when}`)].join('\n'),
-    lang: locale === 'sv' ? 'sv-SE' : 'en-US',
     body,
     ...(actions.length > 0 ? { actions } : {}),
   });

@@ -116,7 +116,6 @@ export function helpCard(data: HelpCardData): AdaptiveCard {
   return adaptiveCard({
     fallbackText,
     speak: TEXT.intro[locale],
-    lang: locale === 'sv' ? 'sv-SE' : 'en-US',
     body,
     ...(actions.length > 0 ? { actions } : {}),
   });

@@ -82,7 +82,8 @@ export interface AdaptiveCard {
   fallbackText: string;
   /** Read out by screen readers. */
   speak?: string;
-  lang?: string;
+  // No `lang`: the adaptivecards parser validates it with a global regex whose lastIndex makes every
+  // second card fail; Teams needs it only for DATE()/TIME() functions, which our cards do not use.
   body: CardElement[];
   actions?: CardAction[];
   msteams?: { width?: 'Full' };
