@@ -79,6 +79,12 @@ export interface DemoExtras {
 }
 
 export interface DemoTenantOptions {
-  /** The cycle the mailbox holds (default 2026). */
+  /** The cycle in progress (default 2026). Mails span its February–June, calendars its September–February. */
   cycleYear?: number;
+  /** The demo's "now": nothing is created after it (default `${cycleYear}-11-24T08:00:00+01:00`). */
+  now?: string;
+  /** Dates of the cycle's timeline used by the calendars (defaults follow cycles/2026.json). */
+  ceremonyDate?: string;
+  juryDate?: string;
+  infoMeetings?: Array<{ start: string; end: string; place: string }>;
 }
