@@ -97,6 +97,15 @@ describe('bot endpoint', () => {
     });
   });
 
+  it('accepts activities without a token only from this machine (no BOT_APP_ID)', async () => {
+    // A proxied request is not local, whatever socket it arrives on.
+    const res = await postActivity(server, teamsMessage('hjälp'), {
+      'x-forwarded-for': '203.0.113.7',
+    });
+    expect(res.status).toBe(401);
+    expect(res.text).toContain('BOT_APP_ID');
+  });
+
   it('rejects malformed JSON with 400 and a message, and keeps serving', async () => {
     const bad = await postActivity(server, '{"type": "message", "text": ');
     expect(bad.status).toBe(400);

@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export async function startStubEmulator(options: { port: number }) {
+export async function startStubEmulator(options: { port: number; graphDelayMs?: number }) {
   const server = createServer((req, res) => {
     if (req.method === 'POST' && /\/oauth2\/v2\.0\/token(\?|$)/.test(req.url ?? '')) {
       res.setHeader('content-type', 'application/json');
@@ -18,8 +18,10 @@ export async function startStubEmulator(options: { port: number }) {
       return;
     }
     if (req.method === 'GET' && req.url?.startsWith('/v1.0/users/')) {
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ id: '00000000-0000-0000-0000-000000000001' }));
+      setTimeout(() => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ id: '00000000-0000-0000-0000-000000000001' }));
+      }, options.graphDelayMs ?? 0);
       return;
     }
     res.statusCode = 404;
