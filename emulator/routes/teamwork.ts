@@ -1,0 +1,93 @@
+// Teams app installation for a user: POST/GET /users/{id}/teamwork/installedApps (teamsApp@odata.bind),
+// recorded so tests can see which users have the app (needed before proactive messages).
+import { PERMS, requirePermission } from '../auth/guard.js';
+import { GraphError, badRequest } from '../errors.js';
+import { guid } from '../ids.js';
+import { collection, metadataContext } from '../odata.js';
+import type { Router } from '../router.js';
+import { findUserOr404, jsonBody, type Services } from './common.js';
+
+export function registerTeamwork(r: Router, s: Services): void {
+  const appJson = (teamsAppId: string, id: string) => {
+    const cat = s.store.data.teamsCatalog.find((c) => c.id === teamsAppId);
+    return {
+      id,
+      consentedPermissionSet: null,
+      teamsApp: {
+        id: teamsAppId,
+        externalId: cat?.externalId ?? null,
+        displayName: cat?.displayName ?? null,
+        distributionMethod: 'organization',
+      },
+      teamsAppDefinition: {
+        id: Buffer.from(`${teamsAppId}##1.0.0`).toString('base64'),
+        teamsAppId,
+        displayName: cat?.displayName ?? null,
+        version: '1.0.0',
+      },
+    };
+  };
+  r.get('/users/:u/teamwork/installedApps', 'installedApps.list', (req, p) => {
+    requirePermission(req.auth, PERMS.teamsAppsRead);
+    const user = findUserOr404(s, p.u!);
+    const list = s.store.data.installedApps[user.id!] ?? [];
+    return {
+      status: 200,
+      body: collection(
+        req,
+        metadataContext(req, `users('${p.u}')/teamwork/installedApps`),
+        list,
+        { defaultPageSize: 100, maxPageSize: 100 },
+        (a) => appJson(a.teamsAppId, a.id),
+      ),
+    };
+  });
+  r.post('/users/:u/teamwork/installedApps', 'installedApps.create', (req, p) => {
+    requirePermission(req.auth, PERMS.teamsAppsWrite);
+    const user = findUserOr404(s, p.u!);
+    const bind = jsonBody(req)['teamsApp@odata.bind'];
+    if (typeof bind !== 'string')
+      throw badRequest("The 'teamsApp@odata.bind' property is required.");
+    const m = /appCatalogs\/teamsApps\/?\(?'?([^')/]+)'?\)?$/i.exec(bind);
+    const appId = m?.[1];
+    if (!appId || !s.store.data.teamsCatalog.some((c) => c.id === appId))
+      throw new GraphError(
+        404,
+        'NotFound',
+        `The Teams app '${appId ?? bind}' was not found in the app catalog.`,
+      );
+    if (
+      req.auth.kind === 'app' &&
+      !req.auth.roles.includes('TeamsAppInstallation.ReadWriteForUser.All')
+    ) {
+      // ...SelfForUser lets an app install only itself.
+      const cat = s.store.data.teamsCatalog.find((c) => c.id === appId);
+      if (cat?.externalId !== req.auth.app.clientId)
+        throw new GraphError(
+          403,
+          'Forbidden',
+          'The app can only install itself with TeamsAppInstallation.ReadWriteSelfForUser.All.',
+        );
+    }
+    const list = (s.store.data.installedApps[user.id!] ??= []);
+    if (list.some((a) => a.teamsAppId === appId))
+      throw new GraphError(409, 'Conflict', 'The app is already installed for this user.');
+    list.push({
+      id: Buffer.from(`${user.id}##${appId}`).toString('base64'),
+      teamsAppId: appId,
+      installedAt: s.store.nowIso(),
+      installedBy: req.auth.kind === 'app' ? req.auth.app.clientId : 'user',
+    });
+    s.store.emit({ userId: user.id!, kind: 'other', changeType: 'updated', id: guid() });
+    return { status: 201 };
+  });
+  r.delete('/users/:u/teamwork/installedApps/:id', 'installedApps.delete', (req, p) => {
+    requirePermission(req.auth, PERMS.teamsAppsWrite);
+    const user = findUserOr404(s, p.u!);
+    const list = s.store.data.installedApps[user.id!] ?? [];
+    if (!list.some((a) => a.id === p.id))
+      throw new GraphError(404, 'NotFound', 'The installed app was not found.');
+    s.store.data.installedApps[user.id!] = list.filter((a) => a.id !== p.id);
+    return { status: 204 };
+  });
+}

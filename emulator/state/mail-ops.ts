@@ -1,0 +1,261 @@
+// Mail flow inside the tenant: sending from a mailbox (sending limits, delivery into recipients'
+// inboxes, group expansion, external addresses to the outbox, the sender's Sent Items), inbound mail
+// from outside, and the reply/forward drafts Outlook builds.
+import type * as MG from '@microsoft/microsoft-graph-types';
+import { GraphError } from '../errors.js';
+import type { Faults } from '../faults.js';
+import { guid } from '../ids.js';
+import type { AttachmentRec, MailboxRec, MessageFields, MessageRec } from './model.js';
+import type { Store } from './store.js';
+
+export type AttachmentInput = Omit<AttachmentRec, 'id' | 'size' | 'lastModifiedDateTime'>;
+
+function addressesOf(list: MG.Recipient[] | null | undefined): string[] {
+  return (list ?? []).map((r) => r.emailAddress?.address ?? '').filter(Boolean);
+}
+
+export function allRecipients(f: MessageFields): string[] {
+  return [
+    ...addressesOf(f.toRecipients),
+    ...addressesOf(f.ccRecipients),
+    ...addressesOf(f.bccRecipients),
+  ];
+}
+
+function stripAttachments(a: AttachmentRec[]): AttachmentInput[] {
+  return a.map(({ name, contentType, contentBytes, isInline, contentId }) => ({
+    name,
+    contentType,
+    contentBytes,
+    isInline,
+    contentId,
+  }));
+}
+
+/** Resolves addresses to tenant users (groups expand to members) and external addresses. */
+export function resolveRecipients(
+  store: Store,
+  addresses: string[],
+): { userIds: string[]; external: string[] } {
+  const userIds = new Set<string>();
+  const external: string[] = [];
+  for (const addr of addresses) {
+    const user = store.findUser(addr);
+    if (user) {
+      userIds.add(user.id!);
+      continue;
+    }
+    const group = store.findGroupByAddress(addr);
+    if (group) {
+      group.memberIds.forEach((id) => userIds.add(id));
+      continue;
+    }
+    if (addr.toLowerCase().endsWith('@' + store.data.domain.toLowerCase())) {
+      // An unknown address in our own domain bounces in Exchange; the emulator drops it to the outbox.
+    }
+    external.push(addr);
+  }
+  return { userIds: [...userIds], external };
+}
+
+export interface SendOptions {
+  store: Store;
+  faults: Faults;
+  sender: MG.User;
+  fields: MessageFields;
+  attachments: AttachmentInput[];
+  saveToSentItems: boolean;
+  /** A draft being sent: it moves to Sent Items instead of a copy being made. */
+  draft?: MessageRec;
+}
+
+export function sendMessage(o: SendOptions): void {
+  const { store, sender } = o;
+  const mb = store.mailbox(sender.id!);
+  const recipients = allRecipients(o.fields);
+  if (recipients.length === 0)
+    throw new GraphError(
+      400,
+      'ErrorInvalidRecipients',
+      "At least one recipient isn't valid., A message can't be sent because it contains no recipients.",
+    );
+  for (const r of recipients) {
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(r))
+      throw new GraphError(
+        400,
+        'ErrorInvalidRecipients',
+        `At least one recipient isn't valid., Recipient '${r}' is not resolved. All recipients must be resolved before a message can be submitted.`,
+      );
+  }
+  o.faults.checkSend(mb, recipients.length);
+  const now = store.nowIso();
+  const from: MG.Recipient = {
+    emailAddress: {
+      name: sender.displayName ?? '',
+      address: sender.mail ?? sender.userPrincipalName ?? '',
+    },
+  };
+  const sent: MessageFields = {
+    ...o.fields,
+    from: o.fields.from ?? from,
+    sender: from,
+    sentDateTime: now,
+    receivedDateTime: now,
+    isDraft: false,
+    internetMessageId:
+      o.fields.internetMessageId ?? `<${guid().replace(/-/g, '')}@${store.data.domain}>`,
+    conversationId: o.fields.conversationId ?? 'AAQkA' + guid().replace(/-/g, ''),
+  };
+  const { userIds, external } = resolveRecipients(store, recipients);
+  const inboxCopy: MessageFields = {
+    ...sent,
+    bccRecipients: [],
+    isRead: false,
+    categories: [],
+    flag: { flagStatus: 'notFlagged' },
+    inferenceClassification: 'focused',
+  };
+  for (const uid of userIds) {
+    const rmb = store.mailbox(uid);
+    store.addMessage(
+      rmb,
+      store.folder(rmb, 'inbox')!.id,
+      structuredClone(inboxCopy),
+      structuredClone(o.attachments),
+    );
+  }
+  if (external.length)
+    store.data.outbox.push({
+      from: sender.userPrincipalName ?? '',
+      to: external,
+      sentAt: now,
+      message: {
+        ...structuredClone(sent),
+        attachments: o.attachments.map((a) => ({
+          '@odata.type': '#microsoft.graph.fileAttachment',
+          name: a.name,
+          contentType: a.contentType,
+          contentBytes: a.contentBytes,
+          isInline: a.isInline,
+        })) as MG.Attachment[],
+      },
+    });
+  const sentItems = store.folder(mb, 'sentitems')!;
+  if (o.draft) {
+    o.draft.fields = { ...sent, isRead: true };
+    if (o.saveToSentItems) {
+      store.moveMessage(mb, o.draft, sentItems.id);
+      store.touchMessage(mb, o.draft);
+    } else store.removeMessage(mb, o.draft);
+  } else if (o.saveToSentItems) {
+    store.addMessage(mb, sentItems.id, { ...sent, isRead: true }, o.attachments);
+  }
+}
+
+/** Mail arriving from outside the tenant (or from anyone, for tests): straight into the inboxes. */
+export function deliverInbound(
+  store: Store,
+  fields: MessageFields,
+  attachments: AttachmentInput[],
+  to?: string[],
+): MessageRec[] {
+  const targets = to ?? allRecipients(fields);
+  const { userIds } = resolveRecipients(store, targets);
+  if (userIds.length === 0)
+    throw new GraphError(
+      400,
+      'ErrorInvalidRecipients',
+      'No recipient of the message is in the tenant.',
+    );
+  const now = store.nowIso();
+  const full: MessageFields = {
+    isRead: false,
+    isDraft: false,
+    importance: 'normal',
+    categories: [],
+    flag: { flagStatus: 'notFlagged' },
+    inferenceClassification: 'focused',
+    internetMessageId: `<${guid().replace(/-/g, '')}@external.example>`,
+    conversationId: 'AAQkA' + guid().replace(/-/g, ''),
+    ...fields,
+    sender: fields.sender ?? fields.from,
+    sentDateTime: fields.sentDateTime ?? fields.receivedDateTime ?? now,
+    receivedDateTime: fields.receivedDateTime ?? now,
+  };
+  return userIds.map((uid) => {
+    const mb = store.mailbox(uid);
+    return store.addMessage(
+      mb,
+      store.folder(mb, 'inbox')!.id,
+      structuredClone(full),
+      structuredClone(attachments),
+    );
+  });
+}
+
+function quote(orig: MessageRec): string {
+  const f = orig.fields;
+  const who = f.from?.emailAddress
+    ? `${f.from.emailAddress.name ?? ''} <${f.from.emailAddress.address ?? ''}>`
+    : '';
+  const body =
+    f.body?.contentType === 'html' ? (f.body.content ?? '') : escapeHtml(f.body?.content ?? '');
+  return `<hr><div><b>From:</b> ${escapeHtml(who)}<br><b>Sent:</b> ${f.sentDateTime ?? ''}<br><b>Subject:</b> ${escapeHtml(f.subject ?? '')}</div><div>${body}</div>`;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function prefixed(prefix: string, subject: string | null | undefined): string {
+  const s = subject ?? '';
+  return s.toLowerCase().startsWith(prefix.toLowerCase()) ? s : `${prefix} ${s}`;
+}
+
+export type ReplyKind = 'reply' | 'replyAll' | 'forward';
+
+/** The fields Outlook fills in for a reply/reply-all/forward of `orig` from mailbox `self`. */
+export function replyFields(
+  kind: ReplyKind,
+  orig: MessageRec,
+  self: MailboxRec,
+  selfAddress: string,
+  comment: string,
+  overrides: Partial<MessageFields> = {},
+): { fields: MessageFields; attachments: AttachmentInput[] } {
+  const f = orig.fields;
+  const me = selfAddress.toLowerCase();
+  let to: MG.Recipient[] = [];
+  let cc: MG.Recipient[] = [];
+  if (kind !== 'forward') {
+    const replyTo = f.replyTo?.length ? f.replyTo : f.from ? [f.from] : [];
+    to = [...replyTo];
+    if (kind === 'replyAll') {
+      to.push(
+        ...(f.toRecipients ?? []).filter((r) => r.emailAddress?.address?.toLowerCase() !== me),
+      );
+      cc = (f.ccRecipients ?? []).filter((r) => r.emailAddress?.address?.toLowerCase() !== me);
+    }
+  }
+  const commentHtml = escapeHtml(comment).replace(/\n/g, '<br>');
+  const fields: MessageFields = {
+    subject: prefixed(kind === 'forward' ? 'FW:' : 'RE:', f.subject),
+    body: {
+      contentType: 'html',
+      content: `<html><body><div>${commentHtml}</div>${quote(orig)}</body></html>`,
+    },
+    toRecipients: to,
+    ccRecipients: cc,
+    bccRecipients: [],
+    conversationId: f.conversationId,
+    isRead: true,
+    isDraft: true,
+    importance: 'normal',
+    categories: [],
+    flag: { flagStatus: 'notFlagged' },
+    internetMessageHeaders: undefined,
+    ...overrides,
+  };
+  void self;
+  return { fields, attachments: kind === 'forward' ? stripAttachments(orig.attachments) : [] };
+}

@@ -1,0 +1,71 @@
+// dateTimeTimeZone handling: Windows zone names (as Outlook uses them) mapped to IANA zones for luxon,
+// conversions between instants and Graph's "2019-03-15T12:00:00.0000000" local form.
+import { DateTime } from 'luxon';
+import { badRequest } from './errors.js';
+
+/** Windows time zone ids the emulator understands, with their IANA equivalents. */
+export const WINDOWS_TO_IANA: Record<string, string> = {
+  UTC: 'UTC',
+  'Coordinated Universal Time': 'UTC',
+  'W. Europe Standard Time': 'Europe/Stockholm',
+  'Central Europe Standard Time': 'Europe/Budapest',
+  'Central European Standard Time': 'Europe/Warsaw',
+  'Romance Standard Time': 'Europe/Paris',
+  'GMT Standard Time': 'Europe/London',
+  'Greenwich Standard Time': 'Atlantic/Reykjavik',
+  'FLE Standard Time': 'Europe/Helsinki',
+  'E. Europe Standard Time': 'Europe/Chisinau',
+  'Russian Standard Time': 'Europe/Moscow',
+  'Eastern Standard Time': 'America/New_York',
+  'Central Standard Time': 'America/Chicago',
+  'Mountain Standard Time': 'America/Denver',
+  'Pacific Standard Time': 'America/Los_Angeles',
+  'Tokyo Standard Time': 'Asia/Tokyo',
+};
+
+/** Resolves a Windows or IANA zone name to an IANA zone, or throws Graph's error. */
+export function toIana(zone: string | null | undefined): string {
+  if (!zone) return 'UTC';
+  const hit = Object.keys(WINDOWS_TO_IANA).find((k) => k.toLowerCase() === zone.toLowerCase());
+  if (hit) return WINDOWS_TO_IANA[hit]!;
+  if (DateTime.local().setZone(zone).isValid) return zone;
+  throw badRequest(
+    `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${zone}'.`,
+    'TimeZoneNotSupportedException',
+  );
+}
+
+export interface DateTimeTimeZone {
+  dateTime: string;
+  timeZone: string;
+}
+
+/** Parses a dateTimeTimeZone into an instant (ms since epoch). */
+export function parseDtz(dtz: DateTimeTimeZone | null | undefined, field = 'dateTime'): number {
+  if (!dtz || typeof dtz.dateTime !== 'string')
+    throw badRequest(`The ${field} property is required.`, 'ErrorInvalidRequest');
+  const zone = toIana(dtz.timeZone);
+  // A dateTime with its own offset wins over timeZone, as Graph accepts either.
+  const hasOffset = /(Z|[+-]\d{2}:\d{2})$/.test(dtz.dateTime);
+  const dt = hasOffset
+    ? DateTime.fromISO(dtz.dateTime, { setZone: true })
+    : DateTime.fromISO(dtz.dateTime, { zone });
+  if (!dt.isValid)
+    throw badRequest(
+      `Cannot convert the literal '${dtz.dateTime}' to the expected type 'Edm.DateTime'.`,
+    );
+  return dt.toMillis();
+}
+
+/** Formats an instant as Graph's local dateTime in the given (Windows or IANA) zone. */
+export function formatDtz(ms: number, zoneName: string | undefined): DateTimeTimeZone {
+  const name = zoneName ?? 'UTC';
+  const dt = DateTime.fromMillis(ms, { zone: toIana(name) });
+  return { dateTime: dt.toFormat("yyyy-MM-dd'T'HH:mm:ss") + '.0000000', timeZone: name };
+}
+
+/** An ISO instant in UTC with Z, as Graph writes DateTimeOffset properties. */
+export function isoZ(ms: number | Date): string {
+  const d = typeof ms === 'number' ? new Date(ms) : ms;
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

@@ -1,0 +1,259 @@
+// Mail as an app sees it in the emulator: directory lookups, folders, listing with $filter/$orderby/
+// paging, updates, moves with stable ids, sendMail and replies delivered inside the tenant and to the
+// external outbox, attachments (contentBytes, $value, size limit), master categories.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../emulator/server.js';
+import { COORD, MANAGER, MANAGER2, SHARED } from './fixture-tenant.js';
+import { appToken, graph, type Call } from './helpers.js';
+import { start } from './helpers.js';
+
+let emu: RunningEmulator;
+let g: (m: string, p: string, b?: unknown, h?: Record<string, string>) => Promise<Call>;
+const box = `/users/${SHARED}`;
+
+beforeAll(async () => {
+  emu = await start({ faults: { sendingLimits: null } });
+});
+beforeEach(async () => {
+  emu.admin.reset();
+  g = graph(emu, await appToken(emu));
+});
+afterAll(async () => {
+  await emu.close();
+});
+
+describe('directory', () => {
+  it('finds users by UPN, id and $filter, and groups by mailNickname with members', async () => {
+    const byUpn = await g('GET', `/users/${MANAGER}?$select=id,displayName,jobTitle`);
+    expect(byUpn.body).toMatchObject({ displayName: 'Bo Chef', jobTitle: 'Förskolechef' });
+    expect((await g('GET', `/users/${byUpn.body.id}`)).body.userPrincipalName).toBe(MANAGER);
+    const filtered = await g('GET', `/users?$filter=mail eq '${MANAGER2.toUpperCase()}'`);
+    expect(filtered.body.value.map((u: { mail: string }) => u.mail)).toEqual([MANAGER2]);
+    const groups = await g(
+      'GET',
+      "/groups?$filter=mailNickname eq 'kvalitet-examinatorer'&$select=id,displayName",
+    );
+    expect(groups.body.value).toHaveLength(1);
+    const members = await g('GET', `/groups/${groups.body.value[0].id}/members?$select=mail`);
+    expect(members.body.value.map((m: { mail: string }) => m.mail).sort()).toHaveLength(2);
+  });
+
+  it('answers unknown users with 404 Request_ResourceNotFound', async () => {
+    const res = await g('GET', '/users/nobody@stockholm.example');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('Request_ResourceNotFound');
+    const mail = await g('GET', '/users/nobody@stockholm.example/messages');
+    expect(mail.status).toBe(404);
+  });
+});
+
+describe('folders and messages', () => {
+  it('lists well-known folders and creates child folders', async () => {
+    const inbox = await g('GET', `${box}/mailFolders/inbox`);
+    expect(inbox.body).toMatchObject({
+      displayName: 'Inbox',
+      totalItemCount: 3,
+      unreadItemCount: 2,
+    });
+    const created = await g('POST', `${box}/mailFolders/inbox/childFolders`, {
+      displayName: 'Bidrag 2026',
+    });
+    expect(created.status).toBe(201);
+    const dup = await g('POST', `${box}/mailFolders/inbox/childFolders`, {
+      displayName: 'Bidrag 2026',
+    });
+    expect(dup.status).toBe(409);
+    const children = await g('GET', `${box}/mailFolders/inbox/childFolders`);
+    expect(children.body.value.map((f: { displayName: string }) => f.displayName)).toEqual([
+      'Bidrag 2026',
+    ]);
+    const top = await g('GET', `${box}/mailFolders?$top=50`);
+    const names = top.body.value.map((f: { displayName: string }) => f.displayName);
+    expect(names).toEqual(
+      expect.arrayContaining(['Inbox', 'Sent Items', 'Deleted Items', 'Drafts', 'Archive', '2026']),
+    );
+  });
+
+  it('filters, orders and pages messages with @odata.nextLink', async () => {
+    const unread = await g(
+      'GET',
+      `${box}/mailFolders('inbox')/messages?$filter=isRead eq false&$select=subject`,
+    );
+    expect(unread.body.value).toHaveLength(2);
+    const cat = await g(
+      'GET',
+      `${box}/messages?$filter=categories/any(c:c eq 'Bidrag')&$select=subject,categories`,
+    );
+    expect(cat.body.value.map((m: { subject: string }) => m.subject)).toEqual([
+      'Bidrag Skolan Månen',
+    ]);
+    const from = await g(
+      'GET',
+      `${box}/messages?$filter=from/emailAddress/address eq '${MANAGER}'`,
+    );
+    expect(from.body.value).toHaveLength(1);
+    const since = await g(
+      'GET',
+      `${box}/messages?$filter=receivedDateTime ge 2026-04-01T00:00:00Z&$count=true`,
+    );
+    expect(since.body['@odata.count']).toBe(2);
+    const page1 = await g(
+      'GET',
+      `${box}/mailFolders/inbox/messages?$orderby=receivedDateTime asc&$top=2&$select=subject`,
+    );
+    expect(page1.body.value.map((m: { subject: string }) => m.subject)).toEqual([
+      'Intresseanmälan Förskolan Solen',
+      'Nyhetsbrev',
+    ]);
+    expect(Object.keys(page1.body.value[0]).sort()).toEqual(['@odata.etag', 'id', 'subject']);
+    const page2 = await g('GET', page1.body['@odata.nextLink']);
+    expect(page2.body.value.map((m: { subject: string }) => m.subject)).toEqual([
+      'Bidrag Skolan Månen',
+    ]);
+    expect(page2.body['@odata.nextLink']).toBeUndefined();
+    const sized = await g('GET', `${box}/messages?$select=subject`, undefined, {
+      Prefer: 'odata.maxpagesize=1',
+    });
+    expect(sized.body.value).toHaveLength(1);
+    expect(sized.headers.get('preference-applied')).toMatch(/odata.maxpagesize=1/);
+  });
+
+  it('updates categories, flag and isRead, and keeps the id when a message moves', async () => {
+    const [msg] = (
+      await g('GET', `${box}/mailFolders/inbox/messages?$filter=isRead eq false&$top=1`)
+    ).body.value;
+    const patched = await g('PATCH', `${box}/messages/${msg.id}`, {
+      categories: ['Intresseanmälan'],
+      flag: { flagStatus: 'flagged' },
+      isRead: true,
+    });
+    expect(patched.body).toMatchObject({
+      categories: ['Intresseanmälan'],
+      flag: { flagStatus: 'flagged' },
+      isRead: true,
+    });
+    const folder = (await g('POST', `${box}/mailFolders`, { displayName: 'Intresseanmälningar' }))
+      .body;
+    const moved = await g('POST', `${box}/messages/${msg.id}/move`, { destinationId: folder.id });
+    expect(moved.status).toBe(201);
+    expect(moved.body.id).toBe(msg.id);
+    expect(moved.body.parentFolderId).toBe(folder.id);
+    expect((await g('GET', `${box}/mailFolders/${folder.id}/messages`)).body.value).toHaveLength(1);
+    const bad = await g('PATCH', `${box}/messages/${msg.id}`, '{"categories": [');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('BadRequest');
+  });
+
+  it('delivers sendMail into tenant inboxes, Sent Items and the external outbox', async () => {
+    const res = await g('POST', `${box}/sendMail`, {
+      message: {
+        subject: 'Kvitto',
+        body: { contentType: 'text', content: 'Tack för ert bidrag' },
+        toRecipients: [
+          { emailAddress: { address: MANAGER } },
+          { emailAddress: { address: 'someone@external.example' } },
+        ],
+        ccRecipients: [{ emailAddress: { address: 'kvalitet-samordnare@stockholm.example' } }],
+      },
+      saveToSentItems: true,
+    });
+    expect(res.status).toBe(202);
+    expect(emu.admin.messages(MANAGER, 'inbox').map((m) => m.subject)).toEqual(['Kvitto']);
+    expect(emu.admin.messages(COORD, 'inbox').map((m) => m.subject)).toEqual(['Kvitto']);
+    expect(emu.admin.messages(SHARED, 'sentitems').map((m) => m.subject)).toEqual(['Kvitto']);
+    const outbox = emu.admin.outbox();
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({ from: SHARED, to: ['someone@external.example'] });
+  });
+
+  it('replies in the thread, and createReply + send works too', async () => {
+    const [msg] = (
+      await g('GET', `${box}/messages?$filter=from/emailAddress/address eq '${MANAGER}'`)
+    ).body.value;
+    expect((await g('POST', `${box}/messages/${msg.id}/reply`, { comment: 'Tack!' })).status).toBe(
+      202,
+    );
+    const got = emu.admin.messages(MANAGER, 'inbox');
+    expect(got[0]!.subject).toBe('RE: Intresseanmälan Förskolan Solen');
+    const draft = await g('POST', `${box}/messages/${msg.id}/createReply`, {});
+    expect(draft.status).toBe(201);
+    expect(draft.body.isDraft).toBe(true);
+    expect(draft.body.conversationId).toBe(msg.conversationId);
+    expect((await g('POST', `${box}/messages/${draft.body.id}/send`)).status).toBe(202);
+    expect(emu.admin.messages(MANAGER, 'inbox')).toHaveLength(2);
+    expect((await g('GET', `${box}/messages/${draft.body.id}`)).body.isDraft).toBe(false);
+  });
+
+  it('records mail delivered from outside through the admin API', async () => {
+    const { messageId } = emu.admin.deliver({
+      to: SHARED,
+      from: { name: 'Extern', address: 'x@external.example' },
+      subject: 'Fråga',
+      body: 'Hur gör vi?',
+    })[0]!;
+    const got = await g('GET', `${box}/messages/${messageId}?$select=subject,from,isRead`);
+    expect(got.body).toMatchObject({
+      subject: 'Fråga',
+      isRead: false,
+      from: { emailAddress: { address: 'x@external.example' } },
+    });
+  });
+});
+
+describe('attachments', () => {
+  it('lists attachments with contentBytes and serves raw bytes at $value', async () => {
+    const [msg] = (await g('GET', `${box}/messages?$filter=hasAttachments eq true`)).body.value;
+    const list = await g('GET', `${box}/messages/${msg.id}/attachments`);
+    expect(list.body.value).toHaveLength(1);
+    const a = list.body.value[0];
+    expect(a).toMatchObject({
+      '@odata.type': '#microsoft.graph.fileAttachment',
+      name: 'bidrag.pdf',
+      contentType: 'application/pdf',
+    });
+    expect(Buffer.from(a.contentBytes, 'base64').toString()).toBe('%PDF-1.4 fake');
+    const raw = await fetch(`${emu.graphUrl}${box}/messages/${msg.id}/attachments/${a.id}/$value`, {
+      headers: { Authorization: `Bearer ${await appToken(emu)}` },
+    });
+    expect(raw.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await raw.arrayBuffer()).toString()).toBe('%PDF-1.4 fake');
+  });
+
+  it('adds an attachment to a draft and refuses one over 3 MB', async () => {
+    const draft = (
+      await g('POST', `${box}/messages`, {
+        subject: 'Med bilaga',
+        toRecipients: [{ emailAddress: { address: MANAGER } }],
+      })
+    ).body;
+    const ok = await g('POST', `${box}/messages/${draft.id}/attachments`, {
+      '@odata.type': '#microsoft.graph.fileAttachment',
+      name: 'a.txt',
+      contentBytes: Buffer.from('hej').toString('base64'),
+    });
+    expect(ok.status).toBe(201);
+    const big = await g('POST', `${box}/messages/${draft.id}/attachments`, {
+      '@odata.type': '#microsoft.graph.fileAttachment',
+      name: 'big.bin',
+      contentBytes: Buffer.alloc(3 * 1024 * 1024 + 10).toString('base64'),
+    });
+    expect(big.status).toBe(413);
+    expect(big.body.error.code).toBeTruthy();
+    expect((await g('POST', `${box}/messages/${draft.id}/send`)).status).toBe(202);
+    const [inbox] = emu.admin.messages(MANAGER, 'inbox');
+    expect(inbox!.subject).toBe('Med bilaga');
+  });
+});
+
+describe('master categories', () => {
+  it('lists and creates categories with colors', async () => {
+    const list = await g('GET', `${box}/outlook/masterCategories`);
+    expect(list.body.value.map((c: { displayName: string }) => c.displayName)).toEqual(['Bidrag']);
+    const created = await g('POST', `${box}/outlook/masterCategories`, {
+      displayName: 'Protokoll',
+      color: 'preset3',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ displayName: 'Protokoll', color: 'preset3' });
+  });
+});
