@@ -293,7 +293,7 @@ export function zipBombDocx(): Buffer {
 /** An OpenDocument text (.odt) with a little Swedish text. */
 export async function odt(): Promise<Buffer> {
   const zip = new JSZip();
-  const opts = { date: FIXED_DATE };
+  const opts = { date: FIXED_DATE, createFolders: false };
   zip.file('mimetype', 'application/vnd.oasis.opendocument.text', {
     ...opts,
     compression: 'STORE',
@@ -323,7 +323,7 @@ export async function odt(): Promise<Buffer> {
 /** An Apple Pages document (a zip of Index/*.iwa protobuf archives and a preview). */
 export async function pages(): Promise<Buffer> {
   const zip = new JSZip();
-  const opts = { date: FIXED_DATE };
+  const opts = { date: FIXED_DATE, createFolders: false };
   zip.file('Index/Document.iwa', pseudoRandomBytes('pages-document', 2048), opts);
   zip.file('Index/Metadata.iwa', pseudoRandomBytes('pages-metadata', 512), opts);
   zip.file(
