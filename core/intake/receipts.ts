@@ -3,7 +3,7 @@
 // sends them as replies in the sender's thread, once per mail.
 import { upcomingDeadlines } from '../deadlines.js';
 import { formatDeadline, formatInstant, formatTimeRange } from '../format.js';
-import type { Cycle, InfoMeeting, IsoInstant, Locale } from '../model.js';
+import type { Bilingual, Cycle, InfoMeeting, IsoInstant, Locale } from '../model.js';
 import { ADMINISTRATIVE_FIELD_LABELS } from './questions.js';
 import type { DocumentFailureReason, SubmissionProblem } from './submission.js';
 
@@ -213,6 +213,19 @@ const FORMAT_NAMES: Record<string, string> = {
   wpd: 'WordPerfect (.wpd)',
   xps: 'XPS (.xps)',
 };
+
+/** What to tell the sender about a document that could not be read, in both languages. */
+export function documentFailureMessage(
+  fileName: string,
+  reason: DocumentFailureReason,
+  format?: string,
+  maxBytes?: number,
+): Bilingual {
+  return {
+    sv: documentFailureText(fileName, reason, 'sv', format, maxBytes),
+    en: documentFailureText(fileName, reason, 'en', format, maxBytes),
+  };
+}
 
 function documentFailureText(
   fileName: string,
