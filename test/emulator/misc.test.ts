@@ -1,0 +1,116 @@
+// Teams app installation, state persisted to a file across restarts, upload sessions, and the seeded
+// demo tenant served by default.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startEmulator } from '../../emulator/server.js';
+import { CLIENT_ID, MANAGER, SHARED } from './fixture-tenant.js';
+import { appToken, graph, start } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'emu-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('Teams app installation', () => {
+  it('installs our app for a user once and lists it', async () => {
+    const emu = await start({ teamsAppCatalogId: 'catalog-app-1' });
+    try {
+      const g = graph(emu, await appToken(emu));
+      const bind = { 'teamsApp@odata.bind': `${emu.graphUrl}/appCatalogs/teamsApps/catalog-app-1` };
+      expect((await g('POST', `/users/${MANAGER}/teamwork/installedApps`, bind)).status).toBe(201);
+      expect((await g('POST', `/users/${MANAGER}/teamwork/installedApps`, bind)).status).toBe(409);
+      const list = await g('GET', `/users/${MANAGER}/teamwork/installedApps?$expand=teamsApp`);
+      expect(list.body.value[0].teamsApp).toMatchObject({
+        id: 'catalog-app-1',
+        externalId: CLIENT_ID,
+      });
+      const recorded = Object.values(emu.admin.installedApps(MANAGER))[0]!;
+      expect(recorded.map((a) => a.teamsAppId)).toEqual(['catalog-app-1']);
+      const unknown = await g('POST', `/users/${MANAGER}/teamwork/installedApps`, {
+        'teamsApp@odata.bind': `${emu.graphUrl}/appCatalogs/teamsApps/other`,
+      });
+      expect(unknown.status).toBe(404);
+    } finally {
+      await emu.close();
+    }
+  });
+});
+
+describe('persistence', () => {
+  it('keeps mailbox changes in the state file across restarts', async () => {
+    const stateFile = join(dir, 'state.json');
+    const a = await start({ stateFile });
+    const g = graph(a, await appToken(a));
+    const folder = await g('POST', `/users/${SHARED}/mailFolders`, { displayName: 'Sparad' });
+    await a.close();
+    const b = await start({ stateFile });
+    try {
+      const g2 = graph(b, await appToken(b));
+      const got = await g2('GET', `/users/${SHARED}/mailFolders/${folder.body.id}`);
+      expect(got.body.displayName).toBe('Sparad');
+    } finally {
+      await b.close();
+    }
+  });
+});
+
+describe('upload sessions', () => {
+  it('attaches a file over 3 MB in ranges', async () => {
+    const emu = await start();
+    try {
+      const g = graph(emu, await appToken(emu));
+      const draft = (await g('POST', `/users/${SHARED}/messages`, { subject: 'Stor bilaga' })).body;
+      const size = 3 * 1024 * 1024 + 100;
+      const sess = await g(
+        'POST',
+        `/users/${SHARED}/messages/${draft.id}/attachments/createUploadSession`,
+        {
+          AttachmentItem: { attachmentType: 'file', name: 'stor.pdf', size },
+        },
+      );
+      expect(sess.status).toBe(201);
+      expect(sess.body.nextExpectedRanges).toEqual(['0-']);
+      const bytes = Buffer.alloc(size, 7);
+      const half = 2 * 1024 * 1024;
+      const put = (from: number, to: number) =>
+        fetch(sess.body.uploadUrl, {
+          method: 'PUT',
+          headers: {
+            'Content-Range': `bytes ${from}-${to - 1}/${size}`,
+            'Content-Type': 'application/octet-stream',
+          },
+          body: bytes.subarray(from, to),
+        });
+      const r1 = await put(0, half);
+      expect(r1.status).toBe(200);
+      expect((await r1.json()).nextExpectedRanges).toEqual([`${half}-${size - 1}`]);
+      const r2 = await put(half, size);
+      expect(r2.status).toBe(201);
+      const list = await g(
+        'GET',
+        `/users/${SHARED}/messages/${draft.id}/attachments?$select=name,size`,
+      );
+      expect(list.body.value).toEqual([expect.objectContaining({ name: 'stor.pdf', size })]);
+    } finally {
+      await emu.close();
+    }
+  });
+});
+
+describe('seeded demo tenant', () => {
+  it('serves the seed by default: shared mailbox with mail and the two groups', async () => {
+    const emu = await startEmulator({ port: 0 });
+    try {
+      const g = graph(emu, await appToken(emu));
+      const inbox = await g('GET', `/users/${SHARED}/mailFolders/inbox?$select=totalItemCount`);
+      expect(inbox.status).toBe(200);
+      expect(inbox.body.totalItemCount).toBeGreaterThan(5);
+      for (const nick of ['kvalitet-samordnare', 'kvalitet-examinatorer']) {
+        const gr = await g('GET', `/groups?$filter=mailNickname eq '${nick}'`);
+        expect(gr.body.value).toHaveLength(1);
+      }
+    } finally {
+      await emu.close();
+    }
+  });
+});
