@@ -6,7 +6,6 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postActivity, startTestServer, teamsMessage, type TestServer } from './harness.js';
-import { startStubEmulator } from './stub-emulator.js';
 
 const BOT_APP_ID = '7c0f5a1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b';
 const BOT_TENANT_ID = '5f1c3a2e-7b4d-4e8a-9c61-2d0b8e4f9a17';
@@ -48,10 +47,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
   authority = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}`;
-  server = await startTestServer(
-    { BOT_APP_ID, BOT_TENANT_ID, AUTHORITY_HOST: authority },
-    { startEmulator: startStubEmulator },
-  );
+  server = await startTestServer({ BOT_APP_ID, BOT_TENANT_ID, AUTHORITY_HOST: authority });
 });
 
 afterAll(async () => {

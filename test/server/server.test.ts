@@ -8,15 +8,11 @@ import {
   type ReplyActivity,
   type TestServer,
 } from './harness.js';
-import { startStubEmulator } from './stub-emulator.js';
 
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer(
-    { AWARD_NOW: '2027-05-10T09:00:00+02:00' },
-    { startEmulator: startStubEmulator },
-  );
+  server = await startTestServer({ AWARD_NOW: '2027-05-10T09:00:00+02:00' });
 });
 
 afterAll(async () => {

@@ -1,9 +1,16 @@
-// A stand-in for the local Microsoft 365 emulator while emulator/ is being written: a token endpoint
-// and the one Graph read readiness makes. Replaced by the real emulator in the final tests.
+// A minimal stand-in for the local Microsoft 365 emulator for fault tests: a token endpoint and the one
+// Graph read readiness makes, slowed down or failing on request. Everything else runs the real emulator.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export async function startStubEmulator(options: { port: number; graphDelayMs?: number }) {
+export interface StubOptions {
+  port: number;
+  graphDelayMs?: number;
+  /** Answer Graph reads with this status (e.g. 503) instead of 200. */
+  graphStatus?: number;
+}
+
+export async function startStubEmulator(options: StubOptions) {
   const server = createServer((req, res) => {
     if (req.method === 'POST' && /\/oauth2\/v2\.0\/token(\?|$)/.test(req.url ?? '')) {
       res.setHeader('content-type', 'application/json');
@@ -20,6 +27,13 @@ export async function startStubEmulator(options: { port: number; graphDelayMs?: 
     if (req.method === 'GET' && req.url?.startsWith('/v1.0/users/')) {
       setTimeout(() => {
         res.setHeader('content-type', 'application/json');
+        if (options.graphStatus) {
+          res.statusCode = options.graphStatus;
+          res.end(
+            JSON.stringify({ error: { code: 'ServiceNotAvailable', message: 'Try again later' } }),
+          );
+          return;
+        }
         res.end(JSON.stringify({ id: '00000000-0000-0000-0000-000000000001' }));
       }, options.graphDelayMs ?? 0);
       return;
