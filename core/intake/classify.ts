@@ -558,6 +558,11 @@ export function classifyMail(facts: MailFacts): Classification {
     const margin = 1 - 0.8 * (secondScore / topScore);
     confidence = strength * margin;
   }
+  // RFC 3834 "auto-replied" is what out-of-office replies say about themselves: decisive.
+  if (autoSubmitted && /auto-replied/i.test(autoSubmitted)) {
+    kind = 'auto-reply';
+    confidence = Math.max(confidence, 0.95);
+  }
   // A mail with nothing of its own (empty body, no attachment, plain subject) is never certain.
   if (
     !parts.own.trim() &&

@@ -97,6 +97,8 @@ export function htmlToText(html: string): string {
       out.push('\n- ');
     } else if ((name === 'td' || name === 'th') && !closing) {
       out.push('\t');
+    } else if (name === 'li' && closing) {
+      // The next item starts its own line; no blank line between items.
     } else if (name && BLOCK_TAGS.test(name)) {
       out.push('\n');
     }

@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { AUTO_THRESHOLD, classifyMail, decide } from './classify.js';
+import type { MailFacts } from './facts.js';
+
+function mail(partial: Partial<MailFacts>): MailFacts {
+  return {
+    subject: '',
+    body: '',
+    from: { address: 'maria.oberg@stockholm.example', name: 'Maria Öberg' },
+    attachments: [],
+    sentAt: '2027-03-01T10:00:00+01:00',
+    ...partial,
+  };
+}
+
+const docx = (name: string) => ({
+  name,
+  size: 200_000,
+  contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+});
+
+describe('classifyMail', () => {
+  it('recognises a Swedish pre-registration and says why', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Intresseanmälan Kvalitetsutmärkelsen 2027',
+        body: 'Hej! Förskolan Solrosen vill delta i årets kvalitetsutmärkelse.',
+      }),
+    );
+    expect(c.kind).toBe('pre-registration');
+    expect(decide(c)).toBe('auto');
+    expect(c.reasons[0]).toMatch(/intresseanmälan/);
+    expect(c.signals.language).toBe('sv');
+  });
+
+  it('recognises an English withdrawal and a Swedish one phrased with a negation', () => {
+    expect(
+      classifyMail(
+        mail({
+          subject: 'Withdrawal',
+          body: 'Unfortunately we have to withdraw from the Quality Award this year.',
+        }),
+      ).kind,
+    ).toBe('withdrawal');
+    const c = classifyMail(
+      mail({
+        subject: 'Kvalitetsutmärkelsen',
+        body: 'Vi kommer inte att skicka in något bidrag i år.',
+      }),
+    );
+    expect(c.kind).toBe('withdrawal');
+  });
+
+  it('takes a mail with a document and "bidrag" for a submission, and names unreadable formats', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Tävlingsbidrag',
+        body: 'Här kommer vårt bidrag.',
+        attachments: [{ name: 'Bidrag.odt', size: 100_000 }],
+      }),
+    );
+    expect(c.kind).toBe('submission');
+    expect(c.signals.unsupportedDocuments).toEqual(['Bidrag.odt']);
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('takes a protocol excerpt for a board protocol, not a submission', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Protokollsutdrag',
+        body: 'Bifogat finns protokollsutdrag från stadsdelsnämnden.',
+        attachments: [{ name: 'Protokollsutdrag §12.pdf', size: 90_000 }],
+        from: { address: 'registrator.bromma@stockholm.example' },
+      }),
+    );
+    expect(c.kind).toBe('board-protocol');
+    expect(c.scores['board-protocol']).toBeGreaterThan(c.scores.submission);
+  });
+
+  it('tells an info-meeting signup from a pre-registration', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Anmälan',
+        body: 'Jag vill anmäla mig till informationsmötet den 16 februari.',
+      }),
+    );
+    expect(c.kind).toBe('info-meeting-signup');
+  });
+
+  it('takes a question about the submission for a question, not a submission', () => {
+    const c = classifyMail(
+      mail({ subject: 'Fråga', body: 'Hej! Hur långt får bidraget vara? Räknas rubrikerna?' }),
+    );
+    expect(c.kind).toBe('question');
+    expect(c.signals.questionCount).toBe(2);
+  });
+
+  it('knows out-of-office replies by header, by subject, and in English', () => {
+    const byHeader = classifyMail(
+      mail({
+        subject: 'Intresseanmälan',
+        body: 'Jag är ledig.',
+        headers: [{ name: 'Auto-Submitted', value: 'auto-replied' }],
+      }),
+    );
+    expect(byHeader.kind).toBe('auto-reply');
+    expect(byHeader.confidence).toBeGreaterThan(0.9);
+    expect(
+      classifyMail(
+        mail({ subject: 'Automatiskt svar: Bidrag', body: 'Jag är tillbaka den 3 maj.' }),
+      ).kind,
+    ).toBe('auto-reply');
+    expect(classifyMail(mail({ subject: 'Frånvaromeddelande', body: '' })).kind).toBe('auto-reply');
+    expect(
+      classifyMail(
+        mail({ subject: 'Out of Office: reminder', body: 'I am out of the office until Monday.' }),
+      ).kind,
+    ).toBe('auto-reply');
+    // "Auto-Submitted: no" is what ordinary mail says.
+    expect(
+      classifyMail(
+        mail({
+          subject: 'Intresseanmälan',
+          body: 'Vi vill delta i kvalitetsutmärkelsen.',
+          headers: [{ name: 'Auto-Submitted', value: 'no' }],
+        }),
+      ).kind,
+    ).toBe('pre-registration');
+  });
+
+  it('files newsletters as other', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Nyhetsbrev maj',
+        body: 'Avregistrera dig här.',
+        from: { address: 'nyhetsbrev@stockholm.example' },
+        headers: [{ name: 'List-Unsubscribe', value: '<mailto:x>' }],
+      }),
+    );
+    expect(c.kind).toBe('other');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('does not let the quoted receipt in a reply decide the kind', () => {
+    const body =
+      'Hej! En fråga: ska protokollet skickas av oss eller av förvaltningen?\n\nFrån: Kvalitetsutmärkelsen <kvalitetsutmarkelsen@stockholm.example>\nSkickat: den 2 mars 2027\nTill: Hanna\nÄmne: Vi har tagit emot er intresseanmälan\n\nTack! Vi har tagit emot intresseanmälan. Vi vill att ni skickar tävlingsbidraget senast 17 maj. Intresseanmälan är inte bindande.';
+    const c = classifyMail(mail({ subject: 'SV: Vi har tagit emot er intresseanmälan', body }));
+    expect(c.kind).toBe('question');
+    expect(c.signals.isReply).toBe(true);
+    expect(c.parts.quoted).toContain('tävlingsbidraget');
+  });
+
+  it('reads a forwarded pre-registration and keeps the original sender', () => {
+    const body =
+      'Vidarebefordrar.\n\nFrån: Sara Jönsson <sara.jonsson@stockholm.example>\nSkickat: den 10 mars 2027\nÄmne: Intresseanmälan\n\nFriskolan Kunskapsbron vill delta i Kvalitetsutmärkelsen 2027.';
+    const c = classifyMail(
+      mail({
+        subject: 'VB: Intresseanmälan',
+        body,
+        from: { address: 'christina.wahlberg@stockholm.example' },
+      }),
+    );
+    expect(c.kind).toBe('pre-registration');
+    expect(c.signals.isForward).toBe(true);
+    expect(c.signals.originalSender?.address).toBe('sara.jonsson@stockholm.example');
+  });
+
+  it('tolerates typos and missing å/ä/ö', () => {
+    expect(
+      classifyMail(
+        mail({ subject: 'intreseanmalan', body: 'vi vill garna va med i kvalitetsutmarkelsen' }),
+      ).kind,
+    ).toBe('pre-registration');
+    expect(
+      classifyMail(mail({ subject: 'avanmälning', body: 'vi kan tyvärr inte delta iår' })).kind,
+    ).toBe('withdrawal');
+  });
+
+  it('is unsure, so a coordinator triages, when nothing is said or it is about something else', () => {
+    const empty = classifyMail(mail({ subject: '', body: '' }));
+    expect(empty.kind).toBe('other');
+    expect(decide(empty)).toBe('triage');
+    const invoice = classifyMail(
+      mail({
+        subject: 'Faktura 4471',
+        body: 'Bifogar faktura för april.',
+        attachments: [{ name: 'Faktura.pdf', size: 50_000 }],
+        from: { address: 'ekonomi@leverantor.example' },
+      }),
+    );
+    expect(invoice.confidence).toBeLessThan(AUTO_THRESHOLD);
+    expect(decide(invoice)).toBe('triage');
+  });
+
+  it('is deterministic', () => {
+    const m = mail({
+      subject: 'Bidrag',
+      body: 'Här kommer vårt bidrag',
+      attachments: [docx('Bidrag.docx')],
+    });
+    expect(classifyMail(m)).toEqual(classifyMail(m));
+  });
+});

@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { matchProtocol, matchUnit, type MatchableUnit } from './match.js';
+
+const units: MatchableUnit[] = [
+  {
+    id: 'solrosen',
+    name: 'Förskolan Solrosen',
+    managerEmail: 'maria.oberg@stockholm.example',
+    managerName: 'Maria Öberg',
+    email: 'forskolan-solrosen@stockholm.example',
+    organisationId: 'hagersten',
+  },
+  {
+    id: 'arstaskogen',
+    name: 'Förskolan Årstaskogen',
+    managerEmail: 'lina.ek@stockholm.example',
+    managerName: 'Lina Ek',
+    organisationId: 'eav',
+  },
+  {
+    id: 'stjarnhus',
+    name: 'Stjärnhusskolan',
+    managerEmail: 'johan.lundqvist@stockholm.example',
+    organisationId: 'utbildning',
+  },
+  {
+    id: 'ekbacken',
+    name: 'Ekbackens skola',
+    managerEmail: 'mikael.hedlund@stockholm.example',
+    organisationId: 'utbildning',
+  },
+  {
+    id: 'bou',
+    name: 'Barn och ungdomsenheten',
+    managerEmail: 'therese.lund@stockholm.example',
+    organisationId: 'sodermalm',
+  },
+  {
+    id: 'korttid',
+    name: 'Söders korttidshem',
+    managerEmail: 'magnus@stockholm.example',
+    organisationId: 'sodermalm',
+  },
+  {
+    id: 'nytorg',
+    name: 'Nytorgets vård- och omsorgsboende',
+    managerEmail: 'eva@stockholm.example',
+    organisationId: 'sodermalm',
+  },
+  {
+    id: 'vuxna',
+    name: 'Enheten för vuxna',
+    managerEmail: 'vuxna@stockholm.example',
+    organisationId: 'sodermalm',
+  },
+  {
+    id: 'dagverk',
+    name: 'Södermalms dagverksamheter',
+    managerEmail: 'dag@stockholm.example',
+    organisationId: 'sodermalm',
+  },
+  {
+    id: 'shared-a',
+    name: 'Förskolan Blåklinten',
+    managerEmail: 'shared.manager@stockholm.example',
+    organisationId: 'x',
+  },
+  {
+    id: 'shared-b',
+    name: 'Förskolan Vitsippan',
+    managerEmail: 'shared.manager@stockholm.example',
+    organisationId: 'x',
+  },
+];
+
+const base = { subject: '', text: '' };
+
+describe('matchUnit', () => {
+  it('matches by the manager as sender, and by the unit mailbox', () => {
+    const m = matchUnit({ ...base, from: { address: 'Maria.Oberg@stockholm.example' } }, units);
+    expect(m).toMatchObject({ status: 'matched', unitId: 'solrosen' });
+    expect(m.candidates[0]?.evidence[0]?.kind).toBe('sender-manager-address');
+    expect(
+      matchUnit({ ...base, from: { address: 'forskolan-solrosen@stockholm.example' } }, units)
+        .unitId,
+    ).toBe('solrosen');
+  });
+
+  it('matches a name written without å/ä/ö, as "X förskola", or with a typo', () => {
+    const from = { address: 'someone@example.org' };
+    expect(
+      matchUnit({ ...base, from, text: 'Hej! Forskolan Arstaskogen vill delta.' }, units).unitId,
+    ).toBe('arstaskogen');
+    expect(
+      matchUnit(
+        { ...base, from, subject: 'Intresseanmälan Solrosens förskola', text: 'Vi vill vara med.' },
+        units,
+      ).unitId,
+    ).toBe('solrosen');
+    expect(
+      matchUnit(
+        { ...base, from, text: 'Förskola Solrosn anmäler sig.', subject: 'Förskolan Solrosen' },
+        units,
+      ).unitId,
+    ).toBe('solrosen');
+    expect(
+      matchUnit({ ...base, from, text: 'hej vi på stjarnhusskolan vill va med' }, units).unitId,
+    ).toBe('stjarnhus');
+  });
+
+  it('does not match a short core name inside unrelated words', () => {
+    const m = matchUnit(
+      { ...base, from: { address: 'x@example.org' }, text: 'Vi har solrosor i trädgården.' },
+      units,
+    );
+    expect(m.status).toBe('unknown');
+  });
+
+  it('refuses to guess when two units are named', () => {
+    const m = matchUnit(
+      {
+        ...base,
+        from: { address: 'admin@stockholm.example' },
+        text: 'Både Ekbackens skola och Stjärnhusskolan vill delta.',
+      },
+      units,
+    );
+    expect(m.status).toBe('ambiguous');
+    expect(m.unitId).toBeUndefined();
+    expect(m.candidates.map((c) => c.unitId).sort()).toEqual(['ekbacken', 'stjarnhus']);
+  });
+
+  it('uses the text to choose between units with the same manager', () => {
+    const from = { address: 'shared.manager@stockholm.example' };
+    expect(matchUnit({ ...base, from, text: 'Hej!' }, units).status).toBe('ambiguous');
+    expect(
+      matchUnit({ ...base, from, text: 'Förskolan Vitsippan vill delta.' }, units).unitId,
+    ).toBe('shared-b');
+  });
+
+  it('does not match when the sender manages one unit but writes about another', () => {
+    const m = matchUnit(
+      {
+        ...base,
+        from: { address: 'maria.oberg@stockholm.example' },
+        text: 'Stjärnhusskolan vill anmäla intresse.',
+      },
+      units,
+    );
+    expect(m.status).toBe('ambiguous');
+  });
+
+  it('uses the forwarded mail’s sender and the administrative data', () => {
+    const fwd = matchUnit(
+      {
+        ...base,
+        from: { address: 'registrator@stockholm.example' },
+        originalSender: { address: 'lina.ek@stockholm.example' },
+      },
+      units,
+    );
+    expect(fwd.unitId).toBe('arstaskogen');
+    const doc = matchUnit(
+      { ...base, from: { address: 'x@example.org' }, documentUnitName: 'Forskolan Solrosen' },
+      units,
+    );
+    expect(doc.unitId).toBe('solrosen');
+  });
+
+  it('reports unknown senders as unknown, with no candidates', () => {
+    expect(
+      matchUnit(
+        {
+          ...base,
+          from: { address: 'info@forskolanhumlan.se' },
+          text: 'Förskolan Humlan vill delta.',
+        },
+        units,
+      ),
+    ).toMatchObject({
+      status: 'unknown',
+      candidates: [],
+    });
+  });
+});
+
+describe('matchProtocol', () => {
+  it('finds every unit in an inline list without splitting names that contain "och" (seed 2018)', () => {
+    const text =
+      'Från Södermalms stadsdelsnämnd deltar följande enheter i Stockholms stads kvalitetsutmärkelse år 2018: Barn och ungdomsenheten, Söders korttidshem och Nytorgets vård- och omsorgsboende.';
+    const r = matchProtocol(text, units, { organisationId: 'sodermalm' });
+    expect(r.units.map((u) => u.unitId).sort()).toEqual(['bou', 'korttid', 'nytorg']);
+    expect(r.unmatchedLines).toEqual([]);
+  });
+
+  it('finds units in a bullet list and returns the lines that matched no unit (seed 2024)', () => {
+    const text = [
+      'Inom Södermalms stadsdelsförvaltning planerar följande verksamheter att delta i Kvalitetsutmärkelsen 2024:',
+      '',
+      '- Södermalms dagverksamheter, förebyggande enheten (avdelningen för äldreomsorg)',
+      '- Enheten för vuxna (sociala avdelningen)',
+      '- Relationsvårdscentrum Innerstaden -RVCi (sociala avdelningen)',
+      '- Utvecklingsenheten (förskoleavdelningen)',
+    ].join('\n');
+    const r = matchProtocol(text, units, { organisationId: 'sodermalm' });
+    expect(r.units.map((u) => u.unitId).sort()).toEqual(['dagverk', 'vuxna']);
+    expect(r.unmatchedLines).toEqual([
+      'Relationsvårdscentrum Innerstaden -RVCi (sociala avdelningen)',
+      'Utvecklingsenheten (förskoleavdelningen)',
+    ]);
+  });
+
+  it('tolerates typos and missing diacritics in a protocol', () => {
+    const r = matchProtocol(
+      'Följande enheter deltar:\n1. Barn- och ungdomsenheten\n2. Soders korttidshem',
+      units,
+      { organisationId: 'sodermalm' },
+    );
+    expect(r.units.map((u) => u.unitId).sort()).toEqual(['bou', 'korttid']);
+  });
+});
