@@ -149,25 +149,36 @@ export function toWinAnsi(text: string): string {
 }
 
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  // Widths add up glyph by glyph (the standard fonts are not kerned here), so a line's width is kept
+  // as a running sum instead of measuring the growing line again for every word.
+  const cache = new Map<string, number>();
+  const measure = (s: string) => {
+    let w = cache.get(s);
+    if (w === undefined) cache.set(s, (w = font.widthOfTextAtSize(s, size)));
+    return w;
+  };
+  const space = measure(' ');
   const lines: string[] = [];
   for (const rawLine of text.split('\n')) {
-    const words = rawLine.replace(/\t/g, '    ').split(' ');
     let line = '';
-    for (const word of words) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (line && font.widthOfTextAtSize(candidate, size) > width) {
+    let lineWidth = 0;
+    for (let word of rawLine.replace(/\t/g, '    ').split(' ')) {
+      let wordWidth = measure(word);
+      if (line && lineWidth + space + wordWidth > width) {
         lines.push(line);
-        line = word;
-      } else {
-        line = candidate;
+        line = '';
+        lineWidth = 0;
       }
       // A single word wider than the line is cut where it no longer fits.
-      while (font.widthOfTextAtSize(line, size) > width && line.length > 1) {
-        let cut = line.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(line.slice(0, cut), size) > width) cut--;
-        lines.push(line.slice(0, cut));
-        line = line.slice(cut);
+      while (!line && wordWidth > width && word.length > 1) {
+        let cut = word.length - 1;
+        while (cut > 1 && measure(word.slice(0, cut)) > width) cut--;
+        lines.push(word.slice(0, cut));
+        word = word.slice(cut);
+        wordWidth = measure(word);
       }
+      lineWidth = line ? lineWidth + space + wordWidth : wordWidth;
+      line = line ? `${line} ${word}` : word;
     }
     lines.push(line);
   }

@@ -2,7 +2,12 @@ import mammoth from 'mammoth';
 import { extractText } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countNonSpace } from './application-text.js';
-import { buildDemoTenant, buildLabelledDemoTenant, type LabelledDemoTenant } from './tenant.js';
+import {
+  buildDemoTenant,
+  buildLabelledDemoTenant,
+  buildLabelledDemoTenantFresh,
+  type LabelledDemoTenant,
+} from './tenant.js';
 
 const SHARED = 'kvalitetsutmarkelsen@stockholm.example';
 let built: LabelledDemoTenant;
@@ -24,8 +29,14 @@ function inbox() {
 
 describe('the demo tenant', () => {
   it('is the same on every build', async () => {
-    const again = await buildDemoTenant();
-    expect(again).toEqual(built.tenant);
+    const again = await buildLabelledDemoTenantFresh();
+    expect(again).toEqual(built);
+  });
+
+  it('hands every caller its own copy', async () => {
+    const a = await buildDemoTenant();
+    a.users.pop();
+    expect((await buildDemoTenant()).users).toHaveLength(built.tenant.users.length);
   });
 
   it('has the agreed ids, app registration and scopes', () => {

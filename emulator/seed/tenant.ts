@@ -51,8 +51,27 @@ function personAddr(p: Person): Addr {
   return { name: `${p.given} ${p.surname}`, address: upnOf(p.given, p.surname) };
 }
 
-/** Builds the tenant and the mail labels. Takes about a second (it writes ~30 documents). */
+const cache = new Map<string, Promise<LabelledDemoTenant>>();
+
+/**
+ * The tenant and the mail labels. Building takes a few seconds (about thirty documents and thousands
+ * of events), so a build is kept per options and each caller gets its own deep copy.
+ */
 export async function buildLabelledDemoTenant(
+  options: DemoTenantOptions = {},
+): Promise<LabelledDemoTenant> {
+  const key = JSON.stringify(options);
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = buildLabelledDemoTenantFresh(options);
+    cache.set(key, pending);
+    pending.catch(() => cache.delete(key));
+  }
+  return structuredClone(await pending);
+}
+
+/** Builds the tenant from scratch, bypassing the cache (determinism tests use it). */
+export async function buildLabelledDemoTenantFresh(
   options: DemoTenantOptions = {},
 ): Promise<LabelledDemoTenant> {
   const year = options.cycleYear ?? 2026;
