@@ -26,6 +26,16 @@ export function bodyPreviewOf(rec: MessageRec): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, 255);
 }
 
+type Recip = { emailAddress?: { name?: string | null; address?: string | null } | null };
+
+/** Graph always writes both name and address (the address stands in for a missing name). */
+function recip<T extends Recip | null | undefined>(r: T): T {
+  if (!r?.emailAddress) return r;
+  const { name, address } = r.emailAddress;
+  return { ...r, emailAddress: { name: name ?? address ?? '', address: address ?? '' } } as T;
+}
+const recips = (list: Recip[] | null | undefined) => (list ?? []).map((r) => recip(r));
+
 export function messageJson(
   rec: MessageRec,
   mb: MailboxRec,
@@ -59,12 +69,12 @@ export function messageJson(
     webLink: `https://outlook.office365.com/owa/?ItemID=${encodeURIComponent(rec.id)}&exvsurl=1&viewmodel=ReadMessageItem`,
     inferenceClassification: f.inferenceClassification ?? 'focused',
     body,
-    sender: f.sender ?? f.from ?? null,
-    from: f.from ?? null,
-    toRecipients: f.toRecipients ?? [],
-    ccRecipients: f.ccRecipients ?? [],
-    bccRecipients: f.bccRecipients ?? [],
-    replyTo: f.replyTo ?? [],
+    sender: recip(f.sender ?? f.from ?? null),
+    from: recip(f.from ?? null),
+    toRecipients: recips(f.toRecipients),
+    ccRecipients: recips(f.ccRecipients),
+    bccRecipients: recips(f.bccRecipients),
+    replyTo: recips(f.replyTo),
     flag: f.flag ?? { flagStatus: 'notFlagged' },
   };
   if (
