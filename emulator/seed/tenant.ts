@@ -4,7 +4,7 @@
 // Deterministic: no clock and no unseeded randomness; the same options always give the same tenant.
 import type * as MG from '@microsoft/microsoft-graph-types';
 import { buildCalendars } from './calendars.js';
-import { stableId } from './ids.js';
+import { stableId, stableToken } from './ids.js';
 import type { Addr, LabelledSeedMessage } from './message.js';
 import { ORGANISATIONS, toOrganisation } from './organisations.js';
 import {
@@ -96,7 +96,6 @@ export async function buildLabelledDemoTenantFresh(
       upn: SHARED_MAILBOX,
       accountEnabled: false, // shared mailboxes have a disabled account
       department: 'Stadsledningskontoret',
-      employeeType: 'SharedMailbox',
     }),
   );
   for (const c of COORDINATORS)
@@ -250,6 +249,29 @@ export async function buildLabelledDemoTenantFresh(
     events: calendars[SHARED_MAILBOX] ?? [],
     masterCategories: shared.masterCategories,
   };
+
+  // The coordinators' replies also sit in the recipients' inboxes, as Exchange would have delivered them.
+  for (const sent of shared.messages.filter((m) => m.folder === 'sentitems')) {
+    const m = sent.message;
+    const recipients = [
+      ...(m.toRecipients ?? []),
+      ...(m.ccRecipients ?? []),
+      ...(m.bccRecipients ?? []),
+    ]
+      .map((r) => r.emailAddress?.address ?? '')
+      .filter((address) => address !== SHARED_MAILBOX && mailboxes[address]);
+    for (const address of new Set(recipients)) {
+      mailboxes[address]!.messages.push({
+        folder: 'inbox',
+        message: {
+          ...structuredClone(m),
+          id: `AAkALgAAAAAAHYQDEapmEc2byACqAC-EWg0A${stableToken(40, 'delivered', m.id!, address)}AAA=`,
+          bccRecipients: [],
+          isRead: true,
+        },
+      });
+    }
+  }
 
   const managerUpns = units.map((u) => u.managerEmail);
   const tenant: DemoTenant = {
