@@ -12,7 +12,15 @@ import { messageInput } from './routes/mail.js';
 import type { SeedApp } from './seed/types.js';
 import { appRec } from './state/load.js';
 import { deliverInbound, sendMessage } from './state/mail-ops.js';
-import type { InstalledAppRec, OutboxRec, StateData, SubscriptionRec } from './state/model.js';
+import type {
+  AppRec,
+  InstalledAppRec,
+  OutboxRec,
+  StateData,
+  SubscriptionRec,
+} from './state/model.js';
+
+export type AppRegistration = SeedApp & { certificates?: AppRec['certificates'] };
 import type { Store } from './state/store.js';
 
 export interface InboundMail {
@@ -64,7 +72,8 @@ export interface EmulatorAdmin {
   subscriptions(): SubscriptionRec[];
   notifications(): NotificationRecord[];
   installedApps(upn?: string): Record<string, InstalledAppRec[]>;
-  registerApp(app: SeedApp): void;
+  /** Adds (or replaces) an app registration, e.g. a test harness app with a wider scope or a certificate. */
+  registerApp(app: AppRegistration): void;
   state(): StateData;
   /** Messages of a mailbox folder (well-known name, id or display name), newest first. */
   messages(

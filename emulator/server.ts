@@ -2,7 +2,7 @@
 // under /v1.0, upload sessions under /_upload and the admin API under /_admin.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAdmin, type EmulatorAdmin } from './admin.js';
+import { createAdmin, type AppRegistration, type EmulatorAdmin } from './admin.js';
 import { registerAdminHttp } from './admin-http.js';
 import { authenticate } from './auth/guard.js';
 import { createSigningKeys } from './auth/keys.js';
@@ -27,13 +27,18 @@ import { registerMail } from './routes/mail.js';
 import { registerSchedule } from './routes/schedule.js';
 import { registerSubscriptions } from './routes/subscriptions.js';
 import { registerTeamwork } from './routes/teamwork.js';
-import type { SeedApp } from './seed/types.js';
 import { loadTenant, type EmulatorTenant } from './state/load.js';
 import type { StateData } from './state/model.js';
 import { StateSaver, loadStateFile } from './state/persist.js';
 import { Store } from './state/store.js';
 
-export type { EmulatorAdmin } from './admin.js';
+export type {
+  AppRegistration,
+  EmulatorAdmin,
+  InboundMail,
+  LifecycleEvent,
+  UserTokenRequest,
+} from './admin.js';
 export type { FaultConfig } from './faults.js';
 export type { EmulatorTenant } from './state/load.js';
 
@@ -55,7 +60,7 @@ export interface EmulatorOptions {
   now?: () => Date;
   logger?: EmulatorLogger;
   /** More app registrations (e.g. a test harness app with a wider mailbox scope). */
-  extraApps?: SeedApp[];
+  extraApps?: AppRegistration[];
   /** Catalog id of the app's Teams app (teamsApp@odata.bind target). */
   teamsAppCatalogId?: string;
   /** Graph's limits, overridable for tests. */

@@ -222,7 +222,10 @@ async function verifyAssertion(
   for (const c of candidates) {
     try {
       const key = createPublicKey(c.publicKeyPem);
-      const { payload } = await jwtVerify(assertion, key, { currentDate: deps.clock.now() });
+      const { payload } = await jwtVerify(assertion, key, {
+        currentDate: deps.clock.now(),
+        clockTolerance: 300,
+      });
       const aud = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
       const okAud = aud.some(
         (a) => a === tokenEndpoint || (typeof a === 'string' && a.endsWith('/oauth2/v2.0/token')),

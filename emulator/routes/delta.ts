@@ -4,6 +4,7 @@
 // Tokens carry the mailbox's sync epoch: the admin API bumps it, and old tokens then get 410 Gone.
 import { PERMS } from '../auth/guard.js';
 import { GraphError } from '../errors.js';
+import { parseFilter } from '../filter.js';
 import { applySelect, metadataContext } from '../odata.js';
 import type { GraphRequest, Router } from '../router.js';
 import type { MailboxRec } from '../state/model.js';
@@ -24,6 +25,8 @@ interface DeltaState {
   e: number;
   sel?: string;
   ct?: string;
+  /** $filter of the initial request (Graph supports receivedDateTime ge/gt on message delta). */
+  flt?: string;
 }
 
 const encode = (st: DeltaState) => Buffer.from(JSON.stringify(st)).toString('base64url');
@@ -76,10 +79,15 @@ export function registerDelta(r: Router, s: Services): void {
         e: mb.deltaEpoch,
         sel: req.query.get('$select') ?? undefined,
         ct: req.query.get('changeType') ?? undefined,
+        flt: req.query.get('$filter') ?? undefined,
       };
     }
     const pageSize = Math.min(req.prefer.maxPageSize ?? 10, 1000);
-    const rows = changesInRound(mb, st);
+    let rows = changesInRound(mb, st);
+    if (st.flt) {
+      const keep = parseFilter(st.flt);
+      rows = rows.filter((row) => row.removed || keep(messageJson(mb.messages[row.id]!, mb, req)));
+    }
     const page = rows.slice(0, pageSize);
     const value = page.map((row) =>
       row.removed

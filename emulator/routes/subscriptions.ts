@@ -100,10 +100,15 @@ export function registerSubscriptions(r: Router, s: Services, notifier: Notifier
     }
     return { userId: user.id!, kind, folderId };
   };
-  const own = (req: GraphRequest) =>
-    Object.values(s.store.data.subscriptions).filter(
+  const own = (req: GraphRequest) => {
+    // Graph deletes subscriptions once they expire.
+    const now = s.clock.now().getTime();
+    for (const x of Object.values(s.store.data.subscriptions))
+      if (Date.parse(x.expirationDateTime) <= now) delete s.store.data.subscriptions[x.id];
+    return Object.values(s.store.data.subscriptions).filter(
       (x) => req.auth.kind === 'system' || x.applicationId === req.auth.app.clientId,
     );
+  };
   const subOr404 = (req: GraphRequest, id: string) => {
     const sub = own(req).find((x) => x.id === id);
     if (!sub) throw notFound();

@@ -222,3 +222,63 @@ describe('Graph authentication and authorization', () => {
     expect(res.headers.get('request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe('certificate credentials', () => {
+  it('accepts a client_assertion signed with a registered certificate key (msal-node)', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const thumbprint = 'A1B2C3D4E5F60718293A4B5C6D7E8F9012345678';
+    emu.admin.registerApp({
+      clientId: 'cert-app',
+      clientSecret: 'unused-secret',
+      displayName: 'Cert app',
+      roles: ['User.Read.All'],
+      mailboxScope: [],
+      calendarScope: [],
+      certificates: [
+        { thumbprint, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() },
+      ],
+    });
+    const authority = `https://login.microsoftonline.com/${TENANT_ID}`;
+    const meta = await (
+      await fetch(`${emu.url}/${TENANT_ID}/v2.0/.well-known/openid-configuration`)
+    ).json();
+    const make = (key: string) =>
+      new ConfidentialClientApplication({
+        auth: {
+          clientId: 'cert-app',
+          clientCertificate: { thumbprint, privateKey: key },
+          authority,
+          knownAuthorities: ['login.microsoftonline.com'],
+          authorityMetadata: JSON.stringify(meta),
+          cloudDiscoveryMetadata: JSON.stringify({
+            tenant_discovery_endpoint: `${authority}/v2.0/.well-known/openid-configuration`,
+            'api-version': '1.1',
+            metadata: [
+              {
+                preferred_network: 'login.microsoftonline.com',
+                preferred_cache: 'login.windows.net',
+                aliases: ['login.microsoftonline.com'],
+              },
+            ],
+          }),
+        },
+      });
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const result = await make(pem).acquireTokenByClientCredential({
+      scopes: ['https://graph.microsoft.com/.default'],
+    });
+    const claims = JSON.parse(
+      Buffer.from(result!.accessToken.split('.')[1]!, 'base64url').toString(),
+    );
+    expect(claims).toMatchObject({ appid: 'cert-app', appidacr: '2', roles: ['User.Read.All'] });
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+    await expect(
+      make(other).acquireTokenByClientCredential({
+        scopes: ['https://graph.microsoft.com/.default'],
+      }),
+    ).rejects.toThrow(/AADSTS700027/);
+  });
+});

@@ -83,4 +83,12 @@ describe('message delta', () => {
     const restart = await round(`${box}/mailFolders/inbox/messages/delta?$select=subject`);
     expect(restart.items).toHaveLength(3);
   });
+
+  it('keeps the $filter of the first request (receivedDateTime ge) for the whole sync', async () => {
+    emu.admin.reset();
+    const first = await round(
+      `${box}/mailFolders/inbox/messages/delta?$select=subject&$filter=receivedDateTime ge 2026-04-01T00:00:00Z`,
+    );
+    expect(first.items.map((m) => m.subject).sort()).toEqual(['Bidrag Skolan Månen', 'Nyhetsbrev']);
+  });
 });
