@@ -6,6 +6,7 @@ import {
   extensionOf,
   headerValue,
   isDocumentAttachment,
+  MAIL_KIND_LABELS,
   MAIL_KINDS,
   type MailFacts,
   type MailKind,
@@ -541,6 +542,17 @@ export function classifyMail(facts: MailFacts): Classification {
   // Empty mail with a document: nearly always a submission or protocol sent without words.
   const scores = Object.fromEntries(MAIL_KINDS.map((k) => [k, 0])) as Record<MailKind, number>;
   for (const s of fired) scores[s.kind] += s.weight;
+  // Talk of "bidraget" with nothing attached is usually a question about it, not the submission.
+  if (documents.length === 0 && scores.submission > 0) {
+    scores.submission /= 2;
+    fired.push({
+      rule: 'no-document',
+      kind: 'submission',
+      weight: 0,
+      sv: 'inget dokument bifogat',
+      en: 'no document attached',
+    });
+  }
   // An auto-reply or bulk mail is not also a question because it contains "?".
   if (scores['auto-reply'] >= 8) scores.question = Math.min(scores.question, 1);
 
@@ -601,8 +613,12 @@ export function classifyMail(facts: MailFacts): Classification {
   }
   if (secondScore > 0 && topScore > 0) {
     const pct = Math.round((secondScore / topScore) * 100);
-    reasons.push(`men också tecken på ${second} (${pct} % så starkt)`);
-    reasonsEn.push(`but also signs of ${second} (${pct} % as strong)`);
+    reasons.push(
+      `men också tecken på ${MAIL_KIND_LABELS[second].sv.toLowerCase()} (${pct} % så starkt)`,
+    );
+    reasonsEn.push(
+      `but also signs of ${MAIL_KIND_LABELS[second].en.toLowerCase()} (${pct} % as strong)`,
+    );
   }
   if (subject.isReply) {
     reasons.push('svar i en tråd: citerade tidigare mejl räknas inte');
