@@ -28,6 +28,22 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
 
+  // One line per request (debug; 5xx as warnings). Headers are not logged: tokens stay out of logs.
+  app.use((req, res, next) => {
+    const started = performance.now();
+    res.on('finish', () => {
+      const entry = {
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      };
+      if (res.statusCode >= 500) deps.logger.warn(entry, 'request failed');
+      else deps.logger.debug(entry, 'request');
+    });
+    next();
+  });
+
   app.get('/', (_req, res) => {
     res.redirect('/tab/');
   });
