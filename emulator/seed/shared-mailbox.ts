@@ -653,7 +653,7 @@ export async function buildSharedMailbox(ctx: MailboxContext): Promise<SharedMai
     sent: d('05-11', '08:00:09'),
     thread: 'reminder-submission',
     headers: [
-      { name: 'Auto-Submitted', value: 'auto-replied' },
+      { name: 'Auto-Submitted', value: 'auto-generated' },
       { name: 'X-Auto-Response-Suppress', value: 'All' },
     ],
     label: label('auto-reply', [u('kundservice-steriks')], 'out-of-office', 'english'),
