@@ -4,7 +4,7 @@
 import type { Bilingual } from '../model.js';
 import { classifyMail, decide, type Classification, type Decision } from './classify.js';
 import type { MailFacts, MailKind } from './facts.js';
-import { matchUnit, type MatchableUnit, type UnitMatch } from './match.js';
+import { matchUnit, type MatchableUnit, type PreparedUnit, type UnitMatch } from './match.js';
 
 /** Kinds whose handling changes one unit's participation, so they need a certain unit. */
 export const KINDS_NEEDING_UNIT: readonly MailKind[] = [
@@ -33,7 +33,7 @@ export interface DocumentHints {
 export function matchMail(
   facts: MailFacts,
   classification: Classification,
-  units: readonly MatchableUnit[],
+  units: readonly MatchableUnit[] | PreparedUnit[],
   hints: DocumentHints = {},
 ): UnitMatch {
   const { parts } = classification;
@@ -55,7 +55,7 @@ export function matchMail(
 /** Classifies and matches a mail and decides whether the app may act on it without a coordinator. */
 export function assessMail(
   facts: MailFacts,
-  units: readonly MatchableUnit[],
+  units: readonly MatchableUnit[] | PreparedUnit[],
   hints: DocumentHints = {},
 ): MailAssessment {
   const classification = classifyMail(facts);

@@ -45,6 +45,7 @@ export {
   type MatchableUnit,
   type MatchEvidence,
   type MatchInput,
+  type PreparedUnit,
   type ProtocolMatch,
   type ProtocolUnitMatch,
   type UnitCandidate,

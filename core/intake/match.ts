@@ -127,7 +127,8 @@ interface Variant {
   core: boolean;
 }
 
-interface PreparedUnit {
+/** Units with their name variants computed once (prepareUnits); pass these when matching many mails. */
+export interface PreparedUnit {
   unit: MatchableUnit;
   variants: Variant[];
 }

@@ -63,9 +63,17 @@ describe('preRegistrationReceipt', () => {
     expect(r.text).toContain('måndag 17 maj 2027 kl. 24.00');
     expect(r.text).toContain('onsdag 30 juni 2027 kl. 24.00');
     expect(r.text).toContain('Monday 17 May 2027 at 24:00');
-    // The info meeting of 9 March is still ahead; the one of 16 February is past.
-    expect(r.text).toContain('9 mars');
-    expect(r.text).not.toContain('16 februari');
+    // On 1 March no info meeting takes signups any more (the last closed 26 February).
+    expect(r.text).not.toContain('Informationsmöte');
+    const early = preRegistrationReceipt({
+      cycle,
+      now: '2027-02-12T10:00:00+01:00',
+      language: 'sv',
+    });
+    expect(early.text).toContain(
+      'Informationsmöte tisdag 9 mars 2027 kl. 9.00–10.00, Stadshuset, Ragnar Östbergs plan 1 – anmäl dig senast fredag 26 februari 2027',
+    );
+    expect(early.text).not.toContain('16 februari');
   });
 
   it('puts English first when the mail was in English', () => {

@@ -1,8 +1,8 @@
 // The answers the app sends from the shared mailbox. Swedish first with English below, or English
 // first when the sender wrote in English. Pure: data in, {subject, html, text} out; the pipeline
 // sends them as replies in the sender's thread, once per mail.
-import { upcomingDeadlines } from '../deadlines.js';
-import { formatDeadline, formatInstant, formatTimeRange } from '../format.js';
+import { isLate, upcomingDeadlines } from '../deadlines.js';
+import { formatDate, formatDeadline, formatInstant, formatTimeRange } from '../format.js';
 import type { Bilingual, Cycle, InfoMeeting, IsoInstant, Locale } from '../model.js';
 import { ADMINISTRATIVE_FIELD_LABELS } from './questions.js';
 import type { DocumentFailureReason, SubmissionProblem } from './submission.js';
@@ -83,11 +83,16 @@ export interface PreRegistrationReceiptInput {
 /** Receipt of a pre-registration: thanks, it is not binding, and the cycle's next dates. */
 export function preRegistrationReceipt(input: PreRegistrationReceiptInput): Receipt {
   const { cycle, now, unitName } = input;
-  const upcoming = upcomingDeadlines(cycle, now, {
-    kinds: ['info-meeting', 'submission', 'board-protocol'],
-  });
-  const dates = (l: Locale) =>
-    upcoming.map((e) => {
+  const upcoming = upcomingDeadlines(cycle, now, { kinds: ['submission', 'board-protocol'] });
+  // Info meetings still open for signup (their own signup deadline not passed), with that deadline.
+  const meetings = cycle.timeline.infoMeetings.filter((m) => !isLate(now, m.signupDeadline));
+  const dates = (l: Locale) => [
+    ...meetings.map((m) =>
+      l === 'sv'
+        ? `Informationsmöte ${formatTimeRange(m.start, m.end, 'sv')}, ${m.place} – anmäl dig senast ${formatDate(m.signupDeadline, 'sv')} genom att svara på det här mejlet.`
+        : `Information meeting ${formatTimeRange(m.start, m.end, 'en')}, ${m.place} – sign up by ${formatDate(m.signupDeadline, 'en')} by replying to this mail.`,
+    ),
+    ...upcoming.map((e) => {
       switch (e.kind) {
         case 'submission':
           return l === 'sv'
@@ -100,7 +105,8 @@ export function preRegistrationReceipt(input: PreRegistrationReceiptInput): Rece
         default:
           return `${e.label[l]}: ${e.when[l]}`;
       }
-    });
+    }),
+  ];
   const parts: Record<Locale, Parts> = {
     sv: {
       subject: `Vi har tagit emot er intresseanmälan – Kvalitetsutmärkelsen ${cycle.year}`,
@@ -123,7 +129,7 @@ export function preRegistrationReceipt(input: PreRegistrationReceiptInput): Rece
       ],
     },
   };
-  if (upcoming.length === 0) {
+  if (upcoming.length === 0 && meetings.length === 0) {
     parts.sv.blocks.splice(2, 2);
     parts.en.blocks.splice(2, 2);
   }
