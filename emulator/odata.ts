@@ -123,6 +123,8 @@ export function collection<T extends object>(
   items: T[],
   opts: PageOptions,
   shape: (item: T) => Record<string, unknown> = (i) => ({ ...(i as Record<string, unknown>) }),
+  /** Applied to the page after filtering and ordering (e.g. a default property set). */
+  project: (row: Record<string, unknown>) => Record<string, unknown> = (r) => r,
 ): Record<string, unknown> {
   let rows = items.map(shape);
   rows = applyFilter(rows, req.query.get('$filter'));
@@ -145,7 +147,7 @@ export function collection<T extends object>(
   const body: Record<string, unknown> = { '@odata.context': context };
   const count = req.query.get('$count');
   if (count && count.toLowerCase() === 'true') body['@odata.count'] = total;
-  body.value = page.map((r) => applySelect(r, req.query.get('$select')));
+  body.value = page.map((r) => applySelect(project(r), req.query.get('$select')));
   if (skip + pageSize < total) {
     const next = skip + pageSize;
     body['@odata.nextLink'] = opts.skipToken

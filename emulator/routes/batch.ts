@@ -117,9 +117,11 @@ async function runOne(
   outer: GraphRequest,
   it: BatchItem,
 ): Promise<GraphResponse> {
-  const url = new URL(it.url.startsWith('/') ? it.url : '/' + it.url, 'http://batch.local');
-  const headers: Record<string, string> = { ...outer.headers };
-  delete headers['content-length'];
+  const url = /^https?:\/\//i.test(it.url)
+    ? new URL(it.url)
+    : new URL(it.url.startsWith('/') ? it.url : '/' + it.url, 'http://batch.local');
+  // Each step carries its own headers; the outer request's (Prefer, Content-Type…) do not apply to it.
+  const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(it.headers ?? {})) headers[k.toLowerCase()] = String(v);
   const requestId = guid();
   const sub: GraphRequest = {

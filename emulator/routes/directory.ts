@@ -21,8 +21,8 @@ const DEFAULT_USER_PROPS = [
   'id',
 ];
 
-function userJson(u: MG.User, req: GraphRequest): Record<string, unknown> {
-  const full: Record<string, unknown> = {
+function fullUser(u: MG.User): Record<string, unknown> {
+  return {
     businessPhones: [],
     displayName: null,
     givenName: null,
@@ -35,9 +35,18 @@ function userJson(u: MG.User, req: GraphRequest): Record<string, unknown> {
     userPrincipalName: null,
     ...u,
   };
-  if (req.query.get('$select')) return full;
-  // Without $select Graph returns the default property set only.
-  return Object.fromEntries(DEFAULT_USER_PROPS.map((k) => [k, full[k] ?? null]));
+}
+
+/** Without $select Graph returns the default property set only. */
+function project(req: GraphRequest) {
+  return (full: Record<string, unknown>) =>
+    req.query.get('$select')
+      ? full
+      : Object.fromEntries(DEFAULT_USER_PROPS.map((k) => [k, full[k] ?? null]));
+}
+
+function userJson(u: MG.User, req: GraphRequest): Record<string, unknown> {
+  return project(req)(fullUser(u));
 }
 
 function groupJson(g: MG.Group): Record<string, unknown> {
@@ -68,7 +77,8 @@ export function registerDirectory(r: Router, s: Services): void {
         metadataContext(req, 'users'),
         s.store.data.users,
         { defaultPageSize: 100, maxPageSize: 999, skipToken: true },
-        (u) => userJson(u, req),
+        fullUser,
+        project(req),
       ),
     };
   });
@@ -137,10 +147,8 @@ export function registerDirectory(r: Router, s: Services): void {
         metadataContext(req, 'directoryObjects'),
         users,
         { defaultPageSize: 100, maxPageSize: 999, skipToken: true },
-        (u) => ({
-          '@odata.type': '#microsoft.graph.user',
-          ...userJson(u, req),
-        }),
+        (u) => ({ '@odata.type': '#microsoft.graph.user', ...fullUser(u) }),
+        (row) => ({ '@odata.type': '#microsoft.graph.user', ...project(req)(row) }),
       ),
     };
   };

@@ -257,3 +257,16 @@ describe('master categories', () => {
     expect(created.body).toMatchObject({ displayName: 'Protokoll', color: 'preset3' });
   });
 });
+
+describe('directory filters', () => {
+  it('filters users on properties outside the default set', async () => {
+    const res = await g(
+      'GET',
+      "/users?$filter=department eq 'Stadsledningskontoret' and jobTitle eq 'Rektor'",
+    );
+    expect(res.body.value.map((u: { userPrincipalName: string }) => u.userPrincipalName)).toEqual([
+      MANAGER2,
+    ]);
+    expect(res.body.value[0]).not.toHaveProperty('department');
+  });
+});
