@@ -41,6 +41,7 @@ export {
   matchUnit,
   prepareUnits,
   RUNNER_UP_LIMIT,
+  unitsMissingFromProtocol,
   type EvidenceKind,
   type MatchableUnit,
   type MatchEvidence,
@@ -82,6 +83,7 @@ export {
 export { levenshtein, similarity } from './similarity.js';
 export {
   checkSubmission,
+  splitPart,
   type DocumentFailureReason,
   type SubmissionCheck,
   type SubmissionDocument,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchProtocol, matchUnit, type MatchableUnit } from './match.js';
+import { matchProtocol, matchUnit, unitsMissingFromProtocol, type MatchableUnit } from './match.js';
 
 const units: MatchableUnit[] = [
   {
@@ -208,6 +208,19 @@ describe('matchProtocol', () => {
       'Relationsvårdscentrum Innerstaden -RVCi (sociala avdelningen)',
       'Utvecklingsenheten (förskoleavdelningen)',
     ]);
+  });
+
+  it('reports pre-registered units of the board that the protocol leaves out', () => {
+    const r = matchProtocol('Följande enheter deltar:\n- Enheten för vuxna', units, {
+      organisationId: 'sodermalm',
+    });
+    const missing = unitsMissingFromProtocol(
+      r,
+      ['vuxna', 'korttid', 'solrosen'],
+      units,
+      'sodermalm',
+    );
+    expect(missing.map((u) => u.id)).toEqual(['korttid']);
   });
 
   it('tolerates typos and missing diacritics in a protocol', () => {

@@ -578,3 +578,20 @@ function looksLikeName(item: string): boolean {
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Units of a board that pre-registered (or submitted) but that its protocol does not list, so the
+ * coordinators can ask the board about them.
+ */
+export function unitsMissingFromProtocol(
+  protocol: ProtocolMatch,
+  expectedUnitIds: readonly string[],
+  units: readonly MatchableUnit[],
+  organisationId: string,
+): MatchableUnit[] {
+  const listed = new Set(protocol.units.map((u) => u.unitId));
+  const expected = new Set(expectedUnitIds);
+  return units.filter(
+    (u) => u.organisationId === organisationId && expected.has(u.id) && !listed.has(u.id),
+  );
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cycle } from '../model.js';
 import { QUESTION_OPENINGS } from './questions.js';
-import { checkSubmission } from './submission.js';
+import { checkSubmission, splitPart } from './submission.js';
 
 const cycle = {
   year: 2027,
@@ -95,5 +95,15 @@ describe('checkSubmission', () => {
     expect(
       checkSubmission({ cycle, sentAt: '2027-05-10T10:00:00+02:00', documents: [] }).problems,
     ).toEqual([{ kind: 'no-document' }]);
+  });
+});
+
+describe('splitPart', () => {
+  it('reads "del 1 av 2", "part 2 of 3" and "(1/2)"', () => {
+    expect(splitPart('Bidrag del 1 av 2 – Solängen')).toEqual({ part: 1, of: 2 });
+    expect(splitPart('Application part 2 of 3')).toEqual({ part: 2, of: 3 });
+    expect(splitPart('Bidrag (2/2)')).toEqual({ part: 2, of: 2 });
+    expect(splitPart('Bidrag Förskolan Solrosen')).toBeNull();
+    expect(splitPart('del 3 av 2')).toBeNull();
   });
 });

@@ -114,3 +114,15 @@ export function checkSubmission(input: {
     text,
   };
 }
+
+/** "Bidrag del 1 av 2", "part 2 of 3", "(1/2)": which part of a submission split over mails. */
+export function splitPart(subject: string): { part: number; of: number } | null {
+  const s = subject.toLowerCase();
+  const m =
+    /\b(?:del|part)\s*(\d{1,2})\s*(?:av|of|\/)\s*(\d{1,2})\b/.exec(s) ??
+    /\((\d{1,2})\s*\/\s*(\d{1,2})\)/.exec(s);
+  if (!m) return null;
+  const part = Number(m[1]);
+  const of = Number(m[2]);
+  return part >= 1 && of >= 2 && part <= of ? { part, of } : null;
+}
