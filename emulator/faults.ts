@@ -28,13 +28,16 @@ export interface FaultConfig {
   mailboxRateLimit?: { requests: number; windowSeconds: number } | null;
   /** Exchange sending limits per mailbox (default 30/min and 10,000 recipients/day; null turns them off). */
   sendingLimits?: { messagesPerMinute: number; recipientsPerDay: number } | null;
+  /** Change notifications as Graph may deliver them: late, twice, or not at all (delta is the truth). */
+  notifications?: { delayMs?: number; duplicate?: boolean; dropNext?: number } | null;
   /** Seed for ratio-based faults (default 1). */
   seed?: number;
 }
 
-const DEFAULTS: Required<Omit<FaultConfig, 'throttle' | 'unavailable'>> &
-  Pick<FaultConfig, 'throttle' | 'unavailable'> = {
+const DEFAULTS: Required<Omit<FaultConfig, 'throttle' | 'unavailable' | 'notifications'>> &
+  Pick<FaultConfig, 'throttle' | 'unavailable' | 'notifications'> = {
   latencyMs: 0,
+  notifications: null,
   throttle: null,
   unavailable: null,
   mailboxConcurrency: 4,
@@ -111,6 +114,17 @@ export class Faults {
         'Retry-After': String(s),
       });
     }
+  }
+
+  /** How to deliver the next change notification: skip it, send it once or twice, after a delay. */
+  notificationPlan(): { copies: number; delayMs: number } {
+    const n = this.cfg.notifications;
+    if (!n) return { copies: 1, delayMs: 0 };
+    if (n.dropNext && n.dropNext > 0) {
+      n.dropNext -= 1;
+      return { copies: 0, delayMs: 0 };
+    }
+    return { copies: n.duplicate ? 2 : 1, delayMs: n.delayMs ?? 0 };
   }
 
   latency(): Promise<void> {

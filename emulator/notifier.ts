@@ -35,6 +35,10 @@ export class Notifier {
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly opts: NotifierOptions,
+    private readonly plan: () => { copies: number; delayMs: number } = () => ({
+      copies: 1,
+      delayMs: 0,
+    }),
   ) {
     store.onChange((e) => this.onChange(e));
   }
@@ -88,7 +92,11 @@ export class Notifier {
     for (const [id, items] of this.pending) {
       const sub = this.store.data.subscriptions[id];
       if (!sub) continue;
-      this.track(this.post(sub.notificationUrl, { value: items }, 'change', id));
+      const { copies, delayMs } = this.plan();
+      for (let i = 0; i < copies; i++) {
+        const send = () => this.post(sub.notificationUrl, { value: items }, 'change', id);
+        this.track(delayMs > 0 ? new Promise((r) => setTimeout(r, delayMs)).then(send) : send());
+      }
     }
     this.pending.clear();
   }

@@ -104,11 +104,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const tokens = new TokenService(keys, () => clock.now());
   const faults = new Faults(clock, opts.faults);
   const counts = { value: emptyCounts() };
-  const notifier = new Notifier(store, clock, {
-    validationTimeoutMs: opts.validationTimeoutMs ?? 10_000,
-    deliveryTimeoutMs: opts.deliveryTimeoutMs ?? 3_000,
-    logger: opts.logger,
-  });
+  const notifier = new Notifier(
+    store,
+    clock,
+    {
+      validationTimeoutMs: opts.validationTimeoutMs ?? 10_000,
+      deliveryTimeoutMs: opts.deliveryTimeoutMs ?? 3_000,
+      logger: opts.logger,
+    },
+    () => faults.notificationPlan(),
+  );
   let origin = '';
   const services: Services = {
     store,

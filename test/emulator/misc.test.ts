@@ -114,3 +114,30 @@ describe('seeded demo tenant', () => {
     }
   });
 });
+
+describe('size limits', () => {
+  it('refuses an attachment over the inline limit and a request over the request limit with 413', async () => {
+    const emu = await start({ limits: { attachmentBytes: 1024, requestBytes: 64 * 1024 } });
+    try {
+      const g = graph(emu, await appToken(emu));
+      const draft = (await g('POST', `/users/${SHARED}/messages`, { subject: 'x' })).body;
+      const att = await g('POST', `/users/${SHARED}/messages/${draft.id}/attachments`, {
+        '@odata.type': '#microsoft.graph.fileAttachment',
+        name: 'a.bin',
+        contentBytes: Buffer.alloc(2048).toString('base64'),
+      });
+      expect(att.status).toBe(413);
+      expect(att.body.error.message).toMatch(/upload session/);
+      const big = await g('POST', `/users/${SHARED}/sendMail`, {
+        message: {
+          subject: 'x'.repeat(70 * 1024),
+          toRecipients: [{ emailAddress: { address: MANAGER } }],
+        },
+      });
+      expect(big.status).toBe(413);
+      expect(big.body.error.message).toMatch(/maximum request length/);
+    } finally {
+      await emu.close();
+    }
+  });
+});

@@ -128,4 +128,22 @@ describe('subscriptions', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('ValidationError');
   });
+
+  it('can deliver notifications twice or drop them, as Graph may', async () => {
+    await g('POST', '/subscriptions', {
+      changeType: 'created',
+      notificationUrl: `${hookUrl}/notify`,
+      resource: `users/${SHARED}/mailFolders('inbox')/messages`,
+      expirationDateTime: inFuture(60),
+      clientState: 'c',
+    });
+    emu.admin.setFaults({ notifications: { duplicate: true } });
+    emu.admin.deliver({ to: SHARED, from: 'a@external.example', subject: 'Två gånger' });
+    await waitFor(() => received.length >= 2);
+    expect(received.filter((r) => r.path === '/notify')).toHaveLength(2);
+    emu.admin.setFaults({ notifications: { dropNext: 1 } });
+    emu.admin.deliver({ to: SHARED, from: 'a@external.example', subject: 'Tappad' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(received.filter((r) => r.path === '/notify')).toHaveLength(2);
+  });
 });
