@@ -165,9 +165,16 @@ async function takeDirectoryLock(lockFile: string, dir: string): Promise<void> {
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // A killed holder can linger as a zombie until reaped (containers often never reap): not alive.
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch (error) {
+    // No /proc (not Linux): trust kill(). /proc but no entry: it just exited.
+    return !((error as NodeJS.ErrnoException).code === 'ENOENT' && existsSync('/proc/self'));
   }
 }
 
