@@ -52,9 +52,9 @@ function render(size: number, pixel: (x: number, y: number) => Rgba): Buffer {
   return encodePng(size, size, rows);
 }
 
-export function colorIcon(): Buffer {
-  const size = 192;
-  const shape = star(size / 2, size / 2 + 6, size * 0.36);
+/** The colour icon (192×192 for the manifest; 16/32/80 for the Outlook add-in's ribbon button). */
+export function colorIcon(size = 192): Buffer {
+  const shape = star(size / 2, size / 2 + size / 32, size * 0.36);
   return render(size, (x, y) => {
     const c = coverage(x, y, shape);
     const mix = (bg: number) => Math.round(bg + (255 - bg) * c);

@@ -5,7 +5,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
+import { colorIcon } from '../../manifest/icons.js';
 import type { TabStatus } from '../../tab/status.js';
+
+const ADDIN_ICON_SIZES = [16, 32, 64, 80];
 
 export interface TabOptions {
   status: () => Promise<TabStatus> | TabStatus;
@@ -27,7 +30,17 @@ export function tabRoutes(options: TabOptions): Router {
   router.get('/tab/vendor/teams-js.js', (_req, res) => {
     res.sendFile(TEAMS_JS, { maxAge: '1d' });
   });
-  // Teams shows the tab in an iframe: allow Teams, Outlook and Microsoft 365 to frame it, nobody else.
+  // The Outlook add-in's ribbon icons, drawn by the same code as the app icons.
+  router.get('/tab/addin/icon-:size.png', (req, res, next) => {
+    const size = Number(req.params.size);
+    if (!ADDIN_ICON_SIZES.includes(size)) {
+      next();
+      return;
+    }
+    res.type('png').setHeader('Cache-Control', 'public, max-age=86400').send(colorIcon(size));
+  });
+  // Teams and Outlook show the tab and the add-in pane in an iframe: allow Teams, Outlook and
+  // Microsoft 365 to frame them, nobody else.
   router.use('/tab', (_req, res, next) => {
     res.setHeader(
       'Content-Security-Policy',

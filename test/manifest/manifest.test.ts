@@ -91,6 +91,19 @@ describe('manifest', () => {
     expect(manifest.validDomains).toEqual(['kvalitet.stockholm.se']);
   });
 
+  it('adds an Outlook mail-read pane (unified manifest extensions) served by the app', () => {
+    const manifest = manifestFor(tenantValues) as Manifest & {
+      extensions: Array<{
+        runtimes: Array<{ code: { page: string } }>;
+        ribbons: Array<{ contexts: string[] }>;
+      }>;
+    };
+    expect(manifest.extensions[0]!.ribbons[0]!.contexts).toEqual(['mailRead']);
+    expect(manifest.extensions[0]!.runtimes[0]!.code.page).toBe(
+      'https://kvalitet.stockholm.se/tab/addin/taskpane.html',
+    );
+  });
+
   it('declares the SSO app with an api:// resource on the app host', () => {
     expect(manifestFor(tenantValues).webApplicationInfo).toEqual({
       id: tenantValues.aadAppId,

@@ -151,6 +151,17 @@ describe('tab', () => {
     expect(status.deadlines[0]!.when.sv).toMatch(/maj 2027 kl\. 24\.00/);
   });
 
+  it('serves the Outlook add-in pane and its ribbon icons', async () => {
+    const pane = await fetch(`${server.url}/tab/addin/taskpane.html`);
+    expect(pane.status).toBe(200);
+    expect(await pane.text()).toContain('office.js');
+    const icon = await fetch(`${server.url}/tab/addin/icon-80.png`);
+    expect(icon.headers.get('content-type')).toBe('image/png');
+    const png = Buffer.from(await icon.arrayBuffer());
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([80, 80]);
+    expect((await fetch(`${server.url}/tab/addin/icon-7.png`)).status).toBe(404);
+  });
+
   it('answers unknown routes with 404 JSON', async () => {
     const res = await fetch(`${server.url}/api/nothing`);
     expect(res.status).toBe(404);
