@@ -77,8 +77,10 @@ export function registerAdminHttp(
         case 'POST apps':
           admin.registerApp(body as never);
           return ok();
-        case 'GET state':
-          return ok(admin.state());
+        case 'GET state': {
+          const { signingKey: _key, ...state } = admin.state();
+          return ok(state);
+        }
         case 'GET messages':
           return ok({
             value: admin.messages(query.get('upn') ?? '', query.get('folder') ?? undefined),

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdmin, type AppRegistration, type EmulatorAdmin } from './admin.js';
 import { registerAdminHttp } from './admin-http.js';
 import { authenticate } from './auth/guard.js';
-import { createSigningKeys } from './auth/keys.js';
+import { createSigningKeys, storeSigningKey, type StoredSigningKey } from './auth/keys.js';
 import { jwks, openIdConfiguration, tokenEndpoint, type EntraDeps } from './auth/entra.js';
 import { TokenService } from './auth/tokens.js';
 import { Clock } from './clock.js';
@@ -100,7 +100,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     loadTenant(structuredClone(initialTenant), clock, opts.extraApps ?? [], opts.teamsAppCatalogId);
   const fromFile = opts.stateFile ? loadStateFile(opts.stateFile) : undefined;
   const store = new Store(fromFile ?? fresh(), clock);
-  const keys = await createSigningKeys();
+  const keys = await createSigningKeys(store.data.signingKey as StoredSigningKey | undefined);
+  if (opts.stateFile && !store.data.signingKey)
+    store.data.signingKey = (await storeSigningKey(keys)) as StateData['signingKey'];
   const tokens = new TokenService(keys, () => clock.now());
   const faults = new Faults(clock, opts.faults);
   const counts = { value: emptyCounts() };
@@ -154,7 +156,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     counts,
     emptyCounts,
     reset: () => {
+      const signingKey = store.data.signingKey;
       store.data = fresh();
+      store.data.signingKey = signingKey;
       faults.reset();
       counts.value = emptyCounts();
       notifier.log.length = 0;

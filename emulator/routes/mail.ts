@@ -11,7 +11,7 @@ import {
   type AttachmentInput,
   type ReplyKind,
 } from '../state/mail-ops.js';
-import type { FolderRec, MailboxRec, MessageFields } from '../state/model.js';
+import type { FolderRec, MailboxRec, MessageFields, MessageRec } from '../state/model.js';
 import { jsonBody, mailboxFor, messageOr404, type Services } from './common.js';
 import { folderJson, messageJson } from './mail-shape.js';
 
@@ -109,6 +109,27 @@ export function fileAttachmentInput(s: Services, a: Record<string, unknown>): At
   };
 }
 
+/** $search="word" or $search="subject:word" (also from:, to:, body:), case-insensitive substring match. */
+function searchMatcher(raw: string): (m: MessageRec) => boolean {
+  const q = raw.replace(/^"|"$/g, '').trim().toLowerCase();
+  const m = /^(subject|from|to|body):(.*)$/.exec(q);
+  const field = m?.[1];
+  const term = (m ? m[2]! : q).replace(/^"|"$/g, '').trim();
+  return (rec) => {
+    const f = rec.fields;
+    const parts: Record<string, string> = {
+      subject: f.subject ?? '',
+      from: `${f.from?.emailAddress?.name ?? ''} ${f.from?.emailAddress?.address ?? ''}`,
+      to: (f.toRecipients ?? [])
+        .map((r) => `${r.emailAddress?.name ?? ''} ${r.emailAddress?.address ?? ''}`)
+        .join(' '),
+      body: f.body?.content ?? '',
+    };
+    const hay = field ? parts[field]! : Object.values(parts).join(' ');
+    return hay.toLowerCase().includes(term);
+  };
+}
+
 function ctxMessages(req: GraphRequest, userParam: string): string {
   return metadataContext(req, `users('${userParam}')/messages`);
 }
@@ -192,6 +213,15 @@ export function registerMail(r: Router, s: Services): void {
     if (!folder) {
       // /messages spans the mailbox's mail folders (not the hidden root).
       recs = recs.filter((m) => !mb.folders[m.folderId]?.isHidden);
+    }
+    const search = req.query.get('$search');
+    if (search !== null) {
+      if (req.query.get('$orderby') || req.query.get('$filter'))
+        throw badRequest(
+          'The query parameters $orderby and $filter are not supported with $search.',
+          'ErrorInvalidUrlQuery',
+        );
+      recs = recs.filter(searchMatcher(search));
     }
     const ordered = req.query.get('$orderby')
       ? recs

@@ -143,6 +143,8 @@ export interface StateData {
   subscriptions: Record<string, SubscriptionRec>;
   installedApps: Record<string /* userId */, InstalledAppRec[]>;
   outbox: OutboxRec[];
+  /** Kept only when state is persisted, so tokens survive a restart (a JWK with the private part). */
+  signingKey?: { kid: string; privateJwk: Record<string, unknown> };
   /** Catalog id of our Teams app, and the others known to the catalog. */
   teamsCatalog: Array<{ id: string; externalId?: string; displayName: string }>;
 }

@@ -270,3 +270,16 @@ describe('directory filters', () => {
     expect(res.body.value[0]).not.toHaveProperty('department');
   });
 });
+
+describe('$search', () => {
+  it('finds messages by a word, or by subject:, and refuses $orderby with $search', async () => {
+    const any = await g('GET', `${box}/messages?$search="bidrag"&$select=subject`);
+    expect(any.body.value.map((m: { subject: string }) => m.subject)).toEqual([
+      'Bidrag Skolan Månen',
+    ]);
+    const subj = await g('GET', `${box}/messages?$search="subject:intresseanmälan"`);
+    expect(subj.body.value).toHaveLength(1);
+    const bad = await g('GET', `${box}/messages?$search="x"&$orderby=receivedDateTime desc`);
+    expect(bad.status).toBe(400);
+  });
+});
