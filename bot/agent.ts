@@ -49,12 +49,10 @@ export function createBotAgent(
     await remember(context);
     const added = context.activity.membersAdded ?? [];
     const botId = context.activity.recipient?.id;
-    // Welcome once per update, and only when a person (not the bot itself in a team) arrived;
-    // in a personal chat the install event lists the user.
-    if (
-      added.some((member) => member.id !== botId) ||
-      context.activity.conversation?.conversationType === 'personal'
-    ) {
+    // Welcome when the app arrives: in a personal chat, or when the bot itself joins a team or group
+    // chat. People joining a team later get no card in the channel (that would be noise for everyone).
+    const botJoined = added.some((member) => member.id === botId);
+    if (botJoined || context.activity.conversation?.conversationType === 'personal') {
       const locale = localeOf(context.activity.locale);
       await context.sendActivity(
         MessageFactory.attachment(

@@ -102,6 +102,38 @@ describe('bot endpoint', () => {
     expect(res.text).toContain('BOT_APP_ID');
   });
 
+  it('welcomes a team when the bot is added, but stays quiet when people join the team later', async () => {
+    const team = {
+      conversation: {
+        id: '19:general@thread.tacv2',
+        conversationType: 'channel',
+        tenantId: '5f1c3a2e-7b4d-4e8a-9c61-2d0b8e4f9a17',
+      },
+      channelData: { team: { id: '19:general@thread.tacv2' }, eventType: 'teamMemberAdded' },
+    };
+    const botAdded = await postActivity(
+      server,
+      teamsMessage('', {
+        ...team,
+        type: 'conversationUpdate',
+        text: undefined,
+        membersAdded: [{ id: '28:0a7d9e3c-1b2f-4c5d-8e6f-7a8b9c0d1e2f' }],
+      }),
+    );
+    expect((botAdded.body as { activities: ReplyActivity[] }).activities).toHaveLength(1);
+    const personJoined = await postActivity(
+      server,
+      teamsMessage('', {
+        ...team,
+        type: 'conversationUpdate',
+        text: undefined,
+        membersAdded: [{ id: '29:new-colleague' }],
+      }),
+    );
+    expect(personJoined.status).toBe(200);
+    expect((personJoined.body as { activities: ReplyActivity[] }).activities).toEqual([]);
+  });
+
   it('rejects malformed JSON with 400 and a message, and keeps serving', async () => {
     const bad = await postActivity(server, '{"type": "message", "text": ');
     expect(bad.status).toBe(400);
