@@ -126,8 +126,14 @@ export class Notifier {
       status = 'error';
       this.opts.logger?.warn({ url, err: (e as Error).message }, 'notification delivery failed');
     }
-    this.log.push({ subscriptionId, url, kind, body, status, at: isoZ(this.clock.now()) });
+    this.record({ subscriptionId, url, kind, body, status, at: isoZ(this.clock.now()) });
     return status;
+  }
+
+  private record(r: NotificationRecord): void {
+    this.log.push(r);
+    // A long local session keeps only the recent history.
+    if (this.log.length > 2000) this.log.splice(0, this.log.length - 2000);
   }
 
   /** Graph's handshake: POST {url}?validationToken=… must answer 200 text/plain with the token. */
@@ -150,7 +156,7 @@ export class Notifier {
     } catch {
       ok = false;
     }
-    this.log.push({
+    this.record({
       subscriptionId,
       url,
       kind: 'validation',

@@ -320,7 +320,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     server.listen(opts.port ?? 3979, host, () => resolve());
   });
   const addr = server.address() as AddressInfo;
-  origin = `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
+  // A wildcard bind is reached over loopback.
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  origin = `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${addr.port}`;
   opts.logger?.info({ url: origin }, 'Microsoft 365 emulator listening');
 
   return {

@@ -31,7 +31,7 @@ export class StateSaver {
   constructor(
     private readonly path: string,
     private readonly data: () => StateData,
-    private readonly delayMs = 250,
+    private readonly delayMs = 1000,
   ) {}
 
   schedule(): void {
