@@ -152,7 +152,9 @@ export class Notifier {
       });
       status = res.status;
       const text = await res.text();
-      ok = res.status === 200 && text === token;
+      // Graph wants the token back verbatim, as text/plain, with 200 OK.
+      const plain = (res.headers.get('content-type') ?? '').toLowerCase().startsWith('text/plain');
+      ok = res.status === 200 && plain && text === token;
     } catch {
       ok = false;
     }
