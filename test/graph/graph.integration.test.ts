@@ -1,5 +1,6 @@
 // Every graph/ function against the emulator with the seeded demo tenant, through msal-node tokens
 // from the emulator's token endpoint, exactly as the app calls a real tenant.
+import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,12 +28,31 @@ let leader: string;
 let hook: Server;
 let hookUrl: string;
 const TEAMS_APP_ID = 'f4b1e5a2-6c3d-4e8f-9a0b-1c2d3e4f5a6b';
+// A second app registration that authenticates with a certificate instead of a secret.
+const CERT_APP_ID = '7c2e4a10-3b5d-4f6e-8a9b-0c1d2e3f4a5b';
+const certKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
 
 beforeAll(async () => {
   tenant = await buildDemoTenant();
-  emu = await startEmulator({ port: 0, tenant });
+  emu = await startEmulator({
+    port: 0,
+    tenant,
+    extraApps: [
+      {
+        clientId: CERT_APP_ID,
+        clientSecret: '',
+        displayName: 'Certifikatsapp',
+        roles: ['User.Read.All'],
+        mailboxScope: [],
+        calendarScope: [],
+        certificates: [
+          { publicKeyPem: certKeys.publicKey.export({ type: 'spki', format: 'pem' }).toString() },
+        ],
+      },
+    ],
+  });
   shared = `kvalitetsutmarkelsen@${tenant.domain}`;
   manager = tenant.extras.units[0]!.managerEmail;
   leader = tenant.extras.examinerTeams[0]!.leaderUpn;
@@ -94,6 +114,22 @@ describe('auth', () => {
     expect(t1.split('.')).toHaveLength(3);
     expect(t2).toBe(t1);
     expect(emu.admin.requestCounts().tokens - before).toBe(1);
+  });
+
+  it('authenticates with a certificate (signed client assertion) instead of a secret', async () => {
+    const byCert = createTokenProvider({
+      tenantId: tenant.tenantId,
+      clientId: CERT_APP_ID,
+      certificate: {
+        thumbprintSha256: 'a1'.repeat(32),
+        privateKey: certKeys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      },
+      localTokenEndpoint: emu.url,
+    });
+    const certGraph = createGraphClient({ baseUrl: emu.graphUrl, tokenProvider: byCert });
+    expect((await createGraphApi(certGraph).users.getUser(shared)).mail?.toLowerCase()).toBe(
+      shared,
+    );
   });
 
   it('a wrong secret is refused as unauthorized', async () => {
