@@ -49,3 +49,4 @@ export type {
 } from './reminders.js';
 export type { VisitInput, VisitKind, VisitRecord, VisitsRepo } from './visits.js';
 export type { LocksRepo } from './locks.js';
+export type { SettingsRepo } from './settings.js';

@@ -189,6 +189,12 @@ export const migrations: Record<string, Migration> = {
        owner text not null,
        until ${TS} not null)`,
   ),
+  '0002_settings': statements(
+    `create table settings (
+       key text primary key,
+       value jsonb not null,
+       updated_at ${TS} not null)`,
+  ),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

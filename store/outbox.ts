@@ -71,6 +71,13 @@ export interface OutboxRepo {
     leaseMs: number;
     mailbox?: string;
   }): Promise<OutboxItem<P> | null>;
+  /** Extends the lease on a claimed item (a slow send). False if the lease was lost. */
+  renewLease(id: number, owner: string, leaseMs: number): Promise<boolean>;
+  /**
+   * Hands a claimed item back unsent, due again at `until` (the pacer found the sending window full).
+   * Not a failure: no error is recorded and the claim does not count as an attempt.
+   */
+  defer(id: number, owner: string, until: TimeInput): Promise<boolean>;
   /** Marks a claimed item sent. False if the lease was lost (another sender may hold it now). */
   markSent(id: number, owner: string, sentAt?: TimeInput): Promise<boolean>;
   /** A failed send: pending again from `retryAt`, or failed for good without it. */
@@ -164,6 +171,38 @@ export function outboxRepo({ db, now }: RepoContext): OutboxRepo {
           .executeTakeFirstOrThrow();
         return toItem<P>(row);
       });
+    },
+
+    async renewLease(id, owner, leaseMs) {
+      const at = now();
+      const result = await db
+        .updateTable('outbox')
+        .set({ lease_until: addMs(at, leaseMs), updated_at: at })
+        .where('id', '=', id)
+        .where('status', '=', 'sending')
+        .where('lease_owner', '=', owner)
+        .where('lease_until', '>', at)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    async defer(id, owner, until) {
+      const at = now();
+      const result = await db
+        .updateTable('outbox')
+        .set((eb) => ({
+          status: 'pending',
+          not_before: toDate(until),
+          attempts: eb('attempts', '-', 1),
+          lease_owner: null,
+          lease_until: null,
+          updated_at: at,
+        }))
+        .where('id', '=', id)
+        .where('status', '=', 'sending')
+        .where('lease_owner', '=', owner)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
     },
 
     async markSent(id, owner, sentAt) {

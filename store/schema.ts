@@ -180,6 +180,12 @@ export interface JobLocksTable {
   until: Timestamp;
 }
 
+export interface SettingsTable {
+  key: string;
+  value: Json;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   units: UnitsTable;
@@ -194,4 +200,5 @@ export interface Database {
   reminder_deliveries: ReminderDeliveriesTable;
   visits: VisitsTable;
   job_locks: JobLocksTable;
+  settings: SettingsTable;
 }

@@ -11,6 +11,7 @@ import { appliedMigration } from './migrations.js';
 import { outboxRepo, type OutboxRepo } from './outbox.js';
 import { participationsRepo, type ParticipationsRepo } from './participations.js';
 import { reminderDeliveriesRepo, type ReminderDeliveriesRepo } from './reminders.js';
+import { settingsRepo, type SettingsRepo } from './settings.js';
 import { submissionsRepo, type SubmissionsRepo } from './submissions.js';
 import { syncRepo, type SyncRepo } from './sync.js';
 import { organisationsRepo, unitsRepo, type OrganisationsRepo, type UnitsRepo } from './units.js';
@@ -31,6 +32,7 @@ export interface Repositories {
   readonly reminderDeliveries: ReminderDeliveriesRepo;
   readonly visits: VisitsRepo;
   readonly locks: LocksRepo;
+  readonly settings: SettingsRepo;
 }
 
 export interface Store extends Repositories {
@@ -64,6 +66,7 @@ export function repositories(context: RepoContext): Repositories {
     reminderDeliveries: reminderDeliveriesRepo(context),
     visits: visitsRepo(context),
     locks: locksRepo(context),
+    settings: settingsRepo(context),
   };
 }
 

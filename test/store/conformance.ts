@@ -721,6 +721,28 @@ export function runConformance(name: string, target: () => ConformanceTarget): v
         expect((await store.outbox.claimNext({ owner: 'w', leaseMs: MIN }))?.key).toBe('receipt:1');
       });
 
+      it('lets a sender renew its lease, or hand an item back unsent for later', async () => {
+        await store.outbox.enqueue(item('receipt:1', { priority: OutboxPriority.urgent }));
+        await store.outbox.enqueue(item('reminder:1', { priority: OutboxPriority.bulk }));
+        const first = await store.outbox.claimNext({ owner: 'a', leaseMs: MIN });
+        clock.advance(50 * SEC);
+        expect(await store.outbox.renewLease(first!.id, 'a', MIN)).toBe(true);
+        clock.advance(50 * SEC);
+        expect(await store.outbox.renewLease(first!.id, 'b', MIN)).toBe(false);
+        // Still held by a: the only other due item is the reminder.
+        expect((await store.outbox.claimNext({ owner: 'b', leaseMs: MIN }))?.key).toBe(
+          'reminder:1',
+        );
+
+        expect(await store.outbox.defer(first!.id, 'a', '2027-05-17T20:05:00Z')).toBe(true);
+        expect(await store.outbox.claimNext({ owner: 'b', leaseMs: MIN })).toBeNull();
+        expect(await store.outbox.get(first!.id)).toMatchObject({ status: 'pending', attempts: 0 });
+        clock.advance(4 * MIN);
+        const again = await store.outbox.claimNext({ owner: 'b', leaseMs: MIN });
+        expect(again).toMatchObject({ key: 'receipt:1', attempts: 1 });
+        expect(again?.error).toBeUndefined();
+      });
+
       it('counts messages and recipients sent in a window', async () => {
         const send = async (key: string, recipients: number, sentAt: string) => {
           await store.outbox.enqueue(item(key, { recipientCount: recipients }));
@@ -823,6 +845,21 @@ export function runConformance(name: string, target: () => ConformanceTarget): v
         });
         expect((await store.visits.listForUnit('u1', 2027)).map((v) => v.id)).toEqual(['v1', 'v2']);
         expect((await store.visits.listForYear(2027, 'feedback')).map((v) => v.id)).toEqual(['v2']);
+      });
+
+      it('keeps settings, the first stored value winning among concurrent getOrSet', async () => {
+        expect(await store.settings.get('intake.clientState')).toBeUndefined();
+        const values = await Promise.all(
+          ['one', 'two', 'three'].map((v) => store.settings.getOrSet('intake.clientState', v)),
+        );
+        expect(new Set(values).size).toBe(1);
+        expect(await store.settings.get('intake.clientState')).toBe(values[0]);
+        await store.settings.set('intake.goLive', { at: '2027-01-01T00:00:00Z' });
+        expect(await store.settings.getOrSet('intake.goLive', { at: 'x' })).toEqual({
+          at: '2027-01-01T00:00:00Z',
+        });
+        await store.settings.delete('intake.goLive');
+        expect(await store.settings.get('intake.goLive')).toBeUndefined();
       });
 
       it('holds a job lock for one owner until it is released or runs out', async () => {
