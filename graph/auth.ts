@@ -43,8 +43,11 @@ export interface TokenProviderOptions {
 }
 
 export interface TokenProvider {
-  /** App-only token (client credentials) for Graph, cached and renewed before expiry. */
-  getAppToken(scopes?: string[]): Promise<string>;
+  /**
+   * App-only token (client credentials) for Graph, cached and renewed before expiry.
+   * forceRefresh: a new one now (after Graph answered 401 to the cached one).
+   */
+  getAppToken(scopes?: string[], options?: { forceRefresh?: boolean }): Promise<string>;
   /** Token for the tab's signed-in user, exchanged from the user's token (on-behalf-of). */
   getOboToken(userAssertion: string, scopes: string[]): Promise<string>;
 }
@@ -146,10 +149,11 @@ export function createTokenProvider(opts: TokenProviderOptions): TokenProvider {
   }
 
   return {
-    async getAppToken(scopes = [GRAPH_DEFAULT_SCOPE]) {
+    async getAppToken(scopes = [GRAPH_DEFAULT_SCOPE], options = {}) {
       const key = scopes.slice().sort().join(' ');
       const cached = appCache.get(key);
-      if (fresh(cached)) return cached!.token;
+      if (options.forceRefresh) appCache.delete(key);
+      else if (fresh(cached)) return cached!.token;
       return singleFlight(`app:${key}`, () =>
         wrapAuthFailure(async () => {
           // skipCache: msal's own cache would hand back the same token until it expires,

@@ -90,6 +90,26 @@ describe('headers', () => {
   });
 });
 
+describe('auth', () => {
+  it('answers a 401 once with a freshly issued token, then gives up as unauthorized', async () => {
+    const issued: boolean[] = [];
+    const { t, graph } = setup({
+      tokenProvider: async (o) => (issued.push(!!o?.forceRefresh), o?.forceRefresh ? 'new' : 'old'),
+    });
+    t.on('GET', '/users/a', (r) =>
+      r.headers.get('authorization') === 'Bearer new'
+        ? jsonResponse(200, { id: 'a' })
+        : graphErrorResponse(401, 'InvalidAuthenticationToken', 'Access token has expired.'),
+    );
+    expect(await graph.json({ path: '/users/a' })).toEqual({ id: 'a' });
+    expect(issued).toEqual([false, true]);
+    t.on('GET', '/users/b', () => graphErrorResponse(401, 'InvalidAuthenticationToken'));
+    const { error } = await settle(graph.json({ path: '/users/b' }));
+    expect(error).toMatchObject({ reason: 'unauthorized', status: 401 });
+    expect(t.callsTo('GET', '/users/b')).toHaveLength(2);
+  });
+});
+
 describe('retry', () => {
   it('waits exactly the Retry-After seconds before sending again', async () => {
     const { t, graph } = setup();

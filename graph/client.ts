@@ -19,6 +19,7 @@ import {
   type GraphStats,
   type RetryOptions,
   type Sleep,
+  type TokenSource,
 } from './middleware.js';
 
 export type { FetchLike, GraphLogger, GraphStats, RetryOptions, Sleep } from './middleware.js';
@@ -44,7 +45,9 @@ export interface GraphClientOptions {
   /** https://graph.microsoft.com/v1.0, or the emulator's http://127.0.0.1:3979/v1.0. */
   baseUrl: string;
   /** App tokens, or any token source (an OBO token for a signed-in user). */
-  tokenProvider: Pick<TokenProvider, 'getAppToken'> | (() => Promise<string>);
+  tokenProvider:
+    | Pick<TokenProvider, 'getAppToken'>
+    | ((options?: { forceRefresh?: boolean }) => Promise<string>);
   logger?: GraphLogger;
   fetch?: FetchLike;
   sleep?: Sleep;
@@ -100,7 +103,7 @@ export function createGraphClient(opts: GraphClientOptions): Graph {
   const sleep = opts.sleep ?? defaultSleep;
   const random = opts.random ?? Math.random;
   const tp = opts.tokenProvider;
-  const token = typeof tp === 'function' ? tp : () => tp.getAppToken();
+  const token: TokenSource = typeof tp === 'function' ? tp : (o) => tp.getAppToken(undefined, o);
   let stats = newStats();
   const statsRef = { get: () => stats };
   // Middlewares hold a stats object; a proxy lets resetStats() swap it without rebuilding the chain.

@@ -227,16 +227,22 @@ export class RetryMiddleware extends Link {
   }
 }
 
-export type TokenSource = () => Promise<string>;
+export type TokenSource = (options?: { forceRefresh?: boolean }) => Promise<string>;
 
-/** Sets Authorization on every request, http included (the SDK's own handler skips non-https). */
+/**
+ * Sets Authorization on every request, http included (the SDK's own handler skips non-https).
+ * A 401 to a cached token gets one more try with a freshly issued token (revoked or clock-skewed).
+ */
 export class AuthMiddleware extends Link {
   constructor(private readonly token: TokenSource) {
     super();
   }
   async execute(ctx: Context): Promise<void> {
-    const token = await this.token();
-    headersOf(ctx).set('Authorization', `Bearer ${token}`);
+    headersOf(ctx).set('Authorization', `Bearer ${await this.token()}`);
+    await this.pass(ctx);
+    if (ctx.response?.status !== 401) return;
+    await ctx.response.body?.cancel().catch(() => undefined);
+    headersOf(ctx).set('Authorization', `Bearer ${await this.token({ forceRefresh: true })}`);
     await this.pass(ctx);
   }
 }
