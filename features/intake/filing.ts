@@ -1,0 +1,105 @@
+// Filing in Outlook, so a coordinator opening the shared mailbox sees what the app understood: a
+// category per kind (with its colour in the master list), "Att granska" on mails waiting for a
+// coordinator, and handled mails moved into a folder per cycle and kind ("Kvalitetsutmärkelsen
+// 2026/Bidrag"). Immutable ids keep a mail's id valid after the move. Every step is idempotent.
+import type { CategoryColor } from '@microsoft/microsoft-graph-types';
+import { MAIL_KIND_LABELS, type MailKind } from '../../core/intake/index.js';
+import { isGraphError } from '../../graph/index.js';
+import type { IntakeContext } from './context.js';
+
+export const TRIAGE_CATEGORY = 'Att granska';
+export const LATE_CATEGORY = 'Försenat';
+export const PROBLEM_CATEGORY = 'Behöver åtgärd';
+
+const COLOURS: Record<MailKind, CategoryColor> = {
+  'pre-registration': 'preset4', // green
+  withdrawal: 'preset12', // grey
+  submission: 'preset7', // blue
+  'board-protocol': 'preset8', // purple
+  'info-meeting-signup': 'preset5', // teal
+  question: 'preset3', // yellow
+  'auto-reply': 'preset13', // dark grey
+  other: 'preset10', // steel
+};
+
+/** Every category intake uses, with its colour (created in the master list at start). */
+export function intakeCategories(): { displayName: string; color: CategoryColor }[] {
+  return [
+    ...(Object.keys(MAIL_KIND_LABELS) as MailKind[]).map((kind) => ({
+      displayName: MAIL_KIND_LABELS[kind].category,
+      color: COLOURS[kind],
+    })),
+    { displayName: TRIAGE_CATEGORY, color: 'preset0' }, // red
+    { displayName: LATE_CATEGORY, color: 'preset1' }, // orange
+    { displayName: PROBLEM_CATEGORY, color: 'preset1' },
+  ];
+}
+
+/** The folder a handled mail of this kind goes to, or null when it stays in the inbox. */
+export function folderFor(kind: MailKind, year: number): string[] | null {
+  // Questions stay in the inbox: a coordinator answers them there.
+  if (kind === 'question') return null;
+  return [`Kvalitetsutmärkelsen ${year}`, MAIL_KIND_LABELS[kind].category];
+}
+
+export interface Filer {
+  ensureCategories(): Promise<void>;
+  /** Puts the categories on the mail (keeping others) and moves it to its folder, if any. */
+  file(messageId: string, categories: string[], folder: string[] | null): Promise<void>;
+}
+
+export function createFiler(ctx: IntakeContext): Filer {
+  const folderIds = new Map<string, Promise<string>>();
+  let categoriesReady: Promise<void> | undefined;
+
+  const folderId = (path: string[]): Promise<string> => {
+    const key = path.join('/');
+    let id = folderIds.get(key);
+    if (!id) {
+      id = ctx.graph.folders
+        .ensureFolderPath(ctx.mailbox, 'msgfolderroot', path)
+        .then((f) => f.id ?? '');
+      id.catch(() => folderIds.delete(key));
+      folderIds.set(key, id);
+    }
+    return id;
+  };
+
+  return {
+    ensureCategories() {
+      categoriesReady ??= ctx.graph.categories
+        .ensureMasterCategories(ctx.mailbox, intakeCategories())
+        .then(() => undefined);
+      categoriesReady.catch(() => (categoriesReady = undefined));
+      return categoriesReady;
+    },
+    async file(messageId, categories, folder) {
+      await this.ensureCategories();
+      try {
+        await ctx.graph.messages.addCategories(ctx.mailbox, messageId, categories);
+      } catch (e) {
+        // A mail deleted by a coordinator meanwhile: nothing to file.
+        if (isGraphError(e, 'not-found')) return;
+        throw e;
+      }
+      if (folder) {
+        const destination = await folderId(folder);
+        await ctx.graph.messages.moveMessage(ctx.mailbox, messageId, destination);
+      }
+    },
+  };
+}
+
+/** Removes the triage category once a coordinator has decided (keeps the others). */
+export async function clearTriageCategory(ctx: IntakeContext, messageId: string): Promise<void> {
+  try {
+    const message = await ctx.graph.messages.getMessage(ctx.mailbox, messageId, {
+      select: ['categories'],
+    });
+    const kept = (message.categories ?? []).filter((c) => c !== TRIAGE_CATEGORY);
+    if (kept.length !== (message.categories ?? []).length)
+      await ctx.graph.messages.updateMessage(ctx.mailbox, messageId, { categories: kept });
+  } catch (e) {
+    if (!isGraphError(e, 'not-found')) throw e;
+  }
+}

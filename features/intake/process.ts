@@ -1,0 +1,358 @@
+// Processing one claimed mail, start to end: read it from Graph, understand it (kind, unit, documents),
+// change the unit's participation with the mail as source, queue the answer, file it in Outlook, and
+// record the outcome. Every step is idempotent (transitions keyed by the mail, the receipt keyed by the
+// mail, categories merged, moves by immutable id), so a crash anywhere is repaired by running again.
+import type { Message } from '@microsoft/microsoft-graph-types';
+import {
+  assessMail,
+  infoMeetingSignupReceipt,
+  MAIL_KIND_LABELS,
+  pickInfoMeeting,
+  prepareUnits,
+  preRegistrationReceipt,
+  withdrawalReceipt,
+  type MailAssessment,
+  type MailFacts,
+  type MailKind,
+  type Receipt,
+} from '../../core/intake/index.js';
+import type { Bilingual, Cycle, Locale, Unit } from '../../core/model.js';
+import { isGraphError, type AttachmentInfo } from '../../graph/index.js';
+import type { MailRecord } from '../../store/index.js';
+import type { IntakeContext } from './context.js';
+import { cycleForMail } from './cycle.js';
+import { documentAttachments, readDocuments, type ReadDocument } from './documents.js';
+import { INTAKE_MESSAGE_SELECT, mailFacts } from './facts.js';
+import {
+  clearTriageCategory,
+  folderFor,
+  LATE_CATEGORY,
+  PROBLEM_CATEGORY,
+  TRIAGE_CATEGORY,
+  type Filer,
+} from './filing.js';
+import { handleProtocol, toMatchable } from './protocol.js';
+import { queueReply } from './replies.js';
+import { handleSubmission } from './submission.js';
+import { applyMailTransition } from './transitions.js';
+
+/** A coordinator's decision on a triaged mail, kept in the mail's details until it is applied. */
+export interface TriageDecision {
+  kind: MailKind;
+  unitId?: string;
+  by: string;
+  at: string;
+}
+
+/** What intake stores in a mail's details (the triage list and the tab read it). */
+export interface IntakeDetails {
+  kind: MailKind;
+  confidence: number;
+  reasons: Bilingual[];
+  /** Why a coordinator must look (triage only). */
+  triageReasons?: Bilingual[];
+  candidates?: { unitId: string; unitName: string; score: number }[];
+  suggestedUnitId?: string;
+  /** Received before go-live: filed and recorded, never answered. */
+  historical?: boolean;
+  replyQueued?: boolean;
+  /** What happened that a coordinator should know (an impossible transition, an unreadable file). */
+  facts: Bilingual[];
+  decision?: TriageDecision;
+  /** The unit the mail was acted on for (processed mails). */
+  unitId?: string;
+  year?: number;
+  from?: string;
+  subject?: string;
+  preview?: string;
+  gone?: boolean;
+}
+
+export interface ProcessDeps {
+  filer: Filer;
+  goLive: Date;
+  /** Called when a mail goes to triage (to notify coordinators). Must not throw. */
+  onTriage?: (mail: MailRecord, details: IntakeDetails) => void;
+}
+
+export type ProcessResult = { status: 'processed' | 'triage'; details: IntakeDetails };
+
+/** Kinds whose documents are downloaded and read. */
+const READS_DOCUMENTS: readonly MailKind[] = ['submission', 'board-protocol'];
+
+export async function processClaimedMail(
+  ctx: IntakeContext,
+  deps: ProcessDeps,
+  mail: MailRecord,
+): Promise<ProcessResult> {
+  const key = { mailbox: mail.mailbox, messageId: mail.messageId };
+  const owner = ctx.instanceId;
+  const keep = () => ctx.store.mails.renewLease(key, { owner, leaseMs: ctx.leaseMs ?? 120_000 });
+
+  let message: Message;
+  try {
+    message = await ctx.graph.messages.getMessage(ctx.mailbox, mail.messageId, {
+      select: INTAKE_MESSAGE_SELECT,
+    });
+  } catch (e) {
+    if (!isGraphError(e, 'not-found')) throw e;
+    // Deleted before we got to it: nothing to do, and nothing lost that a person did not remove.
+    const details: IntakeDetails = {
+      kind: 'other',
+      confidence: 0,
+      reasons: [],
+      facts: [],
+      gone: true,
+    };
+    return { status: 'processed', details };
+  }
+  const attachments: AttachmentInfo[] = message.hasAttachments
+    ? await ctx.graph.attachments.listAttachments(ctx.mailbox, mail.messageId)
+    : [];
+  const facts = mailFacts(message, attachments);
+  const units = await ctx.store.units.list();
+  const prepared = prepareUnits(units.map(toMatchable));
+  const previous = mail.details as Partial<IntakeDetails> | undefined;
+  const decision = previous?.decision;
+
+  let assessment = assessMail(facts, prepared);
+  let documents: ReadDocument[] = [];
+  const kindGuess = decision?.kind ?? assessment.classification.kind;
+  const wantsDocuments =
+    READS_DOCUMENTS.includes(kindGuess) ||
+    (assessment.classification.alternative !== undefined &&
+      READS_DOCUMENTS.includes(assessment.classification.alternative));
+  if (wantsDocuments && documentAttachments(attachments).length > 0) {
+    await keep();
+    documents = await readDocuments(ctx, mail.messageId, attachments);
+    const text = documents.map((d) => (d.result.ok ? d.result.text : '')).join('\n\n');
+    if (text.trim())
+      assessment = assessMail(facts, prepared, { documentText: text.slice(0, 20_000) });
+    await keep();
+  }
+
+  const receivedAt = message.receivedDateTime ?? mail.receivedAt;
+  const historical = new Date(receivedAt).getTime() < deps.goLive.getTime();
+  const base: IntakeDetails = {
+    kind: assessment.classification.kind,
+    confidence: assessment.classification.confidence,
+    reasons: assessment.classification.reasons.map((sv, i) => ({
+      sv,
+      en: assessment.classification.reasonsEn[i] ?? sv,
+    })),
+    candidates: assessment.match.candidates.slice(0, 5).map((c) => ({
+      unitId: c.unitId,
+      unitName: c.unitName,
+      score: c.score,
+    })),
+    ...(assessment.match.candidates[0]
+      ? { suggestedUnitId: assessment.match.unitId ?? assessment.match.candidates[0].unitId }
+      : {}),
+    ...(historical ? { historical: true } : {}),
+    facts: [],
+    from: facts.from.address,
+    subject: facts.subject,
+    preview: facts.body.replace(/\s+/g, ' ').trim().slice(0, 280),
+  };
+
+  if (!decision && assessment.decision === 'triage') {
+    const details: IntakeDetails = { ...base, triageReasons: assessment.triageReasons };
+    await deps.filer.file(
+      mail.messageId,
+      [MAIL_KIND_LABELS[base.kind].category, TRIAGE_CATEGORY],
+      null,
+    );
+    deps.onTriage?.(mail, details);
+    return { status: 'triage', details };
+  }
+
+  const kind = decision?.kind ?? assessment.classification.kind;
+  const unitId = decision ? decision.unitId : assessment.match.unitId;
+  const unit = unitId ? units.find((u) => u.id === unitId) : undefined;
+  const cycle = cycleForMail(ctx.cycles, kind, facts.sentAt);
+  const details: IntakeDetails = {
+    ...base,
+    kind,
+    ...(decision ? { decision } : {}),
+    ...(unit ? { suggestedUnitId: unit.id, unitId: unit.id } : {}),
+    year: cycle.year,
+  };
+  const language: Locale = assessment.classification.signals.language;
+  const categories = [MAIL_KIND_LABELS[kind].category];
+  const act = await actOn(ctx, {
+    kind,
+    unit,
+    cycle,
+    facts,
+    message,
+    messageId: mail.messageId,
+    receivedAt,
+    language,
+    documents,
+    units,
+    assessment,
+  });
+  details.facts.push(...act.facts);
+  if (act.late) categories.push(LATE_CATEGORY);
+  if (act.problem) categories.push(PROBLEM_CATEGORY);
+  // Never answer our own mailbox (a loop), nor mail from before go-live.
+  const ownMail = facts.from.address === ctx.mailbox.toLowerCase();
+  if (act.receipt && !historical && !ownMail) {
+    details.replyQueued = true;
+    await queueReply(ctx, {
+      messageId: mail.messageId,
+      receipt: act.receipt,
+      receivedAt,
+      cycle,
+      purpose: kind === 'submission' || kind === 'pre-registration' ? 'receipt' : 'confirmation',
+    });
+  }
+  await keep();
+  if (decision) await clearTriageCategory(ctx, mail.messageId);
+  await deps.filer.file(mail.messageId, categories, folderFor(kind, cycle.year));
+  return { status: 'processed', details };
+}
+
+interface ActInput {
+  kind: MailKind;
+  unit: Unit | undefined;
+  cycle: Cycle;
+  facts: MailFacts;
+  message: Message;
+  messageId: string;
+  receivedAt: string;
+  language: Locale;
+  documents: ReadDocument[];
+  units: Unit[];
+  assessment: MailAssessment;
+}
+
+interface ActOutcome {
+  receipt?: Receipt;
+  facts: Bilingual[];
+  late?: boolean;
+  problem?: boolean;
+}
+
+async function actOn(ctx: IntakeContext, a: ActInput): Promise<ActOutcome> {
+  const year = a.cycle.year;
+  const sentAt = a.facts.sentAt;
+  const facts: Bilingual[] = [];
+  const move = async (to: 'pre-registered' | 'withdrawn' | 'submitted') => {
+    const r = await applyMailTransition(ctx, {
+      unitId: a.unit!.id,
+      year,
+      to,
+      messageId: a.messageId,
+      at: sentAt,
+    });
+    if (r.fact) facts.push(r.fact);
+    return r;
+  };
+  switch (a.kind) {
+    case 'pre-registration': {
+      if (!a.unit) return { facts: [noUnit()] };
+      await move('pre-registered');
+      return {
+        facts,
+        receipt: preRegistrationReceipt({
+          cycle: a.cycle,
+          now: sentAt,
+          unitName: a.unit.name,
+          language: a.language,
+        }),
+      };
+    }
+    case 'withdrawal': {
+      if (!a.unit) return { facts: [noUnit()] };
+      await move('withdrawn');
+      return {
+        facts,
+        receipt: withdrawalReceipt({ cycle: a.cycle, unitName: a.unit.name, language: a.language }),
+      };
+    }
+    case 'submission': {
+      if (!a.unit) return { facts: [noUnit()] };
+      const documents = a.documents;
+      const outcome = await handleSubmission(ctx, {
+        messageId: a.messageId,
+        subject: a.facts.subject,
+        unitId: a.unit.id,
+        unitName: a.unit.name,
+        cycle: a.cycle,
+        sentAt,
+        receivedAt: a.receivedAt,
+        language: a.language,
+        documents,
+      });
+      if (outcome.readable) await move('submitted');
+      else
+        facts.push({
+          sv: 'Inget läsbart dokument: deltagandet ändrades inte.',
+          en: 'No readable document: the participation was not changed.',
+        });
+      return {
+        facts,
+        receipt: outcome.receipt,
+        late: outcome.check?.late ?? false,
+        problem: (outcome.check?.problems.length ?? 0) > 0,
+      };
+    }
+    case 'board-protocol': {
+      const outcome = await handleProtocol(ctx, {
+        messageId: a.messageId,
+        year,
+        sentAt,
+        bodyText: a.facts.body,
+        documents: a.documents,
+        units: a.units,
+      });
+      facts.push(...outcome.facts);
+      if (outcome.match.unmatchedLines.length > 0)
+        facts.push({
+          sv: `Rader i protokollet som inte motsvarar någon känd enhet: ${outcome.match.unmatchedLines.join('; ')}`,
+          en: `Protocol lines that match no known unit: ${outcome.match.unmatchedLines.join('; ')}`,
+        });
+      facts.push({
+        sv: `Enheter i protokollet: ${outcome.match.units.map((u) => u.unitName).join(', ') || 'inga'}`,
+        en: `Units in the protocol: ${outcome.match.units.map((u) => u.unitName).join(', ') || 'none'}`,
+      });
+      return { facts, problem: outcome.match.unmatchedLines.length > 0 };
+    }
+    case 'info-meeting-signup': {
+      const picked = pickInfoMeeting(a.cycle, `${a.facts.subject}\n${a.facts.body}`, sentAt);
+      if (!picked) {
+        facts.push({
+          sv: 'Det finns inget kommande informationsmöte att anmäla till.',
+          en: 'There is no upcoming information meeting to sign up for.',
+        });
+        return { facts, problem: true };
+      }
+      facts.push({
+        sv: `Anmäld till informationsmötet ${picked.meeting.id}${picked.certain ? '' : ' (osäkert vilket möte)'}.`,
+        en: `Signed up for the information meeting ${picked.meeting.id}${picked.certain ? '' : ' (unsure which meeting)'}.`,
+      });
+      return {
+        facts,
+        receipt: infoMeetingSignupReceipt({
+          cycle: a.cycle,
+          meeting: picked.meeting,
+          language: a.language,
+          ...(a.facts.from.name ? { name: a.facts.from.name } : {}),
+        }),
+      };
+    }
+    // Questions wait for a coordinator; auto-replies and newsletters are never answered (no loops).
+    case 'question':
+    case 'auto-reply':
+    case 'other':
+      return { facts };
+  }
+}
+
+function noUnit(): Bilingual {
+  return {
+    sv: 'Ingen enhet vald: deltagandet ändrades inte.',
+    en: 'No unit chosen: the participation was not changed.',
+  };
+}

@@ -1,0 +1,194 @@
+// The intake service: one object the server starts and stops. Start: go-live instant, Outlook
+// categories, unfinished mails resumed, a delta round, the subscription; then delta every few minutes
+// and the subscription kept alive. Notifications are queued and handled after Graph got its 202.
+
+import type { MailRecord } from '../../store/index.js';
+import type { IntakeContext } from './context.js';
+import { createFiler } from './filing.js';
+import type { IntakeDetails, ProcessDeps } from './process.js';
+import { missingFromProtocol, type MissingFromProtocol } from './protocol.js';
+import { ensureClientState, ensureGoLive } from './settings.js';
+import { ensureSubscription, recreate, renew, type SubscriptionTarget } from './subscription.js';
+import { recordNotified, syncInbox, type SyncResult } from './sync.js';
+import {
+  listTriage,
+  recordTriageDecision,
+  type TriageItem,
+  type TriageResolution,
+} from './triage.js';
+import { clientStateMatches, workFor, type ChangeNotification } from './webhook.js';
+import { createWorker } from './worker.js';
+
+export interface IntakeServiceOptions {
+  /** Where Graph posts notifications (…/api/graph/notifications); absent: delta polling only. */
+  notificationUrl?: string;
+  lifecycleNotificationUrl?: string;
+  /** GRAPH_WEBHOOK_CLIENT_STATE; absent: one is generated once and kept in the store. */
+  clientState?: string;
+  /** Delta round interval (default 5 minutes). */
+  deltaIntervalMs?: number;
+  /** Subscription check interval (default 1 hour). */
+  renewIntervalMs?: number;
+  /** A mail went to triage (notify coordinators). */
+  onTriage?: (mail: MailRecord, details: IntakeDetails) => void;
+}
+
+export interface IntakeService {
+  /** Runs the start-up sequence; resolves when the first delta round is recorded (processing continues). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The clientState notifications must carry (after start). */
+  clientState(): string;
+  /** True when a notification carries our clientState. */
+  acceptsClientState(value: unknown): boolean;
+  /** Queues accepted notifications; returns at once (Graph wants its answer within 3 s). */
+  handleNotifications(notifications: readonly ChangeNotification[]): void;
+  /** One delta round now, then processing of everything pending. */
+  syncNow(): Promise<SyncResult>;
+  /** Resolves when nothing is queued or being processed (tests, shutdown). */
+  idle(): Promise<void>;
+  listTriage(options?: { limit?: number }): Promise<TriageItem[]>;
+  /** Applies a coordinator's decision: the mail is processed at once as if decided automatically. */
+  resolveTriage(resolution: TriageResolution): Promise<MailRecord | undefined>;
+  missingFromProtocol(year: number): Promise<MissingFromProtocol[]>;
+}
+
+export function createIntakeService(
+  ctx: IntakeContext,
+  options: IntakeServiceOptions = {},
+): IntakeService {
+  const filer = createFiler(ctx);
+  let goLive: Date | undefined;
+  let clientState = options.clientState ?? '';
+  const timers: NodeJS.Timeout[] = [];
+  const inflight = new Set<Promise<unknown>>();
+  let stopped = false;
+
+  const deps = async (): Promise<ProcessDeps> => {
+    goLive ??= await ensureGoLive(ctx, ctx.now());
+    return { filer, goLive, ...(options.onTriage ? { onTriage: options.onTriage } : {}) };
+  };
+  const worker = createWorker(ctx, deps);
+  const target = (): SubscriptionTarget | undefined =>
+    options.notificationUrl
+      ? {
+          notificationUrl: options.notificationUrl,
+          ...(options.lifecycleNotificationUrl
+            ? { lifecycleNotificationUrl: options.lifecycleNotificationUrl }
+            : {}),
+          clientState,
+        }
+      : undefined;
+
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    inflight.add(p);
+    void p.finally(() => inflight.delete(p)).catch(() => undefined);
+    return p;
+  };
+
+  let syncing: Promise<SyncResult> | undefined;
+  const sync = (): Promise<SyncResult> => {
+    syncing ??= track(
+      syncInbox(ctx).finally(() => {
+        syncing = undefined;
+      }),
+    );
+    return syncing;
+  };
+
+  const safely = (what: string, work: () => Promise<unknown>) => {
+    if (stopped) return;
+    void track(work().catch((err: unknown) => ctx.logger.warn({ err }, `intake: ${what} failed`)));
+  };
+
+  const keepSubscription = async () => {
+    const t = target();
+    if (t) await ensureSubscription(ctx, t);
+  };
+
+  return {
+    async start() {
+      goLive = await ensureGoLive(ctx, ctx.now());
+      clientState = await ensureClientState(ctx, options.clientState);
+      await filer.ensureCategories().catch((err: unknown) => {
+        ctx.logger.warn({ err }, 'intake: Outlook categories not ready; filing will retry');
+      });
+      // Unfinished mails first (a crash or a restart mid-way), then what arrived while we were away.
+      safely('resume', () => worker.kick());
+      await sync();
+      safely('processing', () => worker.kick());
+      safely('subscription', keepSubscription);
+      timers.push(
+        setInterval(
+          () => safely('delta round', () => sync().then(() => worker.kick())),
+          options.deltaIntervalMs ?? 5 * 60_000,
+        ),
+        setInterval(
+          () => safely('subscription renewal', keepSubscription),
+          options.renewIntervalMs ?? 60 * 60_000,
+        ),
+      );
+      for (const t of timers) t.unref();
+    },
+
+    async stop() {
+      stopped = true;
+      for (const t of timers) clearInterval(t);
+      await worker.stop();
+      await Promise.allSettled([...inflight]);
+    },
+
+    clientState: () => clientState,
+
+    acceptsClientState: (value) => clientStateMatches(clientState, value),
+
+    handleNotifications(notifications) {
+      for (const w of workFor(notifications)) {
+        switch (w.kind) {
+          case 'mail':
+            safely('notified mail', async () => {
+              await recordNotified(ctx, w.messageId);
+              await worker.kick();
+            });
+            break;
+          case 'renew':
+            safely('subscription renewal', async () => {
+              const t = target();
+              if (t) await renew(ctx, w.subscriptionId, t);
+            });
+            break;
+          case 'recreate':
+            safely('subscription recreation', async () => {
+              const t = target();
+              if (t) await recreate(ctx, w.subscriptionId, t);
+            });
+            break;
+          case 'resync':
+            safely('resync', () => sync().then(() => worker.kick()));
+            break;
+        }
+      }
+    },
+
+    async syncNow() {
+      const result = await sync();
+      await worker.kick();
+      return result;
+    },
+
+    async idle() {
+      // Work may queue more work (a notification records a mail, then processing starts): settle until quiet.
+      while (inflight.size > 0) await Promise.allSettled([...inflight]);
+      await worker.kick();
+    },
+
+    listTriage: (o) => listTriage(ctx, o),
+
+    async resolveTriage(resolution) {
+      await recordTriageDecision(ctx, resolution);
+      return worker.processOne(resolution.messageId);
+    },
+
+    missingFromProtocol: (year) => missingFromProtocol(ctx, year),
+  };
+}

@@ -1,0 +1,111 @@
+// The triage list: mails the app would not act on alone (uncertain kind, unknown or ambiguous sender),
+// each with the suggestion and the reasons, and the coordinator's decision that sends the mail through
+// the same processing as an automatic one (with the chosen kind and unit).
+import { KINDS_NEEDING_UNIT, MAIL_KINDS, type MailKind } from '../../core/intake/index.js';
+import type { Bilingual } from '../../core/model.js';
+import type { IntakeContext } from './context.js';
+import { IntakeError } from './errors.js';
+import type { IntakeDetails, TriageDecision } from './process.js';
+
+export interface TriageItem {
+  messageId: string;
+  receivedAt: string;
+  from?: string;
+  subject?: string;
+  preview?: string;
+  suggestedKind: MailKind;
+  confidence: number;
+  suggestedUnitId?: string;
+  candidates: { unitId: string; unitName: string; score: number }[];
+  reasons: Bilingual[];
+  triageReasons: Bilingual[];
+}
+
+export async function listTriage(
+  ctx: Pick<IntakeContext, 'store' | 'mailbox'>,
+  options: { limit?: number } = {},
+): Promise<TriageItem[]> {
+  const mails = await ctx.store.mails.list({
+    status: 'triage',
+    mailbox: ctx.mailbox,
+    limit: options.limit ?? 50,
+  });
+  return mails.map((m) => {
+    const d = (m.details ?? {}) as Partial<IntakeDetails>;
+    return {
+      messageId: m.messageId,
+      receivedAt: m.receivedAt,
+      ...(m.from ? { from: m.from } : {}),
+      ...(m.subject ? { subject: m.subject } : {}),
+      ...(d.preview ? { preview: d.preview } : {}),
+      suggestedKind: d.kind ?? 'other',
+      confidence: d.confidence ?? 0,
+      ...(d.suggestedUnitId ? { suggestedUnitId: d.suggestedUnitId } : {}),
+      candidates: d.candidates ?? [],
+      reasons: d.reasons ?? [],
+      triageReasons: d.triageReasons ?? [],
+    };
+  });
+}
+
+export interface TriageResolution {
+  messageId: string;
+  kind: MailKind;
+  unitId?: string;
+  /** Who decided (e-mail or AAD object id). */
+  by: string;
+}
+
+/**
+ * Records a coordinator's decision and puts the mail back in the queue. The caller then processes
+ * it (the service does at once); the outcome is the same as for an automatic decision.
+ */
+export async function recordTriageDecision(
+  ctx: Pick<IntakeContext, 'store' | 'mailbox' | 'now'>,
+  resolution: TriageResolution,
+): Promise<void> {
+  const key = { mailbox: ctx.mailbox, messageId: resolution.messageId };
+  const mail = await ctx.store.mails.get(key);
+  if (!mail)
+    throw new IntakeError('mail-not-found', {
+      sv: 'Mejlet finns inte (längre) i intaget.',
+      en: 'The mail is not (or no longer) in the intake.',
+    });
+  if (mail.status !== 'triage')
+    throw new IntakeError('not-in-triage', {
+      sv: 'Mejlet väntar inte på granskning (någon har redan beslutat).',
+      en: 'The mail is not waiting for triage (someone already decided).',
+    });
+  if (!MAIL_KINDS.includes(resolution.kind))
+    throw new IntakeError('unknown-kind', {
+      sv: `Okänd typ av mejl: ${resolution.kind}`,
+      en: `Unknown kind of mail: ${resolution.kind}`,
+    });
+  if (KINDS_NEEDING_UNIT.includes(resolution.kind)) {
+    if (!resolution.unitId)
+      throw new IntakeError('unit-required', {
+        sv: 'Välj vilken enhet mejlet gäller.',
+        en: 'Choose which unit the mail concerns.',
+      });
+  }
+  if (resolution.unitId && !(await ctx.store.units.get(resolution.unitId)))
+    throw new IntakeError('unknown-unit', {
+      sv: `Enheten ${resolution.unitId} finns inte.`,
+      en: `The unit ${resolution.unitId} does not exist.`,
+    });
+  const decision: TriageDecision = {
+    kind: resolution.kind,
+    ...(resolution.unitId ? { unitId: resolution.unitId } : {}),
+    by: resolution.by,
+    at: ctx.now().toISOString(),
+  };
+  const ok = await ctx.store.mails.resolve(key, {
+    status: 'received',
+    details: { ...(mail.details ?? {}), decision },
+  });
+  if (!ok)
+    throw new IntakeError('not-in-triage', {
+      sv: 'Mejlet behandlas redan.',
+      en: 'The mail is already being processed.',
+    });
+}

@@ -1,0 +1,98 @@
+// The processing loop: claims pending mails one at a time (a lease, so two instances never work the
+// same mail and a crashed worker's mail is finished after its lease runs out), processes, records the
+// outcome. A failure is retried later with back-off; after a few attempts the mail waits for a person
+// (status failed, shown with its error) — never dropped.
+import type { MailRecord } from '../../store/index.js';
+import type { IntakeContext } from './context.js';
+import { processClaimedMail, type ProcessDeps } from './process.js';
+
+const MAX_ATTEMPTS = 5;
+
+export interface Worker {
+  /** Wakes the loop (new mail recorded). Resolves when the queue is empty again. */
+  kick(): Promise<void>;
+  /** Processes one specific mail now if it is pending (tests, triage decisions). */
+  processOne(messageId: string): Promise<MailRecord | undefined>;
+  stop(): Promise<void>;
+}
+
+export function createWorker(ctx: IntakeContext, deps: () => Promise<ProcessDeps>): Worker {
+  let running: Promise<void> | undefined;
+  let again = false;
+  let stopped = false;
+  const leaseMs = ctx.leaseMs ?? 120_000;
+  const claimOptions = { owner: ctx.instanceId, leaseMs };
+
+  async function handle(mail: MailRecord): Promise<void> {
+    const key = { mailbox: mail.mailbox, messageId: mail.messageId };
+    try {
+      const result = await processClaimedMail(ctx, await deps(), mail);
+      const d = result.details;
+      const ok = await ctx.store.mails.complete(key, ctx.instanceId, {
+        status: result.status,
+        classification: d.kind,
+        confidence: d.confidence,
+        ...(d.unitId ? { unitId: d.unitId } : {}),
+        ...(d.year ? { year: d.year } : {}),
+        details: d as unknown as Record<string, unknown>,
+      });
+      if (!ok)
+        ctx.logger.warn({ messageId: mail.messageId }, 'lease lost before completing a mail');
+      ctx.logger.info(
+        { messageId: mail.messageId, status: result.status, kind: d.kind, unitId: d.unitId },
+        'mail processed',
+      );
+    } catch (e) {
+      const error = e instanceof Error ? e.message : String(e);
+      const retryMs = Math.min(30 * 60_000, 15_000 * 2 ** Math.max(0, mail.attempts - 1));
+      const retry = mail.attempts < MAX_ATTEMPTS;
+      ctx.logger.warn(
+        { messageId: mail.messageId, err: e, attempts: mail.attempts, retry },
+        'mail processing failed',
+      );
+      await ctx.store.mails
+        .fail(key, ctx.instanceId, {
+          error,
+          ...(retry ? { retryAt: new Date(ctx.now().getTime() + retryMs) } : {}),
+        })
+        .catch(() => undefined);
+    }
+  }
+
+  async function loop(): Promise<void> {
+    do {
+      again = false;
+      for (;;) {
+        if (stopped) return;
+        const mail = await ctx.store.mails.claimNext({ ...claimOptions, mailbox: ctx.mailbox });
+        if (!mail) break;
+        await handle(mail);
+      }
+    } while (again && !stopped);
+  }
+
+  return {
+    kick() {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = loop()
+        .catch((e: unknown) => ctx.logger.error({ err: e }, 'intake worker stopped on an error'))
+        .finally(() => {
+          running = undefined;
+        });
+      return running;
+    },
+    async processOne(messageId) {
+      const key = { mailbox: ctx.mailbox, messageId };
+      const mail = await ctx.store.mails.claim(key, claimOptions);
+      if (mail) await handle(mail);
+      return ctx.store.mails.get(key);
+    },
+    async stop() {
+      stopped = true;
+      await running;
+    },
+  };
+}
