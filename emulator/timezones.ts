@@ -1,6 +1,6 @@
 // dateTimeTimeZone handling: Windows zone names (as Outlook uses them) mapped to IANA zones for luxon,
 // conversions between instants and Graph's "2019-03-15T12:00:00.0000000" local form.
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { badRequest } from './errors.js';
 
 /** Windows time zone ids the emulator understands, with their IANA equivalents. */
@@ -40,28 +40,74 @@ export interface DateTimeTimeZone {
   timeZone: string;
 }
 
+const QUARTER_MS = 15 * 60_000;
+const offsetMemo = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's UTC offset (minutes) at an instant. Offsets only change on quarter-hour boundaries, so
+ * they are memoized per quarter hour: loading thousands of seeded events stays fast.
+ */
+function offsetAt(zone: string, ms: number): number {
+  let memo = offsetMemo.get(zone);
+  if (!memo) offsetMemo.set(zone, (memo = new Map()));
+  const bucket = Math.floor(ms / QUARTER_MS);
+  let off = memo.get(bucket);
+  if (off === undefined) {
+    off = zone === 'UTC' ? 0 : IANAZone.create(zone).offset(bucket * QUARTER_MS);
+    memo.set(bucket, off);
+  }
+  return off;
+}
+
+/** The instant of a wall-clock time in a zone (the earlier one when the clock falls back). */
+function wallToInstant(zone: string, wallAsUtcMs: number): number {
+  const first = wallAsUtcMs - offsetAt(zone, wallAsUtcMs) * 60_000;
+  const second = wallAsUtcMs - offsetAt(zone, first) * 60_000;
+  return first === second ? first : Math.min(first, second);
+}
+
 /** Parses a dateTimeTimeZone into an instant (ms since epoch). */
 export function parseDtz(dtz: DateTimeTimeZone | null | undefined, field = 'dateTime'): number {
   if (!dtz || typeof dtz.dateTime !== 'string')
     throw badRequest(`The ${field} property is required.`, 'ErrorInvalidRequest');
   const zone = toIana(dtz.timeZone);
   // A dateTime with its own offset wins over timeZone, as Graph accepts either.
-  const hasOffset = /(Z|[+-]\d{2}:\d{2})$/.test(dtz.dateTime);
-  const dt = hasOffset
-    ? DateTime.fromISO(dtz.dateTime, { setZone: true })
-    : DateTime.fromISO(dtz.dateTime, { zone });
-  if (!dt.isValid)
+  if (/(Z|[+-]\d{2}:\d{2})$/.test(dtz.dateTime)) {
+    const dt = DateTime.fromISO(dtz.dateTime, { setZone: true });
+    if (!dt.isValid)
+      throw badRequest(
+        `Cannot convert the literal '${dtz.dateTime}' to the expected type 'Edm.DateTime'.`,
+      );
+    return dt.toMillis();
+  }
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?$/.exec(
+    dtz.dateTime,
+  );
+  if (!m)
     throw badRequest(
       `Cannot convert the literal '${dtz.dateTime}' to the expected type 'Edm.DateTime'.`,
     );
-  return dt.toMillis();
+  const wall = Date.UTC(
+    +m[1]!,
+    +m[2]! - 1,
+    +m[3]!,
+    +(m[4] ?? 0),
+    +(m[5] ?? 0),
+    +(m[6] ?? 0),
+    Math.floor(+`0.${m[7] ?? 0}` * 1000),
+  );
+  if (Number.isNaN(wall) || +m[2]! > 12 || +m[3]! > 31 || +(m[4] ?? 0) > 23)
+    throw badRequest(
+      `Cannot convert the literal '${dtz.dateTime}' to the expected type 'Edm.DateTime'.`,
+    );
+  return wallToInstant(zone, wall);
 }
 
 /** Formats an instant as Graph's local dateTime in the given (Windows or IANA) zone. */
 export function formatDtz(ms: number, zoneName: string | undefined): DateTimeTimeZone {
   const name = zoneName ?? 'UTC';
-  const dt = DateTime.fromMillis(ms, { zone: toIana(name) });
-  return { dateTime: dt.toFormat("yyyy-MM-dd'T'HH:mm:ss") + '.0000000', timeZone: name };
+  const local = new Date(ms + offsetAt(toIana(name), ms) * 60_000);
+  return { dateTime: local.toISOString().slice(0, 19) + '.0000000', timeZone: name };
 }
 
 /** An ISO instant in UTC with Z, as Graph writes DateTimeOffset properties. */
