@@ -30,4 +30,17 @@ describe('time zones', () => {
     });
     expect(formatDtz(ms, 'UTC').dateTime).toBe('2026-10-25T12:30:00.0000000');
   });
+
+  it('takes the earlier instant for a repeated autumn hour and moves a missing spring hour forward', () => {
+    const twice = parseDtz({
+      dateTime: '2026-10-25T02:30:00',
+      timeZone: 'W. Europe Standard Time',
+    });
+    expect(new Date(twice).toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    const missing = parseDtz({
+      dateTime: '2026-03-29T02:30:00',
+      timeZone: 'W. Europe Standard Time',
+    });
+    expect(new Date(missing).toISOString()).toBe('2026-03-29T01:30:00.000Z');
+  });
 });

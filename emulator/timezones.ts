@@ -59,11 +59,19 @@ function offsetAt(zone: string, ms: number): number {
   return off;
 }
 
-/** The instant of a wall-clock time in a zone (the earlier one when the clock falls back). */
+/**
+ * The instant of a wall-clock time in a zone: the earlier one when the clock falls back (the time
+ * exists twice), shifted forward when it springs ahead (the time does not exist), as luxon does.
+ */
 function wallToInstant(zone: string, wallAsUtcMs: number): number {
-  const first = wallAsUtcMs - offsetAt(zone, wallAsUtcMs) * 60_000;
-  const second = wallAsUtcMs - offsetAt(zone, first) * 60_000;
-  return first === second ? first : Math.min(first, second);
+  // The offsets half a day either side bracket any transition near this wall time.
+  const HALF_DAY = 12 * 3600_000;
+  const candidates = [
+    wallAsUtcMs - offsetAt(zone, wallAsUtcMs - HALF_DAY) * 60_000,
+    wallAsUtcMs - offsetAt(zone, wallAsUtcMs + HALF_DAY) * 60_000,
+  ];
+  const valid = candidates.filter((c) => c + offsetAt(zone, c) * 60_000 === wallAsUtcMs);
+  return valid.length ? Math.min(...valid) : Math.max(...candidates);
 }
 
 /** Parses a dateTimeTimeZone into an instant (ms since epoch). */
