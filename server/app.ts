@@ -1,7 +1,7 @@
 // The HTTP app: every route group mounted in one place, errors mapped at one boundary. Pure wiring:
 // it takes its collaborators ready-made (createApp(deps)), so tests can build it around stubs and
 // server/start.ts around the real storage, Graph client and emulator.
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import type { BotEndpoint } from '../bot/endpoint.js';
 import type { TabStatus } from '../tab/status.js';
 import { errorMiddleware } from './errors.js';
@@ -21,6 +21,8 @@ export interface AppDeps {
   readiness: readonly ReadinessCheck[];
   tabStatus: () => Promise<TabStatus> | TabStatus;
   graphNotifications?: GraphNotificationsOptions;
+  /** Routes of the features (server/features.ts), mounted before the 404. */
+  extraRoutes?: Router;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -51,6 +53,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(messagesRoutes({ bot: deps.bot }));
   app.use(graphNotificationRoutes(deps.graphNotifications ?? {}));
   app.use(tabRoutes({ status: deps.tabStatus }));
+  if (deps.extraRoutes) app.use(deps.extraRoutes);
 
   app.use((req, res) => {
     res

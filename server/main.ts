@@ -2,6 +2,7 @@
 // gracefully on SIGTERM/SIGINT. Expected start-up failures print one line naming the cause, exit 1.
 import { loadConfig, redactedConfig, type Config } from './config.js';
 import { describeStartupFailure } from './errors.js';
+import { FEATURES } from './features.js';
 import { createLogger } from './logger.js';
 import { startServer, type RunningServer } from './start.js';
 
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
 
   let running: RunningServer;
   try {
-    running = await startServer(config, { logger });
+    running = await startServer(config, { logger, features: FEATURES });
   } catch (err) {
     fail(err);
   }

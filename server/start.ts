@@ -11,7 +11,10 @@ import { createTokenProvider, type ClientCertificate } from '../graph/auth.js';
 import { createGraphClient, type Graph } from '../graph/client.js';
 import { getUser } from '../graph/users.js';
 import { tabStatus } from '../tab/status.js';
+import { Router } from 'express';
 import { createApp } from './app.js';
+import type { FeatureContext, FeatureHandle, ServerFeature } from './features.js';
+import type { ReadinessCheck } from './routes/health.js';
 import type { Config } from './config.js';
 import { currentCycles, loadCycles } from './cycles.js';
 import { StartupError } from './errors.js';
@@ -28,6 +31,8 @@ export interface StartOptions {
   shutdownTimeoutMs?: number;
   /** Replaces how the local emulator is started (benchmarks with latency, tests with faults). */
   startEmulator?: typeof startLocalEmulator;
+  /** Features to start once the server listens (main.ts passes FEATURES). */
+  features?: readonly ServerFeature[];
 }
 
 export interface RunningServer {
@@ -54,7 +59,14 @@ export async function startServer(
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const closers: Array<{ name: string; close: () => Promise<void> }> = [];
+  let httpServer: Server | undefined;
   const closeAll = async () => {
+    // Stop accepting and let requests in flight finish first; then features, emulator, storage.
+    if (httpServer) {
+      const closing = httpServer;
+      httpServer = undefined;
+      await closeServer(closing, options.shutdownTimeoutMs ?? 10_000, logger);
+    }
     for (const { name, close } of closers.reverse()) {
       try {
         await close();
@@ -113,6 +125,7 @@ export async function startServer(
     });
 
     const server = await listenLater(options.host);
+    httpServer = server;
     const port = (server.address() as AddressInfo).port;
     const url = `http://localhost:${port}`;
     const publicUrl = config.publicUrl ?? url;
@@ -163,31 +176,59 @@ export async function startServer(
       },
     );
 
+    const readiness: ReadinessCheck[] = [
+      { name: 'storage', check: () => store.ping() },
+      {
+        name: 'graph',
+        check: async () => {
+          await getUser(graph, config.m365.sharedMailbox, ['id']);
+        },
+      },
+    ];
+    const featureRoutes = Router();
+    const notificationHandlers: Array<NonNullable<FeatureHandle['onGraphNotifications']>> = [];
     const app = createApp({
       version: config.version,
       logger,
       bot,
-      readiness: [
-        { name: 'storage', check: () => store.ping() },
-        {
-          name: 'graph',
-          check: async () => {
-            await getUser(graph, config.m365.sharedMailbox, ['id']);
-          },
-        },
-      ],
+      readiness,
+      extraRoutes: featureRoutes,
       tabStatus: () => statusNow().status,
       graphNotifications: {
         clientState: config.graphWebhookClientState,
         onRejected: (count) =>
           logger.warn({ count }, 'dropped Graph notifications with a wrong clientState'),
+        onNotifications: (notifications) => {
+          for (const handle of notificationHandlers) {
+            try {
+              handle(notifications);
+            } catch (err) {
+              logger.error({ err }, 'a Graph notification handler failed');
+            }
+          }
+        },
       },
     });
     server.on('request', app);
-    closers.push({
-      name: 'http server',
-      close: () => closeServer(server, options.shutdownTimeoutMs ?? 10_000, logger),
-    });
+
+    const context: FeatureContext = {
+      config,
+      logger,
+      clock: config.clock,
+      store,
+      graph,
+      publicUrl,
+    };
+    for (const feature of options.features ?? []) {
+      const handle = await feature.start({
+        ...context,
+        logger: logger.child({ feature: feature.name }),
+      });
+      if (handle.routes) featureRoutes.use(handle.routes);
+      if (handle.readiness) readiness.push(...handle.readiness);
+      if (handle.onGraphNotifications) notificationHandlers.push(handle.onGraphNotifications);
+      if (handle.close) closers.push({ name: feature.name, close: handle.close });
+    }
 
     return {
       config,

@@ -1,0 +1,42 @@
+// How a feature (mailbox intake, reminders, visits) plugs into the host: it gets the running app's
+// collaborators, and may add routes, readiness checks, a Graph notification handler and a close step
+// for graceful shutdown. Features are listed in FEATURES, started in order after the server listens.
+import type { Router } from 'express';
+import type { Graph } from '../graph/client.js';
+import type { Clock, Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { GraphNotification } from './routes/graph-notifications.js';
+import type { ReadinessCheck } from './routes/health.js';
+import type { AppStore } from './services.js';
+
+export interface FeatureContext {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  store: AppStore;
+  /** App-only Graph client on the configured tenant (or the emulator). */
+  graph: Graph;
+  /** The public base URL (PUBLIC_URL, or http://localhost:<port>): for notification URLs. */
+  publicUrl: string;
+}
+
+export interface FeatureHandle {
+  /** Mounted before the 404 handler. */
+  routes?: Router;
+  readiness?: ReadinessCheck[];
+  /**
+   * Graph change notifications that passed the clientState check, after the 202 went out. Must not
+   * throw or block: queue the work (delta sync is the source of truth anyway).
+   */
+  onGraphNotifications?: (notifications: GraphNotification[]) => void;
+  /** Finish work in flight and stop timers. Runs after HTTP stopped accepting, before storage closes. */
+  close?: () => Promise<void>;
+}
+
+export interface ServerFeature {
+  name: string;
+  start(context: FeatureContext): Promise<FeatureHandle> | FeatureHandle;
+}
+
+/** The features `npm start` runs. */
+export const FEATURES: ServerFeature[] = [];
