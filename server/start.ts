@@ -1,9 +1,10 @@
-// Start-up and shutdown of the one process: cycles, the local emulator (local mode), storage, the Graph
-// client, the bot and the HTTP app; then graceful shutdown in reverse order. Expected failures become
-// typed errors that main.ts prints as one line.
+// Start-up and shutdown of the one process: cycles, storage, the local emulator (local mode), the Graph
+// client, the bot, the HTTP app and the features; graceful shutdown stops HTTP first, then the rest in
+// reverse order. Expected failures become typed errors that main.ts prints as one line.
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { Router } from 'express';
 import type { Locale } from '../core/model.js';
 import { createBotEndpoint } from '../bot/endpoint.js';
 import type { DeadlinesCardData } from '../bot/cards/deadlines.js';
@@ -11,7 +12,6 @@ import { createTokenProvider, type ClientCertificate } from '../graph/auth.js';
 import { createGraphClient, type Graph } from '../graph/client.js';
 import { getUser } from '../graph/users.js';
 import { tabStatus } from '../tab/status.js';
-import { Router } from 'express';
 import { createApp } from './app.js';
 import type { FeatureContext, FeatureHandle, ServerFeature } from './features.js';
 import type { ReadinessCheck } from './routes/health.js';
