@@ -20,7 +20,7 @@ export function registerTeamwork(r: Router, s: Services): void {
         distributionMethod: 'organization',
       },
       teamsAppDefinition: {
-        id: Buffer.from(`${teamsAppId}##1.0.0`).toString('base64'),
+        id: Buffer.from(`${teamsAppId}##1.0.0`).toString('base64url'),
         teamsAppId,
         displayName: cat?.displayName ?? null,
         version: '1.0.0',
@@ -73,13 +73,36 @@ export function registerTeamwork(r: Router, s: Services): void {
     if (list.some((a) => a.teamsAppId === appId))
       throw new GraphError(409, 'Conflict', 'The app is already installed for this user.');
     list.push({
-      id: Buffer.from(`${user.id}##${appId}`).toString('base64'),
+      id: Buffer.from(`${user.id}##${appId}`).toString('base64url'),
       teamsAppId: appId,
       installedAt: s.store.nowIso(),
       installedBy: req.auth.kind === 'app' ? req.auth.app.clientId : 'user',
     });
     s.store.emit({ userId: user.id!, kind: 'other', changeType: 'updated', id: guid() });
     return { status: 201 };
+  });
+  // The 1:1 chat between the user and the installed app (its id is what proactive messages target).
+  r.get('/users/:u/teamwork/installedApps/:id/chat', 'installedApps.chat', (req, p) => {
+    requirePermission(req.auth, PERMS.teamsAppsRead);
+    const user = findUserOr404(s, p.u!);
+    const app = (s.store.data.installedApps[user.id!] ?? []).find((a) => a.id === p.id);
+    if (!app) throw new GraphError(404, 'NotFound', 'The installed app was not found.');
+    return {
+      status: 200,
+      body: {
+        '@odata.context': metadataContext(
+          req,
+          `users('${p.u}')/teamwork/installedApps('${p.id}')/chat/$entity`,
+        ),
+        id: `19:${user.id}_${app.teamsAppId}@unq.gbl.spaces`,
+        topic: null,
+        createdDateTime: app.installedAt,
+        lastUpdatedDateTime: app.installedAt,
+        chatType: 'oneOnOne',
+        webUrl: `https://teams.microsoft.com/l/chat/19%3a${user.id}_${app.teamsAppId}%40unq.gbl.spaces/0`,
+        tenantId: s.store.data.tenantId,
+      },
+    };
   });
   r.delete('/users/:u/teamwork/installedApps/:id', 'installedApps.delete', (req, p) => {
     requirePermission(req.auth, PERMS.teamsAppsWrite);

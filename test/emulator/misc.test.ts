@@ -24,6 +24,12 @@ describe('Teams app installation', () => {
         id: 'catalog-app-1',
         externalId: CLIENT_ID,
       });
+      const chat = await g(
+        'GET',
+        `/users/${MANAGER}/teamwork/installedApps/${list.body.value[0].id}/chat`,
+      );
+      expect(chat.body).toMatchObject({ chatType: 'oneOnOne' });
+      expect(chat.body.id).toMatch(/^19:.*@unq\.gbl\.spaces$/);
       const recorded = Object.values(emu.admin.installedApps(MANAGER))[0]!;
       expect(recorded.map((a) => a.teamsAppId)).toEqual(['catalog-app-1']);
       const unknown = await g('POST', `/users/${MANAGER}/teamwork/installedApps`, {
