@@ -54,4 +54,4 @@ it('reopens after a SIGKILL with every committed write and finishes the in-fligh
   } finally {
     await store.close();
   }
-});
+}, 90_000);

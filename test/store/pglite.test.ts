@@ -24,7 +24,6 @@ afterAll(async () => {
 });
 
 const target: ConformanceTarget = {
-  sharedAccess: false,
   async fresh() {
     const dataDir = join(root, `db-${++counter}`);
     await cp(pgliteDir(template), pgliteDir(dataDir), { recursive: true });
@@ -32,7 +31,7 @@ const target: ConformanceTarget = {
   },
 };
 
-runConformance('pglite', () => target);
+runConformance('pglite', () => target, { sharedAccess: false });
 
 describe('PGlite data directory', () => {
   it('is created on first start under the data dir', async () => {

@@ -1,5 +1,8 @@
 // The conformance suite on a real PostgreSQL server: a private cluster started for this file (Debian's
 // postgresql package; the file fails, not skips, when it is missing), a new database per test.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isStoreError, openStore } from '../../store/index.js';
 import { startPostgres, type PostgresCluster } from '../support/postgres.js';
@@ -16,7 +19,6 @@ afterAll(async () => {
 });
 
 const target: ConformanceTarget = {
-  sharedAccess: true,
   async fresh() {
     const databaseUrl = await cluster.createDatabase();
     return {
@@ -26,7 +28,7 @@ const target: ConformanceTarget = {
   },
 };
 
-runConformance('postgres', () => target);
+runConformance('postgres', () => target, { sharedAccess: true });
 
 describe('a PostgreSQL server that refuses us', () => {
   it('is reported as rejected, naming the host', async () => {
@@ -37,5 +39,18 @@ describe('a PostgreSQL server that refuses us', () => {
     expect(isStoreError(error, 'rejected')).toBe(true);
     expect((error as Error).message).toContain(`${cluster.host}:${cluster.port}`);
     expect((error as Error).message).not.toContain(':pw@');
+  });
+});
+
+describe('the test cluster without PostgreSQL installed', () => {
+  it('fails with instructions instead of skipping', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'award-no-pg-'));
+    try {
+      await expect(startPostgres({ installRoot: empty })).rejects.toThrow(
+        /PostgreSQL server binaries not found.*apt-get install -y postgresql/,
+      );
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
   });
 });

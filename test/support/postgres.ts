@@ -23,8 +23,13 @@ export interface PostgresCluster {
 
 const HOST = '127.0.0.1';
 
-export async function startPostgres(): Promise<PostgresCluster> {
-  const bin = findBinDir();
+export async function startPostgres(
+  options: {
+    /** Where Debian keeps the server versions (a test points it elsewhere). */
+    installRoot?: string;
+  } = {},
+): Promise<PostgresCluster> {
+  const bin = findBinDir(options.installRoot ?? '/usr/lib/postgresql');
   const asRoot = process.getuid?.() === 0;
   const root = await mkdtemp(join(tmpdir(), 'award-pg-'));
   const dataDir = join(root, 'data');
@@ -104,8 +109,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
 }
 
 /** The newest Debian PostgreSQL bin directory that has initdb and pg_ctl. */
-function findBinDir(): string {
-  const base = '/usr/lib/postgresql';
+function findBinDir(base: string): string {
   const versions = existsSync(base)
     ? readdirSync(base)
         .filter((v) => /^\d+$/.test(v))
