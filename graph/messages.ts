@@ -161,7 +161,14 @@ export interface ReplyOptions {
   replyAll?: boolean;
   /** Extra recipients on the reply (e.g. the unit's other address). */
   cc?: string[];
+  /** Replace the default "RE: …" subject. */
+  subject?: string;
+  /** Custom internet headers (names start with x-), e.g. an idempotency key to find it in Sent Items. */
+  headers?: Record<string, string>;
 }
+
+const internetHeaders = (h: Record<string, string>) =>
+  Object.entries(h).map(([name, value]) => ({ name, value }));
 
 const toRecipients = (addresses: string[] = []): Recipient[] =>
   addresses.map((address) => ({ emailAddress: { address } }));
@@ -179,11 +186,15 @@ export async function replyToMessage(
 ): Promise<void> {
   const message: Partial<Message> = {};
   if (o.cc?.length) message.ccRecipients = toRecipients(o.cc);
+  if (o.subject !== undefined) message.subject = o.subject;
+  if (o.headers) message.internetMessageHeaders = internetHeaders(o.headers);
   if (content.html !== undefined) message.body = { contentType: 'html', content: content.html };
+  const hasMessage = Object.keys(message).length > 0;
+  // Graph takes a comment or a message body, not both; other message properties go with either.
   const body =
     content.html !== undefined
       ? { message }
-      : { comment: content.comment, ...(o.cc?.length ? { message } : {}) };
+      : { comment: content.comment, ...(hasMessage ? { message } : {}) };
   await graph.json<void>({
     method: 'POST',
     path: `${userPath(mailbox)}/messages/${encodeURIComponent(id)}/${o.replyAll ? 'replyAll' : 'reply'}`,
@@ -248,14 +259,7 @@ export async function sendMail(graph: Graph, fromMailbox: string, mail: NewMail)
     ...(mail.cc?.length ? { ccRecipients: toRecipients(mail.cc) } : {}),
     ...(mail.bcc?.length ? { bccRecipients: toRecipients(mail.bcc) } : {}),
     ...(mail.replyTo?.length ? { replyTo: toRecipients(mail.replyTo) } : {}),
-    ...(mail.headers
-      ? {
-          internetMessageHeaders: Object.entries(mail.headers).map(([name, value]) => ({
-            name,
-            value,
-          })),
-        }
-      : {}),
+    ...(mail.headers ? { internetMessageHeaders: internetHeaders(mail.headers) } : {}),
   };
   if (mail.attachments?.length) {
     (message as { attachments?: unknown[] }).attachments = mail.attachments.map((a) => ({

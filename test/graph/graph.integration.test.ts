@@ -266,9 +266,12 @@ describe('messages', () => {
   it('replies in the thread (comment and html), createReply + send, and sends new mail from the shared mailbox', async () => {
     const id = deliverToShared('Fråga om platsbesök');
     await api.messages.replyToMessage(shared, id, { comment: 'Tack, vi återkommer.' });
-    await api.messages.replyToMessage(shared, id, {
-      html: '<p>Välkommen på <b>platsbesök</b>.</p>',
-    });
+    await api.messages.replyToMessage(
+      shared,
+      id,
+      { html: '<p>Välkommen på <b>platsbesök</b>.</p>' },
+      { subject: 'Svar: platsbesök', headers: { 'x-kvalitet-key': 'svar-1' }, cc: [leader] },
+    );
     const draft = await api.messages.createReply(shared, id, 'Utkast till svar');
     expect(draft.id).toBeTruthy();
     await api.messages.sendDraft(shared, draft.id!);
@@ -279,8 +282,11 @@ describe('messages', () => {
       attachments: [{ name: 'kvitto.txt', contentType: 'text/plain', contentBytes: b64('kvitto') }],
     });
     const inbox = emu.admin.messages(manager, 'inbox').map((m) => m.subject);
-    expect(inbox.filter((s) => /Fråga om platsbesök/.test(s)).length).toBeGreaterThanOrEqual(3);
+    expect(inbox.filter((s) => /Fråga om platsbesök/.test(s)).length).toBeGreaterThanOrEqual(2);
     expect(inbox).toContain('Kvittens: bidrag mottaget');
+    expect(inbox).toContain('Svar: platsbesök');
+    // The cc on the html reply reaches the examiner too.
+    expect(emu.admin.messages(leader, 'inbox').map((m) => m.subject)).toContain('Svar: platsbesök');
   });
 });
 
