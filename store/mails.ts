@@ -4,8 +4,8 @@
 // finished once after a restart.
 import type { IsoInstant } from '../core/model.js';
 import { inTransaction, jsonOrNull, type RepoContext } from './db.js';
-import type { MailsTable } from './schema.js';
-import type { Selectable } from 'kysely';
+import type { Database, MailsTable } from './schema.js';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import { addMs, compact, toDate, toIso, toIsoOrUndefined, type TimeInput } from './time.js';
 
 export type MailStatus = 'received' | 'processing' | 'processed' | 'triage' | 'failed';
@@ -126,8 +126,7 @@ export function mailsRepo({ db, now }: RepoContext): MailsRepo {
       .where('message_id', '=', key.messageId);
 
   /** The condition "pending at `at`", shared by claim, claimNext and listPending. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const pending = (eb: any, at: Date) =>
+  const pending = (eb: ExpressionBuilder<Database, 'mails'>, at: Date) =>
     eb.or([
       eb('status', '=', 'received'),
       eb.and([eb('status', '=', 'processing'), eb('lease_until', '<=', at)]),
