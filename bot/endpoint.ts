@@ -35,7 +35,7 @@ export interface BotEndpoint {
   process(req: BotRequest, res: WebResponse): Promise<void>;
 }
 
-/** A body the SDK can take: 400 with this message otherwise. */
+/** The body is not an activity the SDK can take: answered 400 with this message. */
 export class MalformedActivityError extends Error {
   override readonly name = 'MalformedActivityError';
 }
