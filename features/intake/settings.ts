@@ -12,6 +12,8 @@ const CLIENT_STATE = '#webhook-client-state';
 export async function ensureGoLive(ctx: IntakeContext, candidate: Date): Promise<Date> {
   const stored = await ctx.store.sync.getDeltaLink(ctx.mailbox, GO_LIVE);
   if (stored !== undefined && !Number.isNaN(Date.parse(stored))) return new Date(stored);
+  // Graph's receivedDateTime has whole seconds: a mail in the go-live second counts as live.
+  candidate = new Date(Math.floor(candidate.getTime() / 1000) * 1000);
   await ctx.store.sync.setDeltaLink(ctx.mailbox, GO_LIVE, candidate.toISOString());
   ctx.logger.info(
     { mailbox: ctx.mailbox, goLive: candidate.toISOString() },

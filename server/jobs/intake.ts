@@ -1,0 +1,114 @@
+// The mailbox intake as a server feature: builds intake's context from the host's collaborators,
+// starts the service (go-live, categories, resume, delta, subscription), passes Graph notifications
+// on, exposes the triage list and the protocol report to the tab, and stops on shutdown.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Router, type Request, type Response } from 'express';
+import { createGraphApi } from '../../graph/index.js';
+import {
+  createIntakeService,
+  type IntakeService,
+  type IntakeServiceOptions,
+} from '../../features/intake/index.js';
+import { loadCycles } from '../cycles.js';
+import type { FeatureContext, FeatureHandle, ServerFeature } from '../features.js';
+import { isLoopback } from '../routes/messages.js';
+import { importDemoData } from './intake-demo-data.js';
+
+export interface IntakeFeatureOptions {
+  /** Import the demo tenant's units into an empty store in local mode (default true). */
+  importDemoData?: boolean;
+  cyclesDir?: string;
+  /** Passed to the service (delta interval, triage hook, ...). */
+  service?: Omit<
+    IntakeServiceOptions,
+    'notificationUrl' | 'lifecycleNotificationUrl' | 'clientState'
+  >;
+  /** Receives the running service (the bot's triage command, tests). */
+  onService?: (service: IntakeService) => void;
+}
+
+export function createIntakeFeature(options: IntakeFeatureOptions = {}): ServerFeature {
+  return {
+    name: 'intake',
+    async start(context: FeatureContext): Promise<FeatureHandle> {
+      const { config, logger, store } = context;
+      const cycles = loadCycles(options.cyclesDir);
+      if (config.mode === 'local' && options.importDemoData !== false) {
+        const result = await importDemoData(store, config.clock.now());
+        if (result.imported) logger.info({ units: result.units }, 'demo units imported');
+      }
+      // Graph must be able to reach us: the emulator reaches localhost; a tenant needs https.
+      const reachable = config.mode === 'local' || context.publicUrl.startsWith('https://');
+      const clientState = config.graphWebhookClientState;
+      if (!clientState || !reachable)
+        logger.warn(
+          { reachable, clientState: clientState ? 'set' : 'missing' },
+          'no Graph subscription (needs an https PUBLIC_URL and GRAPH_WEBHOOK_CLIENT_STATE): delta polling only',
+        );
+      const service = createIntakeService(
+        {
+          store,
+          graph: createGraphApi(context.graph),
+          mailbox: config.m365.sharedMailbox.toLowerCase(),
+          cycles,
+          now: () => config.clock.now(),
+          logger,
+          instanceId: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
+        },
+        {
+          ...options.service,
+          ...(clientState && reachable
+            ? {
+                notificationUrl: `${context.publicUrl}/api/graph/notifications`,
+                lifecycleNotificationUrl: `${context.publicUrl}/api/graph/lifecycle`,
+                clientState,
+              }
+            : {}),
+        },
+      );
+      try {
+        await service.start();
+      } catch (err) {
+        // Graph down at start: the periodic delta round retries; the app itself keeps running.
+        logger.error({ err }, 'intake could not start fully; it retries on the next delta round');
+      }
+      options.onService?.(service);
+      return {
+        routes: intakeRoutes(service, config.mode === 'local'),
+        onGraphNotifications: (notifications) => service.handleNotifications(notifications),
+        close: () => service.stop(),
+      };
+    },
+  };
+}
+
+/** The feature `npm start` runs. */
+export const intakeFeature = createIntakeFeature();
+
+function intakeRoutes(service: IntakeService, localMode: boolean): Router {
+  const router = Router();
+  // Until the tab's sign-in lands, these answer only on this machine in the local mode: they show
+  // senders and subjects of the shared mailbox.
+  const guard = (req: Request, res: Response): boolean => {
+    if (localMode && isLoopback(req)) return true;
+    res.status(401).json({
+      error: { code: 'unauthenticated', message: 'Sign in through the tab to see the intake.' },
+    });
+    return false;
+  };
+  router.get('/api/tab/triage', async (req, res) => {
+    if (!guard(req, res)) return;
+    res.json({ items: await service.listTriage({ limit: 100 }) });
+  });
+  router.get('/api/tab/protocols/missing', async (req, res) => {
+    if (!guard(req, res)) return;
+    const year = Number(req.query.year);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+      res.status(400).json({ error: { code: 'bad-year', message: 'Give ?year=YYYY.' } });
+      return;
+    }
+    res.json({ year, boards: await service.missingFromProtocol(year) });
+  });
+  return router;
+}

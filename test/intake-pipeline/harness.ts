@@ -1,0 +1,195 @@
+// Starts the real app server (local mode, the intake feature, the paced outbox) against the emulator
+// with the small intake tenant, and acts as the unit managers do: they send mail to the shared mailbox
+// through Graph and read the replies in their own inboxes.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Message } from '@microsoft/microsoft-graph-types';
+import { startEmulator, type FaultConfig, type RunningEmulator } from '../../emulator/server.js';
+import {
+  createGraphApi,
+  createGraphClient,
+  createTokenProvider,
+  type GraphApi,
+} from '../../graph/index.js';
+import type { IntakeService } from '../../features/intake/index.js';
+import { startOutboxWorker, systemClock, type OutboxWorker } from '../../features/outbox/index.js';
+import { loadConfig } from '../../server/config.js';
+import { createLogger } from '../../server/logger.js';
+import { createIntakeFeature } from '../../server/jobs/intake.js';
+import { startServer, type RunningServer } from '../../server/start.js';
+import {
+  HARNESS_ID,
+  HARNESS_SECRET,
+  harnessApp,
+  intakeTenant,
+  organisations,
+  SHARED,
+  TENANT_ID,
+  units,
+} from './tenant.js';
+
+export interface Attachment {
+  name: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+export interface IntakeHarness {
+  server: RunningServer;
+  emulator: RunningEmulator;
+  intake: IntakeService;
+  /** Graph as the managers (the harness app). */
+  people: GraphApi;
+  dataDir: string;
+  /** A manager sends a mail to the shared mailbox with Graph sendMail. */
+  send(
+    from: string,
+    mail: { subject: string; text?: string; html?: string; attachments?: Attachment[] },
+  ): Promise<void>;
+  /** Waits until every mail is processed and every queued reply is sent. */
+  settle(): Promise<void>;
+  /** The shared mailbox's copy of a mail, by subject, with its folder path. */
+  inShared(
+    subject: string,
+  ): Promise<{ id: string; categories: string[]; folder: string } | undefined>;
+  /** Mails in a person's inbox. */
+  inbox(upn: string): Promise<Message[]>;
+  /** Restarts the app on the same data directory (the emulator keeps running). */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+  faults(patch: FaultConfig): void;
+}
+
+export async function startIntakeHarness(
+  options: { awardNow?: string; dataDir?: string; seedUnits?: boolean } = {},
+): Promise<IntakeHarness> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kvalitet-intake-'));
+  const env = {
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    AWARD_NOW: options.awardNow ?? '2027-03-10T10:00:00+01:00',
+  };
+  const config = loadConfig(env, { envFile: false });
+  const emulator = await startEmulator({
+    port: 0,
+    tenant: intakeTenant(),
+    now: () => config.clock.now(),
+    extraApps: [harnessApp],
+  });
+
+  let server!: RunningServer;
+  let intake!: IntakeService;
+  let outbox!: OutboxWorker;
+  const boot = async () => {
+    server = await startServer(config, {
+      logger: createLogger('silent'),
+      host: '127.0.0.1',
+      startEmulator: async () => ({ url: emulator.url, close: async () => {} }),
+      features: [
+        createIntakeFeature({
+          importDemoData: false,
+          service: { deltaIntervalMs: 60_000 },
+          onService: (s) => (intake = s),
+        }),
+      ],
+    });
+    outbox = startOutboxWorker({
+      store: server.store,
+      graph: createGraphApi(server.graph),
+      clock: { now: () => config.clock.now(), sleep: systemClock.sleep },
+      idleMs: 100,
+    });
+  };
+  await boot();
+  if (options.seedUnits !== false) {
+    for (const o of organisations) await server.store.organisations.upsert(o);
+    for (const u of units) await server.store.units.upsert(u);
+  }
+
+  const people = createGraphApi(
+    createGraphClient({
+      baseUrl: emulator.graphUrl,
+      tokenProvider: createTokenProvider({
+        tenantId: TENANT_ID,
+        clientId: HARNESS_ID,
+        clientSecret: HARNESS_SECRET,
+        localTokenEndpoint: emulator.url,
+      }),
+    }),
+  );
+
+  const folderPath = (folderId: string): string => {
+    const state = emulator.admin.state();
+    const mailbox = Object.values(state.mailboxes).find((m) => m.upn === SHARED)!;
+    const names: string[] = [];
+    let f = mailbox.folders[folderId];
+    while (f && f.wellKnownName !== 'msgfolderroot') {
+      names.unshift(f.wellKnownName ?? f.displayName);
+      f = mailbox.folders[f.parentFolderId];
+    }
+    return names.join('/');
+  };
+
+  return {
+    get server() {
+      return server;
+    },
+    emulator,
+    get intake() {
+      return intake;
+    },
+    people,
+    dataDir,
+    async send(from, mail) {
+      await people.messages.sendMail(from, {
+        subject: mail.subject,
+        ...(mail.html !== undefined ? { html: mail.html } : { text: mail.text ?? '' }),
+        to: [SHARED],
+        ...(mail.attachments
+          ? {
+              attachments: mail.attachments.map((a) => ({
+                name: a.name,
+                contentType: a.contentType,
+                contentBytes: a.bytes.toString('base64'),
+              })),
+            }
+          : {}),
+      });
+    },
+    async settle() {
+      // Notifications arrive asynchronously; a delta round catches anything they missed.
+      await new Promise((r) => setTimeout(r, 50));
+      await intake.idle();
+      await intake.syncNow();
+      await intake.idle();
+      outbox.wake();
+      await outbox.drain();
+    },
+    async inShared(subject) {
+      const m = emulator.admin.messages(SHARED).find((x) => x.subject === subject);
+      return m && { id: m.id, categories: m.categories, folder: folderPath(m.folderId) };
+    },
+    async inbox(upn) {
+      return people.messages.listMessages(upn, {
+        folder: 'inbox',
+        select: ['id', 'subject', 'body', 'from', 'receivedDateTime', 'conversationId'],
+      });
+    },
+    async restart() {
+      await outbox.stop();
+      await server.close();
+      await boot();
+    },
+    async stop() {
+      await outbox.stop();
+      await server.close();
+      await emulator.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    faults(patch) {
+      emulator.admin.setFaults(patch);
+    },
+  };
+}
