@@ -104,25 +104,17 @@ export function createGraphClient(opts: GraphClientOptions): Graph {
   const random = opts.random ?? Math.random;
   const tp = opts.tokenProvider;
   const token: TokenSource = typeof tp === 'function' ? tp : (o) => tp.getAppToken(undefined, o);
-  let stats = newStats();
-  const statsRef = { get: () => stats };
-  // Middlewares hold a stats object; a proxy lets resetStats() swap it without rebuilding the chain.
-  const liveStats = new Proxy({} as GraphStats, {
-    get: (_t, p) => statsRef.get()[p as keyof GraphStats],
-    set: (_t, p, v) => {
-      (statsRef.get() as unknown as Record<string | symbol, unknown>)[p] = v;
-      return true;
-    },
-  });
+  // One counters object for the chain's lifetime; resetStats() zeroes it in place.
+  const stats = newStats();
 
   const chain = [
     new LoggingMiddleware(opts.logger, now),
     new DefaultHeadersMiddleware([IMMUTABLE_ID_PREFER]),
-    new RetryMiddleware(opts.retry ?? {}, sleep, now, random, liveStats, opts.logger),
+    new RetryMiddleware(opts.retry ?? {}, sleep, now, random, stats, opts.logger),
     new AuthMiddleware(token),
-    new MailboxConcurrencyMiddleware(opts.maxConcurrencyPerMailbox ?? 4, liveStats),
+    new MailboxConcurrencyMiddleware(opts.maxConcurrencyPerMailbox ?? 4, stats),
     new TimeoutMiddleware(opts.timeoutMs ?? 30_000),
-    new TransportMiddleware(opts.fetch ?? ((url, init) => fetch(url, init)), liveStats),
+    new TransportMiddleware(opts.fetch ?? ((url, init) => fetch(url, init)), stats),
   ];
   const sdk = Client.initWithMiddleware({
     baseUrl: host,
@@ -202,7 +194,7 @@ export function createGraphClient(opts: GraphClientOptions): Graph {
     },
     stats: () => ({ ...stats, maxInFlightByMailbox: { ...stats.maxInFlightByMailbox } }),
     resetStats() {
-      stats = newStats();
+      Object.assign(stats, newStats());
     },
   };
 }
