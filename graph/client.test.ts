@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGraphClient, type GraphClientOptions } from './client.js';
 import { GraphError } from './errors.js';
+import { mailboxKeyOf, mergePrefer } from './middleware.js';
 import {
   FakeTransport,
   graphErrorResponse,
@@ -87,6 +88,36 @@ describe('headers', () => {
       expect(c.headers.get('prefer')).toContain('IdType="ImmutableId"');
       expect(c.headers.get('authorization')).toBe('Bearer secret-token-abc');
     }
+  });
+});
+
+describe('header and key helpers', () => {
+  it('merges Prefer values, keeping quoted commas and letting a later value of a name win', () => {
+    expect(
+      mergePrefer('IdType="ImmutableId", odata.maxpagesize=10', [
+        'odata.maxpagesize=500',
+        'x="a,b"',
+      ]),
+    ).toBe('IdType="ImmutableId", odata.maxpagesize=500, x="a,b"');
+  });
+
+  it('finds the mailbox of a request in every URL form Graph uses', () => {
+    expect(mailboxKeyOf('/users/Shared%40Stockholm.example/messages?$top=1')).toBe(
+      'shared@stockholm.example',
+    );
+    expect(
+      mailboxKeyOf(
+        "https://graph.microsoft.com/v1.0/users('ABC-1')/mailFolders('inbox')/messages/delta",
+      ),
+    ).toBe('abc-1');
+    expect(mailboxKeyOf('/subscriptions')).toBeUndefined();
+  });
+
+  it('leaves an IdType the caller chose alone', async () => {
+    const { t, graph } = setup();
+    t.on('GET', '/users/a', () => jsonResponse(200, {}));
+    await graph.json({ path: '/users/a', headers: { Prefer: 'IdType="RestId"' } });
+    expect(t.calls[0]!.headers.get('prefer')).toBe('IdType="RestId"');
   });
 });
 
