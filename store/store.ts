@@ -1,6 +1,7 @@
 // The Store: every repository over one database, plus lifecycle. Callers get it from openStore() and
 // never see which engine is behind it (PGlite or a PostgreSQL server): the conformance suite in
 // test/store/ holds both to the same behaviour.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'kysely';
 import { conversationsRepo, type ConversationsRepo } from './conversations.js';
 import { inTransaction, type Db, type RepoContext } from './db.js';
@@ -80,16 +81,30 @@ export function createStore(parts: {
 }): Store {
   const { kind, location, db, now, onClose } = parts;
   let closing: Promise<void> | undefined;
+  // Marks the async flow inside this store's transaction, to catch the store (not `tx`) used there:
+  // on PGlite that call would wait for the transaction it runs in; on PostgreSQL it would escape it.
+  const inside = new AsyncLocalStorage<true>();
   const open = (): void => {
     if (closing) throw new StoreError('closed', `the store at ${location} is closed`);
+  };
+  const usable = (): void => {
+    open();
+    if (inside.getStore()) {
+      throw new StoreError(
+        'invalid-argument',
+        'inside store.transaction(), use the repositories it hands you (tx), not the store',
+      );
+    }
   };
   return {
     kind,
     location,
-    ...guarded(repositories({ db, now }), open),
+    ...guarded(repositories({ db, now }), usable),
     transaction(work) {
-      open();
-      return inTransaction(db, (trx) => work(repositories({ db: trx, now })));
+      usable();
+      return inTransaction(db, (trx) =>
+        inside.run(true, () => work(repositories({ db: trx, now }))),
+      );
     },
     async ping() {
       open();

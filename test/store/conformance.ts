@@ -385,6 +385,19 @@ export function runConformance(
         expect(value).toBe(42);
         expect(await store.participations.get('t1', 2027)).toBeDefined();
       });
+
+      it('refuses the store itself inside its transaction, instead of waiting on itself', async () => {
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.units.upsert(unit('t2'));
+            await store.units.get('t2');
+          }),
+        ).rejects.toSatisfy((e) => isStoreError(e, 'invalid-argument'));
+        expect(await store.units.get('t2')).toBeUndefined();
+        // Outside the transaction the store works as before.
+        await store.units.upsert(unit('t2'));
+        expect(await store.units.get('t2')).toBeDefined();
+      });
     });
 
     describe('mails', () => {
