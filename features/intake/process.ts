@@ -265,7 +265,9 @@ async function actOn(ctx: IntakeContext, a: ActInput): Promise<ActOutcome> {
     }
     case 'withdrawal': {
       if (!a.unit) return { facts: [noUnit()] };
-      await move('withdrawn');
+      const r = await move('withdrawn');
+      // Confirm only what is true: a unit already judged cannot withdraw by mail; a coordinator looks.
+      if (r.participation?.state !== 'withdrawn') return { facts, problem: true };
       return {
         facts,
         receipt: withdrawalReceipt({ cycle: a.cycle, unitName: a.unit.name, language: a.language }),

@@ -18,6 +18,7 @@ import { loadConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
 import { createIntakeFeature } from '../../server/jobs/intake.js';
 import { startServer, type RunningServer } from '../../server/start.js';
+import { openStore, type Store } from '../../store/index.js';
 import {
   HARNESS_ID,
   HARNESS_SECRET,
@@ -56,13 +57,18 @@ export interface IntakeHarness {
   /** Mails in a person's inbox. */
   inbox(upn: string): Promise<Message[]>;
   /** Restarts the app on the same data directory (the emulator keeps running). */
-  restart(): Promise<void>;
+  restart(whileDown?: (store: Store) => Promise<void>): Promise<void>;
   stop(): Promise<void>;
   faults(patch: FaultConfig): void;
 }
 
 export async function startIntakeHarness(
-  options: { awardNow?: string; dataDir?: string; seedUnits?: boolean } = {},
+  options: {
+    awardNow?: string;
+    dataDir?: string;
+    /** Mail already in the mailbox, imported participations: what the app finds on its first start. */
+    beforeStart?: (setup: { emulator: RunningEmulator; store: Store }) => Promise<void>;
+  } = {},
 ): Promise<IntakeHarness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kvalitet-intake-'));
   const env = {
@@ -102,11 +108,16 @@ export async function startIntakeHarness(
       idleMs: 100,
     });
   };
-  await boot();
-  if (options.seedUnits !== false) {
-    for (const o of organisations) await server.store.organisations.upsert(o);
-    for (const u of units) await server.store.units.upsert(u);
+  // The unit register is in place before the app first starts (as after an import).
+  const store = await openStore({ dataDir, clock: () => config.clock.now() });
+  try {
+    for (const o of organisations) await store.organisations.upsert(o);
+    for (const u of units) await store.units.upsert(u);
+    await options.beforeStart?.({ emulator, store });
+  } finally {
+    await store.close();
   }
+  await boot();
 
   const people = createGraphApi(
     createGraphClient({
@@ -177,9 +188,17 @@ export async function startIntakeHarness(
         select: ['id', 'subject', 'body', 'from', 'receivedDateTime', 'conversationId'],
       });
     },
-    async restart() {
+    async restart(whileDown) {
       await outbox.stop();
       await server.close();
+      if (whileDown) {
+        const store = await openStore({ dataDir, clock: () => config.clock.now() });
+        try {
+          await whileDown(store);
+        } finally {
+          await store.close();
+        }
+      }
       await boot();
     },
     async stop() {
