@@ -49,14 +49,15 @@ async function create(ctx: IntakeContext, target: SubscriptionTarget): Promise<S
   return sub;
 }
 
-/** Ours among the stored subscriptions: this mailbox's inbox, this notification URL. */
+/** Ours among the stored subscriptions (this mailbox's inbox), the one at `target`'s URL first. */
 async function stored(ctx: IntakeContext, target: SubscriptionTarget) {
   const all = await ctx.store.sync.listSubscriptions();
-  return all.filter(
-    (s) =>
-      s.resource.toLowerCase() === inboxResource(ctx.mailbox).toLowerCase() &&
-      s.notificationUrl === target.notificationUrl,
+  const mine = all.filter(
+    (s) => s.resource.toLowerCase() === inboxResource(ctx.mailbox).toLowerCase(),
   );
+  const here = (s: (typeof mine)[number]) =>
+    s.notificationUrl === target.notificationUrl && s.clientState === target.clientState;
+  return [...mine.filter(here), ...mine.filter((s) => !here(s))];
 }
 
 /** Makes sure one live subscription exists; renews it when it expires within a day. */
@@ -65,19 +66,19 @@ export async function ensureSubscription(
   target: SubscriptionTarget,
 ): Promise<string> {
   const mine = await stored(ctx, target);
-  for (const s of mine.slice(1)) {
-    // Leftovers (an older instance's): drop them so notifications are not doubled.
+  const first = mine[0];
+  const current =
+    first &&
+    first.notificationUrl === target.notificationUrl &&
+    first.clientState === target.clientState
+      ? first
+      : undefined;
+  for (const s of mine.filter((x) => x !== current)) {
+    // Leftovers (an older URL or clientState): drop them so notifications are not doubled.
     await ctx.graph.subscriptions.deleteSubscription(s.id).catch(() => undefined);
     await ctx.store.sync.deleteSubscription(s.id);
   }
-  const current = mine[0];
-  if (!current || current.clientState !== target.clientState) {
-    if (current) {
-      await ctx.graph.subscriptions.deleteSubscription(current.id).catch(() => undefined);
-      await ctx.store.sync.deleteSubscription(current.id);
-    }
-    return (await create(ctx, target)).id!;
-  }
+  if (!current) return (await create(ctx, target)).id!;
   if (Date.parse(current.expiresAt) - ctx.now().getTime() > RENEW_WITHIN_MS) return current.id;
   return renew(ctx, current.id, target);
 }

@@ -1,0 +1,176 @@
+// The pipeline over time: mail already in the mailbox when the app first connects (filed, never
+// answered), a crash mid-processing (finished once after the restart), triage by a coordinator,
+// subscription lifecycle events and an expired delta link.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newParticipation } from '../../core/participation.js';
+import { receiptKey } from '../../features/intake/index.js';
+import { startIntakeHarness, type IntakeHarness } from './harness.js';
+import { BO, COORD, DANA, ERIK, SHARED } from './tenant.js';
+
+let h: IntakeHarness;
+beforeAll(async () => {
+  h = await startIntakeHarness({
+    async beforeStart({ emulator, store }) {
+      // Mail from before the app existed (February), and an imported participation already far along.
+      emulator.admin.deliver({
+        to: SHARED,
+        from: { name: 'Bo Berg', address: BO },
+        subject: 'Intresseanmälan Förskolan Solrosen',
+        body: 'Hej! Förskolan Solrosen vill delta i Kvalitetsutmärkelsen 2027 och anmäler härmed sitt intresse.\nBo Berg, förskolechef',
+        receivedDateTime: '2027-02-20T08:00:00Z',
+      });
+      emulator.admin.deliver({
+        to: SHARED,
+        from: { name: 'Erik Holm', address: ERIK },
+        subject: 'Avanmälan Hemtjänsten Hamnen',
+        body: 'Hej! Hemtjänsten Hamnen drar tillbaka sin anmälan och deltar inte i Kvalitetsutmärkelsen 2027.\nErik Holm',
+        receivedDateTime: '2027-02-25T08:00:00Z',
+      });
+      await store.participations.applyTransition('u-hamnen', 2027, () => ({
+        ...newParticipation('u-hamnen', 2027, 'in-protocol', {
+          at: '2027-01-10T10:00:00+01:00',
+          actor: { id: 'system:import' },
+          source: { kind: 'system', ref: 'import' },
+        }),
+        state: 'site-visit-held',
+      }));
+    },
+  });
+}, 60_000);
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe('intake over time', () => {
+  it('files and records mail from before go-live without answering it', async () => {
+    await h.settle();
+    const filed = await h.inShared('Intresseanmälan Förskolan Solrosen');
+    expect(filed?.folder).toBe('Kvalitetsutmärkelsen 2027/Intresseanmälan');
+    const p = await h.server.store.participations.get('u-solrosen', 2027);
+    expect(p?.state).toBe('pre-registered');
+    expect(p?.history.at(-1)?.source.ref).toBe(filed!.id);
+    expect(await h.inbox(BO)).toEqual([]);
+    expect(await h.server.store.outbox.counts()).toMatchObject({ pending: 0, sent: 0 });
+  });
+
+  it('records an impossible transition as a fact on the mail, not an error', async () => {
+    const filed = await h.inShared('Avanmälan Hemtjänsten Hamnen');
+    const mail = await h.server.store.mails.get({ mailbox: SHARED, messageId: filed!.id });
+    expect(mail?.status).toBe('processed');
+    expect(JSON.stringify(mail?.details)).toMatch(/Ändrades inte/);
+    expect((await h.server.store.participations.get('u-hamnen', 2027))?.state).toBe(
+      'site-visit-held',
+    );
+    expect(await h.inbox(ERIK)).toEqual([]);
+  });
+
+  it('finishes a mail once after a crash mid-processing, with one receipt', async () => {
+    const subject = 'Intresseanmälan Äldreboendet Linden';
+    let messageId = '';
+    await h.restart(async (store) => {
+      // While the app is down the mail arrives; the previous instance had claimed it, changed the
+      // unit's state, and died before queueing the receipt.
+      const [delivered] = h.emulator.admin.deliver({
+        to: SHARED,
+        from: { name: 'Dana Lind', address: DANA },
+        subject,
+        body: 'Hej! Äldreboendet Linden vill delta i Kvalitetsutmärkelsen 2027. Vi anmäler härmed vårt intresse.\nDana Lind, enhetschef',
+      });
+      messageId = delivered!.messageId;
+      const key = { mailbox: SHARED, messageId };
+      await store.mails.recordSeen({ ...key, receivedAt: new Date() });
+      expect(
+        await store.mails.claim(key, { owner: 'crashed-instance', leaseMs: 1 }),
+      ).not.toBeNull();
+      await store.participations.applyTransition(
+        'u-linden',
+        2027,
+        () =>
+          newParticipation('u-linden', 2027, 'pre-registered', {
+            at: new Date(),
+            actor: { id: 'system:intake' },
+            source: { kind: 'mail', ref: messageId },
+          }),
+        { idempotencyKey: `mail:${messageId}:pre-registered` },
+      );
+    });
+    await h.settle();
+    const mail = await h.server.store.mails.get({ mailbox: SHARED, messageId });
+    expect(mail?.status).toBe('processed');
+    expect(mail?.attempts).toBe(2);
+    const replies = (await h.inbox(DANA)).filter((m) => /intresseanmälan/i.test(m.subject ?? ''));
+    expect(replies).toHaveLength(1);
+    const p = await h.server.store.participations.get('u-linden', 2027);
+    expect(p?.history.filter((t) => t.source.ref === messageId)).toHaveLength(1);
+    expect((await h.server.store.outbox.getByKey(receiptKey(SHARED, messageId)))?.status).toBe(
+      'sent',
+    );
+  });
+
+  it('sends an unknown sender to triage, and a coordinator decision applies it', async () => {
+    const subject = 'Anmälan till kvalitetsutmärkelsen';
+    h.emulator.admin.deliver({
+      to: SHARED,
+      from: { name: 'Okänd Avsändare', address: 'okand@extern.example' },
+      subject,
+      body: 'Hej, vi vill delta i kvalitetsutmärkelsen i år.\nMvh Okänd',
+    });
+    await h.settle();
+    const filed = await h.inShared(subject);
+    expect(filed?.folder).toBe('inbox');
+    expect(filed?.categories).toContain('Att granska');
+
+    const triage = (await (await fetch(`${h.server.url}/api/tab/triage`)).json()) as {
+      items: { messageId: string; suggestedKind: string; triageReasons: { sv: string }[] }[];
+    };
+    const item = triage.items.find((i) => i.messageId === filed!.id);
+    expect(item?.triageReasons.length).toBeGreaterThan(0);
+
+    const mail = await h.intake.resolveTriage({
+      messageId: filed!.id,
+      kind: 'pre-registration',
+      unitId: 'u-hamnen',
+      by: COORD,
+    });
+    expect(mail?.status).toBe('processed');
+    await h.settle();
+    const after = await h.inShared(subject);
+    expect(after?.categories).not.toContain('Att granska');
+    expect(after?.folder).toBe('Kvalitetsutmärkelsen 2027/Intresseanmälan');
+    expect(
+      h.emulator.admin.outbox().filter((o) => o.to.includes('okand@extern.example')),
+    ).toHaveLength(1);
+    await expect(
+      h.intake.resolveTriage({ messageId: filed!.id, kind: 'question', by: COORD }),
+    ).rejects.toMatchObject({ reason: 'not-in-triage' });
+  });
+
+  it('recreates a removed subscription and renews one that needs reauthorization', async () => {
+    const [first] = h.emulator.admin.subscriptions();
+    await h.emulator.admin.triggerLifecycle(first!.id, 'subscriptionRemoved');
+    await h.settle();
+    const now = h.emulator.admin.subscriptions();
+    expect(now).toHaveLength(1);
+    expect(now[0]!.id).not.toBe(first!.id);
+    const stored = await h.server.store.sync.listSubscriptions();
+    expect(stored.map((s) => s.id)).toEqual([now[0]!.id]);
+    const before = stored[0]!.updatedAt;
+    await h.emulator.admin.triggerLifecycle(now[0]!.id, 'reauthorizationRequired');
+    await h.settle();
+    expect((await h.server.store.sync.getSubscription(now[0]!.id))?.updatedAt).not.toBe(before);
+  });
+
+  it('resyncs after the delta link expired, without answering anything twice', async () => {
+    const sentBefore = (await h.server.store.outbox.counts()).sent;
+    h.emulator.admin.invalidateDelta(SHARED);
+    await h.send(BO, {
+      subject: 'Fråga om kvalitetsutmärkelsen',
+      text: 'Hej! När är nästa informationsmöte? /Bo Berg, Förskolan Solrosen',
+    });
+    await h.settle();
+    expect(await h.inShared('Fråga om kvalitetsutmärkelsen')).toMatchObject({ folder: 'inbox' });
+    expect((await h.server.store.outbox.counts()).sent).toBe(sentBefore);
+    const counts = await h.server.store.mails.counts(SHARED);
+    expect(counts.failed + counts.received + counts.processing).toBe(0);
+  });
+});
