@@ -4,6 +4,8 @@
 export type StoreErrorReason =
   /** The PGlite data directory exists but is not a usable database (names the directory). */
   | 'damaged-data-dir'
+  /** The data directory cannot be created or written (a file in the way, no permission). */
+  | 'unusable-data-dir'
   /** Another process (or another store in this process) has the PGlite data directory open. */
   | 'locked'
   /** The PostgreSQL server behind DATABASE_URL cannot be reached (names host and port). */

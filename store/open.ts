@@ -2,8 +2,8 @@
 // the PostgreSQL server named by DATABASE_URL. Migrations run before the store is handed out. Start-up
 // failures become StoreErrors that name the directory or host (never the password), so server/ can
 // stop with a message a person can act on.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { constants, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
@@ -57,7 +57,16 @@ async function openPglite(options: OpenStoreOptions): Promise<Store> {
   const logger = options.logger ?? silent;
   const dataDir = resolve(options.dataDir);
   const dir = pgliteDir(dataDir);
-  await mkdir(dataDir, { recursive: true });
+  try {
+    await mkdir(dataDir, { recursive: true });
+    await access(dataDir, constants.W_OK);
+  } catch (error) {
+    throw new StoreError(
+      'unusable-data-dir',
+      `the data directory ${dataDir} cannot be created or written: ${describe(error)}`,
+      { cause: error, details: { dir: dataDir } },
+    );
+  }
   if (openDirs.has(dir)) {
     throw new StoreError('locked', `the data directory ${dir} is already open in this process`, {
       details: { dir },

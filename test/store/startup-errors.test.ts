@@ -83,6 +83,16 @@ describe('a damaged PGlite data directory', () => {
   });
 });
 
+describe('a data directory that cannot be used', () => {
+  it('is reported naming the directory when a file is in the way', async () => {
+    const file = join(root, 'a-file');
+    await writeFile(file, 'not a directory');
+    const error = await failure(openStore({ dataDir: join(file, 'data') }));
+    expect(error.reason).toBe('unusable-data-dir');
+    expect(error.message).toContain(join(file, 'data'));
+  });
+});
+
 describe('a PGlite data directory in use', () => {
   it('is refused while this process has it open', async () => {
     const dataDir = await copyOfTemplate();
