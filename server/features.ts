@@ -3,6 +3,7 @@
 // for graceful shutdown. Features are listed in FEATURES, started in order after the server listens.
 import type { Router } from 'express';
 import type { Graph } from '../graph/client.js';
+import { intakeFeature } from './jobs/intake.js';
 import type { Clock, Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { GraphNotification } from './routes/graph-notifications.js';
@@ -39,4 +40,4 @@ export interface ServerFeature {
 }
 
 /** The features `npm start` runs. */
-export const FEATURES: ServerFeature[] = [];
+export const FEATURES: ServerFeature[] = [intakeFeature];
