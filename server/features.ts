@@ -1,9 +1,9 @@
 // How a feature (mailbox intake, reminders, visits) plugs into the host: it gets the running app's
 // collaborators, and may add routes, readiness checks, a Graph notification handler and a close step
-// for graceful shutdown. Features are listed in FEATURES, started in order after the server listens.
+// for graceful shutdown. The features `npm start` runs are listed in server/enabled-features.ts and
+// start in order after the server listens.
 import type { Router } from 'express';
 import type { Graph } from '../graph/client.js';
-import { intakeFeature } from './jobs/intake.js';
 import type { Clock, Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { GraphNotification } from './routes/graph-notifications.js';
@@ -38,6 +38,3 @@ export interface ServerFeature {
   name: string;
   start(context: FeatureContext): Promise<FeatureHandle> | FeatureHandle;
 }
-
-/** The features `npm start` runs. */
-export const FEATURES: ServerFeature[] = [intakeFeature];

@@ -2,7 +2,7 @@
 // gracefully on SIGTERM/SIGINT. Expected start-up failures print one line naming the cause, exit 1.
 import { loadConfig, redactedConfig, type Config } from './config.js';
 import { describeStartupFailure } from './errors.js';
-import { FEATURES } from './features.js';
+import { FEATURES } from './enabled-features.js';
 import { createLogger } from './logger.js';
 import { startServer, type RunningServer } from './start.js';
 
