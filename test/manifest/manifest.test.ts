@@ -55,7 +55,7 @@ describe('manifest', () => {
 
   it('has an English localization file that validates, with Swedish as the default language', async () => {
     const manifest = manifestFor(tenantValues);
-    expect(manifest.localizationInfo.defaultLanguageTag).toBe('sv-se');
+    expect(manifest.localizationInfo.defaultLanguageTag).toBe('sv-SE');
     expect(manifest.localizationInfo.additionalLanguages).toEqual([
       { languageTag: 'en-us', file: 'en-us.json' },
     ]);
