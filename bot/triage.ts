@@ -1,0 +1,159 @@
+// The bot's side of triage: "granska"/"triage" lists waiting mails as cards, and the cards' actions
+// (triage.confirm / triage.apply) record the coordinator's decision through the intake feature, which
+// processes the mail as it would an automatic decision. The answer replaces the card in Teams.
+import {
+  CardFactory,
+  MessageFactory,
+  RouteRank,
+  type AgentApplication,
+  type TurnState,
+} from '@microsoft/agents-hosting';
+import { z } from 'zod';
+import { MAIL_KINDS, type MailKind } from '../core/intake/index.js';
+import type { Locale } from '../core/model.js';
+import { isIntakeError, type TriageItem, type TriageResolution } from '../features/intake/index.js';
+import { localeOf } from './locale.js';
+import {
+  TRIAGE_VERBS,
+  triageCard,
+  triageDoneCard,
+  triageSummaryCard,
+  type TriageCard,
+  type TriageVerb,
+} from './cards/triage.js';
+
+/** What the bot needs of intake (the server passes the running intake service and the units). */
+export interface TriageBackend {
+  listTriage(options?: { limit?: number }): Promise<TriageItem[]>;
+  resolveTriage(resolution: TriageResolution): Promise<unknown>;
+  units(): Promise<{ id: string; name: string }[]>;
+}
+
+/** How many triage cards one "granska" sends (a chat is no place for a long list; the tab has it). */
+export const TRIAGE_CARDS_PER_MESSAGE = 5;
+
+export async function triageListCards(
+  backend: TriageBackend,
+  locale: Locale,
+): Promise<TriageCard[]> {
+  const items = await backend.listTriage({ limit: 100 });
+  const units = await backend.units();
+  const shown = items.slice(0, TRIAGE_CARDS_PER_MESSAGE);
+  return [
+    triageSummaryCard(locale, items.length, shown.length),
+    ...shown.map((item) => triageCard({ locale, item, units })),
+  ];
+}
+
+const actionData = z.object({
+  messageId: z.string().min(1).max(512),
+  kind: z.enum(MAIL_KINDS as [MailKind, ...MailKind[]]).optional(),
+  unitId: z.string().max(128).optional(),
+});
+
+/**
+ * Handles one triage action. `data` is what Teams sent (the action's data merged with the inputs);
+ * `by` is who clicked (UPN, e-mail or AAD object id). Returns the card to show in place of the old one.
+ */
+export async function handleTriageAction(
+  backend: TriageBackend,
+  verb: TriageVerb,
+  data: unknown,
+  by: string,
+  locale: Locale,
+): Promise<TriageCard | string> {
+  const parsed = actionData.safeParse(data);
+  if (!parsed.success || !parsed.data.kind)
+    return locale === 'sv'
+      ? 'Välj vilken typ av mejl det är och försök igen.'
+      : 'Choose the kind of mail and try again.';
+  const { messageId, kind } = parsed.data;
+  const unitId = parsed.data.unitId?.trim() || undefined;
+  const item = (await backend.listTriage({ limit: 500 })).find((i) => i.messageId === messageId);
+  try {
+    await backend.resolveTriage({ messageId, kind, by, ...(unitId ? { unitId } : {}) });
+  } catch (e) {
+    if (isIntakeError(e)) return e.messages[locale];
+    throw e;
+  }
+  const unitName = unitId ? (await backend.units()).find((u) => u.id === unitId)?.name : undefined;
+  void verb; // both verbs end the same way; confirm carries the suggestion, apply the inputs
+  return triageDoneCard({
+    locale,
+    kind,
+    by,
+    ...(item?.subject ? { subject: item.subject } : {}),
+    ...(unitName ? { unitName } : {}),
+  });
+}
+
+/** The SDK's adaptive card type, as actionExecute handlers return it. */
+type ExecuteHandler = Parameters<AgentApplication<TurnState>['adaptiveCards']['actionExecute']>[1];
+type CardJson = Exclude<Awaited<ReturnType<ExecuteHandler>>, string>;
+
+/** What a user writes to see the triage list. */
+export const TRIAGE_WORDS: readonly string[] = ['granska', 'att granska', 'triage', 'review'];
+
+export function isTriageCommand(text: string | undefined | null): boolean {
+  const normalised = (text ?? '')
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/^\s*\//, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.!?,;:]+$/g, '')
+    .toLocaleLowerCase('sv-SE');
+  return TRIAGE_WORDS.includes(normalised);
+}
+
+const NOT_RUNNING = {
+  sv: 'Granskningen är inte igång just nu (brevlådan läses inte). Försök igen om en stund.',
+  en: 'Triage is not running right now (the mailbox is not being read). Please try again shortly.',
+} as const;
+
+/**
+ * Adds the triage command and the card actions to the bot. `backend` is asked at each turn (the
+ * intake feature starts after the bot), so a bot without a running intake says so instead of failing.
+ */
+export function registerTriage(
+  agent: AgentApplication<TurnState>,
+  backend: () => TriageBackend | undefined,
+): void {
+  agent.onMessage(
+    async (context) => isTriageCommand(context.activity.text),
+    async (context) => {
+      const locale = localeOf(context.activity.locale);
+      const b = backend();
+      if (!b) {
+        await context.sendActivity(MessageFactory.text(NOT_RUNNING[locale]));
+        return;
+      }
+      for (const card of await triageListCards(b, locale)) {
+        const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+        activity.summary = card.fallbackText;
+        await context.sendActivity(activity);
+      }
+    },
+    undefined,
+    RouteRank.First,
+  );
+  agent.adaptiveCards.actionExecute<Record<string, unknown>>(
+    [...TRIAGE_VERBS],
+    async (context, _state, data) => {
+      const locale = localeOf(context.activity.locale);
+      const b = backend();
+      if (!b) return NOT_RUNNING[locale];
+      const value = context.activity.value as { action?: { verb?: string } } | undefined;
+      const verb = (value?.action?.verb ?? 'triage.apply') as TriageVerb;
+      const from = context.activity.from;
+      const by = from?.aadObjectId ?? from?.id ?? 'unknown';
+      const result = await handleTriageAction(
+        b,
+        verb,
+        data,
+        from?.name ? `${from.name}` : by,
+        locale,
+      );
+      return typeof result === 'string' ? result : (result as unknown as CardJson);
+    },
+  );
+}
