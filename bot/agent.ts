@@ -15,6 +15,7 @@ import { deadlinesCard, type DeadlinesCardData } from './cards/deadlines.js';
 import { helpCard } from './cards/help.js';
 import { localeOf } from './locale.js';
 import { userMessageFor } from './errors.js';
+import { registerTriage, type TriageBackend } from './triage.js';
 
 /** What the bot needs from the rest of the app; the server wires these up. */
 export interface BotDeps {
@@ -30,6 +31,8 @@ export interface BotDeps {
     reference: ConversationReference,
     context: TurnContext,
   ) => Promise<void>;
+  /** The mailbox intake's triage list ("granska"/"triage" and the triage card's actions). */
+  triage?: () => TriageBackend | undefined;
   /** Where turn errors are reported (the server's logger). */
   onError?: (error: unknown, context: TurnContext) => void;
 }
@@ -39,6 +42,7 @@ export function createBotAgent(
   deps: BotDeps = {},
 ): AgentApplication<TurnState> {
   const agent = new AgentApplication<TurnState>({ adapter, removeRecipientMention: true });
+  if (deps.triage) registerTriage(agent, deps.triage);
 
   const remember = async (context: TurnContext) => {
     if (!deps.onConversationReference) return;

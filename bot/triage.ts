@@ -136,14 +136,17 @@ export function registerTriage(
     undefined,
     RouteRank.First,
   );
-  agent.adaptiveCards.actionExecute<Record<string, unknown>>(
+  agent.adaptiveCards.actionExecute<{ verb?: string; data?: unknown }>(
     [...TRIAGE_VERBS],
-    async (context, _state, data) => {
+    async (context, _state, action) => {
       const locale = localeOf(context.activity.locale);
       const b = backend();
       if (!b) return NOT_RUNNING[locale];
-      const value = context.activity.value as { action?: { verb?: string } } | undefined;
-      const verb = (value?.action?.verb ?? 'triage.apply') as TriageVerb;
+      // The SDK hands over the whole Action.Execute ({ type, verb, data }); data holds the inputs too.
+      const verb = (
+        action.verb === 'triage.confirm' ? 'triage.confirm' : 'triage.apply'
+      ) as TriageVerb;
+      const data = action.data;
       const from = context.activity.from;
       const by = from?.aadObjectId ?? from?.id ?? 'unknown';
       const result = await handleTriageAction(

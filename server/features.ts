@@ -3,6 +3,7 @@
 // for graceful shutdown. The features `npm start` runs are listed in server/enabled-features.ts and
 // start in order after the server listens.
 import type { Router } from 'express';
+import type { TriageBackend } from '../bot/triage.js';
 import type { Graph } from '../graph/client.js';
 import type { Clock, Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -30,6 +31,8 @@ export interface FeatureHandle {
    * throw or block: queue the work (delta sync is the source of truth anyway).
    */
   onGraphNotifications?: (notifications: GraphNotification[]) => void;
+  /** The triage list the bot's "granska" command and card actions use (the intake feature). */
+  triage?: TriageBackend;
   /** Finish work in flight and stop timers. Runs after HTTP stopped accepting, before storage closes. */
   close?: () => Promise<void>;
 }

@@ -137,6 +137,8 @@ export async function startServer(
       return { status: { ...status, mailbox: config.m365.sharedMailbox }, locale };
     };
 
+    // Set when a feature offers a triage list (intake starts after the bot exists).
+    let triage: FeatureHandle['triage'];
     const bot = createBotEndpoint(
       {
         appId: config.bot.appId,
@@ -146,6 +148,7 @@ export async function startServer(
       },
       {
         tabUrl: config.publicUrl ? tabUrl : undefined,
+        triage: () => triage,
         deadlines: async (locale): Promise<DeadlinesCardData> => {
           const { status } = statusNow(locale);
           return {
@@ -228,6 +231,7 @@ export async function startServer(
       if (handle.readiness) readiness.push(...handle.readiness);
       if (handle.onGraphNotifications) notificationHandlers.push(handle.onGraphNotifications);
       if (handle.close) closers.push({ name: feature.name, close: handle.close });
+      if (handle.triage) triage = handle.triage;
     }
 
     return {

@@ -90,13 +90,17 @@ export function createFiler(ctx: IntakeContext): Filer {
   };
 }
 
-/** Removes the triage category once a coordinator has decided (keeps the others). */
-export async function clearTriageCategory(ctx: IntakeContext, messageId: string): Promise<void> {
+/**
+ * Takes off the categories intake put on while the mail waited ("Att granska" and the suggested kind),
+ * so a coordinator's corrected kind is the only one shown; others' categories stay.
+ */
+export async function clearTriageCategories(ctx: IntakeContext, messageId: string): Promise<void> {
+  const ours = new Set(intakeCategories().map((c) => c.displayName));
   try {
     const message = await ctx.graph.messages.getMessage(ctx.mailbox, messageId, {
       select: ['categories'],
     });
-    const kept = (message.categories ?? []).filter((c) => c !== TRIAGE_CATEGORY);
+    const kept = (message.categories ?? []).filter((c) => !ours.has(c));
     if (kept.length !== (message.categories ?? []).length)
       await ctx.graph.messages.updateMessage(ctx.mailbox, messageId, { categories: kept });
   } catch (e) {

@@ -24,7 +24,7 @@ import { cycleForMail } from './cycle.js';
 import { documentAttachments, readDocuments, type ReadDocument } from './documents.js';
 import { INTAKE_MESSAGE_SELECT, mailFacts } from './facts.js';
 import {
-  clearTriageCategory,
+  clearTriageCategories,
   folderFor,
   LATE_CATEGORY,
   PROBLEM_CATEGORY,
@@ -208,7 +208,7 @@ export async function processClaimedMail(
     });
   }
   await keep();
-  if (decision) await clearTriageCategory(ctx, mail.messageId);
+  if (decision) await clearTriageCategories(ctx, mail.messageId);
   await deps.filer.file(mail.messageId, categories, folderFor(kind, cycle.year));
   return { status: 'processed', details };
 }

@@ -77,6 +77,11 @@ export function createIntakeFeature(options: IntakeFeatureOptions = {}): ServerF
       return {
         routes: intakeRoutes(service, config.mode === 'local'),
         onGraphNotifications: (notifications) => service.handleNotifications(notifications),
+        triage: {
+          listTriage: (o) => service.listTriage(o),
+          resolveTriage: (r) => service.resolveTriage(r),
+          units: async () => (await store.units.list()).map((u) => ({ id: u.id, name: u.name })),
+        },
         close: () => service.stop(),
       };
     },

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newParticipation } from '../../core/participation.js';
 import { receiptKey } from '../../features/intake/index.js';
+import { postActivity, teamsMessage } from '../server/harness.js';
 import { startIntakeHarness, type IntakeHarness } from './harness.js';
 import { BO, COORD, DANA, ERIK, SHARED } from './tenant.js';
 
@@ -172,5 +173,47 @@ describe('intake over time', () => {
     expect((await h.server.store.outbox.counts()).sent).toBe(sentBefore);
     const counts = await h.server.store.mails.counts(SHARED);
     expect(counts.failed + counts.received + counts.processing).toBe(0);
+  });
+});
+
+describe('triage from Teams', () => {
+  it('lists waiting mails on "granska" and applies a decision from the card', async () => {
+    const subject = 'Hej från en okänd enhet';
+    h.emulator.admin.deliver({
+      to: SHARED,
+      from: { name: 'Någon Annan', address: 'nagon@extern.example' },
+      subject,
+      body: 'Hej! Vi undrar om vi kan vara med i kvalitetsutmärkelsen. Mvh Någon',
+    });
+    await h.settle();
+    const filed = await h.inShared(subject);
+
+    const listed = await postActivity(h.server, teamsMessage('granska'));
+    expect(listed.status).toBe(200);
+    const cards = JSON.stringify(listed.body);
+    expect(cards).toContain('Att granska: mejl till funktionsbrevlådan');
+    expect(cards).toContain(filed!.id);
+
+    const invoke = teamsMessage('', {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'triage.apply',
+          data: { messageId: filed!.id, kind: 'question', unitId: '' },
+        },
+        trigger: 'manual',
+      },
+    });
+    delete (invoke as { text?: string }).text;
+    const applied = await postActivity(h.server, invoke);
+    expect(applied.status).toBe(200);
+    expect(applied.text).toContain('bestämde: Fråga');
+    await h.settle();
+    const record = await h.server.store.mails.get({ mailbox: SHARED, messageId: filed!.id });
+    expect(record?.status).toBe('processed');
+    expect(record?.classification).toBe('question');
+    expect((await h.inShared(subject))?.categories).toEqual(['Fråga']);
   });
 });
