@@ -2,15 +2,15 @@
 // where a person would: the reply in the sender's inbox, the categories and folder in the shared
 // mailbox, the unit's participation through the app.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApplication, makeDocx } from '../../emulator/seed/index.js';
+import { buildApplication, makeDocx, makePdf } from '../../emulator/seed/index.js';
 import { startIntakeHarness, type IntakeHarness } from './harness.js';
-import { BO, CECILIA, DANA, SHARED } from './tenant.js';
+import { BO, CECILIA, DANA, ERIK, SECRETARY, SHARED } from './tenant.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 let h: IntakeHarness;
 beforeAll(async () => {
-  h = await startIntakeHarness();
+  h = await startIntakeHarness({ awardNow: '2027-02-01T10:00:00+01:00' });
 }, 60_000);
 afterAll(async () => {
   await h?.stop();
@@ -149,5 +149,72 @@ describe('intake pipeline', () => {
     expect(p?.history.at(-1)?.source.ref).toBe(filed!.id);
     const versions = await h.server.store.submissions.list('u-linden', 2027);
     expect(versions[0]?.characterCount).toBe(app.nonSpaceCharacters);
+  });
+});
+
+describe('board protocols, info meetings, the webhook handshake', () => {
+  it('marks the units a protocol lists and reports those still missing from their board', async () => {
+    const pdf = await makePdf([
+      { text: 'Protokollsutdrag', style: 'Title' },
+      'Norrmalms stadsdelsnämnd',
+      'Protokoll fört vid sammanträde 2027-03-09',
+      { text: '§ 12 Deltagande i Stockholms stads kvalitetsutmärkelse 2027', style: 'Heading1' },
+      'Stadsdelsnämnden beslutar att anmäla följande enheter till Stockholms stads kvalitetsutmärkelse 2027:',
+      '• Förskolan Solrosen',
+      '• Kastanjeskolan',
+      'Vid protokollet',
+      'Fia Sekreterare',
+    ]);
+    await h.send(SECRETARY, {
+      subject: 'Protokollsutdrag – Norrmalms stadsdelsnämnd, Kvalitetsutmärkelsen 2027',
+      text: 'Hej! Bifogat finns protokollsutdrag från nämndens sammanträde om deltagande i Kvalitetsutmärkelsen 2027.\n\nFia Sekreterare, nämndsekreterare',
+      attachments: [
+        { name: 'Protokollsutdrag SDN Norrmalm.pdf', contentType: 'application/pdf', bytes: pdf },
+      ],
+    });
+    await h.settle();
+    const filed = await h.inShared(
+      'Protokollsutdrag – Norrmalms stadsdelsnämnd, Kvalitetsutmärkelsen 2027',
+    );
+    expect(filed?.folder).toBe('Kvalitetsutmärkelsen 2027/Protokoll');
+    for (const unitId of ['u-solrosen', 'u-kastanjen']) {
+      const p = await h.server.store.participations.get(unitId, 2027);
+      expect(p?.state).toBe('in-protocol');
+      expect(p?.history.at(-1)?.source.ref).toBe(filed!.id);
+    }
+    const res = await fetch(`${h.server.url}/api/tab/protocols/missing?year=2027`);
+    const report = (await res.json()) as {
+      boards: { organisationId: string; units: { unitId: string }[] }[];
+    };
+    expect(report.boards).toEqual([
+      expect.objectContaining({
+        organisationId: 'sdn-syd',
+        units: [expect.objectContaining({ unitId: 'u-linden' })],
+      }),
+    ]);
+  });
+
+  it('confirms an info-meeting signup with the meeting', async () => {
+    await h.send(ERIK, {
+      subject: 'Anmälan till informationsmöte',
+      text: 'Hej! Jag vill anmäla mig till informationsmötet om Kvalitetsutmärkelsen den 2 mars.\n\nErik Holm, enhetschef Hemtjänsten Hamnen',
+    });
+    await h.settle();
+    const reply = (await h.inbox(ERIK)).find((m) => /informationsmöte/i.test(m.subject ?? ''));
+    expect(reply?.body?.content).toMatch(
+      /Välkommen till informationsmötet om Kvalitetsutmärkelsen 2027, tisdag 2 mars/,
+    );
+    expect((await h.inShared('Anmälan till informationsmöte'))?.categories).toContain(
+      'Informationsmöte',
+    );
+  });
+
+  it('answers Graph’s validation handshake with the token as plain text', async () => {
+    const res = await fetch(`${h.server.url}/api/graph/notifications?validationToken=abc%20123`, {
+      method: 'POST',
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await res.text()).toBe('abc 123');
   });
 });
