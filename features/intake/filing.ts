@@ -44,8 +44,16 @@ export function folderFor(kind: MailKind, year: number): string[] | null {
 
 export interface Filer {
   ensureCategories(): Promise<void>;
-  /** Puts the categories on the mail (keeping others) and moves it to its folder, if any. */
-  file(messageId: string, categories: string[], folder: string[] | null): Promise<void>;
+  /**
+   * Puts the categories on the mail (keeping others) and moves it to its folder, if any. Pass the
+   * categories the mail has now when known (saves reading them again).
+   */
+  file(
+    messageId: string,
+    categories: string[],
+    folder: string[] | null,
+    current?: readonly string[],
+  ): Promise<void>;
 }
 
 export function createFiler(ctx: IntakeContext): Filer {
@@ -73,10 +81,16 @@ export function createFiler(ctx: IntakeContext): Filer {
       categoriesReady.catch(() => (categoriesReady = undefined));
       return categoriesReady;
     },
-    async file(messageId, categories, folder) {
+    async file(messageId, categories, folder, current) {
       await this.ensureCategories();
       try {
-        await ctx.graph.messages.addCategories(ctx.mailbox, messageId, categories);
+        if (current === undefined) {
+          await ctx.graph.messages.addCategories(ctx.mailbox, messageId, categories);
+        } else {
+          const merged = [...current, ...categories.filter((c) => !current.includes(c))];
+          if (merged.length !== current.length)
+            await ctx.graph.messages.updateMessage(ctx.mailbox, messageId, { categories: merged });
+        }
       } catch (e) {
         // A mail deleted by a coordinator meanwhile: nothing to file.
         if (isGraphError(e, 'not-found')) return;

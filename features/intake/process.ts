@@ -34,6 +34,7 @@ import {
 import { handleProtocol, toMatchable } from './protocol.js';
 import { queueReply } from './replies.js';
 import { handleSubmission } from './submission.js';
+import { withLock } from './lock.js';
 import { applyMailTransition } from './transitions.js';
 
 /** A coordinator's decision on a triaged mail, kept in the mail's details until it is applied. */
@@ -161,6 +162,7 @@ export async function processClaimedMail(
       mail.messageId,
       [MAIL_KIND_LABELS[base.kind].category, TRIAGE_CATEGORY],
       null,
+      message.categories ?? [],
     );
     deps.onTriage?.(mail, details);
     return { status: 'triage', details };
@@ -209,7 +211,12 @@ export async function processClaimedMail(
   }
   await keep();
   if (decision) await clearTriageCategories(ctx, mail.messageId);
-  await deps.filer.file(mail.messageId, categories, folderFor(kind, cycle.year));
+  await deps.filer.file(
+    mail.messageId,
+    categories,
+    folderFor(kind, cycle.year),
+    decision ? undefined : (message.categories ?? []),
+  );
   return { status: 'processed', details };
 }
 
@@ -274,19 +281,23 @@ async function actOn(ctx: IntakeContext, a: ActInput): Promise<ActOutcome> {
       };
     }
     case 'submission': {
-      if (!a.unit) return { facts: [noUnit()] };
+      const unit = a.unit;
+      if (!unit) return { facts: [noUnit()] };
       const documents = a.documents;
-      const outcome = await handleSubmission(ctx, {
-        messageId: a.messageId,
-        subject: a.facts.subject,
-        unitId: a.unit.id,
-        unitName: a.unit.name,
-        cycle: a.cycle,
-        sentAt,
-        receivedAt: a.receivedAt,
-        language: a.language,
-        documents,
-      });
+      // One submission of a unit at a time: the parts of a split submission see each other.
+      const outcome = await withLock(ctx, `intake:submission:${unit.id}:${year}`, () =>
+        handleSubmission(ctx, {
+          messageId: a.messageId,
+          subject: a.facts.subject,
+          unitId: unit.id,
+          unitName: unit.name,
+          cycle: a.cycle,
+          sentAt,
+          receivedAt: a.receivedAt,
+          language: a.language,
+          documents,
+        }),
+      );
       if (outcome.readable) await move('submitted');
       else
         facts.push({

@@ -29,6 +29,8 @@ export interface IntakeServiceOptions {
   deltaIntervalMs?: number;
   /** Subscription check interval (default 1 hour). */
   renewIntervalMs?: number;
+  /** Mails processed at once (default 2; Outlook allows 4 concurrent requests per mailbox). */
+  concurrency?: number;
   /** A mail went to triage (notify coordinators). */
   onTriage?: (mail: MailRecord, details: IntakeDetails) => void;
 }
@@ -68,7 +70,7 @@ export function createIntakeService(
     goLive ??= await ensureGoLive(ctx, ctx.now());
     return { filer, goLive, ...(options.onTriage ? { onTriage: options.onTriage } : {}) };
   };
-  const worker = createWorker(ctx, deps);
+  const worker = createWorker(ctx, deps, options.concurrency);
   const target = (): SubscriptionTarget | undefined =>
     options.notificationUrl
       ? {

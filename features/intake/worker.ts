@@ -16,7 +16,15 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-export function createWorker(ctx: IntakeContext, deps: () => Promise<ProcessDeps>): Worker {
+/**
+ * `concurrency` mails are processed at once (default 2): Outlook allows 4 concurrent requests per
+ * mailbox, and the outbox sender needs some of them.
+ */
+export function createWorker(
+  ctx: IntakeContext,
+  deps: () => Promise<ProcessDeps>,
+  concurrency = 2,
+): Worker {
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
@@ -59,15 +67,19 @@ export function createWorker(ctx: IntakeContext, deps: () => Promise<ProcessDeps
     }
   }
 
+  async function drain(): Promise<void> {
+    for (;;) {
+      if (stopped) return;
+      const mail = await ctx.store.mails.claimNext({ ...claimOptions, mailbox: ctx.mailbox });
+      if (!mail) return;
+      await handle(mail);
+    }
+  }
+
   async function loop(): Promise<void> {
     do {
       again = false;
-      for (;;) {
-        if (stopped) return;
-        const mail = await ctx.store.mails.claimNext({ ...claimOptions, mailbox: ctx.mailbox });
-        if (!mail) break;
-        await handle(mail);
-      }
+      await Promise.all(Array.from({ length: Math.max(1, concurrency) }, () => drain()));
     } while (again && !stopped);
   }
 

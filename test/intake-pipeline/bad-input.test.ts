@@ -206,4 +206,26 @@ describe('bad input', () => {
       'pre-registered',
     );
   });
+  it('two parts arriving at the same moment are still merged into one receipt', async () => {
+    const { app } = await applicationDocx(
+      { name: 'Hemtjänsten Hamnen', managerName: 'Erik Holm', managerEmail: ERIK },
+      { chars: 12_000 },
+    );
+    const received = async () => (await h.inbox(ERIK)).map((m) => m.subject ?? '');
+    const before = await received();
+    const { makeDocx } = await import('../../emulator/seed/index.js');
+    const half = Math.floor(app.paragraphs.length / 2);
+    const parts = [app.paragraphs.slice(0, half), app.paragraphs.slice(half)];
+    for (const [i, paragraphs] of parts.entries())
+      deliver(
+        ERIK,
+        `Bidrag Hemtjänsten Hamnen (${i + 1}/2)`,
+        `Hej! Här är del ${i + 1} av vårt tävlingsbidrag till Kvalitetsutmärkelsen.\nErik Holm, Hemtjänsten Hamnen`,
+        [{ name: `Bidrag ${i + 1}.docx`, contentType: DOCX, bytes: await makeDocx(paragraphs) }],
+      );
+    await h.settle();
+    const replies = (await received()).filter((s) => !before.includes(s) || s.includes('Del'));
+    expect(replies.filter((s) => s.startsWith('Vi har tagit emot ert bidrag'))).toHaveLength(1);
+    expect(replies.filter((s) => /Del \d av 2 mottagen/.test(s))).toHaveLength(1);
+  });
 });
