@@ -18,20 +18,28 @@ import {
 } from '../../graph/index.js';
 import { openStore, type Store } from '../../store/index.js';
 
-/** A clock `factor` times faster than real time from `start`, which tests may also move ahead. */
+/**
+ * A clock `factor` times faster than real time from `start`, which tests may move ahead and
+ * benchmarks may speed up once only waiting is left (real time while the pipeline works, then a
+ * minute per second while the outbox waits out the sending limit).
+ */
 export class ScaledClock implements OutboxClock {
-  private readonly realStart = performance.now();
-  private offsetMs = 0;
+  private realBase = performance.now();
+  private base: number;
 
   constructor(
-    readonly factor: number,
-    private readonly start: Date,
-  ) {}
+    private speed: number,
+    start: Date,
+  ) {
+    this.base = start.getTime();
+  }
+
+  get factor(): number {
+    return this.speed;
+  }
 
   now(): Date {
-    return new Date(
-      this.start.getTime() + this.offsetMs + (performance.now() - this.realStart) * this.factor,
-    );
+    return new Date(this.base + (performance.now() - this.realBase) * this.speed);
   }
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -42,14 +50,22 @@ export class ScaledClock implements OutboxClock {
         signal?.removeEventListener('abort', done);
         resolve();
       };
-      const timer = setTimeout(done, ms / this.factor);
+      const timer = setTimeout(done, ms / this.speed);
       signal?.addEventListener('abort', done, { once: true });
     });
   }
 
   /** Jumps ahead (sleepers wake on their own schedule: wake workers after a jump). */
   advance(ms: number): void {
-    this.offsetMs += ms;
+    this.base += ms;
+  }
+
+  /** Runs `factor` times real time from now on (time stays continuous; wake sleepers after). */
+  setFactor(factor: number): void {
+    const now = this.now().getTime();
+    this.realBase = performance.now();
+    this.base = now;
+    this.speed = factor;
   }
 }
 
