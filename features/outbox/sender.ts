@@ -8,7 +8,8 @@
 //  2. Every mail carries the item's key in the header x-kvalitet-outbox-key.
 //  3. Graph's 202 is followed at once by markSent (retried on a store error).
 //  4. If the process dies between 2 and 3, the item stays 'sending' until its lease (5 min) runs out;
-//     whoever claims it next (attempts > 1) first looks for the key in Sent Items and, if found,
+//     whoever claims it next (attempts > 1; a hand-back for pacing or a 429 does not count) first
+//     looks for the key in Sent Items and, if found,
 //     marks it sent without sending. A failure with an unclear outcome (timeout, 5xx) is retried no
 //     sooner than a minute later and goes through the same check.
 // The residual risk: Exchange accepted the mail but its Sent Items copy is not visible by the time
@@ -195,12 +196,16 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return true;
   }
 
-  /** Puts a claimed item back to pending (not a failure: its failure count is kept). */
+  /**
+   * Puts a claimed item back unsent, due at `retryAt`: the store undoes the claim's attempt, so a
+   * hand-back never makes the next claim look like a retry (nor hides a real one).
+   */
   async function handBack(item: OutboxItem, retryAt: number, why: string): Promise<void> {
-    await store.outbox.markFailed(item.id, owner, {
-      error: withFailures(failuresSoFar(item.error), why),
-      retryAt: new Date(retryAt),
-    });
+    logger?.debug?.(
+      { key: item.key, until: new Date(retryAt).toISOString(), why },
+      'outbox: deferred',
+    );
+    await store.outbox.defer(item.id, owner, new Date(retryAt));
   }
 
   async function failForGood(item: OutboxItem, failures: number, reason: string): Promise<void> {
