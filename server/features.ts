@@ -20,6 +20,11 @@ export interface FeatureContext {
   graph: Graph;
   /** The public base URL (PUBLIC_URL, or http://localhost:<port>): for notification URLs. */
   publicUrl: string;
+  /**
+   * Puts a card in a user's personal chat with the bot (their stored conversation). False when the
+   * user has no conversation with the bot yet.
+   */
+  sendCard?: (aadObjectId: string, card: { fallbackText: string }) => Promise<boolean>;
 }
 
 export interface FeatureHandle {

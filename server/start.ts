@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { Router } from 'express';
 import type { Locale } from '../core/model.js';
 import { createBotEndpoint } from '../bot/endpoint.js';
+import { sendCardProactively } from '../bot/triage-notify.js';
 import type { DeadlinesCardData } from '../bot/cards/deadlines.js';
 import { createTokenProvider, type ClientCertificate } from '../graph/auth.js';
 import { createGraphClient, type Graph } from '../graph/client.js';
@@ -221,6 +222,12 @@ export async function startServer(
       store,
       graph,
       publicUrl,
+      sendCard: async (aadObjectId, card) => {
+        const conversation = await store.conversations.get(aadObjectId);
+        if (!conversation) return false;
+        await sendCardProactively(bot.adapter, config.bot.appId, conversation.reference, card);
+        return true;
+      },
     };
     for (const feature of options.features ?? []) {
       const handle = await feature.start({

@@ -31,8 +31,8 @@ export interface IntakeServiceOptions {
   renewIntervalMs?: number;
   /** Mails processed at once (default 2; Outlook allows 4 concurrent requests per mailbox). */
   concurrency?: number;
-  /** A mail went to triage (notify coordinators). */
-  onTriage?: (mail: MailRecord, details: IntakeDetails) => void;
+  /** A mail went to triage (notify coordinators); awaited by idle(), failures only logged. */
+  onTriage?: (mail: MailRecord, details: IntakeDetails) => void | Promise<void>;
 }
 
 export interface IntakeService {
@@ -68,7 +68,17 @@ export function createIntakeService(
 
   const deps = async (): Promise<ProcessDeps> => {
     goLive ??= await ensureGoLive(ctx, ctx.now());
-    return { filer, goLive, ...(options.onTriage ? { onTriage: options.onTriage } : {}) };
+    const onTriage = options.onTriage;
+    return {
+      filer,
+      goLive,
+      ...(onTriage
+        ? {
+            onTriage: (mail: MailRecord, details: IntakeDetails) =>
+              safely('triage notification', async () => onTriage(mail, details)),
+          }
+        : {}),
+    };
   };
   const worker = createWorker(ctx, deps, options.concurrency);
   const target = (): SubscriptionTarget | undefined =>

@@ -14,6 +14,7 @@ import { loadCycles } from '../cycles.js';
 import type { FeatureContext, FeatureHandle, ServerFeature } from '../features.js';
 import { isLoopback } from '../routes/messages.js';
 import { importDemoData } from './intake-demo-data.js';
+import { createTriageNotifier } from './intake-notify.js';
 
 export interface IntakeFeatureOptions {
   /** Import the demo tenant's units into an empty store in local mode (default true). */
@@ -57,6 +58,7 @@ export function createIntakeFeature(options: IntakeFeatureOptions = {}): ServerF
           instanceId: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
         },
         {
+          onTriage: createTriageNotifier(context),
           ...options.service,
           ...(clientState && reachable
             ? {

@@ -2,6 +2,8 @@
 // with the small intake tenant, and acts as the unit managers do: they send mail to the shared mailbox
 // through Graph and read the replies in their own inboxes.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Message } from '@microsoft/microsoft-graph-types';
@@ -20,6 +22,7 @@ import { createIntakeFeature } from '../../server/jobs/intake.js';
 import { startServer, type RunningServer } from '../../server/start.js';
 import { openStore, type Store } from '../../store/index.js';
 import {
+  COORD_ID,
   HARNESS_ID,
   HARNESS_SECRET,
   harnessApp,
@@ -60,6 +63,34 @@ export interface IntakeHarness {
   restart(whileDown?: (store: Store) => Promise<void>): Promise<void>;
   stop(): Promise<void>;
   faults(patch: FaultConfig): void;
+  /** Activities the bot sent proactively (to the stub Teams connector), newest last. */
+  teams: { conversationId: string; activity: Record<string, unknown> }[];
+}
+
+/** A stand-in for Teams' connector service: records what the bot posts into conversations. */
+async function startStubConnector() {
+  const received: { conversationId: string; activity: Record<string, unknown> }[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      const m = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
+      if (req.method === 'POST' && m) {
+        received.push({
+          conversationId: decodeURIComponent(m[1]!),
+          activity: JSON.parse(body || '{}'),
+        });
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ id: `activity-${received.length}` }));
+        return;
+      }
+      res.statusCode = 404;
+      res.end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return { url, received, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
 export async function startIntakeHarness(
@@ -109,10 +140,29 @@ export async function startIntakeHarness(
     });
   };
   // The unit register is in place before the app first starts (as after an import).
+  const connector = await startStubConnector();
   const store = await openStore({ dataDir, clock: () => config.clock.now() });
   try {
     for (const o of organisations) await store.organisations.upsert(o);
     for (const u of units) await store.units.upsert(u);
+    // The coordinator has the app installed: the bot kept her personal conversation.
+    await store.conversations.upsert({
+      aadObjectId: COORD_ID,
+      tenantId: TENANT_ID,
+      conversationId: 'a:coordinator-chat',
+      serviceUrl: connector.url,
+      reference: {
+        channelId: 'msteams',
+        serviceUrl: connector.url,
+        conversation: {
+          id: 'a:coordinator-chat',
+          conversationType: 'personal',
+          tenantId: TENANT_ID,
+        },
+        agent: { id: '28:kvalitet-bot', name: 'Kvalitetsutmärkelsen' },
+        user: { id: '29:anna', aadObjectId: COORD_ID, name: 'Anna Samordnare' },
+      },
+    });
     await options.beforeStart?.({ emulator, store });
   } finally {
     await store.close();
@@ -205,8 +255,10 @@ export async function startIntakeHarness(
       await outbox.stop();
       await server.close();
       await emulator.close();
+      await connector.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
+    teams: connector.received,
     faults(patch) {
       emulator.admin.setFaults(patch);
     },

@@ -126,6 +126,13 @@ describe('intake over time', () => {
     };
     const item = triage.items.find((i) => i.messageId === filed!.id);
     expect(item?.triageReasons.length).toBeGreaterThan(0);
+    // The coordinator got the card in Teams, once.
+    const cards = h.teams.filter((t) => JSON.stringify(t.activity).includes(filed!.id));
+    expect(cards).toHaveLength(1);
+    expect(cards[0]!.conversationId).toBe('a:coordinator-chat');
+    expect(JSON.stringify(cards[0]!.activity)).toContain(
+      'Att granska: mejl till funktionsbrevlådan',
+    );
 
     const mail = await h.intake.resolveTriage({
       messageId: filed!.id,

@@ -13,6 +13,8 @@ export const CECILIA = 'cecilia.ek@stockholm.example';
 export const DANA = 'dana.lind@stockholm.example';
 export const ERIK = 'erik.holm@stockholm.example';
 export const SECRETARY = 'fia.sekreterare@stockholm.example';
+/** The coordinator's AAD object id (the tenant's user id). */
+export const COORD_ID = '33333333-0000-0000-0000-000000000002';
 export const HARNESS_ID = '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
 export const HARNESS_SECRET = 'harness-secret-for-intake-tests';
 
@@ -48,7 +50,20 @@ export function intakeTenant(): EmulatorTenant {
       user(6, ERIK, 'Erik Holm', 'Enhetschef'),
       user(7, SECRETARY, 'Fia Sekreterare', 'Nämndsekreterare'),
     ],
-    groups: [],
+    groups: [
+      {
+        group: {
+          id: '44444444-0000-0000-0000-000000000001',
+          displayName: 'Kvalitet samordnare',
+          mailNickname: 'kvalitet-samordnare',
+          mail: 'kvalitet-samordnare@stockholm.example',
+          mailEnabled: true,
+          securityEnabled: true,
+          groupTypes: [],
+        },
+        memberUpns: [COORD],
+      },
+    ],
     mailboxes: Object.fromEntries(
       [SHARED, ...MANAGERS].map((upn) => [upn, { messages: [], events: [] }]),
     ),
