@@ -27,6 +27,7 @@ function backend(items: TriageItem[], fail?: Error) {
       resolved.push(r);
     },
     units: async () => [{ id: 'u-1', name: 'Förskolan Solrosen' }],
+    mayTriage: async () => true,
   };
   return { b, resolved };
 }

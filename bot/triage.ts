@@ -27,6 +27,8 @@ export interface TriageBackend {
   listTriage(options?: { limit?: number }): Promise<TriageItem[]>;
   resolveTriage(resolution: TriageResolution): Promise<unknown>;
   units(): Promise<{ id: string; name: string }[]>;
+  /** Whether this user (AAD object id) may see and decide triage: the coordinators. */
+  mayTriage(aadObjectId: string | undefined): Promise<boolean>;
 }
 
 /** How many triage cards one "granska" sends (a chat is no place for a long list; the tab has it). */
@@ -105,6 +107,11 @@ export function isTriageCommand(text: string | undefined | null): boolean {
   return TRIAGE_WORDS.includes(normalised);
 }
 
+const NOT_ALLOWED = {
+  sv: 'Granskningen av funktionsbrevlådan är till för samordnarna.',
+  en: "Reviewing the shared mailbox is for the award's coordinators.",
+} as const;
+
 const NOT_RUNNING = {
   sv: 'Granskningen är inte igång just nu (brevlådan läses inte). Försök igen om en stund.',
   en: 'Triage is not running right now (the mailbox is not being read). Please try again shortly.',
@@ -127,6 +134,10 @@ export function registerTriage(
         await context.sendActivity(MessageFactory.text(NOT_RUNNING[locale]));
         return;
       }
+      if (!(await b.mayTriage(context.activity.from?.aadObjectId))) {
+        await context.sendActivity(MessageFactory.text(NOT_ALLOWED[locale]));
+        return;
+      }
       for (const card of await triageListCards(b, locale)) {
         const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
         activity.summary = card.fallbackText;
@@ -142,6 +153,7 @@ export function registerTriage(
       const locale = localeOf(context.activity.locale);
       const b = backend();
       if (!b) return NOT_RUNNING[locale];
+      if (!(await b.mayTriage(context.activity.from?.aadObjectId))) return NOT_ALLOWED[locale];
       // The SDK hands over the whole Action.Execute ({ type, verb, data }); data holds the inputs too.
       const verb = (
         action.verb === 'triage.confirm' ? 'triage.confirm' : 'triage.apply'

@@ -10,14 +10,13 @@ import type { FeatureContext } from '../features.js';
 export const COORDINATORS_GROUP = 'kvalitet-samordnare';
 const MEMBERS_TTL_MS = 10 * 60_000;
 
-export function createTriageNotifier(
-  context: Pick<FeatureContext, 'graph' | 'store' | 'logger' | 'sendCard'>,
-): (mail: MailRecord, details: IntakeDetails) => Promise<void> {
-  const graph = createGraphApi(context.graph);
+/** The coordinators' AAD object ids (members of the coordinators' group), cached for ten minutes. */
+export function coordinatorIds(graph: FeatureContext['graph']): () => Promise<string[]> {
+  const api = createGraphApi(graph);
   let members: { at: number; ids: Promise<string[]> } | undefined;
-  const coordinators = () => {
+  return () => {
     if (!members || Date.now() - members.at > MEMBERS_TTL_MS) {
-      const ids = graph.users
+      const ids = api.users
         .listGroupMembersByMailNickname(COORDINATORS_GROUP, ['id'])
         .then((users) => users.map((u) => u.id).filter((id): id is string => !!id));
       ids.catch(() => (members = undefined));
@@ -25,6 +24,12 @@ export function createTriageNotifier(
     }
     return members.ids;
   };
+}
+
+export function createTriageNotifier(
+  context: Pick<FeatureContext, 'graph' | 'store' | 'logger' | 'sendCard'>,
+): (mail: MailRecord, details: IntakeDetails) => Promise<void> {
+  const coordinators = coordinatorIds(context.graph);
 
   const notify = async (mail: MailRecord, details: IntakeDetails) => {
     const send = context.sendCard;

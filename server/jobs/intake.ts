@@ -14,7 +14,7 @@ import { loadCycles } from '../cycles.js';
 import type { FeatureContext, FeatureHandle, ServerFeature } from '../features.js';
 import { isLoopback } from '../routes/messages.js';
 import { importDemoData } from './intake-demo-data.js';
-import { createTriageNotifier } from './intake-notify.js';
+import { coordinatorIds, createTriageNotifier } from './intake-notify.js';
 
 export interface IntakeFeatureOptions {
   /** Import the demo tenant's units into an empty store in local mode (default true). */
@@ -47,6 +47,7 @@ export function createIntakeFeature(options: IntakeFeatureOptions = {}): ServerF
           { reachable, clientState: clientState ? 'set' : 'missing' },
           'no Graph subscription (needs an https PUBLIC_URL and GRAPH_WEBHOOK_CLIENT_STATE): delta polling only',
         );
+      const coordinators = coordinatorIds(context.graph);
       const service = createIntakeService(
         {
           store,
@@ -83,6 +84,10 @@ export function createIntakeFeature(options: IntakeFeatureOptions = {}): ServerF
           listTriage: (o) => service.listTriage(o),
           resolveTriage: (r) => service.resolveTriage(r),
           units: async () => (await store.units.list()).map((u) => ({ id: u.id, name: u.name })),
+          // Coordinators only; the local demo lets anyone on this machine try it.
+          mayTriage: async (aadObjectId) =>
+            config.mode === 'local' ||
+            (aadObjectId !== undefined && (await coordinators()).includes(aadObjectId)),
         },
         close: () => service.stop(),
       };
