@@ -124,7 +124,7 @@ function memoryStore(): Pick<Store, 'outbox' | 'locks'> & { items: OutboxItem<Ou
 }
 
 /** Graph as a script: each POST asks `onSend`; Sent Items holds what was accepted. */
-function scriptedGraph(onSend: (key: string, n: number) => void = () => {}) {
+function scriptedGraph(onSend: (key: string, n: number) => void | Promise<void> = () => {}) {
   const accepted: Array<{ key: string; at: number }> = [];
   const listed: string[] = [];
   let n = 0;
@@ -134,7 +134,7 @@ function scriptedGraph(onSend: (key: string, n: number) => void = () => {}) {
         const message = (req.body as { message: { internetMessageHeaders: { value: string }[] } })
           .message;
         const key = message.internetMessageHeaders[0]!.value;
-        onSend(key, ++n);
+        await onSend(key, ++n);
         accepted.push({ key, at: Date.now() });
         return undefined;
       },
@@ -298,6 +298,25 @@ describe('startOutboxWorker', () => {
     expect(item?.status).toBe('failed');
     expect(item?.error).toMatch(/^\[failures 3\] gave up after 3 attempts: not allowed to send/);
     expect(g.accepted).toEqual([]);
+  });
+
+  it('keeps a slow send to itself: another worker neither takes the mailbox nor the mail', async () => {
+    const store = memoryStore();
+    await queue(store, 'slow');
+    const g = scriptedGraph(async () => {
+      await new Promise((r) => setTimeout(r, 12 * 60_000));
+    });
+    const a = start(store, g.api, { owner: 'a', concurrency: 1 });
+    await vi.advanceTimersByTimeAsync(1_000);
+    const b = startOutboxWorker({ store, graph: g.api, mailboxes: [MAILBOX], owner: 'b' });
+    await vi.advanceTimersByTimeAsync(15 * 60_000);
+    expect(g.accepted.map((x) => x.key)).toEqual(['slow']);
+    expect(g.listed).toEqual([]);
+    expect(a.stats().sent).toBe(1);
+    expect(b.stats().sent).toBe(0);
+    const stopping = b.stop();
+    await vi.advanceTimersByTimeAsync(1_000);
+    await stopping;
   });
 
   it('holds a mailbox for one worker at a time', async () => {

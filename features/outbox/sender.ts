@@ -304,21 +304,41 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         return;
       }
     }
+    const keepLease = renewWhile(item);
     try {
       await sendOutboxMessage(graph, item.key, message);
     } catch (error) {
+      keepLease.stop();
       const failure = classifySendError(error);
       if (failure.kind === 'transient' && failure.maybeSent) reservation.settle(nowMs());
       else reservation.release();
       await onFailure(st, item, error, true);
       return;
     }
+    keepLease.stop();
     const sentAt = clock.now();
     reservation.settle(sentAt.getTime());
     st.dayRecipients += item.recipientCount;
     counters.sent++;
     await recordSent(item, sentAt);
     logger?.debug?.({ key: item.key, kind: item.kind, mailbox: st.name }, 'outbox: sent');
+  }
+
+  /** Renews the item's lease while a send is in flight (the Graph client may wait out 429s). */
+  function renewWhile(item: OutboxItem): { stop(): void } {
+    const done = new AbortController();
+    void (async () => {
+      for (;;) {
+        await clock.sleep(leaseMs / 3, done.signal);
+        if (done.signal.aborted) return;
+        const ok = await store.outbox.renewLease(item.id, owner, leaseMs).catch(() => true);
+        if (!ok) {
+          logger?.warn({ key: item.key }, 'outbox: lost the lease on a mail being sent');
+          return;
+        }
+      }
+    })();
+    return { stop: () => done.abort() };
   }
 
   /** markSent right after Graph's 202, retried: every failed record is a possible duplicate later. */
@@ -392,7 +412,11 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   /** One pass: claim and start what may go now. Returns how long to sleep (0: go again). */
   async function step(): Promise<number> {
     if (active.size >= concurrency) {
-      await Promise.race(active);
+      // Every slot busy (maybe a slow send): still renew the mailbox leases while waiting.
+      const pause = new AbortController();
+      await Promise.race([...active, clock.sleep(mailboxLeaseMs / 3, pause.signal)]);
+      pause.abort();
+      for (const st of mailboxes.values()) if (st.leader) await lead(st);
       return 0;
     }
     let wait = idleMs;
