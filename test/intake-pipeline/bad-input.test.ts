@@ -71,19 +71,22 @@ describe('bad input', () => {
     expect(JSON.stringify(triage)).not.toMatch(/alert|<script|onerror/);
   });
 
-  it('a .pages file is answered with a request for .docx or PDF', async () => {
-    const pages = bad.find((d) => d.kind === 'pages')!;
-    await h.send(BO, {
-      subject: 'Tävlingsbidrag Förskolan Solrosen',
-      text: 'Hej! Här är vårt tävlingsbidrag till Kvalitetsutmärkelsen.\n\nBo Berg, Förskolan Solrosen',
-      attachments: [pages],
-    });
-    await h.settle();
-    const [reply] = await replyTo(BO, /bidrag/i);
-    expect(plain(reply?.body?.content)).toMatch(/Word-dokument \(\.docx\) eller PDF/);
-    const p = await h.server.store.participations.get('u-solrosen', 2027);
-    expect(p?.state).not.toBe('submitted');
-  });
+  it.each(['pages', 'odt', 'legacy-doc'] as const)(
+    'a %s file is answered with a request for .docx or PDF',
+    async (kind) => {
+      const doc = bad.find((d) => d.kind === kind)!;
+      await h.send(BO, {
+        subject: `Tävlingsbidrag Förskolan Solrosen (${kind})`,
+        text: 'Hej! Här är vårt tävlingsbidrag till Kvalitetsutmärkelsen.\n\nBo Berg, Förskolan Solrosen',
+        attachments: [doc],
+      });
+      await h.settle();
+      const reply = (await h.inbox(BO)).find((m) => plain(m.body?.content).includes(doc.name));
+      expect(plain(reply?.body?.content)).toMatch(/Word-dokument \(\.docx\) eller PDF/);
+      const p = await h.server.store.participations.get('u-solrosen', 2027);
+      expect(p?.state).not.toBe('submitted');
+    },
+  );
 
   it.each(['encrypted-docx', 'corrupt-pdf', 'zip-bomb-docx'] as const)(
     'a %s submission gets a clear answer and the mail is kept',
