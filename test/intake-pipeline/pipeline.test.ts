@@ -152,6 +152,31 @@ describe('intake pipeline', () => {
   });
 });
 
+describe('a new version of a submission', () => {
+  it('keeps the newest as current and the earlier one as history', async () => {
+    const { app, bytes } = await application('Äldreboendet Linden', 'Dana Lind', DANA, 32_000);
+    const subject = 'Reviderat tävlingsbidrag – Äldreboendet Linden';
+    await h.send(DANA, {
+      subject,
+      text: 'Hej! Här kommer en rättad version av vårt tävlingsbidrag till Kvalitetsutmärkelsen 2027; den ersätter den förra.\n\nDana Lind, Äldreboendet Linden',
+      attachments: [{ name: 'Bidrag Linden v2.docx', contentType: DOCX, bytes }],
+    });
+    await h.settle();
+    const versions = await h.server.store.submissions.list('u-linden', 2027);
+    expect(versions).toHaveLength(2);
+    expect(versions[0]!.characterCount).toBe(app.nonSpaceCharacters);
+    expect((await h.server.store.submissions.latest('u-linden', 2027))?.fileNames).toEqual([
+      'Bidrag Linden v2.docx',
+    ]);
+    const filed = await h.inShared(subject);
+    const reply = (await h.inbox(DANA)).find((m) =>
+      (m.body?.content ?? '').includes('Bidrag Linden v2.docx'),
+    );
+    expect(reply?.body?.content).toContain('ersätter den ni skickade tidigare');
+    expect(filed?.folder).toBe('Kvalitetsutmärkelsen 2027/Bidrag');
+  });
+});
+
 describe('board protocols, info meetings, the webhook handshake', () => {
   it('marks the units a protocol lists and reports those still missing from their board', async () => {
     const pdf = await makePdf([
