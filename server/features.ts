@@ -36,6 +36,11 @@ export interface FeatureHandle {
    * throw or block: queue the work (delta sync is the source of truth anyway).
    */
   onGraphNotifications?: (notifications: GraphNotification[]) => void;
+  /**
+   * Accepts notifications carrying this feature's own clientState (one it generated and stored when
+   * GRAPH_WEBHOOK_CLIENT_STATE is not set), besides the configured one.
+   */
+  acceptsClientState?: (clientState: unknown) => boolean;
   /** The triage list the bot's "granska" command and card actions use (the intake feature). */
   triage?: TriageBackend;
   /** Finish work in flight and stop timers. Runs after HTTP stopped accepting, before storage closes. */

@@ -191,6 +191,7 @@ export async function startServer(
     ];
     const featureRoutes = Router();
     const notificationHandlers: Array<NonNullable<FeatureHandle['onGraphNotifications']>> = [];
+    const clientStateCheckers: Array<NonNullable<FeatureHandle['acceptsClientState']>> = [];
     const app = createApp({
       version: config.version,
       logger,
@@ -200,6 +201,7 @@ export async function startServer(
       tabStatus: () => statusNow().status,
       graphNotifications: {
         clientState: config.graphWebhookClientState,
+        accepts: (value) => clientStateCheckers.some((accepts) => accepts(value)),
         onRejected: (count) =>
           logger.warn({ count }, 'dropped Graph notifications with a wrong clientState'),
         onNotifications: (notifications) => {
@@ -239,6 +241,7 @@ export async function startServer(
       if (handle.onGraphNotifications) notificationHandlers.push(handle.onGraphNotifications);
       if (handle.close) closers.push({ name: feature.name, close: handle.close });
       if (handle.triage) triage = handle.triage;
+      if (handle.acceptsClientState) clientStateCheckers.push(handle.acceptsClientState);
     }
 
     return {

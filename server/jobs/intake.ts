@@ -41,11 +41,12 @@ export function createIntakeFeature(options: IntakeFeatureOptions = {}): ServerF
       }
       // Graph must be able to reach us: the emulator reaches localhost; a tenant needs https.
       const reachable = config.mode === 'local' || context.publicUrl.startsWith('https://');
+      // Without GRAPH_WEBHOOK_CLIENT_STATE the service generates one and keeps it in the store.
       const clientState = config.graphWebhookClientState;
-      if (!clientState || !reachable)
+      if (!reachable)
         logger.warn(
-          { reachable, clientState: clientState ? 'set' : 'missing' },
-          'no Graph subscription (needs an https PUBLIC_URL and GRAPH_WEBHOOK_CLIENT_STATE): delta polling only',
+          { publicUrl: context.publicUrl },
+          'no Graph subscription (Graph needs an https PUBLIC_URL to reach us): delta polling only',
         );
       const coordinators = coordinatorIds(context.graph);
       const service = createIntakeService(
@@ -61,13 +62,13 @@ export function createIntakeFeature(options: IntakeFeatureOptions = {}): ServerF
         {
           onTriage: createTriageNotifier(context),
           ...options.service,
-          ...(clientState && reachable
+          ...(reachable
             ? {
                 notificationUrl: `${context.publicUrl}/api/graph/notifications`,
                 lifecycleNotificationUrl: `${context.publicUrl}/api/graph/lifecycle`,
-                clientState,
               }
             : {}),
+          ...(clientState ? { clientState } : {}),
         },
       );
       try {
@@ -80,6 +81,7 @@ export function createIntakeFeature(options: IntakeFeatureOptions = {}): ServerF
       return {
         routes: intakeRoutes(service, config.mode === 'local'),
         onGraphNotifications: (notifications) => service.handleNotifications(notifications),
+        acceptsClientState: (value) => service.acceptsClientState(value),
         triage: {
           listTriage: (o) => service.listTriage(o),
           resolveTriage: (r) => service.resolveTriage(r),

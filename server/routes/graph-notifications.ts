@@ -17,6 +17,8 @@ export interface GraphNotification {
 export interface GraphNotificationsOptions {
   /** The secret sent with every subscription; notifications without it are dropped. */
   clientState?: string;
+  /** Also accepts a notification whose clientState this says is ours (a feature's generated one). */
+  accepts?: (clientState: unknown) => boolean;
   /** Receives the accepted notifications after the 202 went out; must not throw. */
   onNotifications?: (notifications: GraphNotification[]) => void;
   onRejected?: (count: number) => void;
@@ -43,7 +45,9 @@ export function graphNotificationRoutes(options: GraphNotificationsOptions): Rou
         return;
       }
       const accepted = items.filter(
-        (n) => options.clientState !== undefined && n.clientState === options.clientState,
+        (n) =>
+          (options.clientState !== undefined && n.clientState === options.clientState) ||
+          options.accepts?.(n.clientState) === true,
       );
       res.status(202).end();
       if (accepted.length < items.length) options.onRejected?.(items.length - accepted.length);
