@@ -19,17 +19,22 @@ export interface TriageItem {
   candidates: { unitId: string; unitName: string; score: number }[];
   reasons: Bilingual[];
   triageReasons: Bilingual[];
+  /** Set when the app gave up processing the mail (after retries): the error, for whoever looks. */
+  failed?: string;
 }
 
 export async function listTriage(
   ctx: Pick<IntakeContext, 'store' | 'mailbox'>,
   options: { limit?: number } = {},
 ): Promise<TriageItem[]> {
-  const mails = await ctx.store.mails.list({
-    status: 'triage',
-    mailbox: ctx.mailbox,
-    limit: options.limit ?? 50,
-  });
+  // Mails the app gave up on (no retry planned) wait here too: a person decides, nothing is lost.
+  const mails = (
+    await ctx.store.mails.list({
+      status: ['triage', 'failed'],
+      mailbox: ctx.mailbox,
+      limit: options.limit ?? 50,
+    })
+  ).filter((m) => m.status === 'triage' || m.retryAt === undefined);
   return mails.map((m) => {
     const d = (m.details ?? {}) as Partial<IntakeDetails>;
     return {
@@ -43,7 +48,16 @@ export async function listTriage(
       ...(d.suggestedUnitId ? { suggestedUnitId: d.suggestedUnitId } : {}),
       candidates: d.candidates ?? [],
       reasons: d.reasons ?? [],
-      triageReasons: d.triageReasons ?? [],
+      triageReasons:
+        m.status === 'failed'
+          ? [
+              {
+                sv: 'Mejlet kunde inte behandlas automatiskt; välj vad det är.',
+                en: 'The mail could not be processed automatically; choose what it is.',
+              },
+            ]
+          : (d.triageReasons ?? []),
+      ...(m.status === 'failed' && m.error ? { failed: m.error } : {}),
     };
   });
 }
@@ -71,7 +85,7 @@ export async function recordTriageDecision(
       sv: 'Mejlet finns inte (längre) i intaget.',
       en: 'The mail is not (or no longer) in the intake.',
     });
-  if (mail.status !== 'triage')
+  if (mail.status !== 'triage' && !(mail.status === 'failed' && mail.retryAt === undefined))
     throw new IntakeError('not-in-triage', {
       sv: 'Mejlet väntar inte på granskning (någon har redan beslutat).',
       en: 'The mail is not waiting for triage (someone already decided).',
