@@ -15,15 +15,26 @@ const GRACE: Partial<Record<MailKind, { deadline: 'submission' | 'protocol'; day
   'board-protocol': { deadline: 'protocol', days: 90 },
 };
 
-/** The cycle a mail of `kind` sent at `sentAt` concerns; the latest known cycle when none is open. */
+/** A cycle opens about a year before its submission deadline; older mail is not about it. */
+const CYCLE_OPENS_DAYS_BEFORE_SUBMISSION = 330;
+
+/**
+ * The cycle a mail of `kind` sent at `sentAt` concerns; the latest known cycle when none is open any
+ * more; undefined for mail from before the first configured cycle (an old mailbox's history).
+ */
 export function cycleForMail(
   cycles: readonly Cycle[],
   kind: MailKind,
   sentAt: string | Date,
-): Cycle {
+): Cycle | undefined {
   const sorted = [...cycles].sort((a, b) => a.year - b.year);
   if (sorted.length === 0) throw new Error('no award cycles configured');
   const at = new Date(sentAt).getTime();
+  const first = sorted[0]!;
+  const opens =
+    new Date(deadlineInstant(first.timeline.submissionDeadline)).getTime() -
+    CYCLE_OPENS_DAYS_BEFORE_SUBMISSION * DAY;
+  if (at < opens) return undefined;
   const rule = GRACE[kind] ?? { deadline: 'protocol' as const, days: 90 };
   for (const cycle of sorted) {
     const date =

@@ -172,6 +172,27 @@ export async function processClaimedMail(
   const unitId = decision ? decision.unitId : assessment.match.unitId;
   const unit = unitId ? units.find((u) => u.id === unitId) : undefined;
   const cycle = cycleForMail(ctx.cycles, kind, facts.sentAt);
+  if (!cycle) {
+    // Years-old mail in a mailbox the app has just connected to: labelled, but about no cycle we run.
+    const details: IntakeDetails = {
+      ...base,
+      kind,
+      facts: [
+        {
+          sv: 'Mejlet är äldre än de omgångar appen känner till; inget deltagande ändrades.',
+          en: 'The mail is older than the cycles the app knows; no participation was changed.',
+        },
+      ],
+    };
+    if (decision) await clearTriageCategories(ctx, mail.messageId);
+    await deps.filer.file(
+      mail.messageId,
+      [MAIL_KIND_LABELS[kind].category],
+      null,
+      decision ? undefined : (message.categories ?? []),
+    );
+    return { status: 'processed', details };
+  }
   const details: IntakeDetails = {
     ...base,
     kind,

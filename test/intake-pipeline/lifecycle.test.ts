@@ -27,6 +27,13 @@ beforeAll(async () => {
         body: 'Hej! Hemtjänsten Hamnen drar tillbaka sin anmälan och deltar inte i Kvalitetsutmärkelsen 2027.\nErik Holm',
         receivedDateTime: '2027-02-25T08:00:00Z',
       });
+      emulator.admin.deliver({
+        to: SHARED,
+        from: { name: 'Bo Berg', address: BO },
+        subject: 'Intresseanmälan 2019',
+        body: 'Hej! Förskolan Solrosen vill delta i Kvalitetsutmärkelsen 2019 och anmäler härmed sitt intresse.\nBo Berg',
+        receivedDateTime: '2019-02-20T08:00:00Z',
+      });
       await store.participations.applyTransition('u-hamnen', 2027, () => ({
         ...newParticipation('u-hamnen', 2027, 'in-protocol', {
           at: '2027-01-10T10:00:00+01:00',
@@ -52,6 +59,14 @@ describe('intake over time', () => {
     expect(p?.history.at(-1)?.source.ref).toBe(filed!.id);
     expect(await h.inbox(BO)).toEqual([]);
     expect(await h.server.store.outbox.counts()).toMatchObject({ pending: 0, sent: 0 });
+  });
+
+  it('labels years-old mail but changes no participation with it', async () => {
+    const old = await h.inShared('Intresseanmälan 2019');
+    expect(old).toMatchObject({ folder: 'inbox', categories: ['Intresseanmälan'] });
+    expect(
+      await h.server.store.participations.findBySource({ kind: 'mail', ref: old!.id }),
+    ).toEqual([]);
   });
 
   it('records an impossible transition as a fact on the mail, not an error', async () => {
