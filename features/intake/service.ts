@@ -113,9 +113,18 @@ export function createIntakeService(
     void track(work().catch((err: unknown) => ctx.logger.warn({ err }, `intake: ${what} failed`)));
   };
 
+  // One instance at a time looks after the subscription (several share one PostgreSQL server);
+  // the others skip the round rather than create a second subscription.
   const keepSubscription = async () => {
     const t = target();
-    if (t) await ensureSubscription(ctx, t);
+    if (!t) return;
+    const lock = `intake:subscription:${ctx.mailbox}`;
+    if (!(await ctx.store.locks.tryAcquire(lock, ctx.instanceId, 60_000))) return;
+    try {
+      await ensureSubscription(ctx, t);
+    } finally {
+      await ctx.store.locks.release(lock, ctx.instanceId).catch(() => undefined);
+    }
   };
 
   return {
