@@ -280,7 +280,9 @@ async function actOn(ctx: IntakeContext, a: ActInput): Promise<ActOutcome> {
   switch (a.kind) {
     case 'pre-registration': {
       if (!a.unit) return { facts: [noUnit()] };
-      await move('pre-registered');
+      const r = await move('pre-registered');
+      // A unit already further on (submitted, judged) gets no "thank you for registering".
+      if (r.participation?.state !== 'pre-registered') return { facts, problem: true };
       return {
         facts,
         receipt: preRegistrationReceipt({

@@ -3,7 +3,9 @@
 // subscription lifecycle events and an expired delta link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newParticipation } from '../../core/participation.js';
-import { receiptKey } from '../../features/intake/index.js';
+import { createIntakeService, receiptKey, silentLogger } from '../../features/intake/index.js';
+import { createGraphApi } from '../../graph/index.js';
+import { loadCycles } from '../../server/cycles.js';
 import { postActivity, teamsMessage } from '../server/harness.js';
 import { startIntakeHarness, type IntakeHarness } from './harness.js';
 import { BO, COORD, DANA, ERIK, SHARED } from './tenant.js';
@@ -152,7 +154,7 @@ describe('intake over time', () => {
     const mail = await h.intake.resolveTriage({
       messageId: filed!.id,
       kind: 'pre-registration',
-      unitId: 'u-hamnen',
+      unitId: 'u-kastanjen',
       by: COORD,
     });
     expect(mail?.status).toBe('processed');
@@ -195,6 +197,37 @@ describe('intake over time', () => {
     expect((await h.server.store.outbox.counts()).sent).toBe(sentBefore);
     const counts = await h.server.store.mails.counts(SHARED);
     expect(counts.failed + counts.received + counts.processing).toBe(0);
+  });
+});
+
+describe('two instances', () => {
+  it('process a mail once between them, with one receipt', async () => {
+    const second = createIntakeService({
+      store: h.server.store,
+      graph: createGraphApi(h.server.graph),
+      mailbox: SHARED,
+      cycles: loadCycles(),
+      now: () => h.server.config.clock.now(),
+      logger: silentLogger,
+      instanceId: 'second-instance',
+    });
+    const subject = 'Intresseanmälan Äldreboendet Linden (två instanser)';
+    const receipts = async () =>
+      (await h.inbox(DANA)).filter((m) => /intresseanmälan/i.test(m.subject ?? '')).length;
+    const before = await receipts();
+    h.emulator.admin.deliver({
+      to: SHARED,
+      from: { name: 'Dana Lind', address: DANA },
+      subject,
+      body: 'Hej! Äldreboendet Linden vill delta i Kvalitetsutmärkelsen 2027 och anmäler härmed sitt intresse.\nDana Lind',
+    });
+    await Promise.all([second.syncNow(), h.intake.syncNow()]);
+    await h.settle();
+    const filed = await h.inShared(subject);
+    const mail = await h.server.store.mails.get({ mailbox: SHARED, messageId: filed!.id });
+    expect(mail?.attempts).toBe(1);
+    expect(await receipts()).toBe(before + 1);
+    await second.stop();
   });
 });
 
