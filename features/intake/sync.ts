@@ -3,7 +3,6 @@
 // duplicates), and change notifications are the fast path for one mail. Either way a mail is only
 // recorded here (idempotent by its immutable id); processing happens in the worker.
 import type { Message } from '@microsoft/microsoft-graph-types';
-import { isGraphError, MESSAGE_SELECT } from '../../graph/index.js';
 import type { IntakeContext } from './context.js';
 
 export const INBOX = 'inbox';
@@ -55,16 +54,16 @@ export async function syncInbox(ctx: IntakeContext): Promise<SyncResult> {
   return { seen, recorded, resynced: result.resynced };
 }
 
-/** Records the mail a change notification names (fetched for its times and sender). */
+/**
+ * Records the mail a change notification names. Not fetched here (processing reads it anyway): the
+ * notification's arrival stands in for the received time until then. A late or repeated
+ * notification for a mail already recorded records nothing new.
+ */
 export async function recordNotified(ctx: IntakeContext, messageId: string): Promise<boolean> {
-  try {
-    const m = await ctx.graph.messages.getMessage(ctx.mailbox, messageId, {
-      select: MESSAGE_SELECT,
-    });
-    // A late notification for a mail already recorded (or filed) records nothing new.
-    return await record(ctx, m);
-  } catch (e) {
-    if (isGraphError(e, 'not-found')) return false;
-    throw e;
-  }
+  const { inserted } = await ctx.store.mails.recordSeen({
+    mailbox: ctx.mailbox,
+    messageId,
+    receivedAt: ctx.now(),
+  });
+  return inserted;
 }

@@ -40,8 +40,8 @@ export async function listTriage(
     return {
       messageId: m.messageId,
       receivedAt: m.receivedAt,
-      ...(m.from ? { from: m.from } : {}),
-      ...(m.subject ? { subject: m.subject } : {}),
+      ...((m.from ?? d.from) ? { from: m.from ?? d.from } : {}),
+      ...((m.subject ?? d.subject) ? { subject: m.subject ?? d.subject } : {}),
       ...(d.preview ? { preview: d.preview } : {}),
       suggestedKind: d.kind ?? 'other',
       confidence: d.confidence ?? 0,

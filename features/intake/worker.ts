@@ -3,10 +3,12 @@
 // outcome. A failure is retried later with back-off; after a few attempts the mail waits for a person
 // (status failed, shown with its error) — never dropped.
 import type { MailRecord } from '../../store/index.js';
+import { isGraphError } from '../../graph/index.js';
 import type { IntakeContext } from './context.js';
 import { processClaimedMail, type ProcessDeps } from './process.js';
 
 const MAX_ATTEMPTS = 5;
+const MAX_BUSY_ATTEMPTS = 20;
 
 export interface Worker {
   /** Wakes the loop (new mail recorded). Resolves when the queue is empty again. */
@@ -26,6 +28,7 @@ export function createWorker(
   concurrency = 2,
 ): Worker {
   let running: Promise<void> | undefined;
+  const timers = new Set<NodeJS.Timeout>();
   let again = false;
   let stopped = false;
   const leaseMs = ctx.leaseMs ?? 120_000;
@@ -52,8 +55,15 @@ export function createWorker(
       );
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
-      const retryMs = Math.min(30 * 60_000, 15_000 * 2 ** Math.max(0, mail.attempts - 1));
-      const retry = mail.attempts < MAX_ATTEMPTS;
+      // Graph busy (429/503/timeout) is no fault of the mail: try again when Graph says, more often.
+      const busy =
+        isGraphError(e, 'throttled') ||
+        isGraphError(e, 'unavailable') ||
+        isGraphError(e, 'timeout');
+      const retryMs = busy
+        ? Math.max(1_000, (e as { retryAfterMs?: number }).retryAfterMs ?? 5_000)
+        : Math.min(30 * 60_000, 15_000 * 2 ** Math.max(0, mail.attempts - 1));
+      const retry = mail.attempts < (busy ? MAX_BUSY_ATTEMPTS : MAX_ATTEMPTS);
       ctx.logger.warn(
         { messageId: mail.messageId, err: e, attempts: mail.attempts, retry },
         'mail processing failed',
@@ -64,6 +74,11 @@ export function createWorker(
           ...(retry ? { retryAt: new Date(ctx.now().getTime() + retryMs) } : {}),
         })
         .catch(() => undefined);
+      if (retry && !stopped) {
+        const timer = setTimeout(() => void kick(), retryMs + 50);
+        timer.unref();
+        timers.add(timer);
+      }
     }
   }
 
@@ -83,19 +98,21 @@ export function createWorker(
     } while (again && !stopped);
   }
 
-  return {
-    kick() {
-      if (running) {
-        again = true;
-        return running;
-      }
-      running = loop()
-        .catch((e: unknown) => ctx.logger.error({ err: e }, 'intake worker stopped on an error'))
-        .finally(() => {
-          running = undefined;
-        });
+  function kick(): Promise<void> {
+    if (running) {
+      again = true;
       return running;
-    },
+    }
+    running = loop()
+      .catch((e: unknown) => ctx.logger.error({ err: e }, 'intake worker stopped on an error'))
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  }
+
+  return {
+    kick,
     async processOne(messageId) {
       const key = { mailbox: ctx.mailbox, messageId };
       const mail = await ctx.store.mails.claim(key, claimOptions);
@@ -104,6 +121,7 @@ export function createWorker(
     },
     async stop() {
       stopped = true;
+      for (const t of timers) clearTimeout(t);
       await running;
     },
   };

@@ -37,7 +37,7 @@ export function createTriageNotifier(
     const item: TriageItem = {
       messageId: mail.messageId,
       receivedAt: mail.receivedAt,
-      ...(mail.from ? { from: mail.from } : {}),
+      ...((mail.from ?? details.from) ? { from: mail.from ?? details.from } : {}),
       ...(details.subject ? { subject: details.subject } : {}),
       ...(details.preview ? { preview: details.preview } : {}),
       suggestedKind: details.kind,
