@@ -58,15 +58,19 @@ export interface Filer {
 
 export function createFiler(ctx: IntakeContext): Filer {
   const folderIds = new Map<string, Promise<string>>();
+  // Folders are created one at a time: two paths share their parent ("Kvalitetsutmärkelsen 2026").
+  let creating: Promise<unknown> = Promise.resolve();
   let categoriesReady: Promise<void> | undefined;
 
   const folderId = (path: string[]): Promise<string> => {
     const key = path.join('/');
     let id = folderIds.get(key);
     if (!id) {
-      id = ctx.graph.folders
-        .ensureFolderPath(ctx.mailbox, 'msgfolderroot', path)
+      id = creating
+        .catch(() => undefined)
+        .then(() => ctx.graph.folders.ensureFolderPath(ctx.mailbox, 'msgfolderroot', path))
         .then((f) => f.id ?? '');
+      creating = id;
       id.catch(() => folderIds.delete(key));
       folderIds.set(key, id);
     }
