@@ -1,6 +1,6 @@
 // The features `npm start` runs, in start order (their contract is in server/features.ts). Kept apart
 // from the contract so a feature can import the contract without a cycle.
 import type { ServerFeature } from './features.js';
-import { intakeFeature } from './jobs/intake.js';
+import { intakeFeatures } from './jobs/intake.js';
 
-export const FEATURES: ServerFeature[] = [intakeFeature];
+export const FEATURES: ServerFeature[] = [...intakeFeatures()];

@@ -28,6 +28,8 @@ export interface IntakeContext {
   /** How long a claim on a mail holds without renewal (default 2 minutes). */
   leaseMs?: number;
   documentLimits?: DocumentLimits;
+  /** Called after a reply was queued (wakes the outbox sender instead of waiting for its poll). */
+  onMailQueued?: () => void;
 }
 
 export const silentLogger: IntakeLogger = {

@@ -41,6 +41,7 @@ export async function queueReply(ctx: IntakeContext, request: ReplyRequest): Pro
       text: receipt.text,
     },
   });
+  if (inserted) ctx.onMailQueued?.();
   return inserted;
 }
 

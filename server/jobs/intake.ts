@@ -14,6 +14,7 @@ import { loadCycles } from '../cycles.js';
 import type { FeatureContext, FeatureHandle, ServerFeature } from '../features.js';
 import { isLoopback } from '../routes/messages.js';
 import { importDemoData } from './intake-demo-data.js';
+import { createOutboxFeature } from './intake-outbox.js';
 import { coordinatorIds, createTriageNotifier } from './intake-notify.js';
 
 export interface IntakeFeatureOptions {
@@ -27,6 +28,8 @@ export interface IntakeFeatureOptions {
   >;
   /** Receives the running service (the bot's triage command, tests). */
   onService?: (service: IntakeService) => void;
+  /** Called after a reply was queued (wakes the outbox sender). */
+  onMailQueued?: () => void;
 }
 
 export function createIntakeFeature(options: IntakeFeatureOptions = {}): ServerFeature {
@@ -58,6 +61,7 @@ export function createIntakeFeature(options: IntakeFeatureOptions = {}): ServerF
           now: () => config.clock.now(),
           logger,
           instanceId: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
+          ...(options.onMailQueued ? { onMailQueued: options.onMailQueued } : {}),
         },
         {
           onTriage: createTriageNotifier(context),
@@ -97,7 +101,13 @@ export function createIntakeFeature(options: IntakeFeatureOptions = {}): ServerF
   };
 }
 
-/** The feature `npm start` runs. */
+/** The mailbox intake with its paced outbox sender, in start order (the sender first). */
+export function intakeFeatures(options: IntakeFeatureOptions = {}): ServerFeature[] {
+  const outbox = createOutboxFeature();
+  return [outbox.feature, createIntakeFeature({ ...options, onMailQueued: outbox.wake })];
+}
+
+/** The intake alone (its receipts wait in the outbox for a sender). */
 export const intakeFeature = createIntakeFeature();
 
 function intakeRoutes(service: IntakeService, localMode: boolean): Router {

@@ -15,10 +15,9 @@ import {
   type GraphApi,
 } from '../../graph/index.js';
 import type { IntakeService } from '../../features/intake/index.js';
-import { startOutboxWorker, systemClock, type OutboxWorker } from '../../features/outbox/index.js';
 import { loadConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
-import { createIntakeFeature } from '../../server/jobs/intake.js';
+import { intakeFeatures } from '../../server/jobs/intake.js';
 import { startServer, type RunningServer } from '../../server/start.js';
 import { openStore, type Store } from '../../store/index.js';
 import {
@@ -118,25 +117,17 @@ export async function startIntakeHarness(
 
   let server!: RunningServer;
   let intake!: IntakeService;
-  let outbox!: OutboxWorker;
   const boot = async () => {
     server = await startServer(config, {
       logger: createLogger('silent'),
       host: '127.0.0.1',
       startEmulator: async () => ({ url: emulator.url, close: async () => {} }),
-      features: [
-        createIntakeFeature({
-          importDemoData: false,
-          service: { deltaIntervalMs: 60_000 },
-          onService: (s) => (intake = s),
-        }),
-      ],
-    });
-    outbox = startOutboxWorker({
-      store: server.store,
-      graph: createGraphApi(server.graph),
-      clock: { now: () => config.clock.now(), sleep: systemClock.sleep },
-      idleMs: 100,
+      // What npm start runs: the paced outbox sender and the intake.
+      features: intakeFeatures({
+        importDemoData: false,
+        service: { deltaIntervalMs: 60_000 },
+        onService: (s) => (intake = s),
+      }),
     });
   };
   // The unit register is in place before the app first starts (as after an import).
@@ -225,8 +216,12 @@ export async function startIntakeHarness(
       await intake.idle();
       await intake.syncNow();
       await intake.idle();
-      outbox.wake();
-      await outbox.drain();
+      // The sender runs inside the app: wait until it has sent everything queued.
+      for (let i = 0; i < 200; i++) {
+        const counts = await server.store.outbox.counts();
+        if (counts.pending + counts.sending === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
     },
     async inShared(subject) {
       const m = emulator.admin.messages(SHARED).find((x) => x.subject === subject);
@@ -239,7 +234,6 @@ export async function startIntakeHarness(
       });
     },
     async restart(whileDown) {
-      await outbox.stop();
       await server.close();
       if (whileDown) {
         const store = await openStore({ dataDir, clock: () => config.clock.now() });
@@ -252,7 +246,6 @@ export async function startIntakeHarness(
       await boot();
     },
     async stop() {
-      await outbox.stop();
       await server.close();
       await emulator.close();
       await connector.close();
