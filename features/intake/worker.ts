@@ -1,7 +1,7 @@
-// The processing loop: claims pending mails one at a time (a lease, so two instances never work the
-// same mail and a crashed worker's mail is finished after its lease runs out), processes, records the
-// outcome. A failure is retried later with back-off; after a few attempts the mail waits for a person
-// (status failed, shown with its error) — never dropped.
+// The processing loop: claims pending mails (a lease each, so two instances never work the same mail
+// and a crashed worker's mail is finished after its lease runs out), processes, records the outcome.
+// A failure is retried later (Graph busy: after its Retry-After; otherwise with back-off); after a few
+// attempts the mail waits for a person in the triage list with its error — never dropped.
 import type { MailRecord } from '../../store/index.js';
 import { isGraphError } from '../../graph/index.js';
 import type { IntakeContext } from './context.js';
