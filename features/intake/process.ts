@@ -342,6 +342,7 @@ async function actOn(ctx: IntakeContext, a: ActInput): Promise<ActOutcome> {
         bodyText: a.facts.body,
         documents: a.documents,
         units: a.units,
+        organisations: await ctx.store.organisations.list(),
       });
       facts.push(...outcome.facts);
       if (outcome.match.unmatchedLines.length > 0)

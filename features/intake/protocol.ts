@@ -2,7 +2,8 @@
 // that name no known unit are kept for coordinators, and missingFromProtocol(year) tells which
 // pre-registered or submitted units their board has not reported yet.
 import { matchProtocol, type MatchableUnit, type ProtocolMatch } from '../../core/intake/index.js';
-import type { Bilingual, ParticipationState, Unit } from '../../core/model.js';
+import { fold } from '../../core/intake/index.js';
+import type { Bilingual, Organisation, ParticipationState, Unit } from '../../core/model.js';
 import type { IntakeContext } from './context.js';
 import type { ReadDocument } from './documents.js';
 import { applyMailTransition } from './transitions.js';
@@ -34,13 +35,20 @@ export async function handleProtocol(
     bodyText: string;
     documents: ReadDocument[];
     units: readonly Unit[];
+    organisations: readonly Organisation[];
   },
 ): Promise<ProtocolOutcome> {
   const text = [
     ...input.documents.map((d) => (d.result.ok ? d.result.text : '')),
     input.bodyText,
   ].join('\n\n');
-  const match = matchProtocol(text, input.units.map(toMatchable));
+  // A board reports its own units: when the excerpt names one board, only its units are matched.
+  const board = boardOf(text, input.organisations);
+  const match = matchProtocol(
+    text,
+    input.units.map(toMatchable),
+    board ? { organisationId: board } : {},
+  );
   const marked: string[] = [];
   const facts: Bilingual[] = [];
   for (const u of match.units) {
@@ -63,6 +71,43 @@ export async function handleProtocol(
       });
   }
   return { match, marked, facts };
+}
+
+const GENERIC_BOARD_WORDS = new Set([
+  'stadsdelsforvaltning',
+  'stadsdelsforvaltningen',
+  'stadsdelsnamnd',
+  'stadsdelsnamnden',
+  'forvaltning',
+  'forvaltningen',
+  'namnd',
+  'namnden',
+  'styrelse',
+  'styrelsen',
+  'bolag',
+  'ab',
+]);
+
+/** What names a board in running text: "Norrmalms", "Utbildnings" (from "Utbildningsförvaltningen"). */
+function boardStem(name: string): string {
+  const words = fold(name)
+    .split(' ')
+    .filter((w) => w && !GENERIC_BOARD_WORDS.has(w));
+  const stem = words.join(' ');
+  return stem.replace(/(stadsdels)?(forvaltningen|forvaltning|namnden|namnd|styrelsen)$/, '');
+}
+
+/** The one organisation whose name the text uses, if exactly one. */
+export function boardOf(text: string, organisations: readonly Organisation[]): string | undefined {
+  const folded = ` ${fold(text)} `;
+  const hits = organisations.filter((o) => {
+    const stem = boardStem(o.name);
+    return (
+      stem.length >= 4 &&
+      new RegExp(`\\b${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(folded)
+    );
+  });
+  return hits.length === 1 ? hits[0]!.id : undefined;
 }
 
 export interface MissingFromProtocol {
