@@ -16,7 +16,7 @@ import {
   type MailKind,
   type Receipt,
 } from '../../core/intake/index.js';
-import type { Bilingual, Cycle, Locale, Unit } from '../../core/model.js';
+import type { Bilingual, Cycle, Locale, ParticipationState, Unit } from '../../core/model.js';
 import { isGraphError, type AttachmentInfo } from '../../graph/index.js';
 import type { MailRecord } from '../../store/index.js';
 import type { IntakeContext } from './context.js';
@@ -171,7 +171,9 @@ export async function processClaimedMail(
   const kind = decision?.kind ?? assessment.classification.kind;
   const unitId = decision ? decision.unitId : assessment.match.unitId;
   const unit = unitId ? units.find((u) => u.id === unitId) : undefined;
-  const cycle = cycleForMail(ctx.cycles, kind, facts.sentAt);
+  let cycle = cycleForMail(ctx.cycles, kind, facts.sentAt);
+  if (kind === 'withdrawal' && unit && cycle)
+    cycle = await cycleOfActiveParticipation(ctx, unit.id, cycle);
   if (!cycle) {
     // Years-old mail in a mailbox the app has just connected to: labelled, but about no cycle we run.
     const details: IntakeDetails = {
@@ -385,6 +387,29 @@ async function actOn(ctx: IntakeContext, a: ActInput): Promise<ActOutcome> {
     case 'other':
       return { facts };
   }
+}
+
+const SETTLED: readonly ParticipationState[] = [
+  'withdrawn',
+  'not-eligible',
+  'jury-decided',
+  'feedback-visit-held',
+];
+
+/**
+ * A withdrawal concerns the cycle the unit is taking part in now (a unit under examination in
+ * September withdraws from this year's cycle, not next year's): the earliest unsettled participation
+ * of a cycle not after the mail's own, else the mail's cycle.
+ */
+async function cycleOfActiveParticipation(
+  ctx: IntakeContext,
+  unitId: string,
+  byDate: Cycle,
+): Promise<Cycle> {
+  const active = (await ctx.store.participations.listForUnit(unitId))
+    .filter((p) => p.year <= byDate.year && !SETTLED.includes(p.state))
+    .sort((a, b) => a.year - b.year)[0];
+  return (active && ctx.cycles.find((c) => c.year === active.year)) ?? byDate;
 }
 
 function noUnit(): Bilingual {

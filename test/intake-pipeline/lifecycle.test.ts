@@ -8,7 +8,7 @@ import { createGraphApi } from '../../graph/index.js';
 import { loadCycles } from '../../server/cycles.js';
 import { postActivity, teamsMessage } from '../server/harness.js';
 import { startIntakeHarness, type IntakeHarness } from './harness.js';
-import { BO, COORD, DANA, ERIK, SHARED } from './tenant.js';
+import { BO, CECILIA, COORD, DANA, ERIK, SHARED } from './tenant.js';
 
 let h: IntakeHarness;
 beforeAll(async () => {
@@ -36,6 +36,14 @@ beforeAll(async () => {
         body: 'Hej! Förskolan Solrosen vill delta i Kvalitetsutmärkelsen 2019 och anmäler härmed sitt intresse.\nBo Berg',
         receivedDateTime: '2019-02-20T08:00:00Z',
       });
+      await store.participations.applyTransition('u-kastanjen', 2026, () => ({
+        ...newParticipation('u-kastanjen', 2026, 'in-protocol', {
+          at: '2026-06-10T10:00:00+02:00',
+          actor: { id: 'system:import' },
+          source: { kind: 'system', ref: 'import' },
+        }),
+        state: 'under-examination',
+      }));
       await store.participations.applyTransition('u-hamnen', 2027, () => ({
         ...newParticipation('u-hamnen', 2027, 'in-protocol', {
           at: '2027-01-10T10:00:00+01:00',
@@ -80,6 +88,20 @@ describe('intake over time', () => {
       'site-visit-held',
     );
     expect(await h.inbox(ERIK)).toEqual([]);
+  });
+
+  it('applies a withdrawal to the cycle the unit is taking part in', async () => {
+    await h.send(CECILIA, {
+      subject: 'Avanmälan Kastanjeskolan',
+      text: 'Hej! Kastanjeskolan drar tillbaka sitt deltagande i Kvalitetsutmärkelsen, vi kan tyvärr inte ta emot platsbesöket.\n\nCecilia Ek, rektor',
+    });
+    await h.settle();
+    expect((await h.server.store.participations.get('u-kastanjen', 2026))?.state).toBe('withdrawn');
+    expect(await h.server.store.participations.get('u-kastanjen', 2027)).toBeUndefined();
+    const [reply] = (await h.inbox(CECILIA)).filter((m) =>
+      /Avanmälan bekräftad/.test(m.subject ?? ''),
+    );
+    expect(reply?.body?.content).toContain('Kvalitetsutmärkelsen 2026');
   });
 
   it('finishes a mail once after a crash mid-processing, with one receipt', async () => {
