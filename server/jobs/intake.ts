@@ -3,9 +3,11 @@
 // on, exposes the triage list and the protocol report to the tab, and stops on shutdown.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Router, type Request, type Response } from 'express';
+import express, { Router, type Request, type Response } from 'express';
+import type { MailKind } from '../../core/intake/index.js';
 import { createGraphApi } from '../../graph/index.js';
 import {
+  isIntakeError,
   createIntakeService,
   type IntakeService,
   type IntakeServiceOptions,
@@ -124,6 +126,30 @@ function intakeRoutes(service: IntakeService, localMode: boolean): Router {
   router.get('/api/tab/triage', async (req, res) => {
     if (!guard(req, res)) return;
     res.json({ items: await service.listTriage({ limit: 100 }) });
+  });
+  // A decision from the tab: { kind, unitId? } for a mail in the triage list.
+  router.post('/api/tab/triage/:messageId', express.json({ limit: '16kb' }), async (req, res) => {
+    if (!guard(req, res)) return;
+    const body = (req.body ?? {}) as { kind?: unknown; unitId?: unknown; by?: unknown };
+    try {
+      const mail = await service.resolveTriage({
+        messageId: String(req.params.messageId),
+        kind: String(body.kind ?? '') as MailKind,
+        ...(typeof body.unitId === 'string' && body.unitId ? { unitId: body.unitId } : {}),
+        by: typeof body.by === 'string' && body.by ? body.by : 'tab (local)',
+      });
+      res.json({
+        status: mail?.status,
+        classification: mail?.classification,
+        unitId: mail?.unitId,
+      });
+    } catch (e) {
+      if (!isIntakeError(e)) throw e;
+      const status = e.reason === 'mail-not-found' ? 404 : e.reason === 'not-in-triage' ? 409 : 400;
+      res
+        .status(status)
+        .json({ error: { code: e.reason, message: e.messages.sv, messages: e.messages } });
+    }
   });
   router.get('/api/tab/protocols/missing', async (req, res) => {
     if (!guard(req, res)) return;

@@ -294,3 +294,33 @@ describe('triage from Teams', () => {
     expect((await h.inShared(subject))?.categories).toEqual(['Fråga']);
   });
 });
+
+describe('triage from the tab', () => {
+  it('applies a decision, and says clearly when it cannot', async () => {
+    const subject = 'Undrar över bilagor';
+    h.emulator.admin.deliver({
+      to: SHARED,
+      from: { name: 'Extern Person', address: 'extern@annan.example' },
+      subject,
+      body: 'Hej, vi vill delta i kvalitetsutmärkelsen i år.\nMvh Extern',
+    });
+    await h.settle();
+    const filed = await h.inShared(subject);
+    const decide = (id: string, body: unknown) =>
+      fetch(`${h.server.url}/api/tab/triage/${encodeURIComponent(id)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const needsUnit = await decide(filed!.id, { kind: 'withdrawal' });
+    expect(needsUnit.status).toBe(400);
+    expect(((await needsUnit.json()) as { error: { message: string } }).error.message).toBe(
+      'Välj vilken enhet mejlet gäller.',
+    );
+    const ok = await decide(filed!.id, { kind: 'question', by: COORD });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ status: 'processed', classification: 'question' });
+    expect((await decide(filed!.id, { kind: 'question' })).status).toBe(409);
+    expect((await decide('AAMk-no-such-mail', { kind: 'question' })).status).toBe(404);
+  });
+});
