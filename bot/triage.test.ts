@@ -3,6 +3,7 @@ import { IntakeError, type TriageItem, type TriageResolution } from '../features
 import {
   handleTriageAction,
   isTriageCommand,
+  refreshedTriageCard,
   triageListCards,
   type TriageBackend,
 } from './triage.js';
@@ -28,11 +29,26 @@ function backend(items: TriageItem[], fail?: Error) {
     },
     units: async () => [{ id: 'u-1', name: 'Förskolan Solrosen' }],
     mayTriage: async () => true,
+    outcome: async (id: string) =>
+      id === 'm-1'
+        ? { waiting: items[0]! }
+        : id === 'm-2'
+          ? { done: { kind: 'withdrawal' as const, unitId: 'u-1', by: 'Bertil' } }
+          : undefined,
   };
   return { b, resolved };
 }
 
 describe('triage in the bot', () => {
+  it('refreshes a card to show a colleague’s decision', async () => {
+    const { b } = backend([item(1)]);
+    expect(JSON.stringify(await refreshedTriageCard(b, 'm-2', 'sv'))).toContain(
+      'Bertil bestämde: Avanmälan, Förskolan Solrosen.',
+    );
+    expect(JSON.stringify(await refreshedTriageCard(b, 'm-1', 'sv'))).toContain('triage.apply');
+    expect(await refreshedTriageCard(b, 'm-9', 'en')).toBe('The mail no longer exists.');
+  });
+
   it('understands the command in Swedish and English', () => {
     expect(isTriageCommand('granska')).toBe(true);
     expect(isTriageCommand('<at>Kvalitet</at> Triage!')).toBe(true);

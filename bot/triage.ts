@@ -29,6 +29,42 @@ export interface TriageBackend {
   units(): Promise<{ id: string; name: string }[]>;
   /** Whether this user (AAD object id) may see and decide triage: the coordinators. */
   mayTriage(aadObjectId: string | undefined): Promise<boolean>;
+  /** Where a mail stands now (for a card's refresh): still waiting, or decided. */
+  outcome(messageId: string): Promise<TriageOutcome | undefined>;
+  /** Whose cards refresh themselves (the coordinators), at most 60. */
+  refreshUserIds?(): Promise<string[]>;
+}
+
+export type TriageOutcome =
+  | { waiting: TriageItem }
+  | { done: { kind: MailKind; unitId?: string; by?: string; subject?: string } };
+
+/** The card a mail's triage card should show now (Universal Actions refresh). */
+export async function refreshedTriageCard(
+  backend: TriageBackend,
+  messageId: string,
+  locale: Locale,
+): Promise<TriageCard | string> {
+  const outcome = await backend.outcome(messageId);
+  if (!outcome) return locale === 'sv' ? 'Mejlet finns inte längre.' : 'The mail no longer exists.';
+  if ('waiting' in outcome) {
+    const [units, userIds] = await Promise.all([backend.units(), backend.refreshUserIds?.()]);
+    return triageCard({
+      locale,
+      item: outcome.waiting,
+      units,
+      ...(userIds ? { refreshUserIds: userIds } : {}),
+    });
+  }
+  const { kind, unitId, by, subject } = outcome.done;
+  const unitName = unitId ? (await backend.units()).find((u) => u.id === unitId)?.name : undefined;
+  return triageDoneCard({
+    locale,
+    kind,
+    by: by ?? (locale === 'sv' ? 'Appen' : 'The app'),
+    ...(subject ? { subject } : {}),
+    ...(unitName ? { unitName } : {}),
+  });
 }
 
 /** How many triage cards one "granska" sends (a chat is no place for a long list; the tab has it). */
@@ -155,10 +191,14 @@ export function registerTriage(
       if (!b) return NOT_RUNNING[locale];
       if (!(await b.mayTriage(context.activity.from?.aadObjectId))) return NOT_ALLOWED[locale];
       // The SDK hands over the whole Action.Execute ({ type, verb, data }); data holds the inputs too.
-      const verb = (
-        action.verb === 'triage.confirm' ? 'triage.confirm' : 'triage.apply'
-      ) as TriageVerb;
       const data = action.data;
+      if (action.verb === 'triage.refresh') {
+        const messageId = (data as { messageId?: unknown } | undefined)?.messageId;
+        if (typeof messageId !== 'string') return NOT_RUNNING[locale];
+        const card = await refreshedTriageCard(b, messageId, locale);
+        return typeof card === 'string' ? card : (card as unknown as CardJson);
+      }
+      const verb: TriageVerb = action.verb === 'triage.confirm' ? 'triage.confirm' : 'triage.apply';
       const from = context.activity.from;
       const by = from?.aadObjectId ?? from?.id ?? 'unknown';
       const result = await handleTriageAction(

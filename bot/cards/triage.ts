@@ -8,8 +8,12 @@ import type { TriageItem } from '../../features/intake/index.js';
 import type { AdaptiveCard, CardElement, ExecuteAction } from './types.js';
 
 /** The verbs of the triage card's actions. */
-export type TriageVerb = 'triage.confirm' | 'triage.apply';
-export const TRIAGE_VERBS: readonly TriageVerb[] = ['triage.confirm', 'triage.apply'];
+export type TriageVerb = 'triage.confirm' | 'triage.apply' | 'triage.refresh';
+export const TRIAGE_VERBS: readonly TriageVerb[] = [
+  'triage.confirm',
+  'triage.apply',
+  'triage.refresh',
+];
 
 /** What an action carries back: the mail, and (confirm) the suggestion or (apply) the inputs. */
 export interface TriageActionData {
@@ -33,6 +37,8 @@ interface ChoiceSetInput {
 export type TriageCard = Omit<AdaptiveCard, 'body' | 'actions'> & {
   body: (CardElement | ChoiceSetInput)[];
   actions?: ExecuteAction<TriageVerb>[];
+  /** Universal Actions refresh: Teams asks for the current card when these users open it. */
+  refresh?: { action: ExecuteAction<TriageVerb>; userIds?: string[] };
 };
 
 export interface TriageCardData {
@@ -40,6 +46,11 @@ export interface TriageCardData {
   item: TriageItem;
   /** Units to choose from (the candidates are listed first); keep the card small: at most ~150. */
   units: { id: string; name: string }[];
+  /**
+   * Users (AAD object ids, at most 60) whose card refreshes itself, so a coordinator sees at once
+   * that a colleague already decided.
+   */
+  refreshUserIds?: string[];
 }
 
 const T = {
@@ -170,6 +181,15 @@ export function triageCard(data: TriageCardData): TriageCard {
     fallbackText: `${T.title[l]}: ${item.subject ?? ''} (${item.from ?? ''}) – ${kindName(item.suggestedKind, l)}?`,
     body,
     actions,
+    refresh: {
+      action: {
+        type: 'Action.Execute',
+        title: T.title[l],
+        verb: 'triage.refresh',
+        data: { messageId: item.messageId },
+      },
+      ...(data.refreshUserIds?.length ? { userIds: data.refreshUserIds.slice(0, 60) } : {}),
+    },
   };
 }
 

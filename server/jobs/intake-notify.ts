@@ -48,8 +48,10 @@ export function createTriageNotifier(
       triageReasons: details.triageReasons ?? [],
     };
     const units = (await context.store.units.list()).map((u) => ({ id: u.id, name: u.name }));
-    const card = triageCard({ locale: 'sv', item, units });
-    for (const id of await coordinators()) {
+    const ids = await coordinators();
+    // Each coordinator's card refreshes itself: a colleague's decision shows at once.
+    const card = triageCard({ locale: 'sv', item, units, refreshUserIds: ids.slice(0, 60) });
+    for (const id of ids) {
       const key = { reminderId: `triage:${mail.mailbox}:${mail.messageId}`, recipient: id };
       if (
         !(await context.store.reminderDeliveries.claim({

@@ -7,6 +7,7 @@ import express, { Router, type Request, type Response } from 'express';
 import type { MailKind } from '../../core/intake/index.js';
 import { createGraphApi } from '../../graph/index.js';
 import {
+  type IntakeDetails,
   isIntakeError,
   createIntakeService,
   type IntakeService,
@@ -92,6 +93,31 @@ export function createIntakeFeature(options: IntakeFeatureOptions = {}): ServerF
           listTriage: (o) => service.listTriage(o),
           resolveTriage: (r) => service.resolveTriage(r),
           units: async () => (await store.units.list()).map((u) => ({ id: u.id, name: u.name })),
+          outcome: async (messageId) => {
+            const mail = await store.mails.get({
+              mailbox: config.m365.sharedMailbox.toLowerCase(),
+              messageId,
+            });
+            if (!mail) return undefined;
+            // Decided (or being processed after a decision): what it became, and who said so.
+            if (mail.status !== 'triage' && !(mail.status === 'failed' && !mail.retryAt)) {
+              const d = (mail.details ?? {}) as Partial<IntakeDetails>;
+              return {
+                done: {
+                  kind: (d.decision?.kind ?? d.kind ?? 'other') as MailKind,
+                  ...(mail.unitId ? { unitId: mail.unitId } : {}),
+                  ...(d.decision?.by ? { by: d.decision.by } : {}),
+                  ...(d.subject ? { subject: d.subject } : {}),
+                },
+              };
+            }
+            const waiting = (await service.listTriage({ limit: 500 })).find(
+              (i) => i.messageId === messageId,
+            );
+            return waiting ? { waiting } : undefined;
+          },
+          refreshUserIds: async () =>
+            config.mode === 'local' ? [] : (await coordinators()).slice(0, 60),
           // Coordinators only; the local demo lets anyone on this machine try it.
           mayTriage: async (aadObjectId) =>
             config.mode === 'local' ||

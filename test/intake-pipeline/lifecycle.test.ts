@@ -292,6 +292,19 @@ describe('triage from Teams', () => {
     expect(record?.status).toBe('processed');
     expect(record?.classification).toBe('question');
     expect((await h.inShared(subject))?.categories).toEqual(['Fråga']);
+
+    // A colleague's card refreshes to the decision.
+    const refresh = teamsMessage('', {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: {
+        action: { type: 'Action.Execute', verb: 'triage.refresh', data: { messageId: filed!.id } },
+        trigger: 'automatic',
+      },
+    });
+    delete (refresh as { text?: string }).text;
+    const refreshed = await postActivity(h.server, refresh);
+    expect(refreshed.text).toContain('bestämde: Fråga');
   });
 });
 
