@@ -234,6 +234,21 @@ describe('board protocols, info meetings, the webhook handshake', () => {
     );
   });
 
+  it('answers in English first when the sender wrote in English', async () => {
+    await h.send(ERIK, {
+      subject: 'Pre-registration for the Quality Award 2027',
+      text: 'Hello,\n\nHemtjänsten Hamnen would like to take part in the Quality Award 2027. Please register our interest.\n\nKind regards\nErik Holm, unit manager, Hemtjänsten Hamnen',
+    });
+    await h.settle();
+    const reply = (await h.inbox(ERIK)).find((m) => /pre-registration/i.test(m.subject ?? ''));
+    expect(reply?.subject).toMatch(
+      /^We have received your pre-registration.* \/ Vi har tagit emot/,
+    );
+    expect((await h.server.store.participations.get('u-hamnen', 2027))?.state).toBe(
+      'pre-registered',
+    );
+  });
+
   it('answers Graph’s validation handshake with the token as plain text', async () => {
     const res = await fetch(`${h.server.url}/api/graph/notifications?validationToken=abc%20123`, {
       method: 'POST',
