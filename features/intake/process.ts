@@ -11,7 +11,6 @@ import {
   prepareUnits,
   preRegistrationReceipt,
   withdrawalReceipt,
-  type MailAssessment,
   type MailFacts,
   type MailKind,
   type Receipt,
@@ -209,13 +208,11 @@ export async function processClaimedMail(
     unit,
     cycle,
     facts,
-    message,
     messageId: mail.messageId,
     receivedAt,
     language,
     documents,
     units,
-    assessment,
   });
   details.facts.push(...act.facts);
   if (act.late) categories.push(LATE_CATEGORY);
@@ -248,13 +245,11 @@ interface ActInput {
   unit: Unit | undefined;
   cycle: Cycle;
   facts: MailFacts;
-  message: Message;
   messageId: string;
   receivedAt: string;
   language: Locale;
   documents: ReadDocument[];
   units: Unit[];
-  assessment: MailAssessment;
 }
 
 interface ActOutcome {
