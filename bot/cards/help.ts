@@ -31,6 +31,13 @@ export const HELP_CAPABILITIES: readonly Capability[] = [
       en: "The next dates of this year's cycle: pre-registration, submission, board protocol, visits.",
     },
   },
+  {
+    command: { sv: 'granska', en: 'triage' },
+    what: {
+      sv: 'Mejl till funktionsbrevlådan som väntar på att en samordnare bestämmer vad de är.',
+      en: 'Mails to the shared mailbox waiting for a coordinator to decide what they are.',
+    },
+  },
 ];
 
 const TEXT = {

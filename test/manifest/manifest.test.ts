@@ -75,7 +75,11 @@ describe('manifest', () => {
     const bot = manifestFor(tenantValues).bots[0]!;
     expect(bot.botId).toBe(tenantValues.botAppId);
     expect(bot.scopes).toEqual(['personal', 'team', 'groupChat']);
-    expect(bot.commandLists[0]!.commands.map((c) => c.title)).toEqual(['hjälp', 'tidsplan']);
+    expect(bot.commandLists[0]!.commands.map((c) => c.title)).toEqual([
+      'hjälp',
+      'tidsplan',
+      'granska',
+    ]);
   });
 
   it('has a personal tab (Teams, Outlook, microsoft365.com) and a configurable team tab on the app host', () => {
