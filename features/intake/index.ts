@@ -10,6 +10,7 @@ export {
   type TriageResolution,
 } from './triage.js';
 export { missingFromProtocol, type MissingFromProtocol } from './protocol.js';
+export { infoMeetingSignups, type InfoMeetingSignups } from './info-meetings.js';
 export {
   clientStateMatches,
   workFor,

@@ -59,6 +59,8 @@ export interface IntakeDetails {
   /** What happened that a coordinator should know (an impossible transition, an unreadable file). */
   facts: Bilingual[];
   decision?: TriageDecision;
+  /** The info meeting a signup was recorded for. */
+  infoMeeting?: { id: string; certain: boolean };
   /** The unit the mail was acted on for (processed mails). */
   unitId?: string;
   year?: number;
@@ -215,6 +217,7 @@ export async function processClaimedMail(
     units,
   });
   details.facts.push(...act.facts);
+  if (act.infoMeeting) details.infoMeeting = act.infoMeeting;
   if (act.late) categories.push(LATE_CATEGORY);
   if (act.problem) categories.push(PROBLEM_CATEGORY);
   // Never answer our own mailbox (a loop), nor mail from before go-live.
@@ -254,6 +257,8 @@ interface ActInput {
 
 interface ActOutcome {
   receipt?: Receipt;
+  /** The meeting an info-meeting signup is recorded for. */
+  infoMeeting?: { id: string; certain: boolean };
   facts: Bilingual[];
   late?: boolean;
   problem?: boolean;
@@ -368,6 +373,7 @@ async function actOn(ctx: IntakeContext, a: ActInput): Promise<ActOutcome> {
       });
       return {
         facts,
+        infoMeeting: { id: picked.meeting.id, certain: picked.certain },
         receipt: infoMeetingSignupReceipt({
           cycle: a.cycle,
           meeting: picked.meeting,

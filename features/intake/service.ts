@@ -5,6 +5,7 @@
 import type { MailRecord } from '../../store/index.js';
 import type { IntakeContext } from './context.js';
 import { createFiler } from './filing.js';
+import { infoMeetingSignups, type InfoMeetingSignups } from './info-meetings.js';
 import type { IntakeDetails, ProcessDeps } from './process.js';
 import { missingFromProtocol, type MissingFromProtocol } from './protocol.js';
 import { ensureClientState, ensureGoLive } from './settings.js';
@@ -53,6 +54,8 @@ export interface IntakeService {
   /** Applies a coordinator's decision: the mail is processed at once as if decided automatically. */
   resolveTriage(resolution: TriageResolution): Promise<MailRecord | undefined>;
   missingFromProtocol(year: number): Promise<MissingFromProtocol[]>;
+  /** The recorded info-meeting signups of a cycle, per meeting (an unknown year: empty). */
+  infoMeetingSignups(year: number): Promise<InfoMeetingSignups[]>;
 }
 
 export function createIntakeService(
@@ -211,5 +214,10 @@ export function createIntakeService(
     },
 
     missingFromProtocol: (year) => missingFromProtocol(ctx, year),
+
+    async infoMeetingSignups(year) {
+      const cycle = ctx.cycles.find((c) => c.year === year);
+      return cycle ? infoMeetingSignups(ctx, cycle) : [];
+    },
   };
 }

@@ -177,6 +177,15 @@ function intakeRoutes(service: IntakeService, localMode: boolean): Router {
         .json({ error: { code: e.reason, message: e.messages.sv, messages: e.messages } });
     }
   });
+  router.get('/api/tab/info-meetings/signups', async (req, res) => {
+    if (!guard(req, res)) return;
+    const year = Number(req.query.year);
+    if (!Number.isInteger(year)) {
+      res.status(400).json({ error: { code: 'bad-year', message: 'Give ?year=YYYY.' } });
+      return;
+    }
+    res.json({ year, meetings: await service.infoMeetingSignups(year) });
+  });
   router.get('/api/tab/protocols/missing', async (req, res) => {
     if (!guard(req, res)) return;
     const year = Number(req.query.year);

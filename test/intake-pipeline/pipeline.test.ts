@@ -232,6 +232,13 @@ describe('board protocols, info meetings, the webhook handshake', () => {
     expect((await h.inShared('Anmälan till informationsmöte'))?.categories).toContain(
       'Informationsmöte',
     );
+    const res = await fetch(`${h.server.url}/api/tab/info-meetings/signups?year=2027`);
+    const { meetings } = (await res.json()) as {
+      meetings: { meetingId: string; signups: { from: string; certain: boolean }[] }[];
+    };
+    expect(meetings.find((m) => m.meetingId === 'im-2027-3')?.signups).toEqual([
+      expect.objectContaining({ from: ERIK, certain: true }),
+    ]);
   });
 
   it('answers in English first when the sender wrote in English', async () => {
