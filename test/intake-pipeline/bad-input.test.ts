@@ -2,6 +2,7 @@
 // person would: the answer in the sender's inbox, the mail's categories, the unit's state.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badDocuments, type BadDocument } from '../../emulator/seed/index.js';
+import { createGraphApi } from '../../graph/index.js';
 import { SHARED, DANA, ERIK, CECILIA, BO } from './tenant.js';
 import { startIntakeHarness, type IntakeHarness } from './harness.js';
 import { applicationDocx, DOCX, plain, svNumber } from './documents.js';
@@ -234,5 +235,30 @@ describe('bad input', () => {
     const replies = (await received()).filter((s) => !before.includes(s) || s.includes('Del'));
     expect(replies.filter((s) => s.startsWith('Vi har tagit emot ert bidrag'))).toHaveLength(1);
     expect(replies.filter((s) => /Del \d av 2 mottagen/.test(s))).toHaveLength(1);
+  });
+});
+
+describe('throttling mid-sync', () => {
+  it('a delta round cut short by throttling is picked up by the next, nothing twice', async () => {
+    // Without the subscription, the delta round is the only way mail is seen.
+    const api = createGraphApi(h.server.graph);
+    for (const s of h.emulator.admin.subscriptions())
+      await api.subscriptions.deleteSubscription(s.id);
+    const subject = 'Intresseanmälan Förskolan Solrosen (via delta)';
+    deliver(
+      BO,
+      subject,
+      'Hej! Förskolan Solrosen vill delta i Kvalitetsutmärkelsen 2027.\nBo Berg, förskolechef',
+    );
+    h.faults({ throttle: { count: 8, retryAfterSeconds: 0, pathContains: 'delta' } });
+    await expect(h.intake.syncNow()).rejects.toMatchObject({ reason: 'throttled' });
+    h.faults({ throttle: null } as never);
+    await h.settle();
+    await h.settle();
+    const { record } = await mailStatus(subject);
+    expect(record?.status).toBe('processed');
+    expect(record?.attempts).toBe(1);
+    const counts = await h.server.store.mails.counts(SHARED);
+    expect(counts.received + counts.processing).toBe(0);
   });
 });
