@@ -44,8 +44,13 @@ function weekday(dt: DateTime, locale: Locale): string {
   return WEEKDAYS[locale][dt.weekday - 1] ?? '';
 }
 
+/** A month's name as written in running text ("maj" / "May"); `month` is 1–12. */
+export function monthName(month: number, locale: Locale): string {
+  return MONTHS[locale][month - 1] ?? '';
+}
+
 function month(dt: DateTime, locale: Locale): string {
-  return MONTHS[locale][dt.month - 1] ?? '';
+  return monthName(dt.month, locale);
 }
 
 function dayMonth(dt: DateTime, locale: Locale): string {

@@ -2,7 +2,13 @@
 // first when the sender wrote in English. Pure: data in, {subject, html, text} out; the pipeline
 // sends them as replies in the sender's thread, once per mail.
 import { isLate, upcomingDeadlines } from '../deadlines.js';
-import { formatDate, formatDeadline, formatInstant, formatTimeRange } from '../format.js';
+import {
+  formatDate,
+  formatDeadline,
+  formatInstant,
+  formatTimeRange,
+  monthName,
+} from '../format.js';
 import type { Bilingual, Cycle, InfoMeeting, IsoInstant, Locale } from '../model.js';
 import { ADMINISTRATIVE_FIELD_LABELS } from './questions.js';
 import type { DocumentFailureReason, SubmissionProblem } from './submission.js';
@@ -395,44 +401,18 @@ export function pickInfoMeeting(
     (m) => new Date(m.start).getTime() > new Date(now).getTime(),
   );
   const lower = text.toLowerCase();
-  const months = [
-    'januari',
-    'februari',
-    'mars',
-    'april',
-    'maj',
-    'juni',
-    'juli',
-    'augusti',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ];
-  const monthsEn = [
-    'january',
-    'february',
-    'march',
-    'april',
-    'may',
-    'june',
-    'july',
-    'august',
-    'september',
-    'october',
-    'november',
-    'december',
-  ];
   for (const m of open) {
     const d = new Date(m.start);
     // The meeting's local day (Stockholm is UTC+1/+2; meetings are in daytime so the UTC date is the same day).
     const day = d.getUTCDate();
-    const month = d.getUTCMonth();
+    const month = d.getUTCMonth() + 1;
+    const sv = monthName(month, 'sv');
+    const en = monthName(month, 'en').toLowerCase();
     const patterns = [
-      new RegExp(`\\b${day}\\s*(${months[month]}|${months[month]?.slice(0, 3)}\\.?)`),
-      new RegExp(`\\b${day}(st|nd|rd|th)?\\s*(of\\s*)?${monthsEn[month]}`),
-      new RegExp(`${monthsEn[month]}\\s*${day}\\b`),
-      new RegExp(`\\b${day}/${month + 1}\\b`),
+      new RegExp(`\\b${day}\\s*(${sv}|${sv.slice(0, 3)}\\.?)`),
+      new RegExp(`\\b${day}(st|nd|rd|th)?\\s*(of\\s*)?${en}`),
+      new RegExp(`${en}\\s*${day}\\b`),
+      new RegExp(`\\b${day}/${month}\\b`),
     ];
     if (patterns.some((p) => p.test(lower))) return { meeting: m, certain: true };
   }

@@ -4,6 +4,7 @@
 // protocols as PDF, auto-replies, newsletters and a hostile HTML mail. Every inbox mail carries a label
 // (kind, units, traits) so intake tests know the right answer.
 import type * as MG from '@microsoft/microsoft-graph-types';
+import { formatShortDate } from '../../core/format.js';
 import { buildApplication, type ApplicationOptions } from './application-text.js';
 import {
   DOCX_CONTENT_TYPE,
@@ -1190,7 +1191,7 @@ export async function buildSharedMailbox(ctx: MailboxContext): Promise<SharedMai
       from: person(s),
       to: [shared],
       subject: `Protokollsutdrag ${o.boardName} ${year}-${p.date} § ${p.paragraph} – Kvalitetsutmärkelsen ${year}`,
-      text: `Hej!\n\nBifogar protokollsutdrag från ${o.boardName}s sammanträde den ${Number(p.date.slice(3))} ${MONTHS[Number(p.date.slice(0, 2)) - 1]} ${year} om deltagande i Stockholms stads kvalitetsutmärkelse ${year}.\n\nMed vänlig hälsning\n${s.given} ${s.surname}\n${s.jobTitle}\n${s.department}`,
+      text: `Hej!\n\nBifogar protokollsutdrag från ${o.boardName}s sammanträde den ${formatShortDate(`${year}-${p.date}`, 'sv')} ${year} om deltagande i Stockholms stads kvalitetsutmärkelse ${year}.\n\nMed vänlig hälsning\n${s.given} ${s.surname}\n${s.jobTitle}\n${s.department}`,
       sent: p.sent,
       attachments: [file],
       label: label('board-protocol', units, ...(p.format === 'docx' ? ['docx'] : [])),
@@ -1245,21 +1246,6 @@ export async function buildSharedMailbox(ctx: MailboxContext): Promise<SharedMai
     );
   return { childFolders: [archive], messages, masterCategories: MASTER_CATEGORIES };
 }
-
-const MONTHS = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
