@@ -62,7 +62,10 @@ describe('the paced outbox', () => {
     w.clock.advance(24 * 3_600_000 + 60_000);
     worker.wake();
     await worker.drain();
-    expect(sentKeys(w.emu, w.shared)).toEqual(a);
+    // The first two go out side by side (the sender runs two at a time), so only their set counts.
+    const sent = sentKeys(w.emu, w.shared);
+    expect(new Set(sent.slice(0, 2))).toEqual(new Set(a.slice(0, 2)));
+    expect(sent.slice(2)).toEqual([a[2]]);
     expect(w.emu.admin.faultStats().sendLimitRejections).toBe(0);
   }, 30_000);
 
