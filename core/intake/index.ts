@@ -63,6 +63,7 @@ export {
   type AdministrativeData,
   type AdministrativeField,
   type QuestionArea,
+  type QuestionAreaId,
   type QuestionCoverage,
   type QuestionHeading,
 } from './questions.js';

@@ -4,8 +4,11 @@
 // because headings must come in order and the question's words weigh more than a bare number.
 import { fold, findEmailAddresses } from './text.js';
 
+export type QuestionAreaId =
+  'malgrupp' | 'ledarskap' | 'medarbetare' | 'resultat' | 'mal' | 'utveckling';
+
 export interface QuestionArea {
-  id: string;
+  id: QuestionAreaId;
   sv: string;
   en: string;
   questions: number[];

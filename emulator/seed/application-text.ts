@@ -1,38 +1,16 @@
 // Builds the text of a submission ("tävlingsbidrag"): administrative data, an introduction and answers to
 // chosen questions among the 24 of the instructions, in Swedish prose of a chosen length. Tests use it to
 // make applications with an exact number of characters excluding spaces, or with questions missing.
+import {
+  QUESTION_AREAS,
+  type QuestionArea,
+  type QuestionAreaId,
+} from '../../core/intake/questions.js';
 import type { UnitClassId } from '../../core/model.js';
 import type { DocxParagraph } from './documents.js';
 import { prng, type Prng } from './ids.js';
 
-export type QuestionAreaId =
-  'malgrupp' | 'ledarskap' | 'medarbetare' | 'resultat' | 'mal-till-uppfoljning' | 'utveckling';
-
-export interface QuestionArea {
-  id: QuestionAreaId;
-  sv: string;
-  en: string;
-  questions: number[];
-}
-
-export const QUESTION_AREAS: readonly QuestionArea[] = [
-  { id: 'malgrupp', sv: 'Målgrupp', en: 'Target group', questions: [1, 2, 3, 4, 5] },
-  {
-    id: 'ledarskap',
-    sv: 'Chef- och ledarskap',
-    en: 'Management and leadership',
-    questions: [6, 7, 8, 9, 10],
-  },
-  { id: 'medarbetare', sv: 'Medarbetare', en: 'Employees', questions: [11, 12, 13, 14] },
-  { id: 'resultat', sv: 'Resultat och analys', en: 'Results and analysis', questions: [15, 16] },
-  {
-    id: 'mal-till-uppfoljning',
-    sv: 'Från mål till uppföljning',
-    en: 'From goals to follow-up',
-    questions: [17, 18, 19, 20],
-  },
-  { id: 'utveckling', sv: 'Utveckling', en: 'Development', questions: [21, 22, 23, 24] },
-];
+export { QUESTION_AREAS };
 
 /** The 24 questions as written in the instructions (seed 002, 2021). */
 export const QUESTIONS: Readonly<Record<number, string>> = {
@@ -234,7 +212,7 @@ const SENTENCES: Record<QuestionAreaId | 'inledning', string[]> = {
     'Vi jämför våra resultat med andra verksamheter i staden genom nyckeltal i stadens uppföljningssystem.',
     'Analysen används som underlag när vi prioriterar aktiviteter i nästa års verksamhetsplan.',
   ],
-  'mal-till-uppfoljning': [
+  mal: [
     'Verksamhetsplanen togs fram under hösten i en process där alla medarbetare deltog genom workshoppar.',
     'Vi utgick från nämndens mål, förra årets uppföljning och det {who} och {relatives} har berättat för oss.',
     'Mål 1: Alla {whoShort} ska uppleva att de blir lyssnade på. Förväntat resultat är att minst 90 procent svarar positivt i {survey}.',
