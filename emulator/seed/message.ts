@@ -2,6 +2,7 @@
 // internet message id, HTML body and preview, recipients, times in UTC. Shared by the mailbox builders.
 import type * as MG from '@microsoft/microsoft-graph-types';
 import { DateTime } from 'luxon';
+import type { MailKind } from '../../core/intake/facts.js';
 import { stableToken } from './ids.js';
 import type { SeedAttachment, SeedMessage } from './types.js';
 
@@ -10,15 +11,8 @@ export interface Addr {
   address: string;
 }
 
-export type MailLabelKind =
-  | 'pre-registration'
-  | 'withdrawal'
-  | 'submission'
-  | 'board-protocol'
-  | 'info-meeting-signup'
-  | 'question'
-  | 'auto-reply'
-  | 'other';
+/** The ground-truth kinds are intake's own kinds. */
+export type MailLabelKind = MailKind;
 
 /** What a mail is (ground truth for intake tests): its kind, the units it concerns and notable traits. */
 export interface MailLabel {
