@@ -150,3 +150,114 @@ describe('$batch', () => {
     expect(() => planBatches([{ id: 'a', url: '/x', dependsOn: ['zz'] }])).toThrow(/unknown/);
   });
 });
+
+/** Like Graph: an item whose dependency did not succeed is answered 424 and not run. */
+function chainAware(
+  answer: (
+    item: WireReq,
+    call: number,
+  ) => { status: number; headers?: Record<string, string>; body?: unknown },
+) {
+  return setup((q, call) =>
+    q.dependsOn?.some((d) => failed.has(`${call}:${d}`))
+      ? (failed.add(`${call}:${q.id}`),
+        { status: 424, body: { error: { code: 'FailedDependency' } } })
+      : (() => {
+          const r = answer(q, call);
+          if (r.status >= 300) failed.add(`${call}:${q.id}`);
+          return r;
+        })(),
+  );
+}
+const failed = new Set<string>();
+
+describe('$batch on one mailbox (one slot per batch)', () => {
+  beforeEach(() => failed.clear());
+
+  it('chains the items with dependsOn so Graph runs them one at a time', async () => {
+    const { t, graph } = setup(() => ({ status: 200, body: {} }));
+    await batch(
+      graph,
+      Array.from({ length: 3 }, (_, i) => ({ url: `/users/shared/messages/m${i}/attachments` })),
+    );
+    const [body] = batchBodies(t);
+    expect(body!.map((q) => q.dependsOn)).toEqual([undefined, ['1'], ['2']]);
+    // The client's limiter counts the batch against that mailbox.
+    expect(graph.stats().maxInFlightByMailbox).toEqual({ shared: 1 });
+  });
+
+  it('does not chain items of several mailboxes, nor when told not to', async () => {
+    const { t, graph } = setup(() => ({ status: 200, body: {} }));
+    await batch(graph, [{ url: '/users/a/messages' }, { url: '/users/b/messages' }]);
+    await batch(graph, [{ url: '/users/a/messages/1' }, { url: '/users/a/messages/2' }], {
+      sequential: false,
+    });
+    expect(
+      batchBodies(t)
+        .flat()
+        .every((q) => q.dependsOn === undefined),
+    ).toBe(true);
+  });
+
+  it('sends the rest of a chain broken by a missing mail again, at once, and keeps the 404', async () => {
+    const { t, graph } = chainAware((q) =>
+      q.id === '2'
+        ? { status: 404, body: { error: { code: 'ErrorItemNotFound', message: 'gone' } } }
+        : { status: 200, body: { id: q.id } },
+    );
+    const results = await batch(
+      graph,
+      Array.from({ length: 4 }, (_, i) => ({ url: `/users/shared/messages/m${i}/attachments` })),
+    );
+    expect(results.map((r) => r.status)).toEqual([200, 404, 200, 200]);
+    expect(results[1]!.error).toMatchObject({ reason: 'not-found' });
+    const bodies = batchBodies(t);
+    expect(bodies.map((b) => b.map((q) => q.id))).toEqual([
+      ['1', '2', '3', '4'],
+      ['3', '4'],
+    ]);
+    expect(bodies[1]!.map((q) => q.dependsOn)).toEqual([undefined, ['3']]);
+  });
+
+  it('retries a throttled item with the rest of its chain after Retry-After', async () => {
+    const { t, graph } = chainAware((q, call) =>
+      q.id === '2' && call === 1
+        ? {
+            status: 429,
+            headers: { 'Retry-After': '2' },
+            body: { error: { code: 'ApplicationThrottled' } },
+          }
+        : { status: 200, body: {} },
+    );
+    const p = batch(
+      graph,
+      Array.from({ length: 3 }, (_, i) => ({ url: `/users/shared/messages/m${i}` })),
+    );
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(t.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    const results = await p;
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    expect(batchBodies(t)[1]!.map((q) => q.id)).toEqual(['2', '3']);
+  });
+
+  it('puts an item after its own dependencies in the chain and keeps a failed dependency final', async () => {
+    const { t, graph } = chainAware((q) =>
+      q.id === 'a'
+        ? { status: 403, body: { error: { code: 'ErrorAccessDenied', message: 'no' } } }
+        : { status: 200, body: {} },
+    );
+    const results = await batch(graph, [
+      { id: 'b', url: '/users/shared/messages/2', dependsOn: ['a'] },
+      { id: 'a', url: '/users/shared/messages/1' },
+      { id: 'c', url: '/users/shared/messages/3' },
+    ]);
+    expect(batchBodies(t)[0]!.map((q) => q.id)).toEqual(['a', 'c', 'b']);
+    expect(results.map((r) => [r.id, r.status])).toEqual([
+      ['b', 424],
+      ['a', 403],
+      ['c', 200],
+    ]);
+    expect(t.calls).toHaveLength(2);
+  });
+});

@@ -1,6 +1,9 @@
 // JSON $batch: many small calls in few HTTP requests. At most 20 per batch (dependency groups kept
 // together), items answered 429/503/504 sent again after their own Retry-After (the SDK doesn't),
-// results in the order of the input.
+// results in the order of the input. A batch whose items all work on one mailbox is sent as a
+// dependsOn chain by default: Graph hands up to four items of a batch to Outlook at once, and each
+// takes one of the mailbox's 4 concurrent slots, while the client's limiter counts the whole batch
+// as one request. Chained, the batch really holds one slot, so the limiter's count is true.
 import { type Graph, type HttpMethod } from './client.js';
 import { GraphError, errorFromResponse, localError, parseRetryAfter } from './errors.js';
 import { IMMUTABLE_ID_PREFER } from './client.js';
@@ -42,6 +45,13 @@ export interface BatchOptions {
   maxDelayMs?: number;
   /** Batches in flight at once (default 1). */
   concurrency?: number;
+  /**
+   * Chain each batch's items with dependsOn so Graph runs them one after another and the batch
+   * holds one mailbox slot, not up to four. Default: on when every item works on the same mailbox
+   * (the limiter then counts the batch as one request of that mailbox), off otherwise. A chain
+   * broken by a failed item is sent again from the item after it, at no retry cost.
+   */
+  sequential?: boolean;
 }
 
 interface WireResponse {
@@ -79,6 +89,31 @@ function dependencyGroups(items: (BatchItem & { id: string })[]): (BatchItem & {
   return [...groups.values()];
 }
 
+/** Items in an order where every item comes after its dependencies (stable otherwise). */
+function dependencyOrder<T extends BatchItem & { id: string }>(items: T[]): T[] {
+  const ids = new Set(items.map((it) => it.id));
+  const placed = new Set<string>();
+  const out: T[] = [];
+  let left = items;
+  while (left.length) {
+    const rest: T[] = [];
+    for (const it of left) {
+      if ((it.dependsOn ?? []).every((d) => placed.has(d) || !ids.has(d))) {
+        out.push(it);
+        placed.add(it.id);
+      } else rest.push(it);
+    }
+    if (rest.length === left.length) {
+      throw localError(
+        'bad-request',
+        `$batch items ${rest.map((r) => r.id).join(', ')} depend on each other in a cycle`,
+      );
+    }
+    left = rest;
+  }
+  return out;
+}
+
 export function planBatches<T extends BatchItem & { id: string }>(items: T[]): T[][] {
   const batches: T[][] = [];
   let current: T[] = [];
@@ -105,7 +140,7 @@ function lowerKeys(h: Record<string, string> | undefined): Record<string, string
   return out;
 }
 
-function toWire(it: BatchItem & { id: string }, deps: string[] | undefined) {
+function toWire(it: BatchItem & { id: string }, deps: string[]) {
   const headers: Record<string, string> = {};
   let prefer: string | undefined;
   for (const [k, v] of Object.entries(it.headers ?? {})) {
@@ -125,7 +160,7 @@ function toWire(it: BatchItem & { id: string }, deps: string[] | undefined) {
     url: it.url.startsWith('/') ? it.url : `/${it.url}`,
     headers,
     ...(it.body !== undefined ? { body: it.body } : {}),
-    ...(deps?.length ? { dependsOn: deps } : {}),
+    ...(deps.length ? { dependsOn: deps } : {}),
   };
 }
 
@@ -147,27 +182,34 @@ export async function batch<T = unknown>(
   const max = o.maxDelayMs ?? 60_000;
 
   async function runBatch(group: (BatchItem & { id: string })[]) {
-    let pending = group;
-    const mailboxes = new Set(group.map((it) => mailboxKeyOf(it.url)).filter(Boolean));
-    const hint = mailboxes.size === 1 ? { [MAILBOX_HINT_HEADER]: [...mailboxes][0]! } : undefined;
-    for (let attempt = 0; pending.length; attempt++) {
+    const mailboxes = new Set(group.map((it) => mailboxKeyOf(it.url)));
+    const oneMailbox = mailboxes.size === 1 ? [...mailboxes][0] : undefined;
+    const hint = oneMailbox ? { [MAILBOX_HINT_HEADER]: oneMailbox } : undefined;
+    const chained = o.sequential ?? (oneMailbox !== undefined && group.length > 1);
+    let pending = chained ? dependencyOrder(group) : group;
+    // Retryable answers per item; resending the rest of a broken chain costs nothing.
+    const tries = new Map<string, number>();
+    while (pending.length) {
       const ids = new Set(pending.map((p) => p.id));
+      const sentDeps = new Map<string, string[]>();
       const res = await graph.json<{ responses: WireResponse[] }>({
         method: 'POST',
         path: '/$batch',
         headers: hint,
-        // Dependencies already satisfied in an earlier attempt are dropped.
         body: {
-          requests: pending.map((it) =>
-            toWire(
-              it,
-              it.dependsOn?.filter((d) => ids.has(d)),
-            ),
-          ),
+          requests: pending.map((it, i) => {
+            // Dependencies already satisfied in an earlier attempt are dropped.
+            const deps = (it.dependsOn ?? []).filter((d) => ids.has(d));
+            const prev = chained && i > 0 ? pending[i - 1]!.id : undefined;
+            const sent = prev && !deps.includes(prev) ? [...deps, prev] : deps;
+            sentDeps.set(it.id, sent);
+            return toWire(it, sent);
+          }),
         },
       });
       const byId = new Map((res?.responses ?? []).map((r) => [String(r.id), r]));
       const retry: typeof pending = [];
+      const retrying = new Set<string>();
       let wait = 0;
       for (const it of pending) {
         const r = byId.get(it.id) ?? {
@@ -177,13 +219,25 @@ export async function batch<T = unknown>(
         };
         const headers = lowerKeys(r.headers);
         const method = it.method ?? 'GET';
-        // 424: a dependency failed; if that dependency is being retried, retry this one with it.
-        const dependsOnRetried =
-          r.status === 424 && (it.dependsOn ?? []).some((d) => retry.some((x) => x.id === d));
-        if (attempt < maxRetries && (isRetryable(r.status, method, it.url) || dependsOnRetried)) {
+        const own = it.dependsOn ?? [];
+        // An item sent without dependencies can't have failed on one: its 424 is final.
+        if (r.status === 424 && sentDeps.get(it.id)?.length) {
+          // A dependency failed. If it is being sent again, so is this one; in a chain, a failed
+          // predecessor that is not one of the item's own dependencies says nothing about it.
+          const ownFailed = own.some((d) => !retrying.has(d) && results.get(d)?.error);
+          if (own.some((d) => retrying.has(d)) || (chained && !ownFailed)) {
+            retry.push(it);
+            retrying.add(it.id);
+            continue;
+          }
+        }
+        const attempt = tries.get(it.id) ?? 0;
+        if (attempt < maxRetries && isRetryable(r.status, method, it.url)) {
           const asked = parseRetryAfter(headers['retry-after'], graph.now());
           if (asked === undefined || asked <= max) {
+            tries.set(it.id, attempt + 1);
             retry.push(it);
+            retrying.add(it.id);
             wait = Math.max(wait, asked ?? backoffMs(attempt, base, max, graph.random));
             continue;
           }
@@ -209,7 +263,7 @@ export async function batch<T = unknown>(
         });
       }
       pending = retry;
-      if (pending.length) await graph.sleep(wait);
+      if (pending.length && wait > 0) await graph.sleep(wait);
     }
   }
 
