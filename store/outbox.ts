@@ -104,6 +104,14 @@ export function outboxRepo({ db, now }: RepoContext): OutboxRepo {
     return row && toItem<P>(row);
   };
 
+  // An update of an item `owner` claimed and is still sending; the caller adds the SET.
+  const sending = (id: number, owner: string) =>
+    db
+      .updateTable('outbox')
+      .where('id', '=', id)
+      .where('status', '=', 'sending')
+      .where('lease_owner', '=', owner);
+
   return {
     async enqueue<P>(item: NewOutboxItem<P>) {
       const at = now();
@@ -175,21 +183,16 @@ export function outboxRepo({ db, now }: RepoContext): OutboxRepo {
 
     async renewLease(id, owner, leaseMs) {
       const at = now();
-      const result = await db
-        .updateTable('outbox')
-        .set({ lease_until: addMs(at, leaseMs), updated_at: at })
-        .where('id', '=', id)
-        .where('status', '=', 'sending')
-        .where('lease_owner', '=', owner)
+      const result = await sending(id, owner)
         .where('lease_until', '>', at)
+        .set({ lease_until: addMs(at, leaseMs), updated_at: at })
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
 
     async defer(id, owner, until) {
       const at = now();
-      const result = await db
-        .updateTable('outbox')
+      const result = await sending(id, owner)
         .set((eb) => ({
           status: 'pending',
           not_before: toDate(until),
@@ -198,17 +201,13 @@ export function outboxRepo({ db, now }: RepoContext): OutboxRepo {
           lease_until: null,
           updated_at: at,
         }))
-        .where('id', '=', id)
-        .where('status', '=', 'sending')
-        .where('lease_owner', '=', owner)
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
 
     async markSent(id, owner, sentAt) {
       const at = now();
-      const result = await db
-        .updateTable('outbox')
+      const result = await sending(id, owner)
         .set({
           status: 'sent',
           sent_at: sentAt === undefined ? at : toDate(sentAt),
@@ -217,17 +216,13 @@ export function outboxRepo({ db, now }: RepoContext): OutboxRepo {
           last_error: null,
           updated_at: at,
         })
-        .where('id', '=', id)
-        .where('status', '=', 'sending')
-        .where('lease_owner', '=', owner)
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
 
     async markFailed(id, owner, failure) {
       const at = now();
-      const result = await db
-        .updateTable('outbox')
+      const result = await sending(id, owner)
         .set({
           status: failure.retryAt === undefined ? 'failed' : 'pending',
           not_before: failure.retryAt === undefined ? undefined : toDate(failure.retryAt),
@@ -236,9 +231,6 @@ export function outboxRepo({ db, now }: RepoContext): OutboxRepo {
           lease_until: null,
           updated_at: at,
         })
-        .where('id', '=', id)
-        .where('status', '=', 'sending')
-        .where('lease_owner', '=', owner)
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
