@@ -52,6 +52,17 @@ export interface SubmissionsRepo {
 }
 
 export function submissionsRepo({ db, now }: RepoContext): SubmissionsRepo {
+  // A unit's versions for a year, newest first (the order list() and latest() promise).
+  const newestFirst = (unitId: string, year: number) =>
+    db
+      .selectFrom('submissions')
+      .selectAll()
+      .where('unit_id', '=', unitId)
+      .where('year', '=', year)
+      .orderBy('sent_at', 'desc')
+      .orderBy('received_at', 'desc')
+      .orderBy('id', 'desc');
+
   return {
     async add(version) {
       const inserted = await db
@@ -95,29 +106,12 @@ export function submissionsRepo({ db, now }: RepoContext): SubmissionsRepo {
     },
 
     async list(unitId, year) {
-      const rows = await db
-        .selectFrom('submissions')
-        .selectAll()
-        .where('unit_id', '=', unitId)
-        .where('year', '=', year)
-        .orderBy('sent_at', 'desc')
-        .orderBy('received_at', 'desc')
-        .orderBy('id', 'desc')
-        .execute();
+      const rows = await newestFirst(unitId, year).execute();
       return rows.map(toVersion);
     },
 
     async latest(unitId, year) {
-      const row = await db
-        .selectFrom('submissions')
-        .selectAll()
-        .where('unit_id', '=', unitId)
-        .where('year', '=', year)
-        .orderBy('sent_at', 'desc')
-        .orderBy('received_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+      const row = await newestFirst(unitId, year).limit(1).executeTakeFirst();
       return row && toVersion(row);
     },
 
