@@ -8,14 +8,22 @@ const WORDS: Record<Exclude<Command['kind'], 'unrecognised'>, readonly string[]>
   deadlines: ['tidsplan', 'deadlines', 'deadline', 'datum', 'dates', 'sista dag', 'schedule'],
 };
 
-export function parseCommand(text: string | undefined | null): Command {
-  const normalised = (text ?? '')
+/**
+ * A message as a command word: mentions and a leading '/' dropped, spaces collapsed, trailing
+ * punctuation removed, lower case ("@Kvalitet Tidsplan!" → "tidsplan").
+ */
+export function normaliseCommandText(text: string | undefined | null): string {
+  return (text ?? '')
     .replace(/<at>[^<]*<\/at>/gi, ' ')
     .replace(/^\s*\//, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[.!?,;:]+$/g, '')
     .toLocaleLowerCase('sv-SE');
+}
+
+export function parseCommand(text: string | undefined | null): Command {
+  const normalised = normaliseCommandText(text);
   if (normalised === '' || WORDS.help.includes(normalised) || text?.trim() === '?')
     return { kind: 'help' };
   if (WORDS.deadlines.includes(normalised)) return { kind: 'deadlines' };

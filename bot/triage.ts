@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { MAIL_KINDS, type MailKind } from '../core/intake/index.js';
 import type { Locale } from '../core/model.js';
 import { isIntakeError, type TriageItem, type TriageResolution } from '../features/intake/index.js';
+import { normaliseCommandText } from './commands.js';
 import { localeOf } from './locale.js';
 import {
   TRIAGE_VERBS,
@@ -133,14 +134,7 @@ type CardJson = Exclude<Awaited<ReturnType<ExecuteHandler>>, string>;
 export const TRIAGE_WORDS: readonly string[] = ['granska', 'att granska', 'triage', 'review'];
 
 export function isTriageCommand(text: string | undefined | null): boolean {
-  const normalised = (text ?? '')
-    .replace(/<at>[^<]*<\/at>/gi, ' ')
-    .replace(/^\s*\//, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[.!?,;:]+$/g, '')
-    .toLocaleLowerCase('sv-SE');
-  return TRIAGE_WORDS.includes(normalised);
+  return TRIAGE_WORDS.includes(normaliseCommandText(text));
 }
 
 const NOT_ALLOWED = {
