@@ -135,9 +135,6 @@ export function intakeFeatures(options: IntakeFeatureOptions = {}): ServerFeatur
   return [outbox.feature, createIntakeFeature({ ...options, onMailQueued: outbox.wake })];
 }
 
-/** The intake alone (its receipts wait in the outbox for a sender). */
-export const intakeFeature = createIntakeFeature();
-
 function intakeRoutes(service: IntakeService, localMode: boolean): Router {
   const router = Router();
   // Until the tab's sign-in lands, these answer only on this machine in the local mode: they show
