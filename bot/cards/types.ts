@@ -89,8 +89,6 @@ export interface AdaptiveCard {
   msteams?: { width?: 'Full' };
 }
 
-export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
-
 export function adaptiveCard(
   parts: Omit<AdaptiveCard, 'type' | '$schema' | 'version'>,
 ): AdaptiveCard {
