@@ -60,6 +60,7 @@ export {
   QUESTION_AREAS,
   QUESTION_COUNT,
   QUESTION_OPENINGS,
+  QUESTION_TEXTS,
   type AdministrativeData,
   type AdministrativeField,
   type QuestionArea,

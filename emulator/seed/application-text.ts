@@ -3,6 +3,7 @@
 // make applications with an exact number of characters excluding spaces, or with questions missing.
 import {
   QUESTION_AREAS,
+  QUESTION_TEXTS,
   type QuestionArea,
   type QuestionAreaId,
 } from '../../core/intake/questions.js';
@@ -13,32 +14,7 @@ import { prng, type Prng } from './ids.js';
 export { QUESTION_AREAS };
 
 /** The 24 questions as written in the instructions (seed 002, 2021). */
-export const QUESTIONS: Readonly<Record<number, string>> = {
-  1: 'Beskriv hur ni arbetar med bemötandefrågor och förstärker en kultur där brukare/kunder är i centrum.',
-  2: 'Beskriv hur ni gör brukarna/kunderna delaktiga, såväl på individ- som gruppnivå.',
-  3: 'Beskriv hur ni arbetar med jämställdhet och jämlikhet ur ett brukar-/kundperspektiv.',
-  4: 'Beskriv hur ni arbetar med att öka tillgängligheten i er verksamhet så att alla, oavsett funktionsförmåga, ska kunna ta del av den.',
-  5: 'Redovisa kortfattat resultaten från era brukarundersökningar/kunddialoger. Analysera genom att jämföra utvecklingen över tid (om möjligt de tre senaste åren), och reflektera över varför ni fått de resultat ni fått. Redogör också för hur ni arbetar med att tillvarata analysen.',
-  6: 'Beskriv din ledarskapsidé. Beskriv också konkret på vilket sätt den märks i ditt dagliga arbete.',
-  7: 'Redogör för hur du som ledare utvärderar och utvecklar ditt ledarskap.',
-  8: 'Beskriv hur du som chef/ledare försäkrar dig om att medarbetarna är införstådda med verksamhetens syfte och mål och ser sin del i måluppfyllelsen.',
-  9: 'Beskriv hur du som chef/ledare skapar förutsättningar för och tar vara på intresse, engagemang och kompetens hos medarbetarna.',
-  10: 'Beskriv hur du som chef/ledare skapar möjligheter för lärande i organisationen och hur ni arbetar med kompetensutveckling utifrån identifierade behov.',
-  11: 'Beskriv vilken värdegrund/gemensamma förhållningssätt ni har i er verksamhet. Beskriv hur den/de förankras och märks i det dagliga arbetet.',
-  12: 'Beskriv hur ni arbetar med frågor kring jämställdhet och jämlikhet, utifrån ett arbetsgivarperspektiv.',
-  13: 'Beskriv hur ni arbetar för ett aktivt medarbetarskap, där medarbetare medverkar i utveckling av verksamheten.',
-  14: 'Redovisa kortfattat resultaten från den senaste medarbetarundersökningen. Analysera genom att jämföra utvecklingen över tid (om möjligt de tre senaste åren), och reflektera över varför ni fått de resultat ni fått. Redogör också för hur ni arbetar med att tillvarata analysen.',
-  15: 'Redovisa kortfattat resultat från förra årets uppföljningar av era mål i verksamhetsplanen och/eller andra betydande resultat, som visar på hur väl ni har lyckats i ert uppdrag att skapa önskat resultat för målgruppen. Analysera genom att jämföra utvecklingen över tid (om möjligt de tre senaste åren), och reflektera över varför ni fått de resultat ni fått. Redogör också för hur ni arbetar med att tillvarata analysen.',
-  16: 'Redovisa ert prognostiserade ekonomiska resultat i förhållande till budget för innevarande år samt de tre senaste årens resultat. Redogör också för er analys av resultaten och vilka trender ni kan se. (Det krävs inga detaljerade siffror.)',
-  17: 'Beskriv processen, det vill säga hur det gick till när ni tog fram årets verksamhetsplan, vilka som deltog och vilka överväganden ni gjorde när ni bestämde era mål.',
-  18: 'Skriv era mål från verksamhetsplan eller motsvarande. Under varje mål ska ni skriva förväntat resultat (vad är det ni vill uppnå?), arbetssätt (hur arbetar ni för att nå resultatet?) och hur avser ni att följa upp (hur tar ni reda på att ni nått förväntat resultat?).',
-  19: 'Beskriv hur er planering för årets uppföljning ser ut.',
-  20: 'Beskriv hur ni använder verksamhetens resurser så effektivt som möjligt för att nå era mål. Med resurser avses, förutom tilldelad budget, till exempel medarbetarna och deras kompetens, samverkan, lokaler, material, energiförbrukning, IT-stöd och fordon.',
-  21: 'Beskriv hur ni utvecklar verksamheten utifrån era analyser av uppföljningar och resultat. Ge gärna konkreta exempel.',
-  22: 'Beskriv hur ni arbetar med att identifiera och minimera risker och sårbarheter i er verksamhet.',
-  23: 'Beskriv vilka utmaningar och möjligheter ni ser framöver i er verksamhet. Beskriv också hur ni planerar och arbetar för att möta dessa.',
-  24: 'Beskriv hur ni delar med er av era goda exempel. Beskriv också hur ni lär av andra och hur ni använder dessa kunskaper för att utveckla verksamheten. Ge gärna konkreta exempel.',
-};
+export const QUESTIONS = QUESTION_TEXTS;
 
 export const ALL_QUESTIONS: readonly number[] = Array.from({ length: 24 }, (_, i) => i + 1);
 
