@@ -1,10 +1,18 @@
 // Attachments of a mail: metadata without contents, small ones inline (contentBytes), raw bytes
-// through $value, large ones in byte ranges (or streamed when the server ignores Range), and a
-// size cap that refuses before downloading.
+// through $value, large ones in byte ranges (or streamed when the server ignores Range), a size
+// cap that refuses before downloading, and a delta sync of a folder that looks up its mails'
+// attachments while it pages (the two overlap inside the mailbox's 4 concurrent slots).
 import type { Attachment, FileAttachment } from '@microsoft/microsoft-graph-types';
-import { batch } from './batch.js';
+import { MAX_BATCH_SIZE, batch } from './batch.js';
 import { buildPath, collect, userPath, type Graph, type Page } from './client.js';
-import { localError } from './errors.js';
+import {
+  syncFolder,
+  type DeltaPage,
+  type SyncFolderOptions,
+  type SyncFolderResult,
+} from './delta.js';
+import { isGraphError, localError } from './errors.js';
+import { MESSAGE_SELECT } from './messages.js';
 
 /** Graph returns contentBytes inline comfortably below this; above, use $value in ranges. */
 export const INLINE_ATTACHMENT_LIMIT = 3 * 1024 * 1024;
@@ -58,13 +66,15 @@ export async function listAttachments(
 
 /**
  * Attachment metadata of many mails at once through $batch (20 mails per HTTP request), e.g. for
- * the mails of a delta page with hasAttachments. Failed items throw their GraphError.
+ * the mails of a delta page with hasAttachments. Each batch runs its items one after another and
+ * so holds one of the mailbox's slots: `concurrency` batches in flight use `concurrency` slots.
+ * Failed items throw their GraphError, unless `skipMissing` (a mail deleted meanwhile is left out).
  */
 export async function listAttachmentsForMessages(
   graph: Graph,
   mailbox: string,
   messageIds: string[],
-  o: { concurrency?: number } = {},
+  o: { concurrency?: number; skipMissing?: boolean } = {},
 ): Promise<Map<string, AttachmentInfo[]>> {
   const results = await batch<Page<Attachment>>(
     graph,
@@ -72,12 +82,15 @@ export async function listAttachmentsForMessages(
       id: String(i + 1),
       url: buildPath(attachmentsPath(mailbox, id), { $select: [...ATTACHMENT_META_SELECT] }),
     })),
-    { concurrency: o.concurrency ?? 4 },
+    { concurrency: o.concurrency ?? 4, sequential: true },
   );
   const out = new Map<string, AttachmentInfo[]>();
   for (let i = 0; i < messageIds.length; i++) {
     const r = results[i]!;
-    if (r.error) throw r.error;
+    if (r.error) {
+      if (o.skipMissing && isGraphError(r.error, 'not-found')) continue;
+      throw r.error;
+    }
     let list = r.body.value ?? [];
     // A mail with very many attachments pages like any collection.
     let next = r.body['@odata.nextLink'];
@@ -89,6 +102,151 @@ export async function listAttachmentsForMessages(
     out.set(messageIds[i]!, list.map(toAttachmentInfo));
   }
   return out;
+}
+
+export interface DeltaPageWithAttachments extends DeltaPage {
+  /**
+   * Attachment metadata by message id for the changed mails with hasAttachments; a mail deleted
+   * between the delta page and the lookup is absent (a later delta reports it removed).
+   */
+  attachments: Map<string, AttachmentInfo[]>;
+}
+
+export interface SyncWithAttachmentsOptions extends Omit<SyncFolderOptions, 'onPage' | 'prefetch'> {
+  /** The sink, called once per page in page order, when the page's attachments are known. */
+  onPage: (page: DeltaPageWithAttachments) => Promise<void> | void;
+  /**
+   * Requests this sync keeps in flight on the mailbox (default 4, Outlook's per-app limit): while
+   * the delta chain runs it holds one and the attachment batches share the rest; then batches
+   * use them all. Lower it when other work on the same mailbox runs at the same time.
+   */
+  maxConcurrency?: number;
+  /** Pages fetched ahead of the sink (default 4): bounds memory when the sink is slow. */
+  maxPagesAhead?: number;
+}
+
+export interface SyncWithAttachmentsResult extends SyncFolderResult {
+  /** $batch requests made for attachment metadata (paging of huge attachment lists not counted). */
+  attachmentBatches: number;
+  /** Mails whose attachment metadata was looked up. */
+  attachmentLookups: number;
+}
+
+/**
+ * Delta sync of a folder with each changed mail's attachment metadata, pipelined: the $batch
+ * lookups (20 mails each, run one item at a time so each batch holds one mailbox slot) of a page
+ * run while the next delta page is fetched, never more than `maxConcurrency` requests in flight
+ * on the mailbox. The delta pages still reach the sink in order, and a resync works as in
+ * syncFolder (the sink must be idempotent by message id).
+ */
+export async function syncFolderWithAttachments(
+  graph: Graph,
+  o: SyncWithAttachmentsOptions,
+): Promise<SyncWithAttachmentsResult> {
+  const limit = Math.max(2, o.maxConcurrency ?? 4);
+  const ahead = Math.max(1, o.maxPagesAhead ?? 4);
+  const select = o.select ?? MESSAGE_SELECT;
+  const { onPage: _sink, maxConcurrency: _mc, maxPagesAhead: _ahead, ...deltaOptions } = o;
+
+  let failure: { error: unknown } | undefined;
+  const fail = (error: unknown) => {
+    failure ??= { error };
+    for (const job of queue.splice(0)) job.reject(error);
+  };
+
+  // Attachment batches wait here for a slot; one slot stays free for the delta chain while it runs.
+  interface Job {
+    run: () => Promise<void>;
+    reject: (e: unknown) => void;
+  }
+  const queue: Job[] = [];
+  let active = 0;
+  let deltaRunning = true;
+  const pump = () => {
+    // One batch more than the free slots waits, built, in the client's mailbox limiter, which
+    // hands it the slot the moment a response arrives: the slot doesn't idle while we parse.
+    const slots = (deltaRunning ? limit - 1 : limit) + 1;
+    while (active < slots && queue.length && !failure) {
+      const job = queue.shift()!;
+      active++;
+      void job
+        .run()
+        .catch(fail)
+        .finally(() => {
+          active--;
+          pump();
+        });
+    }
+  };
+  const schedule = (fn: () => Promise<void>) =>
+    new Promise<void>((resolve, reject) => {
+      queue.push({ run: () => fn().then(resolve, (e) => (reject(e), Promise.reject(e))), reject });
+      pump();
+    });
+
+  let attachmentBatches = 0;
+  let attachmentLookups = 0;
+  const lookUp = async (ids: string[], into: Map<string, AttachmentInfo[]>) => {
+    attachmentBatches++;
+    attachmentLookups += ids.length;
+    const found = await listAttachmentsForMessages(graph, o.mailbox, ids, {
+      concurrency: 1,
+      skipMissing: true,
+    });
+    for (const [id, list] of found) into.set(id, list);
+  };
+
+  // Pages reach the sink one after another, in order, each once its lookups are done.
+  let tail: Promise<void> = Promise.resolve();
+  const deliveries: Promise<void>[] = [];
+  const enqueue = async (page: DeltaPage) => {
+    const before = deliveries[deliveries.length - ahead];
+    if (before) await before;
+    if (failure) throw failure.error;
+    const attachments = new Map<string, AttachmentInfo[]>();
+    const ids = page.changed.filter((m) => m.hasAttachments && m.id).map((m) => m.id!);
+    const lookups: Promise<void>[] = [];
+    for (let i = 0; i < ids.length; i += MAX_BATCH_SIZE) {
+      const chunk = ids.slice(i, i + MAX_BATCH_SIZE);
+      lookups.push(schedule(() => lookUp(chunk, attachments)));
+    }
+    const ready = Promise.all(lookups);
+    ready.catch(() => undefined); // surfaced through `failure`
+    tail = tail.then(async () => {
+      if (failure) return;
+      try {
+        await ready;
+        await o.onPage({ ...page, attachments });
+      } catch (e) {
+        fail(e);
+      }
+    });
+    deliveries.push(tail);
+  };
+
+  let result: SyncFolderResult;
+  try {
+    result = await syncFolder(graph, {
+      ...deltaOptions,
+      select: select.includes('hasAttachments') ? select : [...select, 'hasAttachments'],
+      prefetch: true,
+      onPage: enqueue,
+      onResync: async () => {
+        // Earlier pages first, so the sink sees the resync after what came before it.
+        await tail;
+        if (failure) throw failure.error;
+        await o.onResync?.();
+      },
+    });
+  } catch (e) {
+    fail(e);
+  } finally {
+    deltaRunning = false;
+    pump();
+  }
+  await tail;
+  if (failure) throw failure.error;
+  return { ...result!, attachmentBatches, attachmentLookups };
 }
 
 export async function getAttachmentInfo(
