@@ -4,14 +4,21 @@
 // attachments while it pages (the two overlap inside the mailbox's 4 concurrent slots).
 import type { Attachment, FileAttachment } from '@microsoft/microsoft-graph-types';
 import { MAX_BATCH_SIZE, batch } from './batch.js';
-import { buildPath, collect, userPath, type Graph, type Page } from './client.js';
+import {
+  buildPath,
+  collect,
+  userPath,
+  type Graph,
+  type GraphRequest,
+  type Page,
+} from './client.js';
 import {
   syncFolder,
   type DeltaPage,
   type SyncFolderOptions,
   type SyncFolderResult,
 } from './delta.js';
-import { isGraphError, localError } from './errors.js';
+import { errorFromFailure, isGraphError, localError } from './errors.js';
 import { MESSAGE_SELECT } from './messages.js';
 
 /** Graph returns contentBytes inline comfortably below this; above, use $value in ranges. */
@@ -116,12 +123,16 @@ export interface SyncWithAttachmentsOptions extends Omit<SyncFolderOptions, 'onP
   /** The sink, called once per page in page order, when the page's attachments are known. */
   onPage: (page: DeltaPageWithAttachments) => Promise<void> | void;
   /**
-   * Requests this sync keeps in flight on the mailbox (default 4, Outlook's per-app limit): while
-   * the delta chain runs it holds one and the attachment batches share the rest; then batches
-   * use them all. Lower it when other work on the same mailbox runs at the same time.
+   * Requests this sync keeps in flight on the mailbox: while the delta chain runs it holds one and
+   * the attachment batches share the rest; then batches use them all. Default 4, Outlook's per-app
+   * limit, with the client's per-mailbox limiter (4 by default) as the final gate. Set it lower
+   * when other work on the same mailbox must keep slots of its own.
    */
   maxConcurrency?: number;
-  /** Pages fetched ahead of the sink (default 4): bounds memory when the sink is slow. */
+  /**
+   * Pages held while the sink is busy (default 4; one more is being fetched): bounds memory when
+   * the sink is slow. Their attachment lookups run meanwhile.
+   */
   maxPagesAhead?: number;
 }
 
@@ -151,45 +162,65 @@ export async function syncFolderWithAttachments(
   let failure: { error: unknown } | undefined;
   const fail = (error: unknown) => {
     failure ??= { error };
-    for (const job of queue.splice(0)) job.reject(error);
   };
 
-  // Attachment batches wait here for a slot; one slot stays free for the delta chain while it runs.
-  interface Job {
-    run: () => Promise<void>;
-    reject: (e: unknown) => void;
-  }
-  const queue: Job[] = [];
+  // The lookups' HTTP requests take a slot each, from the moment they are sent until the response
+  // arrives (parsing and bookkeeping happen outside it, so a slot never idles while we work); one
+  // slot stays free for the delta chain while it runs. FIFO, so earlier pages finish first.
   let active = 0;
   let deltaRunning = true;
-  const pump = () => {
-    // One batch more than the free slots waits, built, in the client's mailbox limiter, which
-    // hands it the slot the moment a response arrives: the slot doesn't idle while we parse.
-    const slots = (deltaRunning ? limit - 1 : limit) + 1;
-    while (active < slots && queue.length && !failure) {
-      const job = queue.shift()!;
+  const waiting: (() => void)[] = [];
+  // Left to its default, the sync trusts the client's per-mailbox limiter as the last gate and
+  // lets one request more through here: it waits there, built, and goes out the moment a response
+  // frees a slot. A limit set here is kept here, strictly (other work may share the client).
+  const lookahead = o.maxConcurrency === undefined ? 1 : 0;
+  const capacity = () => (deltaRunning ? limit - 1 : limit) + lookahead;
+  const grant = () => {
+    while (active < capacity() && waiting.length) {
       active++;
-      void job
-        .run()
-        .catch(fail)
-        .finally(() => {
-          active--;
-          pump();
-        });
+      waiting.shift()!();
     }
   };
-  const schedule = (fn: () => Promise<void>) =>
-    new Promise<void>((resolve, reject) => {
-      queue.push({ run: () => fn().then(resolve, (e) => (reject(e), Promise.reject(e))), reject });
-      pump();
-    });
+  const acquire = async (): Promise<() => void> => {
+    if (active < capacity() && waiting.length === 0) active++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      active--;
+      grant();
+    };
+  };
+  const slotted: Graph = {
+    ...graph,
+    raw: async (req) => {
+      const release = await acquire();
+      try {
+        if (failure) throw failure.error; // don't start new work once the sync has failed
+        return await graph.raw(req);
+      } finally {
+        release();
+      }
+    },
+    json: async <T>(req: GraphRequest): Promise<T> => {
+      const res = await slotted.raw(req);
+      if (res.status === 204) return undefined as T;
+      const text = await res.text();
+      try {
+        return (text ? JSON.parse(text) : undefined) as T;
+      } catch (e) {
+        throw errorFromFailure(e, { method: req.method ?? 'GET', url: req.path });
+      }
+    },
+  };
 
   let attachmentBatches = 0;
   let attachmentLookups = 0;
   const lookUp = async (ids: string[], into: Map<string, AttachmentInfo[]>) => {
     attachmentBatches++;
     attachmentLookups += ids.length;
-    const found = await listAttachmentsForMessages(graph, o.mailbox, ids, {
+    const found = await listAttachmentsForMessages(slotted, o.mailbox, ids, {
       concurrency: 1,
       skipMissing: true,
     });
@@ -208,10 +239,10 @@ export async function syncFolderWithAttachments(
     const lookups: Promise<void>[] = [];
     for (let i = 0; i < ids.length; i += MAX_BATCH_SIZE) {
       const chunk = ids.slice(i, i + MAX_BATCH_SIZE);
-      lookups.push(schedule(() => lookUp(chunk, attachments)));
+      lookups.push(lookUp(chunk, attachments));
     }
     const ready = Promise.all(lookups);
-    ready.catch(() => undefined); // surfaced through `failure`
+    ready.catch(fail);
     tail = tail.then(async () => {
       if (failure) return;
       try {
@@ -242,7 +273,7 @@ export async function syncFolderWithAttachments(
     fail(e);
   } finally {
     deltaRunning = false;
-    pump();
+    grant();
   }
   await tail;
   if (failure) throw failure.error;
