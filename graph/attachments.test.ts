@@ -28,7 +28,11 @@ class SlowMailbox {
   /** Message ids whose attachment lookup answers 403. */
   forbidden = new Set<string>();
 
-  constructor(readonly messages: { id: string; hasAttachments: boolean }[]) {}
+  constructor(
+    readonly messages: { id: string; hasAttachments: boolean }[],
+    /** How the mailbox is named in @odata.nextLink (Graph may use the user's id). */
+    readonly linkUser = 'shared',
+  ) {}
 
   /** Hold `weight` slots for the latency, or answer 429 as Outlook does past 4. */
   private hold(weight: number, reply: () => Response): Promise<Response> {
@@ -51,18 +55,19 @@ class SlowMailbox {
   }
 
   install(t: FakeTransport) {
-    t.on('GET', DELTA, (req) => {
+    t.on('GET', /^\/users\/[^/]+\/mailFolders\/inbox\/messages\/delta$/, (req) => {
       const size = Number(/odata\.maxpagesize=(\d+)/.exec(req.headers.get('prefer') ?? '')![1]);
       const skip = Number(req.query.get('$skiptoken') ?? 0);
       this.deltaInFlight = true;
       const reply = this.hold(1, () => {
         this.deltaInFlight = false;
         const more = skip + size < this.messages.length;
+        const link = `${BASE}/users/${this.linkUser}/mailFolders/inbox/messages/delta`;
         return jsonResponse(200, {
           value: this.messages.slice(skip, skip + size),
           ...(more
-            ? { '@odata.nextLink': `${BASE}${DELTA}?$skiptoken=${skip + size}` }
-            : { '@odata.deltaLink': `${BASE}${DELTA}?$deltatoken=done` }),
+            ? { '@odata.nextLink': `${link}?$skiptoken=${skip + size}` }
+            : { '@odata.deltaLink': `${link}?$deltatoken=done` }),
         });
       });
       return reply;
@@ -93,13 +98,13 @@ class SlowMailbox {
   }
 }
 
-function setup(count: number, withAttachments = (i: number) => i % 4 !== 3) {
+function setup(count: number, withAttachments = (i: number) => i % 4 !== 3, linkUser = 'shared') {
   const messages = Array.from({ length: count }, (_, i) => ({
     id: `m${i}`,
     hasAttachments: withAttachments(i),
   }));
   const t = new FakeTransport();
-  const mailbox = new SlowMailbox(messages);
+  const mailbox = new SlowMailbox(messages, linkUser);
   mailbox.install(t);
   const graph = createGraphClient({
     baseUrl: BASE,
@@ -151,6 +156,21 @@ describe('syncFolderWithAttachments', () => {
     expect(result).toMatchObject({ pages: 4, changed: 400, attachmentBatches: 16 });
     expect(t.callsTo('POST', '/$batch')).toHaveLength(17);
     expect(result.deltaLink).toContain('$deltatoken=done');
+  });
+
+  it('keeps within 4 when the delta links name the mailbox by id (the client limiter keys differ)', async () => {
+    const { mailbox, graph } = setup(600, () => true, '6f2c-user-id');
+    await settle(
+      syncFolderWithAttachments(graph, {
+        mailbox: 'shared',
+        folder: 'inbox',
+        pageSize: 100,
+        onPage: () => undefined,
+      }),
+    );
+    expect(graph.stats().maxInFlightByMailbox).toMatchObject({ '6f2c-user-id': 1, shared: 4 });
+    expect(mailbox.peak).toBe(4);
+    expect(mailbox.rejected).toBe(0);
   });
 
   it('keeps within a lower limit when other work shares the mailbox', async () => {

@@ -164,56 +164,71 @@ export async function syncFolderWithAttachments(
     failure ??= { error };
   };
 
-  // The lookups' HTTP requests take a slot each, from the moment they are sent until the response
-  // arrives (parsing and bookkeeping happen outside it, so a slot never idles while we work); one
-  // slot stays free for the delta chain while it runs. FIFO, so earlier pages finish first.
-  let active = 0;
-  let deltaRunning = true;
-  const waiting: (() => void)[] = [];
-  // Left to its default, the sync trusts the client's per-mailbox limiter as the last gate and
-  // lets one request more through here: it waits there, built, and goes out the moment a response
-  // frees a slot. A limit set here is kept here, strictly (other work may share the client).
+  // Every HTTP request of this sync takes a slot here from the moment it is sent until its response
+  // arrives (parsing and bookkeeping happen outside, so a slot never idles while we work). A delta
+  // page goes first when it waits: the pages feed the lookups. While a page is in flight the
+  // lookups get the other slots. With the default limit and no page in flight or waiting, one
+  // lookup more goes through and waits, built, in the client's per-mailbox limiter (all lookups
+  // name the same mailbox there, so it caps them at its limit, 4 by default) to go out the moment
+  // a response frees a slot. Pages never count on that limiter: their links may name the mailbox
+  // differently (an id, not the address). A limit set here is kept here, strictly.
   const lookahead = o.maxConcurrency === undefined ? 1 : 0;
-  const capacity = () => (deltaRunning ? limit - 1 : limit) + lookahead;
+  let active = 0;
+  let deltaActive = 0;
+  const deltaWaiting: (() => void)[] = [];
+  const waiting: (() => void)[] = [];
   const grant = () => {
-    while (active < capacity() && waiting.length) {
+    while (active < limit && deltaWaiting.length) {
+      active++;
+      deltaActive++;
+      deltaWaiting.shift()!();
+    }
+    const cap = deltaActive || deltaWaiting.length ? limit : limit + lookahead;
+    while (active < cap && waiting.length) {
       active++;
       waiting.shift()!();
     }
   };
-  const acquire = async (): Promise<() => void> => {
-    if (active < capacity() && waiting.length === 0) active++;
-    else await new Promise<void>((resolve) => waiting.push(resolve));
+  const acquire = async (page: boolean): Promise<() => void> => {
+    await new Promise<void>((resolve) => {
+      (page ? deltaWaiting : waiting).push(resolve);
+      grant();
+    });
     let released = false;
     return () => {
       if (released) return;
       released = true;
       active--;
+      if (page) deltaActive--;
       grant();
     };
   };
-  const slotted: Graph = {
-    ...graph,
-    raw: async (req) => {
-      const release = await acquire();
-      try {
-        if (failure) throw failure.error; // don't start new work once the sync has failed
-        return await graph.raw(req);
-      } finally {
-        release();
-      }
-    },
-    json: async <T>(req: GraphRequest): Promise<T> => {
-      const res = await slotted.raw(req);
-      if (res.status === 204) return undefined as T;
-      const text = await res.text();
-      try {
-        return (text ? JSON.parse(text) : undefined) as T;
-      } catch (e) {
-        throw errorFromFailure(e, { method: req.method ?? 'GET', url: req.path });
-      }
-    },
+  const gated = (page: boolean): Graph => {
+    const g: Graph = {
+      ...graph,
+      raw: async (req) => {
+        const release = await acquire(page);
+        try {
+          if (failure) throw failure.error; // no new work once the sync has failed
+          return await graph.raw(req);
+        } finally {
+          release();
+        }
+      },
+      json: async <T>(req: GraphRequest): Promise<T> => {
+        const res = await g.raw(req);
+        if (res.status === 204) return undefined as T;
+        const text = await res.text();
+        try {
+          return (text ? JSON.parse(text) : undefined) as T;
+        } catch (e) {
+          throw errorFromFailure(e, { method: req.method ?? 'GET', url: req.path });
+        }
+      },
+    };
+    return g;
   };
+  const slotted = gated(false);
 
   let attachmentBatches = 0;
   let attachmentLookups = 0;
@@ -257,7 +272,7 @@ export async function syncFolderWithAttachments(
 
   let result: SyncFolderResult;
   try {
-    result = await syncFolder(graph, {
+    result = await syncFolder(gated(true), {
       ...deltaOptions,
       select: select.includes('hasAttachments') ? select : [...select, 'hasAttachments'],
       prefetch: true,
@@ -271,9 +286,6 @@ export async function syncFolderWithAttachments(
     });
   } catch (e) {
     fail(e);
-  } finally {
-    deltaRunning = false;
-    grant();
   }
   await tail;
   if (failure) throw failure.error;
