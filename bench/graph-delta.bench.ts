@@ -3,9 +3,12 @@
 // Plan: delta pages of 1,000 with $select (hasAttachments tells which mails have any), and the
 // attachment metadata of those mails through $batch (20 mails per request, the items chained so a
 // batch holds one mailbox slot), pipelined by syncFolderWithAttachments: a page's batches run in 3
-// slots while the next page is fetched in the 4th, then in all 4. Never more than 4 in flight.
+// slots while the next page is fetched in the 4th, otherwise in all 4. Never more than 4 in flight.
 // Figures: Graph requests per message, wall time, and the ratio to the lower bound
-// (total requests × latency ÷ 4), plus the emulator's own count of concurrent mailbox requests.
+// (total requests × latency ÷ 4); to read the ratio, the mean time per request (latency plus the
+// emulator's and the client's work, on a shared machine) and the share of slot time in use:
+// ratio ≈ (mean request time ÷ latency) ÷ slot use. Plus the emulator's own count of concurrent
+// requests on the mailbox ($batch items included) and its 429s.
 import { availableParallelism, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';

@@ -35,7 +35,11 @@ export interface SyncFolderOptions {
   onPage: (page: DeltaPage) => Promise<void> | void;
   /** Called when the stored deltaLink was refused and the sync restarts from scratch. */
   onResync?: () => Promise<void> | void;
-  /** Fetch the next page while the sink handles this one (default true). */
+  /**
+   * Fetch the next page while the sink handles this one (default true). Either way at most one
+   * page request is in flight (each nextLink comes with the page before), which
+   * syncFolderWithAttachments counts on.
+   */
   prefetch?: boolean;
   signal?: AbortSignal;
 }
