@@ -42,6 +42,17 @@ export function registerAdminHttp(
         case 'POST deliver':
           return ok({ value: admin.deliver(body as never) });
         case 'POST send':
+          // A typo in the body ("sender" for "from") is the caller's mistake: say so, not "no such user".
+          if (typeof body.from !== 'string' || typeof body.message !== 'object' || !body.message)
+            return {
+              status: 400,
+              body: {
+                error: {
+                  code: 'BadRequest',
+                  message: 'Give { from: "<upn>", message: { subject, body, toRecipients, ... } }.',
+                },
+              },
+            };
           admin.sendMailAs(
             String(body.from),
             body.message as never,

@@ -77,6 +77,18 @@ describe('/_admin', () => {
     expect(tok.body.access_token.split('.')).toHaveLength(3);
   });
 
+  it('answers a send without a sender or a message with 400 saying what to give', async () => {
+    for (const body of [
+      { message: { subject: 'x' } },
+      { sender: MANAGER, message: {} },
+      { from: MANAGER },
+    ]) {
+      const res = await admin('POST', 'send', body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/from.*message/);
+    }
+  });
+
   it('answers unknown admin routes with 404', async () => {
     expect((await admin('GET', 'nothing')).status).toBe(404);
   });
