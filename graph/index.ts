@@ -86,6 +86,7 @@ export function createGraphApi(graph: Graph) {
     attachments: bindAll(graph, attachments, [
       'listAttachments',
       'listAttachmentsForMessages',
+      'syncFolderWithAttachments',
       'getAttachmentInfo',
       'getAttachment',
       'streamAttachment',
