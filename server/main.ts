@@ -67,7 +67,11 @@ function printBanner(r: RunningServer): void {
   if (c.awardNow) lines.push(`  Clock        starts at ${c.awardNow} (AWARD_NOW)`);
   if (c.mode === 'local') {
     const graph = r.emulatorUrl ? `${r.emulatorUrl}/v1.0` : c.m365.graphBaseUrl;
-    const tokens = r.emulatorUrl ?? c.m365.authorityHost;
+    // As start-up does: an emulator run on its own has its token endpoint beside /v1.0.
+    const tokens =
+      r.emulatorUrl ??
+      c.m365.authorityHost ??
+      (c.m365.graphBaseUrl ? new URL(c.m365.graphBaseUrl).origin : undefined);
     lines.push(
       `  Emulator     ${graph}   (Microsoft Graph v1.0, demo tenant stockholm.example)`,
       `  Token        POST ${tokens}/${c.m365.tenantId}/oauth2/v2.0/token`,
