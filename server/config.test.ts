@@ -37,7 +37,7 @@ describe('loadConfig: local mode', () => {
       sharedMailbox: 'kvalitetsutmarkelsen@stockholm.example',
     });
     expect(config.m365.graphBaseUrl).toBeUndefined();
-    expect(config.emulator).toEqual({ port: 3979, stateFile: undefined });
+    expect(config.emulator).toEqual({ port: 3979, stateFile: '/srv/app/data/emulator.json' });
     expect(config.dataDir).toBe('/srv/app/data');
     expect(config.bot.appId).toBeUndefined();
   });

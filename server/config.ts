@@ -226,7 +226,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     'M365_CLIENT_CERTIFICATE_PATH',
   ].some((name) => input[name] !== undefined);
 
-  const config = tenantMode ? tenantConfig(v, problems) : localConfig(v);
+  const config = tenantMode ? tenantConfig(v, problems) : localConfig(v, resolve(cwd, v.DATA_DIR));
   checkBot(v, tenantMode, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -250,7 +250,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
 
 type ModeParts = Pick<Config, 'mode' | 'm365' | 'graphWebhookClientState' | 'emulator'>;
 
-function localConfig(v: Parsed): ModeParts {
+function localConfig(v: Parsed, dataDir: string): ModeParts {
   return {
     mode: 'local',
     m365: {
@@ -263,7 +263,12 @@ function localConfig(v: Parsed): ModeParts {
       authorityHost: v.AUTHORITY_HOST?.replace(/\/+$/, ''),
     },
     graphWebhookClientState: v.GRAPH_WEBHOOK_CLIENT_STATE ?? LOCAL_DEFAULTS.webhookClientState,
-    emulator: { port: v.EMULATOR_PORT, stateFile: v.EMULATOR_STATE_FILE },
+    // The local Microsoft 365 keeps its mailbox beside the app's database, so a restart on the same
+    // DATA_DIR sees the same mails (same ids) and does not read the demo mail again as new.
+    emulator: {
+      port: v.EMULATOR_PORT,
+      stateFile: resolve(dataDir, v.EMULATOR_STATE_FILE ?? 'emulator.json'),
+    },
   };
 }
 

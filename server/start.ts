@@ -97,11 +97,20 @@ export async function startServer(
     let localTokenEndpoint: string | undefined;
     if (config.mode === 'local') {
       if (graphBaseUrl === undefined) {
+        const stateFile = config.emulator?.stateFile;
         emulator = await (options.startEmulator ?? startLocalEmulator)({
           port: config.emulator?.port ?? 0,
-          stateFile: config.emulator?.stateFile,
+          stateFile,
           clock: config.clock,
           logger: logger.child({ component: 'emulator' }),
+        }).catch((err: unknown) => {
+          // A damaged state file is the one expected failure here; a busy port is named elsewhere.
+          if (stateFile && err instanceof Error && err.message.includes(stateFile))
+            throw new StartupError(
+              `${err.message} Delete it (or DATA_DIR) for a fresh demo tenant, or set EMULATOR_STATE_FILE.`,
+              { cause: err },
+            );
+          throw err;
         });
         closers.push({ name: 'emulator', close: () => emulator!.close() });
         graphBaseUrl = `${emulator.url}/v1.0`;

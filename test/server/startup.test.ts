@@ -78,6 +78,16 @@ describe('start-up failures', () => {
     noStack(stderr);
   });
 
+  it('names a damaged emulator state file and says how to start afresh', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kvalitet-emustate-'));
+    writeFileSync(join(dataDir, 'emulator.json'), '{"version": 1, "tenantId": ');
+    const { code, stderr } = await start({ DATA_DIR: dataDir, EMULATOR_PORT: '0' });
+    expect(code).toBe(1);
+    expect(stderr).toContain(join(dataDir, 'emulator.json'));
+    expect(stderr).toContain('fresh demo tenant');
+    noStack(stderr);
+  });
+
   it('names an unreachable DATABASE_URL without showing its password', async () => {
     const { code, stderr } = await start({
       DATABASE_URL: 'postgres://app:s3cret-pw@127.0.0.1:9/kvalitet',
