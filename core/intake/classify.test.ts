@@ -200,4 +200,47 @@ describe('classifyMail', () => {
     });
     expect(classifyMail(m)).toEqual(classifyMail(m));
   });
+
+  describe('deadline-night mails a coordinator need not sort', () => {
+    it('takes a question whose subject announces it as a question, not as the submission', () => {
+      const c = classifyMail(
+        mail({
+          subject: 'Fråga om bidraget – Förskolan Solrosen',
+          body: 'Hej!\n\nRäknas rubrikerna in i de 85 000 tecknen, eller bara våra svar?\n\nMaria',
+        }),
+      );
+      expect(c.kind).toBe('question');
+      expect(decide(c)).toBe('auto');
+    });
+
+    it('takes "the submission comes before midnight, may we send Word?" as a question', () => {
+      const c = classifyMail(
+        mail({
+          subject: 'Bidraget kommer strax – Förskolan Solrosen',
+          body: 'Hej!\n\nVi har problem med att spara som PDF, men vårt bidrag kommer före midnatt. Går det bra att skicka det som Word-fil i stället?\n\nMaria',
+        }),
+      );
+      expect(c.kind).toBe('question');
+      expect(decide(c)).toBe('auto');
+    });
+
+    it('files plain thanks for our receipt as other, but not thanks with a question or a file', () => {
+      const subject = 'SV: Bidrag till Kvalitetsutmärkelsen 2026 – Förskolan Solrosen';
+      const thanks = classifyMail(mail({ subject, body: 'Tack för bekräftelsen!\n\nMaria' }));
+      expect(thanks.kind).toBe('other');
+      expect(decide(thanks)).toBe('auto');
+      const asks = classifyMail(
+        mail({ subject, body: 'Tack för bekräftelsen! Behöver vi skicka protokollet själva?' }),
+      );
+      expect(asks.kind).toBe('question');
+      const withFile = classifyMail(
+        mail({
+          subject,
+          body: 'Tack för bekräftelsen! Här är en rättad version av vårt bidrag.',
+          attachments: [docx('Bidrag Solrosen v2.docx')],
+        }),
+      );
+      expect(withFile.kind).toBe('submission');
+    });
+  });
 });

@@ -238,6 +238,17 @@ const PHRASES: PhraseRule[] = [
     sv: 'en person anmäler sig',
     en: 'a person signs up',
   },
+  // Thanks for our receipt: the thread is closed, nothing to act on (only without a document, below).
+  {
+    id: 'thanks-for-receipt',
+    kind: 'other',
+    weight: 5,
+    re: b(
+      'tack (sa mycket |for )?(for )?(bekraftelsen|kvittensen|kvitto\\w*|mottagningsbekraftelse\\w*|beskedet om mottagandet|att ni bekraftat\\w*)|thanks? (you )?(very much )?for (the|your) (confirmation|receipt|acknowledg\\w*)',
+    ),
+    sv: 'tackar för mottagningsbekräftelsen',
+    en: 'thanks for the receipt',
+  },
   // Questions and requests for a coordinator
   {
     id: 'change-request',
@@ -264,6 +275,8 @@ const PHRASES: PhraseRule[] = [
 interface Sentence {
   text: string;
   isQuestion: boolean;
+  /** Says the submission comes later. */
+  announced: boolean;
   infoMeeting: boolean;
 }
 
@@ -272,7 +285,13 @@ const NEGATION =
 const INFO =
   /\b(inf\w{0,10}?(mote|motet|moten|motena|traff|traffen|traffar|tillfalle|tillfallet)|info ?(mote|motet|traff)|info(rmation)? (meeting|session)s?)\b/;
 
-function sentences(text: string): Sentence[] {
+/** A subject that announces a question ("Fråga om bidraget"): what it names is asked about, not done. */
+const QUESTION_SUBJECT = /^(fraga|fragor|en fraga|question|questions)\b/;
+/** A sentence announcing the submission for later ("bidraget kommer före midnatt"): not sent yet. */
+const ANNOUNCED =
+  /\b(kommer|skickas|skickar vi|lamnar vi in|kommer vi att skicka)( \w+){0,2} (strax|senare|snart|ikvall|i kvall|imorgon|i morgon|fore|innan|efter|inom)\b/;
+
+function sentences(text: string, allQuestions = false): Sentence[] {
   const out: Sentence[] = [];
   // Split after . ! ? only before a capital letter or a line break, so "t.ex. vår" stays one sentence.
   for (const raw of text.split(/(?<=[.!?])\s+(?=[\p{Lu}\d])|(?<=[?!])\s+|\n+/u)) {
@@ -282,7 +301,8 @@ function sentences(text: string): Sentence[] {
     if (!f) continue;
     out.push({
       text: f,
-      isQuestion: /\?\s*$/.test(t) || /\?/.test(t),
+      isQuestion: allQuestions || /\?/.test(t),
+      announced: ANNOUNCED.test(f),
       infoMeeting: INFO.test(f),
     });
   }
@@ -326,11 +346,13 @@ export function classifyMail(facts: MailFacts): Classification {
 
   // Phrase rules, sentence by sentence, each rule counted at most once per zone.
   let questionCount = 0;
+  let announcesSubmission = false;
   const namedAward = new Map<MailKind, number>();
   for (const zone of zones) {
     if (!zone.text.trim()) continue;
     const seen = new Set<string>();
-    for (const s of sentences(zone.text)) {
+    const asked = zone.name === 'ämnesraden' && QUESTION_SUBJECT.test(fold(zone.text));
+    for (const s of sentences(zone.text, asked)) {
       if (zone.name === 'texten' && s.isQuestion) questionCount++;
       for (const rule of PHRASES) {
         const m = rule.re.exec(s.text);
@@ -343,6 +365,10 @@ export function classifyMail(facts: MailFacts): Classification {
         else if (rule.negated && NEGATION.test(near)) kind = rule.negated;
         // A phrase inside a question is asked about, not done ("hur långt får bidraget vara?").
         if (s.isQuestion && kind !== 'question') weight *= 0.2;
+        else if (s.announced && kind === 'submission') {
+          weight *= 0.2;
+          announcesSubmission = true;
+        }
         const key = `${rule.id}:${kind}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -539,12 +565,18 @@ export function classifyMail(facts: MailFacts): Classification {
     });
   }
 
+  // Thanks sent with a document is a sending with polite words, and thanks followed by a question
+  // still asks something: only plain thanks closes a thread.
+  if (documents.length > 0 || questionCount > 0) {
+    for (const s of fired) if (s.rule === 'thanks-for-receipt') s.weight = 0;
+  }
   // Empty mail with a document: nearly always a submission or protocol sent without words.
   const scores = Object.fromEntries(MAIL_KINDS.map((k) => [k, 0])) as Record<MailKind, number>;
   for (const s of fired) scores[s.kind] += s.weight;
   // Talk of "bidraget" with nothing attached is usually a question about it, not the submission.
   if (documents.length === 0 && scores.submission > 0) {
-    scores.submission /= 2;
+    // Saying it comes later ("bidraget kommer före midnatt") makes this mail surely not the sending.
+    scores.submission /= announcesSubmission ? 4 : 2;
     fired.push({
       rule: 'no-document',
       kind: 'submission',
