@@ -224,6 +224,17 @@ describe('classifyMail', () => {
       expect(decide(c)).toBe('auto');
     });
 
+    it('takes a question about a pre-registration made earlier as a question', () => {
+      const c = classifyMail(
+        mail({
+          subject: 'Fråga om vår anmälan – Förskolan Solrosen',
+          body: 'Hej!\n\nVi har bytt enhetschef sedan intresseanmälan. Behöver vi göra en ny anmälan, eller räcker det att ni ändrar kontaktperson till mig?\n\nMaria',
+        }),
+      );
+      expect(c.kind).toBe('question');
+      expect(decide(c)).toBe('auto');
+    });
+
     it('files plain thanks for our receipt as other, but not thanks with a question or a file', () => {
       const subject = 'SV: Bidrag till Kvalitetsutmärkelsen 2026 – Förskolan Solrosen';
       const thanks = classifyMail(mail({ subject, body: 'Tack för bekräftelsen!\n\nMaria' }));

@@ -255,7 +255,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'question',
     weight: 3,
     re: b(
-      '(andra|byta|uppdatera|korrigera|ratta) (\\w+ ){0,3}(kontaktperson\\w*|kontaktuppgift\\w*|e ?post\\w*|mejladress|namn\\w*|adress\\w*|chef\\w*)|change (the|our|my) (\\w+ )?(contact|address|name|manager)',
+      '(andra|andrar|byta|uppdatera|korrigera|ratta) (\\w+ ){0,3}(kontaktperson\\w*|kontaktuppgift\\w*|e ?post\\w*|mejladress|namn\\w*|adress\\w*|chef\\w*)|change (the|our|my) (\\w+ )?(contact|address|name|manager)',
     ),
     sv: 'ber om en ändring',
     en: 'asks for a change',
@@ -277,6 +277,8 @@ interface Sentence {
   isQuestion: boolean;
   /** Says the submission comes later. */
   announced: boolean;
+  /** Refers to a pre-registration made before. */
+  earlier: boolean;
   infoMeeting: boolean;
 }
 
@@ -291,6 +293,10 @@ const QUESTION_SUBJECT = /^(fraga|fragor|en fraga|question|questions)\b/;
 const ANNOUNCED =
   /\b(kommer|skickas|skickar vi|lamnar vi in|kommer vi att skicka)( \w+){0,2} (strax|senare|snart|ikvall|i kvall|imorgon|i morgon|fore|innan|efter|inom)\b/;
 
+/** A sentence about a pre-registration already made ("vi anmälde intresse i mars"): referred to, not made. */
+const EARLIER_REGISTRATION =
+  /\b(anmalde|har anmalt|anmaldes|sedan (var |er )?(intresse ?)?anmalan|(var|er) (intresse ?)?anmalan (ar|har|kom|gick))\b/;
+
 function sentences(text: string, allQuestions = false): Sentence[] {
   const out: Sentence[] = [];
   // Split after . ! ? only before a capital letter or a line break, so "t.ex. vår" stays one sentence.
@@ -303,6 +309,7 @@ function sentences(text: string, allQuestions = false): Sentence[] {
       text: f,
       isQuestion: allQuestions || /\?/.test(t),
       announced: ANNOUNCED.test(f),
+      earlier: EARLIER_REGISTRATION.test(f),
       infoMeeting: INFO.test(f),
     });
   }
@@ -365,6 +372,7 @@ export function classifyMail(facts: MailFacts): Classification {
         else if (rule.negated && NEGATION.test(near)) kind = rule.negated;
         // A phrase inside a question is asked about, not done ("hur långt får bidraget vara?").
         if (s.isQuestion && kind !== 'question') weight *= 0.2;
+        else if (s.earlier && kind === 'pre-registration') weight *= 0.2;
         else if (s.announced && kind === 'submission') {
           weight *= 0.2;
           announcesSubmission = true;
