@@ -1,6 +1,7 @@
 // The tab page in real (headless) Chromium, outside Teams: it must not wait for a Teams host, and it
 // shows the cycle's next deadlines in the browser's language.
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './harness.js';
 
@@ -9,19 +10,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startTestServer({ AWARD_NOW: '2027-05-10T09:00:00+02:00' });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
