@@ -15,8 +15,8 @@ import {
 import { DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE, makeDocx, makePdf } from './documents.js';
 import { ORGANISATIONS } from './organisations.js';
 import { SECRETARIES } from './people.js';
-import { protocolParagraphs } from './shared-mailbox.js';
-import { addressLine, buildUnits, type SeedUnit } from './units.js';
+import { applicationUnit, protocolParagraphs } from './shared-mailbox.js';
+import { buildUnits, type SeedUnit } from './units.js';
 
 export interface DocumentFixture {
   file: string;
@@ -34,22 +34,6 @@ export interface DocumentFixture {
 }
 
 const YEAR = 2026;
-
-function applicationUnit(unit: SeedUnit): ApplicationOptions['unit'] {
-  return {
-    name: unit.name,
-    classId: unit.classId,
-    managerName: unit.managerName,
-    unitPhone: unit.phone ?? '',
-    managerPhone: unit.managerPhone,
-    unitEmail: unit.email ?? '',
-    managerEmail: unit.managerEmail,
-    postalAddress: addressLine(unit.postalAddress),
-    visitingAddress: addressLine(unit.visitingAddress),
-    staffCount: unit.staffCount ?? 0,
-    organisationName: ORGANISATIONS.find((o) => o.id === unit.organisationId)?.name,
-  };
-}
 
 /** Every fixture with its bytes and expected facts (the zip bomb is left out: see zipBombDocx()). */
 export async function documentFixtures(): Promise<DocumentFixture[]> {

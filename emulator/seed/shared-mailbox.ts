@@ -106,19 +106,6 @@ export async function buildSharedMailbox(ctx: MailboxContext): Promise<SharedMai
     });
 
   // --- documents ---------------------------------------------------------------------------------------
-  const appUnit = (unit: SeedUnit): ApplicationOptions['unit'] => ({
-    name: unit.name,
-    classId: unit.classId,
-    managerName: unit.managerName,
-    unitPhone: unit.phone ?? '',
-    managerPhone: unit.managerPhone,
-    unitEmail: unit.email ?? '',
-    managerEmail: unit.managerEmail,
-    postalAddress: addressLine(unit.postalAddress),
-    visitingAddress: addressLine(unit.visitingAddress),
-    staffCount: unit.staffCount ?? 0,
-    organisationName: org(unit).name,
-  });
   const attachment = (name: string, bytes: Buffer, contentType: string): SeedAttachment => ({
     name,
     contentType,
@@ -132,7 +119,7 @@ export async function buildSharedMailbox(ctx: MailboxContext): Promise<SharedMai
   ): Promise<SeedAttachment> => {
     const target = options.targetNonSpaceChars ?? random.int(28_000, 72_000);
     const app = buildApplication({
-      unit: appUnit(unit),
+      unit: applicationUnit(unit),
       year,
       ...options,
       targetNonSpaceChars: target,
@@ -1316,4 +1303,21 @@ function verksamhetsplan(unit: SeedUnit, year: number): DocxParagraph[] {
     'Arbetssätt: kollegialt lärande med stöd av förskolans utvecklingsledare.',
     'Uppföljning: pedagogisk dokumentation och tertialrapport till nämnden.',
   ];
+}
+
+/** A seed unit as the application generator wants it (administrative data of a submission). */
+export function applicationUnit(unit: SeedUnit): ApplicationOptions['unit'] {
+  return {
+    name: unit.name,
+    classId: unit.classId,
+    managerName: unit.managerName,
+    unitPhone: unit.phone ?? '',
+    managerPhone: unit.managerPhone,
+    unitEmail: unit.email ?? '',
+    managerEmail: unit.managerEmail,
+    postalAddress: addressLine(unit.postalAddress),
+    visitingAddress: addressLine(unit.visitingAddress),
+    staffCount: unit.staffCount ?? 0,
+    organisationName: ORGANISATIONS.find((o) => o.id === unit.organisationId)?.name,
+  };
 }
