@@ -22,13 +22,30 @@ module.exports = {
       name: 'store-uses-core-only',
       severity: 'error',
       from: { path: layer('store') },
-      to: { path: '^(graph|features|bot|tab|server|emulator|manifest)/' },
+      to: { path: '^(graph|cards|features|bot|tab|server|emulator|manifest)/' },
     },
     {
       name: 'graph-uses-core-only',
       severity: 'error',
       from: { path: layer('graph') },
       to: { path: '^(store|features|bot|tab|server|emulator|manifest)/' },
+    },
+    {
+      name: 'cards-are-pure',
+      comment:
+        'cards/ are pure Adaptive Card factories over core data: features and bot both use them',
+      severity: 'error',
+      from: { path: layer('cards'), pathNot: '\\.test\\.tsx?$' },
+      to: {
+        pathNot: [layer('cards'), layer('core'), 'node_modules/(luxon|zod)/'],
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'cards-no-io-builtins',
+      severity: 'error',
+      from: { path: layer('cards') },
+      to: { dependencyTypes: ['core'] },
     },
     {
       name: 'features-below-hosts',
@@ -55,7 +72,7 @@ module.exports = {
         'the emulator is test-and-demo infrastructure speaking Graph; it knows nothing of the app',
       severity: 'error',
       from: { path: layer('emulator') },
-      to: { path: '^(store|graph|features|bot|tab|server|manifest)/' },
+      to: { path: '^(store|graph|cards|features|bot|tab|server|manifest)/' },
     },
     {
       name: 'nobody-imports-tests',

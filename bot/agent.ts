@@ -11,8 +11,8 @@ import {
 import type { ConversationReference } from '@microsoft/agents-activity';
 import type { Locale } from '../core/model.js';
 import { parseCommand } from './commands.js';
-import { deadlinesCard, type DeadlinesCardData } from './cards/deadlines.js';
-import { helpCard } from './cards/help.js';
+import { deadlinesCard, type DeadlinesCardData } from '../cards/deadlines.js';
+import { helpCard } from '../cards/help.js';
 import { localeOf } from './locale.js';
 import { userMessageFor } from './errors.js';
 import { registerTriage, type TriageBackend } from './triage.js';

@@ -21,7 +21,7 @@ import {
   triageSummaryCard,
   type TriageCard,
   type TriageVerb,
-} from './cards/triage.js';
+} from '../cards/triage.js';
 
 /** What the bot needs of intake (the server passes the running intake service and the units). */
 export interface TriageBackend {

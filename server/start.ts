@@ -8,7 +8,7 @@ import { Router } from 'express';
 import type { Locale } from '../core/model.js';
 import { createBotEndpoint } from '../bot/endpoint.js';
 import { sendCardProactively } from '../bot/triage-notify.js';
-import type { DeadlinesCardData } from '../bot/cards/deadlines.js';
+import type { DeadlinesCardData } from '../cards/deadlines.js';
 import { createTokenProvider, type ClientCertificate } from '../graph/auth.js';
 import { createGraphClient, type Graph } from '../graph/client.js';
 import { getUser } from '../graph/users.js';

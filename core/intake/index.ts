@@ -104,3 +104,4 @@ export {
   type MailParts,
   type SubjectInfo,
 } from './text.js';
+export type { TriageItem } from './triage-item.js';

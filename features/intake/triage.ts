@@ -1,27 +1,17 @@
 // The triage list: mails the app would not act on alone (uncertain kind, unknown or ambiguous sender),
 // each with the suggestion and the reasons, and the coordinator's decision that sends the mail through
 // the same processing as an automatic one (with the chosen kind and unit).
-import { KINDS_NEEDING_UNIT, MAIL_KINDS, type MailKind } from '../../core/intake/index.js';
+import {
+  KINDS_NEEDING_UNIT,
+  MAIL_KINDS,
+  type MailKind,
+  type TriageItem,
+} from '../../core/intake/index.js';
+export type { TriageItem };
 import type { Bilingual } from '../../core/model.js';
 import type { IntakeContext } from './context.js';
 import { IntakeError } from './errors.js';
 import type { IntakeDetails, TriageDecision } from './process.js';
-
-export interface TriageItem {
-  messageId: string;
-  receivedAt: string;
-  from?: string;
-  subject?: string;
-  preview?: string;
-  suggestedKind: MailKind;
-  confidence: number;
-  suggestedUnitId?: string;
-  candidates: { unitId: string; unitName: string; score: number }[];
-  reasons: Bilingual[];
-  triageReasons: Bilingual[];
-  /** Set when the app gave up processing the mail (after retries): the error, for whoever looks. */
-  failed?: string;
-}
 
 export async function listTriage(
   ctx: Pick<IntakeContext, 'store' | 'mailbox'>,

@@ -1,7 +1,7 @@
 // New triage items as cards to the coordinators (members of the coordinators' group who have a
 // conversation with the bot). Each card goes to each coordinator once (a delivery record per mail and
 // person), and never for mail from before go-live: the first start must not flood anyone's chat.
-import { triageCard } from '../../bot/cards/triage.js';
+import { triageCard } from '../../cards/triage.js';
 import type { IntakeDetails, TriageItem } from '../../features/intake/index.js';
 import { createGraphApi } from '../../graph/index.js';
 import type { MailRecord } from '../../store/index.js';

@@ -1,6 +1,6 @@
 // The real server in local mode, spoken to over HTTP as Teams, a browser and a load balancer would.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardProblems } from '../bot/card-validator.js';
+import { cardProblems } from '../cards/card-validator.js';
 import {
   postActivity,
   startTestServer,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardProblems } from '../../test/bot/card-validator.js';
-import type { TriageItem } from '../../features/intake/index.js';
+import { cardProblems } from '../test/cards/card-validator.js';
+import type { TriageItem } from '../core/intake/index.js';
 import { triageCard, triageDoneCard, triageSummaryCard } from './triage.js';
 
 const item: TriageItem = {

@@ -1,10 +1,10 @@
 // The triage card: one mail the app would not act on alone, with what it thinks (kind, unit), why,
 // and buttons to confirm the suggestion or choose another kind and unit (Universal Actions with typed
 // verbs). A pure factory: the same card is sent by "granska"/"triage" and returned after an action.
-import { MAIL_KIND_LABELS, MAIL_KINDS, type MailKind } from '../../core/intake/index.js';
-import { formatInstant } from '../../core/format.js';
-import type { Bilingual, Locale } from '../../core/model.js';
-import type { TriageItem } from '../../features/intake/index.js';
+import { MAIL_KIND_LABELS, MAIL_KINDS, type MailKind } from '../core/intake/index.js';
+import { formatInstant } from '../core/format.js';
+import type { Bilingual, Locale } from '../core/model.js';
+import type { TriageItem } from '../core/intake/index.js';
 import type { AdaptiveCard, CardElement, ExecuteAction } from './types.js';
 
 /** The verbs of the triage card's actions. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardProblems } from '../../test/bot/card-validator.js';
+import { cardProblems } from '../test/cards/card-validator.js';
 import { deadlinesCard } from './deadlines.js';
 import { helpCard } from './help.js';
 

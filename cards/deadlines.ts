@@ -1,6 +1,6 @@
 // The deadlines card: the cycle's coming dates, each with its Swedish/English wording already
 // formatted by core (e.g. "måndag 17 maj 2027 kl. 24.00"). A pure factory.
-import type { Locale } from '../../core/model.js';
+import type { Locale } from '../core/model.js';
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from './types.js';
 
 export interface DeadlineItem {

@@ -1,6 +1,6 @@
 // The help card: what the bot can do, Swedish first, English for English-speaking users.
 // A pure factory (data in, Adaptive Card 1.5 out); the bot decides when to send it.
-import type { Bilingual, Locale } from '../../core/model.js';
+import type { Bilingual, Locale } from '../core/model.js';
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from './types.js';
 
 export interface HelpCardData {
