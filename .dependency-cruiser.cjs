@@ -1,4 +1,4 @@
-// The layer rules of DESIGN.md: one-way dependencies around a pure core. A wrong import fails `npm test`.
+// The layer rules of docs/architecture.md: one-way dependencies around a pure core. A wrong import fails `npm test`.
 const layer = (name) => `^${name}/`;
 module.exports = {
   forbidden: [

@@ -34,3 +34,19 @@ describe('README and .env.example', () => {
     expect(scripts.bench).toBe('tsx bench/run.ts');
   });
 });
+
+describe('the project stands alone', () => {
+  it('no tracked file links or points into a folder beside the project', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const root = new URL('../../', import.meta.url);
+    const files = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .filter((f) => f && !f.endsWith('package-lock.json') && !f.startsWith('test-artifacts/'));
+    const pointing = files.filter((f) => {
+      if (f === 'test/server/docs.test.ts') return false;
+      const text = readFileSync(new URL(f, root), 'utf8');
+      return /\.\.\/shared\b/.test(text);
+    });
+    expect(pointing).toEqual([]);
+  });
+});
