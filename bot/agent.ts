@@ -8,7 +8,7 @@ import {
   type TurnContext,
   type TurnState,
 } from '@microsoft/agents-hosting';
-import type { ConversationReference } from '@microsoft/agents-activity';
+import { Activity, ActivityTypes, type ConversationReference } from '@microsoft/agents-activity';
 import type { Locale } from '../core/model.js';
 import { parseCommand } from './commands.js';
 import { deadlinesCard, type DeadlinesCardData } from '../cards/deadlines.js';
@@ -16,6 +16,14 @@ import { helpCard } from '../cards/help.js';
 import { localeOf } from './locale.js';
 import { userMessageFor } from './errors.js';
 import { registerTriage, type TriageBackend } from './triage.js';
+import type { BotContribution, BotReply, BotTurn } from './contributions.js';
+import {
+  actionFor,
+  bestCommand,
+  commandText,
+  conversationTypeOf,
+  UNKNOWN_ACTION,
+} from './routing.js';
 
 /** What the bot needs from the rest of the app; the server wires these up. */
 export interface BotDeps {
@@ -35,6 +43,12 @@ export interface BotDeps {
   triage?: () => TriageBackend | undefined;
   /** Where turn errors are reported (the server's logger). */
   onError?: (error: unknown, context: TurnContext) => void;
+  /**
+   * The features' commands and card actions, asked at each turn (features start after the bot).
+   */
+  contributions?: () => readonly BotContribution[];
+  /** After this long without an answer the user sees the typing indicator (default 300 ms). */
+  typingAfterMs?: number;
 }
 
 export function createBotAgent(
@@ -82,14 +96,46 @@ export function createBotAgent(
         );
         return;
       }
-      case 'unrecognised':
+      case 'unrecognised': {
+        const turn = turnOf(context, locale);
+        const best = bestCommand(deps.contributions?.() ?? [], turn.text, locale);
+        if (best) {
+          const replies = await withTyping(context, deps.typingAfterMs ?? 300, () =>
+            best.command.handle(turn),
+          );
+          for (const reply of Array.isArray(replies) ? replies : [replies])
+            await sendReply(context, reply);
+          return;
+        }
         await sendCard(
           context,
           helpCard({ locale, tabUrl: deps.tabUrl, unrecognised: command.text }),
         );
         return;
+      }
     }
   });
+
+  // Every other Action.Execute verb (triage's own are registered above, and win): the features'
+  // actions by verb. An unknown verb (a stale or forged card) gets a message and changes nothing.
+  type ExecuteHandler = Parameters<typeof agent.adaptiveCards.actionExecute>[1];
+  type CardJson = Exclude<Awaited<ReturnType<ExecuteHandler>>, string>;
+  agent.adaptiveCards.actionExecute<Record<string, unknown>>(
+    /^/,
+    async (context, _state, action) => {
+      const locale = localeOf(context.activity.locale);
+      const verb = typeof action.verb === 'string' ? action.verb : '';
+      const handler = actionFor(deps.contributions?.() ?? [], verb);
+      if (!handler) return UNKNOWN_ACTION[locale];
+      const turn = turnOf(context, locale);
+      const automatic = (context.activity.value as { trigger?: unknown } | undefined)?.trigger;
+      const result =
+        automatic === 'automatic' && handler.refresh
+          ? await handler.refresh(turn, action.data)
+          : await handler.handle(turn, action.data);
+      return 'card' in result ? (result.card as unknown as CardJson) : result.message;
+    },
+  );
 
   agent.onError(async (context, error) => {
     deps.onError?.(error, context);
@@ -98,6 +144,43 @@ export function createBotAgent(
   });
 
   return agent;
+}
+
+/** Who is speaking and where, for a feature's command or action. */
+function turnOf(context: TurnContext, locale: Locale): BotTurn {
+  const { from, conversation } = context.activity;
+  return {
+    ...(from?.aadObjectId ? { userObjectId: from.aadObjectId } : {}),
+    ...(from?.name ? { userName: from.name } : {}),
+    locale,
+    text: commandText(context.activity.text),
+    conversationType: conversationTypeOf(conversation?.conversationType),
+  };
+}
+
+/** Runs `work`; if it takes longer than `afterMs`, Teams shows "…is typing" meanwhile. */
+async function withTyping<T>(context: TurnContext, afterMs: number, work: () => Promise<T>) {
+  let typing: Promise<unknown> | undefined;
+  const timer = setTimeout(() => {
+    typing = context.sendActivity(new Activity(ActivityTypes.Typing)).catch(() => undefined);
+  }, afterMs);
+  try {
+    return await work();
+  } finally {
+    clearTimeout(timer);
+    await typing;
+  }
+}
+
+async function sendReply(context: TurnContext, reply: BotReply): Promise<void> {
+  if (reply.card) {
+    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
+    if (reply.text) activity.text = reply.text;
+    activity.summary = (reply.text ?? reply.card.fallbackText).split('\n')[0];
+    await context.sendActivity(activity);
+  } else if (reply.text) {
+    await context.sendActivity(MessageFactory.text(reply.text));
+  }
 }
 
 async function sendCard(context: TurnContext, card: { fallbackText: string }): Promise<void> {

@@ -3,6 +3,7 @@
 // for graceful shutdown. The features `npm start` runs are listed in server/enabled-features.ts and
 // start in order after the server listens.
 import type { Router } from 'express';
+import type { BotContribution } from '../bot/contributions.js';
 import type { TriageBackend } from '../bot/triage.js';
 import type { Graph } from '../graph/client.js';
 import type { Clock, Config } from './config.js';
@@ -43,6 +44,8 @@ export interface FeatureHandle {
   acceptsClientState?: (clientState: unknown) => boolean;
   /** The triage list the bot's "granska" command and card actions use (the intake feature). */
   triage?: TriageBackend;
+  /** Commands and Action.Execute verbs this feature adds to the bot (bot/contributions.ts). */
+  bot?: BotContribution;
   /** Finish work in flight and stop timers. Runs after HTTP stopped accepting, before storage closes. */
   close?: () => Promise<void>;
 }

@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { Router } from 'express';
 import type { Locale } from '../core/model.js';
 import { createBotEndpoint } from '../bot/endpoint.js';
+import type { BotContribution } from '../bot/contributions.js';
 import { sendCardProactively } from '../bot/triage-notify.js';
 import type { DeadlinesCardData } from '../cards/deadlines.js';
 import { createTokenProvider, type ClientCertificate } from '../graph/auth.js';
@@ -149,6 +150,8 @@ export async function startServer(
 
     // Set when a feature offers a triage list (intake starts after the bot exists).
     let triage: FeatureHandle['triage'];
+    // The features' bot commands and card actions, in feature start order (filled below).
+    const botContributions: BotContribution[] = [];
     const bot = createBotEndpoint(
       {
         appId: config.bot.appId,
@@ -159,6 +162,7 @@ export async function startServer(
       {
         tabUrl: config.publicUrl ? tabUrl : undefined,
         triage: () => triage,
+        contributions: () => botContributions,
         deadlines: async (locale): Promise<DeadlinesCardData> => {
           const { status } = statusNow(locale);
           return {
@@ -250,6 +254,7 @@ export async function startServer(
       if (handle.onGraphNotifications) notificationHandlers.push(handle.onGraphNotifications);
       if (handle.close) closers.push({ name: feature.name, close: handle.close });
       if (handle.triage) triage = handle.triage;
+      if (handle.bot) botContributions.push(handle.bot);
       if (handle.acceptsClientState) clientStateCheckers.push(handle.acceptsClientState);
     }
 
