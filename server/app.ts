@@ -1,9 +1,8 @@
 // The HTTP app: every route group mounted in one place, errors mapped at one boundary. Pure wiring:
 // it takes its collaborators ready-made (createApp(deps)), so tests can build it around stubs and
 // server/start.ts around the real storage, Graph client and emulator.
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { BotEndpoint } from '../bot/endpoint.js';
-import type { TabStatus } from '../tab/status.js';
 import { errorMiddleware } from './errors.js';
 import type { Logger } from './logger.js';
 import {
@@ -19,10 +18,11 @@ export interface AppDeps {
   logger: Logger;
   bot: BotEndpoint;
   readiness: readonly ReadinessCheck[];
-  tabStatus: () => Promise<TabStatus> | TabStatus;
   graphNotifications?: GraphNotificationsOptions;
   /** Routes of the features (server/features.ts), mounted before the 404. */
   extraRoutes?: Router;
+  /** The tab API under /api/tab: every route behind the one sign-in (tab/api/auth.ts). */
+  tabApi?: { auth: RequestHandler; routes: Router };
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -52,7 +52,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoutes({ version: deps.version, checks: deps.readiness }));
   app.use(messagesRoutes({ bot: deps.bot }));
   app.use(graphNotificationRoutes(deps.graphNotifications ?? {}));
-  app.use(tabRoutes({ status: deps.tabStatus }));
+  if (deps.tabApi) app.use('/api/tab', deps.tabApi.auth, deps.tabApi.routes);
+  app.use(tabRoutes());
   if (deps.extraRoutes) app.use(deps.extraRoutes);
 
   app.use((req, res) => {

@@ -100,6 +100,17 @@ export function toHttpProblem(err: unknown): HttpProblem {
     };
   }
 
+  // A signed-in caller outside their role or units (features/roles/access.ts).
+  if (hasName(err, 'Forbidden')) {
+    return {
+      status: 403,
+      code: 'forbidden',
+      message: String(err.message),
+      messageSv: 'Det här ingår inte i din roll eller dina enheter.',
+      expected: true,
+    };
+  }
+
   if (hasName(err, 'MalformedActivityError')) {
     return {
       status: 400,

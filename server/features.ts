@@ -6,6 +6,8 @@ import type { Router } from 'express';
 import type { BotContribution } from '../bot/contributions.js';
 import type { TriageBackend } from '../bot/triage.js';
 import type { Graph } from '../graph/client.js';
+import type { Delivery } from '../features/delivery/index.js';
+import type { ExaminerTeamsSource, RoleResolver } from '../features/roles/types.js';
 import type { Clock, Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { GraphNotification } from './routes/graph-notifications.js';
@@ -22,6 +24,13 @@ export interface FeatureContext {
   /** The public base URL (PUBLIC_URL, or http://localhost:<port>): for notification URLs. */
   publicUrl: string;
   /**
+   * Reaches a person with a card: Teams 1:1 (app installed through Graph when needed), the same
+   * content by mail when Teams cannot, once per (message key, person). See features/delivery.
+   */
+  delivery: Delivery;
+  /** Who someone is to the award (coordinator, examiner, unit manager), cached briefly. */
+  roles: RoleResolver;
+  /**
    * Puts a card in a user's personal chat with the bot (their stored conversation). False when the
    * user has no conversation with the bot yet.
    */
@@ -31,6 +40,14 @@ export interface FeatureContext {
 export interface FeatureHandle {
   /** Mounted before the 404 handler. */
   routes?: Router;
+  /**
+   * Routes under /api/tab (paths relative to it), behind the tab's sign-in: every request carries a
+   * validated token, and handlers read the caller with principalOf(res) (features/roles) and refuse
+   * with Forbidden (403) what the caller's roles or units do not cover.
+   */
+  tabApi?: Router;
+  /** Examiner team membership (the visits feature): the roles resolver uses it from then on. */
+  examinerTeams?: ExaminerTeamsSource;
   readiness?: ReadinessCheck[];
   /**
    * Graph change notifications that passed the clientState check, after the 202 went out. Must not

@@ -13,7 +13,13 @@ import type { DeadlinesCardData } from '../cards/deadlines.js';
 import { createTokenProvider, type ClientCertificate } from '../graph/auth.js';
 import { createGraphClient, type Graph } from '../graph/client.js';
 import { getUser } from '../graph/users.js';
+import { createConnectorClient } from '../bot/connector-client.js';
+import { createDelivery } from '../features/delivery/index.js';
+import { TEAMS_APP_ID } from '../manifest/build.js';
 import { tabStatus } from '../tab/status.js';
+import { tabApiAuth } from '../tab/api/auth.js';
+import { createTokenValidator } from '../tab/api/token.js';
+import { createRoleResolver } from '../features/roles/index.js';
 import { createApp } from './app.js';
 import type { FeatureContext, FeatureHandle, ServerFeature } from './features.js';
 import type { ReadinessCheck } from './routes/health.js';
@@ -203,6 +209,28 @@ export async function startServer(
       },
     ];
     const featureRoutes = Router();
+    const roles = createRoleResolver({
+      graph,
+      unitsManagedBy: (email) => store.units.findByManagerEmail(email),
+    });
+    // The tab API: one sign-in in front of every /api/tab route; features add theirs (tabApi).
+    // The local mode checks the emulator's tokens by the same code path as a tenant's.
+    const authorityHost = config.m365.authorityHost ?? 'https://login.microsoftonline.com';
+    const tabApi = Router();
+    tabApi.get('/status', (_req, res) => {
+      res.json(statusNow().status);
+    });
+    const tabAuth = tabApiAuth({
+      validate: createTokenValidator({
+        tenantId: config.m365.tenantId,
+        clientId: config.m365.clientId,
+        appIdUri: `api://${new URL(publicUrl).host}/${config.m365.clientId}`,
+        authorityHost,
+        jwksUrl: `${localTokenEndpoint ?? authorityHost}/${config.m365.tenantId}/discovery/v2.0/keys`,
+        now: () => config.clock.now(),
+      }),
+      roles,
+    });
     const notificationHandlers: Array<NonNullable<FeatureHandle['onGraphNotifications']>> = [];
     const clientStateCheckers: Array<NonNullable<FeatureHandle['acceptsClientState']>> = [];
     const app = createApp({
@@ -211,7 +239,7 @@ export async function startServer(
       bot,
       readiness,
       extraRoutes: featureRoutes,
-      tabStatus: () => statusNow().status,
+      tabApi: { auth: tabAuth, routes: tabApi },
       graphNotifications: {
         clientState: config.graphWebhookClientState,
         accepts: (value) => clientStateCheckers.some((accepts) => accepts(value)),
@@ -230,13 +258,36 @@ export async function startServer(
     });
     server.on('request', app);
 
+    // Teams' global Bot Connector for new conversations; the emulator's stand-in in the local mode.
+    const serviceUrl =
+      config.mode === 'local'
+        ? `${emulator?.url ?? new URL(graphBaseUrl!).origin}/smba/`
+        : 'https://smba.trafficmanager.net/teams/';
+    emulator?.setBotEndpoint?.(`${url}/api/messages`);
+    const delivery = createDelivery({
+      store,
+      graph,
+      connector: createConnectorClient({
+        appId: config.bot.appId,
+        appPassword: config.bot.appPassword,
+        tenantId: config.bot.tenantId,
+        authorityHost: config.m365.authorityHost,
+      }),
+      serviceUrl,
+      tenantId: config.bot.tenantId ?? config.m365.tenantId,
+      mailbox: config.m365.sharedMailbox,
+      teamsAppExternalId: TEAMS_APP_ID,
+      logger: logger.child({ component: 'delivery' }),
+    });
     const context: FeatureContext = {
+      delivery,
       config,
       logger,
       clock: config.clock,
       store,
       graph,
       publicUrl,
+      roles,
       sendCard: async (aadObjectId, card) => {
         const conversation = await store.conversations.get(aadObjectId);
         if (!conversation) return false;
@@ -250,6 +301,8 @@ export async function startServer(
         logger: logger.child({ feature: feature.name }),
       });
       if (handle.routes) featureRoutes.use(handle.routes);
+      if (handle.tabApi) tabApi.use(handle.tabApi);
+      if (handle.examinerTeams) roles.useExaminerTeams(handle.examinerTeams);
       if (handle.readiness) readiness.push(...handle.readiness);
       if (handle.onGraphNotifications) notificationHandlers.push(handle.onGraphNotifications);
       if (handle.close) closers.push({ name: feature.name, close: handle.close });

@@ -3,7 +3,7 @@
 // on, exposes the triage list and the protocol report to the tab, and stops on shutdown.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import express, { Router, type Request, type Response } from 'express';
+import express, { Router } from 'express';
 import type { MailKind } from '../../core/intake/index.js';
 import { createGraphApi } from '../../graph/index.js';
 import {
@@ -15,7 +15,7 @@ import {
 } from '../../features/intake/index.js';
 import { loadCycles } from '../cycles.js';
 import type { FeatureContext, FeatureHandle, ServerFeature } from '../features.js';
-import { isLoopback } from '../routes/messages.js';
+import { principalOf, requireRole } from '../../features/roles/index.js';
 import { importDemoData } from './intake-demo-data.js';
 import { createOutboxFeature } from './intake-outbox.js';
 import { coordinatorIds, createTriageNotifier } from './intake-notify.js';
@@ -86,7 +86,7 @@ export function createIntakeFeature(options: IntakeFeatureOptions = {}): ServerF
       }
       options.onService?.(service);
       return {
-        routes: intakeRoutes(service, config.mode === 'local'),
+        tabApi: intakeTabApi(service),
         onGraphNotifications: (notifications) => service.handleNotifications(notifications),
         acceptsClientState: (value) => service.acceptsClientState(value),
         triage: {
@@ -135,31 +135,27 @@ export function intakeFeatures(options: IntakeFeatureOptions = {}): ServerFeatur
   return [outbox.feature, createIntakeFeature({ ...options, onMailQueued: outbox.wake })];
 }
 
-function intakeRoutes(service: IntakeService, localMode: boolean): Router {
+/** The intake's part of the tab API (under /api/tab, behind the sign-in): coordinators only. */
+function intakeTabApi(service: IntakeService): Router {
   const router = Router();
-  // Until the tab's sign-in lands, these answer only on this machine in the local mode: they show
-  // senders and subjects of the shared mailbox.
-  const guard = (req: Request, res: Response): boolean => {
-    if (localMode && isLoopback(req)) return true;
-    res.status(401).json({
-      error: { code: 'unauthenticated', message: 'Sign in through the tab to see the intake.' },
-    });
-    return false;
-  };
-  router.get('/api/tab/triage', async (req, res) => {
-    if (!guard(req, res)) return;
+  // Per path, not router.use: other features' tab routes pass through this router too.
+  router.use(['/triage', '/info-meetings', '/protocols'], (_req, res, next) => {
+    requireRole(principalOf(res), 'coordinator');
+    next();
+  });
+  router.get('/triage', async (_req, res) => {
     res.json({ items: await service.listTriage({ limit: 100 }) });
   });
   // A decision from the tab: { kind, unitId? } for a mail in the triage list.
-  router.post('/api/tab/triage/:messageId', express.json({ limit: '16kb' }), async (req, res) => {
-    if (!guard(req, res)) return;
-    const body = (req.body ?? {}) as { kind?: unknown; unitId?: unknown; by?: unknown };
+  router.post('/triage/:messageId', express.json({ limit: '16kb' }), async (req, res) => {
+    const who = principalOf(res);
+    const body = (req.body ?? {}) as { kind?: unknown; unitId?: unknown };
     try {
       const mail = await service.resolveTriage({
         messageId: String(req.params.messageId),
         kind: String(body.kind ?? '') as MailKind,
         ...(typeof body.unitId === 'string' && body.unitId ? { unitId: body.unitId } : {}),
-        by: typeof body.by === 'string' && body.by ? body.by : 'tab (local)',
+        by: who.displayName || who.userPrincipalName,
       });
       res.json({
         status: mail?.status,
@@ -174,8 +170,7 @@ function intakeRoutes(service: IntakeService, localMode: boolean): Router {
         .json({ error: { code: e.reason, message: e.messages.sv, messages: e.messages } });
     }
   });
-  router.get('/api/tab/info-meetings/signups', async (req, res) => {
-    if (!guard(req, res)) return;
+  router.get('/info-meetings/signups', async (req, res) => {
     const year = Number(req.query.year);
     if (!Number.isInteger(year)) {
       res.status(400).json({ error: { code: 'bad-year', message: 'Give ?year=YYYY.' } });
@@ -183,8 +178,7 @@ function intakeRoutes(service: IntakeService, localMode: boolean): Router {
     }
     res.json({ year, meetings: await service.infoMeetingSignups(year) });
   });
-  router.get('/api/tab/protocols/missing', async (req, res) => {
-    if (!guard(req, res)) return;
+  router.get('/protocols/missing', async (req, res) => {
     const year = Number(req.query.year);
     if (!Number.isInteger(year) || year < 2000 || year > 2100) {
       res.status(400).json({ error: { code: 'bad-year', message: 'Give ?year=YYYY.' } });

@@ -1,31 +1,21 @@
-// The tab: its static page under /tab (Teams, Outlook and microsoft365.com load it in an iframe) and
-// its API under /api/tab. The teams-js browser bundle is served from node_modules, so the page works
+// The tab: its static page under /tab (Teams, Outlook and microsoft365.com load it in an iframe). Its
+// API under /api/tab is mounted behind the sign-in in server/app.ts. The teams-js browser bundle is served from node_modules, so the page works
 // without a CDN.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
 import { colorIcon } from '../../manifest/icons.js';
-import type { TabStatus } from '../../tab/status.js';
 
 const ADDIN_ICON_SIZES = [16, 32, 64, 80];
-
-export interface TabOptions {
-  status: () => Promise<TabStatus> | TabStatus;
-}
 
 const TAB_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'tab', 'public');
 const TEAMS_JS = createRequire(import.meta.url).resolve(
   '@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js',
 );
 
-export function tabRoutes(options: TabOptions): Router {
+export function tabRoutes(): Router {
   const router = Router();
-
-  router.get('/api/tab/status', async (_req, res) => {
-    res.setHeader('Cache-Control', 'no-store');
-    res.json(await options.status());
-  });
 
   router.get('/tab/vendor/teams-js.js', (_req, res) => {
     res.sendFile(TEAMS_JS, { maxAge: '1d' });

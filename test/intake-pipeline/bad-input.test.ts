@@ -1,5 +1,6 @@
 // Bad input to the shared mailbox: each case gets a clear outcome and nothing is lost. We look where a
 // person would: the answer in the sender's inbox, the mail's categories, the unit's state.
+import { asCoordinator } from '../support/tab-token.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badDocuments, type BadDocument } from '../../emulator/seed/index.js';
 import { createGraphApi } from '../../graph/index.js';
@@ -68,7 +69,9 @@ describe('bad input', () => {
     const shown = JSON.stringify(record?.details ?? {});
     expect(shown).not.toMatch(/alert|<script|onerror|steal/);
     expect(shown).toMatch(/Kastanjeskolan vill delta/);
-    const triage = (await (await fetch(`${h.server.url}/api/tab/triage`)).json()) as unknown;
+    const triage = (await (
+      await asCoordinator(h.emulator.url)(`${h.server.url}/api/tab/triage`)
+    ).json()) as unknown;
     expect(JSON.stringify(triage)).not.toMatch(/alert|<script|onerror/);
   });
 

@@ -1,6 +1,7 @@
 // The pipeline over time: mail already in the mailbox when the app first connects (filed, never
 // answered), a crash mid-processing (finished once after the restart), triage by a coordinator,
 // subscription lifecycle events and an expired delta link.
+import { asCoordinator } from '../support/tab-token.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newParticipation } from '../../core/participation.js';
 import { createIntakeService, receiptKey, silentLogger } from '../../features/intake/index.js';
@@ -160,7 +161,9 @@ describe('intake over time', () => {
     expect(filed?.folder).toBe('inbox');
     expect(filed?.categories).toContain('Att granska');
 
-    const triage = (await (await fetch(`${h.server.url}/api/tab/triage`)).json()) as {
+    const triage = (await (
+      await asCoordinator(h.emulator.url)(`${h.server.url}/api/tab/triage`)
+    ).json()) as {
       items: { messageId: string; suggestedKind: string; triageReasons: { sv: string }[] }[];
     };
     const item = triage.items.find((i) => i.messageId === filed!.id);
@@ -320,7 +323,7 @@ describe('triage from the tab', () => {
     await h.settle();
     const filed = await h.inShared(subject);
     const decide = (id: string, body: unknown) =>
-      fetch(`${h.server.url}/api/tab/triage/${encodeURIComponent(id)}`, {
+      asCoordinator(h.emulator.url)(`${h.server.url}/api/tab/triage/${encodeURIComponent(id)}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),

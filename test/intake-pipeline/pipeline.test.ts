@@ -1,6 +1,7 @@
 // The mailbox intake end to end: managers send mail to the shared mailbox with Graph, and we look only
 // where a person would: the reply in the sender's inbox, the categories and folder in the shared
 // mailbox, the unit's participation through the app.
+import { asCoordinator } from '../support/tab-token.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApplication, makeDocx, makePdf } from '../../emulator/seed/index.js';
 import { startIntakeHarness, type IntakeHarness } from './harness.js';
@@ -207,7 +208,9 @@ describe('board protocols, info meetings, the webhook handshake', () => {
       expect(p?.state).toBe('in-protocol');
       expect(p?.history.at(-1)?.source.ref).toBe(filed!.id);
     }
-    const res = await fetch(`${h.server.url}/api/tab/protocols/missing?year=2027`);
+    const res = await asCoordinator(h.emulator.url)(
+      `${h.server.url}/api/tab/protocols/missing?year=2027`,
+    );
     const report = (await res.json()) as {
       boards: { organisationId: string; units: { unitId: string }[] }[];
     };
@@ -232,7 +235,9 @@ describe('board protocols, info meetings, the webhook handshake', () => {
     expect((await h.inShared('Anmälan till informationsmöte'))?.categories).toContain(
       'Informationsmöte',
     );
-    const res = await fetch(`${h.server.url}/api/tab/info-meetings/signups?year=2027`);
+    const res = await asCoordinator(h.emulator.url)(
+      `${h.server.url}/api/tab/info-meetings/signups?year=2027`,
+    );
     const { meetings } = (await res.json()) as {
       meetings: { meetingId: string; signups: { from: string; certain: boolean }[] }[];
     };

@@ -1,4 +1,5 @@
 // The real server in local mode, spoken to over HTTP as Teams, a browser and a load balancer would.
+import { asCoordinator } from '../support/tab-token.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardProblems } from '../cards/card-validator.js';
 import {
@@ -170,7 +171,7 @@ describe('tab', () => {
   });
 
   it("GET /api/tab/status gives the cycle and its next deadlines at the clock's time", async () => {
-    const res = await fetch(`${server.url}/api/tab/status`);
+    const res = await asCoordinator(server.emulatorUrl!)(`${server.url}/api/tab/status`);
     expect(res.status).toBe(200);
     const status = (await res.json()) as {
       year: number;
