@@ -47,6 +47,21 @@ export type {
   ReminderDeliveryKey,
   ReminderDeliveryStatus,
 } from './reminders.js';
-export type { VisitInput, VisitKind, VisitRecord, VisitsRepo } from './visits.js';
+export {
+  visitId,
+  type ReserveResult,
+  type VisitInput,
+  type VisitKind,
+  type VisitRecord,
+  type VisitsRepo,
+} from './visits.js';
+export type {
+  ConflictDeclaration,
+  ExaminerMember,
+  ExaminerTeamInput,
+  ExaminerTeamRecord,
+  ExaminerTeamsRepo,
+  UnitAssignment,
+} from './examiners.js';
 export type { LocksRepo } from './locks.js';
 export type { SettingsRepo } from './settings.js';

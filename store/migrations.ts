@@ -195,6 +195,51 @@ export const migrations: Record<string, Migration> = {
        value jsonb not null,
        updated_at ${TS} not null)`,
   ),
+  // Examiner teams per cycle, the units assigned to them, conflicts of interest examiners declare,
+  // one visit per unit, year and kind, and holds on attendees' time while a visit is booked (two
+  // team leaders never book one unit manager's hour twice).
+  '0003_examiner_teams_and_visit_holds': statements(
+    `create table examiner_teams (
+       id text primary key,
+       year integer not null,
+       name text not null,
+       leader text not null,
+       created_at ${TS} not null,
+       updated_at ${TS} not null)`,
+    `create index examiner_teams_year_idx on examiner_teams (year)`,
+    `create table examiner_team_members (
+       team_id text not null references examiner_teams (id) on delete cascade,
+       address text not null,
+       name text,
+       object_id text,
+       organisation_id text,
+       primary key (team_id, address))`,
+    `create index examiner_team_members_address_idx on examiner_team_members (address)`,
+    `create index examiner_team_members_object_idx on examiner_team_members (object_id)`,
+    `create table unit_assignments (
+       unit_id text not null,
+       year integer not null,
+       team_id text not null references examiner_teams (id) on delete cascade,
+       assigned_by text not null,
+       assigned_at ${TS} not null,
+       primary key (unit_id, year))`,
+    `create index unit_assignments_team_idx on unit_assignments (team_id)`,
+    `create table examiner_conflicts (
+       year integer not null,
+       address text not null,
+       unit_id text not null,
+       reason text,
+       declared_at ${TS} not null,
+       primary key (year, address, unit_id))`,
+    `create unique index visits_unit_year_kind_uq on visits (unit_id, year, kind)`,
+    `create table visit_holds (
+       visit_id text not null references visits (id) on delete cascade,
+       address text not null,
+       starts_at ${TS} not null,
+       ends_at ${TS} not null,
+       primary key (visit_id, address))`,
+    `create index visit_holds_address_idx on visit_holds (address, starts_at)`,
+  ),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -174,6 +174,49 @@ export interface VisitsTable {
   updated_at: Timestamp;
 }
 
+export interface ExaminerTeamsTable {
+  id: string;
+  year: number;
+  name: string;
+  /** The team leader's address, lower case. */
+  leader: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ExaminerTeamMembersTable {
+  team_id: string;
+  /** Lower case. */
+  address: string;
+  name: string | null;
+  object_id: string | null;
+  /** The examiner's own administration (never examines its units). */
+  organisation_id: string | null;
+}
+
+export interface UnitAssignmentsTable {
+  unit_id: string;
+  year: number;
+  team_id: string;
+  assigned_by: string;
+  assigned_at: Timestamp;
+}
+
+export interface ExaminerConflictsTable {
+  year: number;
+  address: string;
+  unit_id: string;
+  reason: string | null;
+  declared_at: Timestamp;
+}
+
+export interface VisitHoldsTable {
+  visit_id: string;
+  address: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+}
+
 export interface JobLocksTable {
   name: string;
   owner: string;
@@ -199,6 +242,11 @@ export interface Database {
   conversation_refs: ConversationRefsTable;
   reminder_deliveries: ReminderDeliveriesTable;
   visits: VisitsTable;
+  examiner_teams: ExaminerTeamsTable;
+  examiner_team_members: ExaminerTeamMembersTable;
+  unit_assignments: UnitAssignmentsTable;
+  examiner_conflicts: ExaminerConflictsTable;
+  visit_holds: VisitHoldsTable;
   job_locks: JobLocksTable;
   settings: SettingsTable;
 }

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { conversationsRepo, type ConversationsRepo } from './conversations.js';
 import { inTransaction, type Db, type RepoContext } from './db.js';
 import { StoreError } from './errors.js';
+import { examinerTeamsRepo, type ExaminerTeamsRepo } from './examiners.js';
 import { locksRepo, type LocksRepo } from './locks.js';
 import { mailsRepo, type MailsRepo } from './mails.js';
 import { appliedMigration } from './migrations.js';
@@ -32,6 +33,7 @@ export interface Repositories {
   readonly conversations: ConversationsRepo;
   readonly reminderDeliveries: ReminderDeliveriesRepo;
   readonly visits: VisitsRepo;
+  readonly examinerTeams: ExaminerTeamsRepo;
   readonly locks: LocksRepo;
   readonly settings: SettingsRepo;
 }
@@ -66,6 +68,7 @@ export function repositories(context: RepoContext): Repositories {
     conversations: conversationsRepo(context),
     reminderDeliveries: reminderDeliveriesRepo(context),
     visits: visitsRepo(context),
+    examinerTeams: examinerTeamsRepo(context),
     locks: locksRepo(context),
     settings: settingsRepo(context),
   };

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, pgliteDir } from '../../store/index.js';
 import { runConformance, type ConformanceTarget } from './conformance.js';
+import { runVisitsConformance } from './visits-conformance.js';
 
 let root: string;
 let template: string;
@@ -32,6 +33,7 @@ const target: ConformanceTarget = {
 };
 
 runConformance('pglite', () => target, { sharedAccess: false });
+runVisitsConformance('pglite', () => target);
 
 describe('PGlite data directory', () => {
   it('is created on first start under the data dir', async () => {

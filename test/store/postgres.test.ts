@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isStoreError, openStore } from '../../store/index.js';
 import { startPostgres, type PostgresCluster } from '../support/postgres.js';
 import { runConformance, type ConformanceTarget } from './conformance.js';
+import { runVisitsConformance } from './visits-conformance.js';
 
 let cluster: PostgresCluster;
 
@@ -29,6 +30,7 @@ const target: ConformanceTarget = {
 };
 
 runConformance('postgres', () => target, { sharedAccess: true });
+runVisitsConformance('postgres', () => target);
 
 describe('a PostgreSQL server that refuses us', () => {
   it('is reported as rejected, naming the host', async () => {
