@@ -14,6 +14,8 @@ const latency = arg('latency');
 const emu = await startEmulator({
   port,
   stateFile,
+  // Where Teams' activities for the bot go (the app's /api/messages), e.g. http://localhost:3978/api/messages.
+  ...(process.env.EMULATOR_BOT_ENDPOINT ? { botEndpoint: process.env.EMULATOR_BOT_ENDPOINT } : {}),
   faults: latency ? { latencyMs: Number(latency) } : undefined,
   logger: {
     info: () => undefined,
@@ -28,6 +30,7 @@ console.log(`Microsoft 365 emulator on ${emu.url}
   Token endpoint:  ${emu.tokenUrl(data.tenantId)}
   OpenID metadata: ${emu.url}/${data.tenantId}/v2.0/.well-known/openid-configuration
   Admin API:       ${emu.url}/_admin/...
+  Bot Connector:   ${emu.url}/smba/ (bot endpoint: ${process.env.EMULATOR_BOT_ENDPOINT ?? 'not set, EMULATOR_BOT_ENDPOINT'})
   Tenant id:       ${data.tenantId} (${data.domain})
   Client id:       ${app.clientId}
   Client secret:   ${app.clientSecret}

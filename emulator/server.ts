@@ -28,6 +28,7 @@ import { registerSchedule } from './routes/schedule.js';
 import { registerSubscriptions } from './routes/subscriptions.js';
 import { registerTeamwork } from './routes/teamwork.js';
 import { loadTenant, type EmulatorTenant } from './state/load.js';
+import { createTeamsStandIn, type TeamsStandIn } from './teams/bot-connector.js';
 import type { StateData } from './state/model.js';
 import { StateSaver, loadStateFile } from './state/persist.js';
 import { Store } from './state/store.js';
@@ -63,6 +64,10 @@ export interface EmulatorOptions {
   extraApps?: AppRegistration[];
   /** Catalog id of the app's Teams app (teamsApp@odata.bind target). */
   teamsAppCatalogId?: string;
+  /** The Teams app's manifest id (the catalog's externalId); default the app's client id. */
+  teamsAppExternalId?: string;
+  /** The bot's messaging endpoint (http://localhost:3978/api/messages): where Teams' activities go. */
+  botEndpoint?: string;
   /** Graph's limits, overridable for tests. */
   limits?: Partial<Services['limits']>;
   /** Delegated scopes a user's on-behalf-of token gets for https://graph.microsoft.com/.default. */
@@ -78,6 +83,10 @@ export interface RunningEmulator {
   tokenUrl(tenantId?: string): string;
   tenantId: string;
   admin: EmulatorAdmin;
+  /** Teams' side of the bot: the Bot Connector stand-in under /smba/. */
+  teams: TeamsStandIn;
+  /** Where Teams' activities for the bot go (set once the app listens). */
+  setBotEndpoint(url: string | undefined): void;
   close(): Promise<void>;
 }
 
@@ -97,7 +106,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const tenant = opts.tenant ?? (await defaultTenant());
   const initialTenant = structuredClone(tenant);
   const fresh = (): StateData =>
-    loadTenant(structuredClone(initialTenant), clock, opts.extraApps ?? [], opts.teamsAppCatalogId);
+    loadTenant(
+      structuredClone(initialTenant),
+      clock,
+      opts.extraApps ?? [],
+      opts.teamsAppCatalogId,
+      opts.teamsAppExternalId,
+    );
   const fromFile = opts.stateFile ? loadStateFile(opts.stateFile) : undefined;
   const store = new Store(fromFile ?? fresh(), clock);
   const keys = await createSigningKeys(store.data.signingKey as StoredSigningKey | undefined);
@@ -130,6 +145,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     },
     origin: () => origin,
   };
+  const teams = createTeamsStandIn({
+    store,
+    faults,
+    origin: () => origin,
+    ...(opts.botEndpoint ? { botEndpoint: opts.botEndpoint } : {}),
+    ...(opts.logger ? { logger: opts.logger } : {}),
+  });
+  services.teams = teams;
 
   const router = new Router();
   const dispatcher = new Dispatcher(router, store, faults, counts, () => clock.now());
@@ -219,6 +242,50 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     // ---- upload sessions ----
     if (parts[0] === '_upload' && parts[1] && method === 'PUT')
       return send(res, upload(parts[1], { headers, body: raw }));
+    // ---- Teams: the Bot Connector stand-in and its admin routes ----
+    if (parts[0] === 'smba') {
+      let body: unknown;
+      try {
+        body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
+      } catch {
+        return send(res, {
+          status: 400,
+          body: { error: { code: 'BadArgument', message: 'Malformed JSON.' } },
+        });
+      }
+      return send(res, teams.handle(method, parts.slice(1), body));
+    }
+    if (parts[0] === '_admin' && parts[1] === 'teams') {
+      try {
+        if (method === 'GET' && parts[2] === 'messages')
+          return send(res, {
+            status: 200,
+            body: { value: teams.messages(url.searchParams.get('upn') ?? '') },
+          });
+        if (method === 'POST' && parts[2] === 'block') {
+          const upn = (JSON.parse(raw.toString('utf8') || '{}') as { upn?: unknown }).upn;
+          if (typeof upn !== 'string')
+            return send(res, {
+              status: 400,
+              body: { error: { code: 'BadRequest', message: 'Give { "upn": "<upn>" }.' } },
+            });
+          teams.block(upn);
+          return send(res, { status: 204 });
+        }
+        if (method === 'POST' && parts[2] === 'bot') {
+          const endpoint = (JSON.parse(raw.toString('utf8') || '{}') as { endpoint?: unknown })
+            .endpoint;
+          teams.setBotEndpoint(typeof endpoint === 'string' ? endpoint : undefined);
+          return send(res, { status: 204 });
+        }
+      } catch (e) {
+        const status = e instanceof GraphError ? e.status : 400;
+        return send(res, {
+          status,
+          body: { error: { code: 'BadRequest', message: (e as Error).message } },
+        });
+      }
+    }
     // ---- admin ----
     if (parts[0] === '_admin')
       return send(res, await adminHttp(method, parts.slice(1), url.searchParams, raw));
@@ -332,8 +399,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       `${origin}/${tenantId ?? store.data.tenantId}/oauth2/v2.0/token`,
     tenantId: store.data.tenantId,
     admin,
+    teams,
+    setBotEndpoint: (url) => teams.setBotEndpoint(url),
     async close() {
       await notifier.close();
+      await teams.settled();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections?.();

@@ -77,6 +77,7 @@ function printBanner(r: RunningServer): void {
       `  Token        POST ${tokens}/${c.m365.tenantId}/oauth2/v2.0/token`,
       `  Demo app     client_id=${c.m365.clientId}  client_secret=${c.m365.clientSecret}`,
       `  Mailbox      ${c.m365.sharedMailbox}`,
+      `  Teams        ${tokens}/smba/   (Bot Connector stand-in; chats: GET ${tokens}/_admin/teams/messages?upn=<upn>)`,
       `  Playground   TEAMSAPPTESTER_BROWSER=none npx agentsplayground -e ${r.botEndpoint.replace('localhost', '127.0.0.1')} -c msteams --disable-telemetry`,
     );
   }

@@ -3,12 +3,15 @@
 import type { EmulatorLogger } from '../emulator/server.js';
 import { openStore, type Store, type StoreLogger } from '../store/index.js';
 import type { Clock } from './config.js';
+import { TEAMS_APP_ID } from '../manifest/build.js';
 
 export type AppStore = Store;
 
 export interface LocalEmulator {
   /** http://127.0.0.1:<port> (Graph under /v1.0, tokens under /{tenant}/oauth2/v2.0/token). */
   url: string;
+  /** Where the emulator's Teams sends the bot's activities (set once the server listens). */
+  setBotEndpoint?(url: string): void;
   close(): Promise<void>;
 }
 
@@ -38,6 +41,7 @@ export async function startLocalEmulator(options: {
   return startEmulator({
     port: options.port,
     now: () => options.clock.now(),
+    teamsAppExternalId: TEAMS_APP_ID,
     ...(options.stateFile ? { stateFile: options.stateFile } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });

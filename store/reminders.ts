@@ -33,7 +33,14 @@ export interface ReminderDeliveriesRepo {
    * claim whose lease ran out or that failed. False when delivered or held by someone else.
    */
   claim(key: ReminderDeliveryKey & { channel: ReminderChannel; leaseMs: number }): Promise<boolean>;
-  markDelivered(key: ReminderDeliveryKey, details?: Record<string, unknown>): Promise<void>;
+  /** `channel` records how it went out when that differs from the claim's (a mail fallback). */
+  markDelivered(
+    key: ReminderDeliveryKey,
+    details?: Record<string, unknown>,
+    channel?: ReminderChannel,
+  ): Promise<void>;
+  /** Replaces the details of a claim in progress (e.g. "posting" before an unrepeatable call). */
+  note(key: ReminderDeliveryKey, details: Record<string, unknown>): Promise<void>;
   markFailed(key: ReminderDeliveryKey, error: string): Promise<void>;
   get(key: ReminderDeliveryKey): Promise<ReminderDelivery | undefined>;
   listByReminder(reminderId: string): Promise<ReminderDelivery[]>;
@@ -79,10 +86,11 @@ export function reminderDeliveriesRepo({ db, now }: RepoContext): ReminderDelive
         return retaken.numUpdatedRows > 0n;
       });
     },
-    async markDelivered(key, details) {
+    async markDelivered(key, details, channel) {
       await db
         .updateTable('reminder_deliveries')
         .set({
+          ...(channel ? { channel } : {}),
           status: 'delivered',
           delivered_at: now(),
           lease_until: null,
@@ -91,6 +99,15 @@ export function reminderDeliveriesRepo({ db, now }: RepoContext): ReminderDelive
         })
         .where('reminder_id', '=', key.reminderId)
         .where('recipient', '=', key.recipient)
+        .execute();
+    },
+    async note(key, details) {
+      await db
+        .updateTable('reminder_deliveries')
+        .set({ details: jsonOrNull(details) })
+        .where('reminder_id', '=', key.reminderId)
+        .where('recipient', '=', key.recipient)
+        .where('status', '=', 'claimed')
         .execute();
     },
     async markFailed(key, error) {

@@ -124,6 +124,11 @@ export const PERMS = {
     ],
     directory: true,
   },
+  appCatalogRead: {
+    app: ['AppCatalog.Read.All', 'AppCatalog.ReadWrite.All'],
+    delegated: ['AppCatalog.Read.All', 'AppCatalog.ReadWrite.All', 'AppCatalog.Submit'],
+    directory: true,
+  },
   teamsAppsWrite: {
     app: [
       'TeamsAppInstallation.ReadWriteSelfForUser.All',

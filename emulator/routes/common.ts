@@ -19,6 +19,8 @@ export interface Services {
   limits: { attachmentBytes: number; requestBytes: number; uploadSessionBytes: number };
   /** The emulator's own origin (http://127.0.0.1:3979), for upload URLs and join URLs. */
   origin: () => string;
+  /** Teams' side of the bot (emulator/teams): told when the app is installed for a user. */
+  teams?: { installed(userId: string): void };
 }
 
 export function findUserOr404(s: Services, id: string): MG.User {

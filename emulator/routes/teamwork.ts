@@ -62,7 +62,7 @@ export function registerTeamwork(r: Router, s: Services): void {
     ) {
       // ...SelfForUser lets an app install only itself.
       const cat = s.store.data.teamsCatalog.find((c) => c.id === appId);
-      if (cat?.externalId !== req.auth.app.clientId)
+      if ((cat?.appId ?? cat?.externalId) !== req.auth.app.clientId)
         throw new GraphError(
           403,
           'Forbidden',
@@ -79,7 +79,38 @@ export function registerTeamwork(r: Router, s: Services): void {
       installedBy: req.auth.kind === 'app' ? req.auth.app.clientId : 'user',
     });
     s.store.emit({ userId: user.id!, kind: 'other', changeType: 'updated', id: guid() });
+    // Teams then tells the bot (conversationUpdate, installationUpdate), as it does after an install.
+    s.teams?.installed(user.id!);
     return { status: 201 };
+  });
+  // The organisation's app catalog, filtered by the manifest id: GET /appCatalogs/teamsApps?$filter=
+  // externalId eq '<id>' (learn.microsoft.com: "List teamsApp", AppCatalog.Read.All or
+  // AppCatalog.ReadWrite.All application permission). Other filters are refused rather than ignored.
+  r.get('/appCatalogs/teamsApps', 'appCatalogs.teamsApps.list', (req) => {
+    requirePermission(req.auth, PERMS.appCatalogRead);
+    const filter = req.query.get('$filter');
+    let list = s.store.data.teamsCatalog;
+    if (filter) {
+      const m = /^\s*externalId\s+eq\s+'((?:[^']|'')*)'\s*$/i.exec(filter);
+      if (!m) throw badRequest(`Unsupported $filter: ${filter}`);
+      const wanted = m[1]!.replace(/''/g, "'");
+      list = list.filter((c) => c.externalId === wanted);
+    }
+    return {
+      status: 200,
+      body: collection(
+        req,
+        metadataContext(req, 'appCatalogs/teamsApps'),
+        list,
+        { defaultPageSize: 100, maxPageSize: 100 },
+        (c) => ({
+          id: c.id,
+          externalId: c.externalId ?? null,
+          displayName: c.displayName,
+          distributionMethod: 'organization',
+        }),
+      ),
+    };
   });
   // The 1:1 chat between the user and the installed app (its id is what proactive messages target).
   r.get('/users/:u/teamwork/installedApps/:id/chat', 'installedApps.chat', (req, p) => {

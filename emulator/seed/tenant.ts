@@ -288,6 +288,7 @@ export async function buildLabelledDemoTenantFresh(
         'User.Read.All',
         'Group.Read.All',
         'TeamsAppInstallation.ReadWriteSelfForUser.All',
+        'AppCatalog.Read.All',
       ],
       mailboxScope: [SHARED_MAILBOX],
       calendarScope: [...examinerUpns, ...managerUpns, SHARED_MAILBOX],

@@ -29,6 +29,7 @@ export function loadTenant(
   clock: Clock,
   extraApps: Array<SeedApp & { certificates?: AppRec['certificates'] }> = [],
   teamsAppCatalogId?: string,
+  teamsAppExternalId?: string,
 ): StateData {
   const users: MG.User[] = tenant.users.map((u) => ({ ...u, id: u.id ?? guid() }));
   const byUpn = new Map(users.map((u) => [(u.userPrincipalName ?? '').toLowerCase(), u]));
@@ -51,7 +52,8 @@ export function loadTenant(
     teamsCatalog: [
       {
         id: teamsAppCatalogId ?? 'f4b1e5a2-6c3d-4e8f-9a0b-1c2d3e4f5a6b',
-        externalId: tenant.app.clientId,
+        externalId: teamsAppExternalId ?? tenant.app.clientId,
+        appId: tenant.app.clientId,
         displayName: tenant.app.displayName,
       },
     ],

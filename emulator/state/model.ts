@@ -145,6 +145,11 @@ export interface StateData {
   outbox: OutboxRec[];
   /** Kept only when state is persisted, so tokens survive a restart (a JWK with the private part). */
   signingKey?: { kid: string; privateJwk: Record<string, unknown> };
-  /** Catalog id of our Teams app, and the others known to the catalog. */
-  teamsCatalog: Array<{ id: string; externalId?: string; displayName: string }>;
+  /**
+   * Catalog id of our Teams app, and the others known to the catalog. externalId is the manifest's
+   * id; appId the Entra app behind the app's bot (who may install it with ...SelfForUser.All).
+   */
+  teamsCatalog: Array<{ id: string; externalId?: string; appId?: string; displayName: string }>;
+  /** The bot's personal chats per user id (the Bot Connector stand-in, emulator/teams). */
+  teamsChats?: Record<string, import('../teams/chats.js').TeamsChatRec>;
 }
