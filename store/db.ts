@@ -13,13 +13,35 @@ export interface RepoContext {
   now: () => Date;
 }
 
+// PostgreSQL stores neither U+0000 (text and jsonb) nor a lone UTF-16 surrogate (jsonb rejects the
+// "\ud83d" escape JSON.stringify writes for it): a mail carrying either would fail every attempt.
+// The one place text from outside is made storable: NUL dropped, a lone surrogate becomes U+FFFD.
+const UNSTORABLE_SOURCE =
+  '\\u0000|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
+const HAS_UNSTORABLE = new RegExp(UNSTORABLE_SOURCE);
+const UNSTORABLE = new RegExp(UNSTORABLE_SOURCE, 'g');
+
+/** Text as PostgreSQL can keep it (NUL removed, lone surrogates replaced by U+FFFD). */
+export function storableText(value: string): string {
+  return HAS_UNSTORABLE.test(value)
+    ? value.replace(UNSTORABLE, (c) => (c === '\u0000' ? '' : '\ufffd'))
+    : value;
+}
+
+export function storableTextOrNull(value: string | undefined | null): string | null {
+  return value === undefined || value === null ? null : storableText(value);
+}
+
+const storableStrings = (_key: string, v: unknown): unknown =>
+  typeof v === 'string' ? storableText(v) : v;
+
 /** jsonb values go in as JSON text: pg would otherwise turn JS arrays into PostgreSQL arrays. */
 export function json(value: unknown): string {
-  return JSON.stringify(value);
+  return JSON.stringify(value, storableStrings);
 }
 
 export function jsonOrNull(value: unknown): string | null {
-  return value === undefined || value === null ? null : JSON.stringify(value);
+  return value === undefined || value === null ? null : json(value);
 }
 
 const MAX_ATTEMPTS = 8;

@@ -3,7 +3,13 @@
 // so two instances never work the same mail, and a crashed worker's lease runs out so the mail is
 // finished once after a restart.
 import type { IsoInstant } from '../core/model.js';
-import { inTransaction, jsonOrNull, type RepoContext } from './db.js';
+import {
+  inTransaction,
+  jsonOrNull,
+  storableText,
+  storableTextOrNull,
+  type RepoContext,
+} from './db.js';
 import type { Database, MailsTable } from './schema.js';
 import type { ExpressionBuilder, Selectable } from 'kysely';
 import { addMs, compact, toDate, toIso, toIsoOrUndefined, type TimeInput } from './time.js';
@@ -102,6 +108,11 @@ export interface MailsRepo {
     key: MailKey,
     outcome: MailFindings & { status: 'processed' | 'triage' | 'received' },
   ): Promise<boolean>;
+  /**
+   * When the next mail that is not pending now becomes pending by itself: the earliest running-out
+   * lease (a crashed instance's mail) or retry time. Undefined when nothing waits on a timer.
+   */
+  nextPendingAt(options?: { mailbox?: string }): Promise<IsoInstant | undefined>;
   /** Mails that need (re)processing now, oldest first: what a restart must finish. */
   listPending(options?: { mailbox?: string; limit?: number }): Promise<MailRecord[]>;
   /** Newest first. */
@@ -160,8 +171,8 @@ export function mailsRepo({ db, now }: RepoContext): MailsRepo {
           message_id: mail.messageId,
           internet_message_id: mail.internetMessageId ?? null,
           conversation_id: mail.conversationId ?? null,
-          from_address: mail.from ?? null,
-          subject: mail.subject ?? null,
+          from_address: storableTextOrNull(mail.from),
+          subject: storableTextOrNull(mail.subject),
           received_at: toDate(mail.receivedAt),
           sent_at: mail.sentAt === undefined ? null : toDate(mail.sentAt),
           status: 'received',
@@ -261,7 +272,7 @@ export function mailsRepo({ db, now }: RepoContext): MailsRepo {
       const result = await held(key, owner, at)
         .set({
           status: 'failed',
-          last_error: failure.error,
+          last_error: storableText(failure.error),
           retry_at: failure.retryAt === undefined ? null : toDate(failure.retryAt),
           lease_owner: null,
           lease_until: null,
@@ -288,6 +299,29 @@ export function mailsRepo({ db, now }: RepoContext): MailsRepo {
         .where((eb) => eb.or([eb('status', '!=', 'processing'), eb('lease_until', '<=', at)]))
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
+    },
+
+    async nextPendingAt(options = {}) {
+      let query = db
+        .selectFrom('mails')
+        .select((eb) =>
+          eb.fn
+            .min(
+              eb
+                .case()
+                .when('status', '=', 'processing')
+                .then(eb.ref('lease_until'))
+                .when('status', '=', 'failed')
+                .then(eb.ref('retry_at'))
+                .else(null)
+                .end(),
+            )
+            .as('at'),
+        )
+        .where('status', 'in', ['processing', 'failed']);
+      if (options.mailbox !== undefined) query = query.where('mailbox', '=', options.mailbox);
+      const row = await query.executeTakeFirst();
+      return toIsoOrUndefined(row?.at as Date | string | null | undefined);
     },
 
     async listPending(options = {}) {

@@ -99,6 +99,7 @@ export {
   fold,
   htmlToText,
   parseSubject,
+  previewOf,
   splitMail,
   words,
   type MailParts,

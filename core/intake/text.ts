@@ -313,3 +313,33 @@ export function detectLanguage(text: string): 'sv' | 'en' {
   const en = text.match(EN_WORDS)?.length ?? 0;
   return en > sv * 1.5 && en >= 2 ? 'en' : 'sv';
 }
+
+const graphemes =
+  typeof Intl !== 'undefined' && 'Segmenter' in Intl
+    ? new Intl.Segmenter('sv', { granularity: 'grapheme' })
+    : null;
+
+/**
+ * The first `max` characters of a text as a person sees them (grapheme clusters: an emoji or a letter
+ * with its accents is never cut in half), white space collapsed. `slice(0, max)` would cut UTF-16
+ * units and could leave half an emoji, which no JSON column accepts.
+ */
+export function previewOf(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max && !/[\ud800-\udfff]/.test(flat)) return flat;
+  let out = '';
+  let n = 0;
+  if (graphemes) {
+    for (const { segment } of graphemes.segment(flat)) {
+      if (n++ >= max) break;
+      out += segment;
+    }
+  } else {
+    for (const c of flat) {
+      if (n++ >= max) break;
+      out += c;
+    }
+  }
+  // A lone surrogate in the source stays a character of its own; the store makes it U+FFFD.
+  return out;
+}

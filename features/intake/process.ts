@@ -10,6 +10,7 @@ import {
   pickInfoMeeting,
   prepareUnits,
   preRegistrationReceipt,
+  previewOf,
   withdrawalReceipt,
   type MailFacts,
   type MailKind,
@@ -34,6 +35,7 @@ import { handleProtocol, toMatchable } from './protocol.js';
 import { queueReply } from './replies.js';
 import { handleSubmission } from './submission.js';
 import { withLock } from './lock.js';
+import { retryPolicy } from './retry.js';
 import { applyMailTransition } from './transitions.js';
 
 /** A coordinator's decision on a triaged mail, kept in the mail's details until it is applied. */
@@ -68,6 +70,13 @@ export interface IntakeDetails {
   subject?: string;
   preview?: string;
   gone?: boolean;
+  /**
+   * The effects are done (participation changed, answer queued): what is left is filing. A retry
+   * resumes here instead of deciding and acting again.
+   */
+  acted?: { at: string; categories: string[]; folder: string[] | null };
+  /** Filing kept failing after the effects: the mail is done, a person may move it by hand. */
+  unfiled?: boolean;
 }
 
 export interface ProcessDeps {
@@ -108,14 +117,18 @@ export async function processClaimedMail(
     };
     return { status: 'processed', details };
   }
+  const previous = mail.details as Partial<IntakeDetails> | undefined;
+  const decision = previous?.decision;
+  const acted = previous?.acted;
+  if (acted && !(decision && decision.at > acted.at))
+    return finishFiling(ctx, deps, mail, previous as IntakeDetails, message.categories ?? []);
+
   const attachments: AttachmentInfo[] = message.hasAttachments
     ? await ctx.graph.attachments.listAttachments(ctx.mailbox, mail.messageId)
     : [];
   const facts = mailFacts(message, attachments);
   const units = await ctx.store.units.list();
   const prepared = prepareUnits(units.map(toMatchable));
-  const previous = mail.details as Partial<IntakeDetails> | undefined;
-  const decision = previous?.decision;
 
   let assessment = assessMail(facts, prepared);
   let documents: ReadDocument[] = [];
@@ -154,7 +167,7 @@ export async function processClaimedMail(
     facts: [],
     from: facts.from.address,
     subject: facts.subject,
-    preview: facts.body.replace(/\s+/g, ' ').trim().slice(0, 280),
+    preview: previewOf(facts.body, 280),
   };
 
   if (!decision && assessment.decision === 'triage') {
@@ -233,13 +246,38 @@ export async function processClaimedMail(
     });
   }
   await keep();
-  if (decision) await clearTriageCategories(ctx, mail.messageId);
-  await deps.filer.file(
-    mail.messageId,
-    categories,
-    folderFor(kind, cycle.year),
-    decision ? undefined : (message.categories ?? []),
-  );
+  details.acted = { at: ctx.now().toISOString(), categories, folder: folderFor(kind, cycle.year) };
+  // Checkpoint: if filing fails from here on, the retry files the mail and acts on nothing again.
+  if (!(await ctx.store.mails.update(key, owner, { details: details as never })))
+    throw new Error('lease lost before the effects were recorded');
+  return finishFiling(ctx, deps, mail, details, message.categories ?? []);
+}
+
+/** Filing after the effects; on the last attempt a filing failure no longer holds the mail back. */
+async function finishFiling(
+  ctx: IntakeContext,
+  deps: ProcessDeps,
+  mail: MailRecord,
+  details: IntakeDetails,
+  current: string[],
+): Promise<ProcessResult> {
+  const acted = details.acted!;
+  try {
+    if (details.decision) await clearTriageCategories(ctx, mail.messageId);
+    await deps.filer.file(
+      mail.messageId,
+      acted.categories,
+      acted.folder,
+      details.decision ? undefined : current,
+    );
+  } catch (e) {
+    if (retryPolicy(e, mail.attempts).retry) throw e;
+    ctx.logger.warn(
+      { messageId: mail.messageId, err: e },
+      'mail acted on but not filed; left where it is',
+    );
+    return { status: 'processed', details: { ...details, unfiled: true } };
+  }
   return { status: 'processed', details };
 }
 

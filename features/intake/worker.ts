@@ -3,12 +3,9 @@
 // A failure is retried later (Graph busy: after its Retry-After; otherwise with back-off); after a few
 // attempts the mail waits for a person in the triage list with its error — never dropped.
 import type { MailRecord } from '../../store/index.js';
-import { isGraphError } from '../../graph/index.js';
 import type { IntakeContext } from './context.js';
 import { processClaimedMail, type ProcessDeps } from './process.js';
-
-const MAX_ATTEMPTS = 5;
-const MAX_BUSY_ATTEMPTS = 20;
+import { retryPolicy } from './retry.js';
 
 export interface Worker {
   /** Wakes the loop (new mail recorded). Resolves when the queue is empty again. */
@@ -55,15 +52,7 @@ export function createWorker(
       );
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
-      // Graph busy (429/503/timeout) is no fault of the mail: try again when Graph says, more often.
-      const busy =
-        isGraphError(e, 'throttled') ||
-        isGraphError(e, 'unavailable') ||
-        isGraphError(e, 'timeout');
-      const retryMs = busy
-        ? Math.max(1_000, (e as { retryAfterMs?: number }).retryAfterMs ?? 5_000)
-        : Math.min(30 * 60_000, 15_000 * 2 ** Math.max(0, mail.attempts - 1));
-      const retry = mail.attempts < (busy ? MAX_BUSY_ATTEMPTS : MAX_ATTEMPTS);
+      const { retry, retryMs } = retryPolicy(e, mail.attempts);
       ctx.logger.warn(
         { messageId: mail.messageId, err: e, attempts: mail.attempts, retry },
         'mail processing failed',
@@ -96,6 +85,30 @@ export function createWorker(
       again = false;
       await Promise.all(Array.from({ length: Math.max(1, concurrency) }, () => drain()));
     } while (again && !stopped);
+    await wakeWhenDue();
+  }
+
+  // A mail leased by a crashed instance (or waiting for its retry) becomes pending by itself when
+  // its time comes; nothing else would wake us before the next delta round, minutes later.
+  let wake: { at: number; timer: NodeJS.Timeout } | undefined;
+  async function wakeWhenDue(): Promise<void> {
+    if (stopped) return;
+    const next = await ctx.store.mails.nextPendingAt({ mailbox: ctx.mailbox });
+    if (next === undefined) return;
+    const at = new Date(next).getTime();
+    if (wake && wake.at <= at) return;
+    if (wake) clearTimeout(wake.timer);
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        wake = undefined;
+        void kick();
+      },
+      Math.max(0, at - ctx.now().getTime()) + 50,
+    );
+    timer.unref();
+    timers.add(timer);
+    wake = { at, timer };
   }
 
   function kick(): Promise<void> {
