@@ -33,6 +33,32 @@ describe('classifyMail', () => {
     expect(c.signals.language).toBe('sv');
   });
 
+  it('reads "ansökan" as the award application: "bifogar vår ansökan" with any file name is a submission', () => {
+    for (const [subject, body] of [
+      ['Ansökan', 'Hej, bifogar vår ansökan.\n/Anna'],
+      [
+        'Kvalitetsutmärkelsen 2027',
+        'Hej!\nHär kommer vår ansökan till kvalitetsutmärkelsen.\nMvh Anna',
+      ],
+    ] as const) {
+      const c = classifyMail(
+        mail({ subject, body, attachments: [docx('Ekorren slutversion.docx')] }),
+      );
+      expect(c.kind, body).toBe('submission');
+      expect(decide(c), body).toBe('auto');
+    }
+    // A job application is not ours: "min ansökan till tjänsten" with a CV stays with a person.
+    const job = classifyMail(
+      mail({
+        subject: 'Ansökan förskollärare',
+        body: 'Hej!\nBifogar min ansökan till tjänsten som förskollärare.\nMvh Lisa',
+        from: { address: 'lisa.l@gmail.example' },
+        attachments: [docx('CV Lisa.docx')],
+      }),
+    );
+    expect(decide(job)).toBe('triage');
+  });
+
   it('recognises an English withdrawal and a Swedish one phrased with a negation', () => {
     expect(
       classifyMail(

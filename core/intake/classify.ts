@@ -165,11 +165,23 @@ const PHRASES: PhraseRule[] = [
     negated: 'withdrawal',
   },
   {
+    // The seeds' own word for the written application ("bifogar vår ansökan").
+    id: 'application-word',
+    kind: 'submission',
+    weight: 3,
+    re: b(
+      '(var|vart|vara|er|bifogad\\w*|harmed|slutliga|fardiga|kompletta|skriftliga) ansokan|ansokan (till|i|for|om) (arets |stockholms stads )?kvalitets\\w*|ansokan (bifogas|skickas|finns bifogad)',
+    ),
+    sv: 'nämner ansökan (bidraget)',
+    en: 'mentions the application (the submission)',
+    negated: 'withdrawal',
+  },
+  {
     id: 'submission-sending',
     kind: 'submission',
     weight: 3,
     re: b(
-      'bifoga\\w*|skickar (harmed |nu |in |harmed in )+|lamnar (harmed )?in|se bilaga|i bilagan|bilagan|bilagd\\w*|skickas harmed',
+      'bifoga\\w*|skickar (harmed |nu |in |harmed in |over )+|lamnar (harmed )?in|se bilaga|i bilagan|bilagan|bilagd\\w*|skickas harmed|har kommer (nu )?(var|vart|vara|ansokan|bidraget|tavlingsbidraget)',
     ),
     sv: 'skriver att något bifogas/skickas in',
     en: 'says something is attached or sent in',
@@ -325,7 +337,7 @@ const AUTO_BODY = b(
 const AWARD_NAME = /\b(kvalitetsutmarkelse\w*|quality award)\b/;
 
 const AWARD_CONTEXT = b(
-  'kvalitet\\w*|\\w*utmarkelse\\w*|\\w*bidrag\\w*|tavling\\w*|award|submission|application|entry|\\w*anmal\\w*|inf\\w{0,10}?(mote|traff)\\w*|protokoll\\w*|\\w*namnd\\w*|minutes|platsbesok\\w*|aterforing\\w*|examinator\\w*|ils',
+  'kvalitet\\w*|\\w*utmarkelse\\w*|\\w*bidrag\\w*|tavling\\w*|(var|vart|vara|er|enhetens) ansokan|ansokan (till|i|for) (arets |stockholms stads )?kvalitets\\w*|award|submission|application|entry|\\w*anmal\\w*|inf\\w{0,10}?(mote|traff)\\w*|protokoll\\w*|\\w*namnd\\w*|minutes|platsbesok\\w*|aterforing\\w*|examinator\\w*|ils',
 );
 
 const NEWSLETTER_BODY = b(

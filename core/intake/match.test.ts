@@ -210,6 +210,27 @@ describe('matchProtocol', () => {
     ]);
   });
 
+  it('reads a decision sentence wrapped at the page width as one sentence, not as unknown units', () => {
+    const text = [
+      'Beslut',
+      'Stadsdelsnämnden beslutar att anmäla följande enheter till Stockholms stads kvalitetsutmärkelse',
+      '2027:',
+      '• Enheten för vuxna',
+      '• Söders korttidshem',
+      'Stadsdelsnämnden förklarar beslutet omedelbart justerat.',
+    ].join('\n');
+    const r = matchProtocol(text, units, { organisationId: 'sodermalm' });
+    expect(r.units.map((u) => u.unitId).sort()).toEqual(['korttid', 'vuxna']);
+    expect(r.unmatchedLines).toEqual([]);
+    const wrappedEarlier = matchProtocol(
+      'Utbildningsnämnden beslutar att godkänna att följande enheter deltar i Stockholms stads\nkvalitetsutmärkelse 2027:\n• Enheten för vuxna\n• Okända skolan',
+      units,
+      { organisationId: 'sodermalm' },
+    );
+    expect(wrappedEarlier.units.map((u) => u.unitId)).toEqual(['vuxna']);
+    expect(wrappedEarlier.unmatchedLines).toEqual(['Okända skolan']);
+  });
+
   it('reports pre-registered units of the board that the protocol leaves out', () => {
     const r = matchProtocol('Följande enheter deltar:\n- Enheten för vuxna', units, {
       organisationId: 'sodermalm',

@@ -467,6 +467,9 @@ export interface ProtocolMatch {
 const LIST_INTRO =
   /(deltar|delta|planerar|anm[aä]ler|anm[aä]lt)\s.*(f[oö]ljande|nedanst[aå]ende)|f[oö]ljande\s(enheter|verksamheter)|participat\w*\s.*(following|units)|following units/i;
 const BULLET = /^\s*(?:[-–•*·▪◦]|\d{1,2}[.)])\s+(.*\S)\s*$/;
+/** The award's own name is never a unit ("Stockholms stads kvalitetsutmärkelse 2027"). */
+const AWARD_ITSELF =
+  /^(i |till )?(stockholms stads? ?)?(kvalitetsutmarkelse\w*|quality award)?( ar)?( \d{4})?$/;
 
 /**
  * Finds every unit a protocol excerpt lists. Lists are bullet or numbered lines, or a sentence such as
@@ -492,10 +495,30 @@ export function matchProtocol(
       items.push(bullet[1] ?? '');
       continue;
     }
-    const intro = LIST_INTRO.exec(line);
+    let intro = LIST_INTRO.exec(line);
     if (intro) {
+      // A decision sentence wrapped at the page width ("… till Stockholms stads kvalitetsutmärkelse"
+      // / "2027:") continues on the next lines up to its colon: join it, or its wrapped words would
+      // be read as list items.
+      let joined = line;
+      let next = i + 1;
+      while (
+        !joined.slice(intro.index + intro[0].length).includes(':') &&
+        next < lines.length &&
+        next <= i + 2 &&
+        lines[next] &&
+        !BULLET.test(lines[next]!) &&
+        lines.slice(next, i + 3).some((l) => l.includes(':'))
+      ) {
+        joined = `${joined} ${lines[next]}`;
+        next++;
+      }
+      if (joined !== line) {
+        i = next - 1;
+        intro = LIST_INTRO.exec(joined)!;
+      }
       // The list follows the intro phrase: after a colon, or after "år 2018:" / "2024".
-      const after = line.slice(intro.index + intro[0].length);
+      const after = joined.slice(intro.index + intro[0].length);
       const colon = after.indexOf(':');
       const rest = (colon >= 0 ? after.slice(colon + 1) : after.replace(/^[^A-ZÅÄÖ]*/, '')).trim();
       if (rest) items.push(...splitInlineList(rest.replace(/\.\s.*$|\.$/, ''), prepared));
@@ -520,7 +543,7 @@ export function matchProtocol(
         });
       }
     }
-    if (!any && looksLikeName(item)) unmatched.push(item);
+    if (!any && looksLikeName(item) && !AWARD_ITSELF.test(fold(item))) unmatched.push(item);
   }
   // Units named in the running text but not in a list (a protocol without a list).
   if (items.length === 0) {
