@@ -154,6 +154,8 @@ export interface SubmissionReceiptInput {
   fileNames: string[];
   /** True when this replaces an earlier version from the same unit. */
   replacesEarlier?: boolean;
+  /** Files with the same text as another one: counted once, and the receipt says which. */
+  duplicates?: { fileName: string; sameAs: string }[];
 }
 
 /** Receipt of a submission with the character count and every problem found, or "all in order". */
@@ -170,6 +172,14 @@ export function submissionReceipt(input: SubmissionReceiptInput): Receipt {
     );
     if (input.fileNames.length > 0) {
       blocks.push((sv ? 'Filer: ' : 'Files: ') + input.fileNames.join(', '));
+    }
+    for (const [sameAs, copies] of groupDuplicates(input.duplicates ?? [])) {
+      const list = copies.join(sv ? ' och ' : ' and ');
+      blocks.push(
+        sv
+          ? `Vi räknade ${sameAs}: ${list} har samma text och räknades inte en gång till.`
+          : `We counted ${sameAs}: ${list} ${copies.length > 1 ? 'have' : 'has'} the same text and ${copies.length > 1 ? 'were' : 'was'} not counted again.`,
+      );
     }
     const readable =
       !problems.some((p) => p.kind === 'no-document') &&
@@ -418,4 +428,13 @@ export function pickInfoMeeting(
   }
   const next = open[0];
   return next ? { meeting: next, certain: open.length === 1 } : null;
+}
+
+/** Copies per counted file, in the order the files came. */
+function groupDuplicates(
+  duplicates: { fileName: string; sameAs: string }[],
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const d of duplicates) out.set(d.sameAs, [...(out.get(d.sameAs) ?? []), d.fileName]);
+  return out;
 }

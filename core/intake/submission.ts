@@ -5,6 +5,7 @@
 import { deadlineInstant, isLate } from '../deadlines.js';
 import type { Cycle, IsoInstant } from '../model.js';
 import { checkCharacterLimit } from './characters.js';
+import { sameDocumentText } from './same-document.js';
 import {
   detectAdministrativeData,
   detectQuestions,
@@ -54,6 +55,10 @@ export interface SubmissionCheck {
   problems: SubmissionProblem[];
   /** The combined text of the readable documents, in attachment order. */
   text: string;
+  /** The readable documents whose text was counted (a copy of an earlier one is not). */
+  countedFiles: string[];
+  /** Documents with the same text as a counted one (attached twice, or as .docx and PDF). */
+  duplicates: { fileName: string; sameAs: string }[];
 }
 
 /**
@@ -67,9 +72,17 @@ export function checkSubmission(input: {
 }): SubmissionCheck {
   const { cycle, sentAt, documents } = input;
   const problems: SubmissionProblem[] = [];
-  const readable = documents.filter(
+  const readableAll = documents.filter(
     (d): d is SubmissionDocument & { result: { ok: true; text: string } } => d.result.ok,
   );
+  // The same document twice counts once: the first of them in attachment order is the one counted.
+  const readable: typeof readableAll = [];
+  const duplicates: SubmissionCheck['duplicates'] = [];
+  for (const d of readableAll) {
+    const same = readable.find((k) => sameDocumentText(k.result.text, d.result.text));
+    if (same) duplicates.push({ fileName: d.fileName, sameAs: same.fileName });
+    else readable.push(d);
+  }
   const text = readable.map((d) => d.result.text).join('\n\n');
   const late = isLate(sentAt, cycle.timeline.submissionDeadline);
   if (late)
@@ -112,6 +125,8 @@ export function checkSubmission(input: {
     late,
     problems,
     text,
+    countedFiles: readable.map((d) => d.fileName),
+    duplicates,
   };
 }
 

@@ -110,6 +110,7 @@ export async function handleSubmission(
         problems: check.problems,
         fileNames: checkDocs.map((d) => d.fileName),
         replacesEarlier,
+        ...(check.duplicates.length > 0 ? { duplicates: check.duplicates } : {}),
       });
   return {
     check,
