@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DomainError } from './errors.js';
 import type { Bilingual, Cycle } from './model.js';
+import { reminderRuleSchema } from './reminders.js';
 import { isIsoInstant, isLocalDate, toStockholm } from './time.js';
 
 const localDate = z.string().refine(isLocalDate, {
@@ -47,11 +48,14 @@ export const cycleRulesSchema = z.strictObject({
 
 /** The shape of a cycle file (cycles/<year>.json). */
 export const cycleSchema = z.strictObject({
+  /** Format 2 adds `reminders`; a format-1 file (no `schema`) gets core/reminders' defaults. */
+  schema: z.literal(2).optional(),
   year: z.number().int().min(2000).max(2100),
   version: z.number().int().min(1),
   mailbox: z.email(),
   timeline: cycleTimelineSchema,
   rules: cycleRulesSchema,
+  reminders: z.array(reminderRuleSchema).optional(),
 });
 
 /** One problem in a cycle file, with the field's path ("timeline.infoMeetings[0].signupDeadline"). */

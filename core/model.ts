@@ -89,13 +89,33 @@ export interface CycleRules {
   budgetRule: 'balance' | 'no-deficit-last-year-or-forecast';
 }
 
+export type ReminderKind =
+  | 'pre-registration'
+  | 'info-meeting-signup'
+  | 'submission'
+  | 'board-protocol'
+  | 'site-visit-documents'
+  | 'feedback-visit';
+
+/** One line of a cycle file's `reminders`: `daysBefore` the deadline of `kind`, at `at` (HH:MM, Stockholm). */
+export interface ReminderRule {
+  id: string;
+  kind: ReminderKind;
+  daysBefore: number;
+  at: string;
+}
+
 export interface Cycle {
+  /** The cycle file's format: 2 adds `reminders`. Absent in format 1. */
+  schema?: 2;
   year: number;
   /** Version of the cycle file, bumped when dates change. */
   version: number;
   mailbox: string;
   timeline: CycleTimeline;
   rules: CycleRules;
+  /** When reminders go out (core/reminders.ts); without it, the defaults there. */
+  reminders?: ReminderRule[];
 }
 
 export type ParticipationState =

@@ -1,8 +1,10 @@
 // A valid cycle as a TypeScript value, for tests and demos in every layer (store, cards, bot) that need
 // a cycle without reading files. It equals cycles/2027.json; test/core/cycle-files.test.ts keeps them equal.
 import type { Cycle } from './model.js';
+import { DEFAULT_REMINDER_RULES } from './reminders.js';
 
 export const SAMPLE_CYCLE: Cycle = {
+  schema: 2,
   year: 2027,
   version: 1,
   mailbox: 'kvalitetsutmarkelsen@stockholm.example',
@@ -61,4 +63,5 @@ export const SAMPLE_CYCLE: Cycle = {
     winnerLockoutYears: 2,
     budgetRule: 'no-deficit-last-year-or-forecast',
   },
+  reminders: DEFAULT_REMINDER_RULES.map((rule) => ({ ...rule })),
 };

@@ -36,11 +36,6 @@ export interface FeatureContext {
   delivery: Delivery;
   /** Who someone is to the award (coordinator, examiner, unit manager), cached briefly. */
   roles: RoleResolver;
-  /**
-   * Puts a card in a user's personal chat with the bot (their stored conversation). False when the
-   * user has no conversation with the bot yet.
-   */
-  sendCard?: (aadObjectId: string, card: { fallbackText: string }) => Promise<boolean>;
 }
 
 export interface FeatureHandle {

@@ -8,7 +8,6 @@ import { Router } from 'express';
 import type { Locale } from '../core/model.js';
 import { createBotEndpoint } from '../bot/endpoint.js';
 import type { BotContribution } from '../bot/contributions.js';
-import { sendCardProactively } from '../bot/triage-notify.js';
 import type { DeadlinesCardData } from '../cards/deadlines.js';
 import { createTokenProvider, type ClientCertificate } from '../graph/auth.js';
 import { createGraphClient, type Graph } from '../graph/client.js';
@@ -313,12 +312,6 @@ export async function startServer(
       graph,
       publicUrl,
       roles,
-      sendCard: async (aadObjectId, card) => {
-        const conversation = await store.conversations.get(aadObjectId);
-        if (!conversation) return false;
-        await sendCardProactively(bot.adapter, config.bot.appId, conversation.reference, card);
-        return true;
-      },
     };
     for (const feature of options.features ?? []) {
       const handle = await feature.start({

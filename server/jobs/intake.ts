@@ -18,7 +18,7 @@ import type { FeatureContext, FeatureHandle, ServerFeature } from '../features.j
 import { principalOf, requireRole } from '../../features/roles/index.js';
 import { importDemoData } from './intake-demo-data.js';
 import { createOutboxFeature } from './intake-outbox.js';
-import { coordinatorIds, createTriageNotifier } from './intake-notify.js';
+import { coordinatorIds, createTriageNotifier } from './triage-notices.js';
 
 export interface IntakeFeatureOptions {
   /** Import the demo tenant's units into an empty store in local mode (default true). */

@@ -1,0 +1,219 @@
+// Deadline reminders as data and pure decisions: the cycle file's reminder rules (when, relative to
+// which deadline), the occurrences they produce for a cycle (each with its send time and the deadline
+// it is about), whether an occurrence is due at a given instant (sent late after downtime while its
+// deadline is ahead, never after), and which units still have to act, with what they still lack.
+// No I/O and no clock: `now` and the units' situations are parameters.
+import { z } from 'zod';
+import { deadlineInstant } from './deadlines.js';
+import type {
+  Cycle,
+  IsoInstant,
+  LocalDate,
+  Participation,
+  ReminderKind,
+  ReminderRule,
+} from './model.js';
+import { milestones } from './participation.js';
+import { localDay, toIsoInstant, toStockholm } from './time.js';
+
+export type { ReminderKind, ReminderRule } from './model.js';
+
+export const REMINDER_KINDS: readonly ReminderKind[] = [
+  'pre-registration',
+  'info-meeting-signup',
+  'submission',
+  'board-protocol',
+  'site-visit-documents',
+  'feedback-visit',
+];
+
+export const reminderRuleSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, { message: 'must be lower-case letters, digits and dashes' }),
+  kind: z.enum(REMINDER_KINDS as [ReminderKind, ...ReminderKind[]]),
+  daysBefore: z.number().int().min(0).max(120),
+  at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time HH:MM' }),
+});
+
+/** The defaults the cycle files carry (schema version 2). */
+export const DEFAULT_REMINDER_RULES: readonly ReminderRule[] = [
+  { id: 'pre-registration-14d', kind: 'pre-registration', daysBefore: 14, at: '09:00' },
+  { id: 'pre-registration-7d', kind: 'pre-registration', daysBefore: 7, at: '09:00' },
+  { id: 'pre-registration-1d', kind: 'pre-registration', daysBefore: 1, at: '09:00' },
+  { id: 'info-meeting-signup-7d', kind: 'info-meeting-signup', daysBefore: 7, at: '09:00' },
+  { id: 'submission-14d', kind: 'submission', daysBefore: 14, at: '09:00' },
+  { id: 'submission-7d', kind: 'submission', daysBefore: 7, at: '09:00' },
+  { id: 'submission-1d', kind: 'submission', daysBefore: 1, at: '09:00' },
+  { id: 'submission-0d', kind: 'submission', daysBefore: 0, at: '08:00' },
+  { id: 'board-protocol-14d', kind: 'board-protocol', daysBefore: 14, at: '09:00' },
+  { id: 'board-protocol-3d', kind: 'board-protocol', daysBefore: 3, at: '09:00' },
+  { id: 'site-visit-documents-14d', kind: 'site-visit-documents', daysBefore: 14, at: '09:00' },
+  { id: 'feedback-visit-0d', kind: 'feedback-visit', daysBefore: 0, at: '09:00' },
+];
+
+/** One reminder to send: a rule applied to one deadline of one cycle. */
+export interface ReminderOccurrence {
+  /** "2027:submission-1d" (info meetings: "2027:info-meeting-signup-7d:2027-02-10"). */
+  id: string;
+  year: number;
+  ruleId: string;
+  kind: ReminderKind;
+  sendAt: IsoInstant;
+  /** The end of the deadline day ("kl. 24.00"): nothing is sent at or after it. */
+  deadline: IsoInstant;
+  deadlineDate: LocalDate;
+  /** Info meetings whose signup closes on deadlineDate. */
+  meetingIds?: string[];
+}
+
+/**
+ * Every occurrence of a cycle's rules, by send time. The per-visit kinds (site-visit documents,
+ * feedback visit) depend on booked visits and jury results and are not produced from the timeline.
+ */
+export function reminderOccurrences(
+  cycle: Cycle,
+  rules: readonly ReminderRule[] = cycle.reminders ?? DEFAULT_REMINDER_RULES,
+): ReminderOccurrence[] {
+  const out: ReminderOccurrence[] = [];
+  const add = (rule: ReminderRule, date: LocalDate, suffix = '', meetingIds?: string[]) => {
+    const [hour, minute] = rule.at.split(':').map(Number) as [number, number];
+    const send = localDay(date).minus({ days: rule.daysBefore }).set({ hour, minute });
+    out.push({
+      id: `${cycle.year}:${rule.id}${suffix}`,
+      year: cycle.year,
+      ruleId: rule.id,
+      kind: rule.kind,
+      sendAt: toIsoInstant(send),
+      deadline: deadlineInstant(date),
+      deadlineDate: date,
+      ...(meetingIds ? { meetingIds } : {}),
+    });
+  };
+  const t = cycle.timeline;
+  for (const rule of rules) {
+    switch (rule.kind) {
+      case 'pre-registration':
+        add(rule, t.preRegistrationDeadline);
+        break;
+      case 'submission':
+        add(rule, t.submissionDeadline);
+        break;
+      case 'board-protocol':
+        add(rule, t.boardProtocolDeadline);
+        break;
+      case 'info-meeting-signup': {
+        const byDate = new Map<LocalDate, string[]>();
+        for (const m of t.infoMeetings)
+          byDate.set(m.signupDeadline, [...(byDate.get(m.signupDeadline) ?? []), m.id]);
+        for (const [date, ids] of [...byDate].sort(([a], [b]) => a.localeCompare(b)))
+          add(rule, date, `:${date}`, ids);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return out.sort(
+    (a, b) => Date.parse(a.sendAt) - Date.parse(b.sendAt) || a.id.localeCompare(b.id),
+  );
+}
+
+export type OccurrenceWindow = 'not-yet' | 'due' | 'expired';
+
+/** Due from its send time until its deadline; a reminder missed while down goes out late, never after. */
+export function occurrenceWindow(o: ReminderOccurrence, now: IsoInstant | Date): OccurrenceWindow {
+  const at = toStockholm(now).toMillis();
+  if (at < Date.parse(o.sendAt)) return 'not-yet';
+  return at < Date.parse(o.deadline) ? 'due' : 'expired';
+}
+
+/** What a unit still lacks, for the card's "still missing" lines. */
+export type MissingItem =
+  | { code: 'pre-registration' }
+  | { code: 'info-meeting-signup' }
+  | { code: 'submission' }
+  | { code: 'over-limit'; count: number; max: number }
+  | { code: 'unreadable'; fileNames: string[] }
+  | { code: 'questions-missing'; numbers: number[] }
+  | { code: 'board-protocol' };
+
+/** What the store knows about one unit this cycle, as reminders need it. */
+export interface UnitSituation {
+  unitId: string;
+  participation?: Participation;
+  /** The newest submission version, if any. */
+  submission?: {
+    characterCount: number;
+    answeredQuestions: readonly number[];
+    problems: readonly string[];
+    fileNames: readonly string[];
+  };
+  /** Signed up for an information meeting (any of the cycle's). */
+  signedUpForMeeting?: boolean;
+}
+
+const ALL_QUESTIONS = Array.from({ length: 24 }, (_, i) => i + 1);
+
+/**
+ * What the unit still lacks for a reminder of `kind`; empty when it owes nothing (it gets no
+ * reminder). Withdrawn and ineligible units never owe anything; a submission recorded another way
+ * (e.g. ILS-webben, a transition to 'submitted' from any source) counts as submitted.
+ */
+export function stillMissing(kind: ReminderKind, s: UnitSituation, cycle: Cycle): MissingItem[] {
+  const p = s.participation;
+  if (!p || p.state === 'withdrawn' || p.state === 'not-eligible') return [];
+  const m = milestones(p);
+  switch (kind) {
+    case 'pre-registration':
+      return p.state === 'interested' ? [{ code: 'pre-registration' }] : [];
+    case 'info-meeting-signup':
+      return p.state === 'interested' && !s.signedUpForMeeting
+        ? [{ code: 'info-meeting-signup' }]
+        : [];
+    case 'submission': {
+      if (!['pre-registered', 'submitted', 'in-protocol'].includes(p.state)) return [];
+      const sub = s.submission;
+      if (!m.submitted && !sub) return [{ code: 'submission' }];
+      if (!sub) return [];
+      const missing: MissingItem[] = [];
+      if (sub.characterCount > cycle.rules.maxCharacters)
+        missing.push({
+          code: 'over-limit',
+          count: sub.characterCount,
+          max: cycle.rules.maxCharacters,
+        });
+      if (sub.problems.includes('document-failed') || sub.problems.includes('no-document'))
+        missing.push({ code: 'unreadable', fileNames: [...sub.fileNames] });
+      if (sub.problems.includes('questions-missing')) {
+        const numbers = ALL_QUESTIONS.filter((n) => !sub.answeredQuestions.includes(n));
+        if (numbers.length) missing.push({ code: 'questions-missing', numbers });
+      }
+      return missing;
+    }
+    case 'board-protocol':
+      return !m.inProtocol && ['pre-registered', 'submitted'].includes(p.state)
+        ? [{ code: 'board-protocol' }]
+        : [];
+    default:
+      return [];
+  }
+}
+
+/** The units an occurrence goes to, each with what it still lacks. */
+export function reminderRecipients(
+  o: ReminderOccurrence,
+  situations: readonly UnitSituation[],
+  cycle: Cycle,
+): { unitId: string; missing: MissingItem[] }[] {
+  return situations
+    .map((s) => ({ unitId: s.unitId, missing: stillMissing(o.kind, s, cycle) }))
+    .filter((r) => r.missing.length > 0);
+}
+
+/** Tomorrow at the rule's usual hour (09:00 Stockholm): when a snoozed reminder comes back. */
+export function snoozeUntil(now: IsoInstant | Date): IsoInstant {
+  return toIsoInstant(
+    toStockholm(now).plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 }),
+  );
+}
