@@ -4,6 +4,7 @@ export {
   localeOfLanguage,
   type Delivery,
   type DeliveryDeps,
+  type DeliverableCard,
   type DeliveryMessage,
   type DeliveryOutcome,
   type DeliveryResult,

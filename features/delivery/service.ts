@@ -6,7 +6,6 @@
 // no Teams, install refused, repeated failures). Each (message key, person) is recorded once in the
 // store, whichever channel carried it, so a restart, a second instance or a fallback never sends
 // the same thing twice.
-import type { AdaptiveCard } from '../../cards/types.js';
 import type { Locale } from '../../core/model.js';
 import type { Graph } from '../../graph/client.js';
 import { findCatalogAppByExternalId } from '../../graph/app-catalog.js';
@@ -35,6 +34,11 @@ export interface Person {
   locale: Locale;
 }
 
+/** Any Adaptive Card factory's output: posted as an attachment, its fallbackText as the summary. */
+export interface DeliverableCard {
+  fallbackText: string;
+}
+
 export interface MailContent {
   subject: string;
   html: string;
@@ -44,7 +48,8 @@ export interface DeliveryMessage {
   /** What this is ("reminder:2027:submission-1d:unit-42"): recorded once per key and person. */
   key: string;
   to: Recipient;
-  card(person: Person): AdaptiveCard;
+  /** An Adaptive Card (cards/), in the person's language. */
+  card(person: Person): DeliverableCard;
   /** The same content as a mail from the shared mailbox, for people Teams cannot reach. */
   mail(person: Person): MailContent;
 }
@@ -101,7 +106,7 @@ export interface Delivery {
   /** Who a recipient is (for cards built per person elsewhere). */
   resolve(to: Recipient): Promise<Person | undefined>;
   /** Replaces a card delivered earlier in Teams (no-op for mail). */
-  update(key: string, recipient: string, card: AdaptiveCard): Promise<boolean>;
+  update(key: string, recipient: string, card: DeliverableCard): Promise<boolean>;
 }
 
 const GLOBAL_RETRY_MS = 1_000;
@@ -383,7 +388,7 @@ export function localeOfLanguage(language: string | null | undefined): Locale {
   return language && /^en\b/i.test(language) ? 'en' : 'sv';
 }
 
-function cardActivity(card: AdaptiveCard): OutboundActivity {
+function cardActivity(card: DeliverableCard): OutboundActivity {
   return {
     type: 'message',
     summary: card.fallbackText.split('\n')[0],
