@@ -95,16 +95,50 @@ describe('manifest', () => {
     expect(manifest.validDomains).toEqual(['kvalitet.stockholm.se']);
   });
 
-  it('adds an Outlook mail-read pane (unified manifest extensions) served by the app', () => {
+  it('adds the Outlook add-in (unified manifest extensions): a mail-read pane for the shared mailbox and "Boka besök" on a new appointment', () => {
     const manifest = manifestFor(tenantValues) as Manifest & {
+      authorization: { permissions: { resourceSpecific: Array<{ name: string; type: string }> } };
       extensions: Array<{
-        runtimes: Array<{ code: { page: string } }>;
-        ribbons: Array<{ contexts: string[] }>;
+        requirements: {
+          scopes: string[];
+          capabilities: Array<{ name: string; minVersion: string }>;
+        };
+        runtimes: Array<{ id: string; code: { page: string }; actions: Array<{ id: string }> }>;
+        ribbons: Array<{
+          contexts: string[];
+          tabs: Array<{ groups: Array<{ controls: Array<{ label: string; actionId: string }> }> }>;
+        }>;
       }>;
     };
-    expect(manifest.extensions[0]!.ribbons[0]!.contexts).toEqual(['mailRead']);
-    expect(manifest.extensions[0]!.runtimes[0]!.code.page).toBe(
-      'https://kvalitet.stockholm.se/tab/addin/taskpane.html',
+    const extension = manifest.extensions[0]!;
+    // saveAsync/getItemIdAsync on an appointment and getSharedPropertiesAsync need Mailbox 1.8.
+    expect(extension.requirements).toEqual({
+      scopes: ['mail'],
+      capabilities: [{ name: 'Mailbox', minVersion: '1.8' }],
+    });
+    const pageOf = (context: string) => {
+      const ribbon = extension.ribbons.find((r) => r.contexts.includes(context))!;
+      const control = ribbon.tabs[0]!.groups[0]!.controls[0]!;
+      const runtime = extension.runtimes.find((r) =>
+        r.actions.some((a) => a.id === control.actionId),
+      )!;
+      return { label: control.label, page: runtime.code.page };
+    };
+    expect(pageOf('mailRead').page).toBe('https://kvalitet.stockholm.se/tab/addin/mail.html');
+    expect(pageOf('meetingDetailsOrganizer')).toEqual({
+      label: 'Boka besök',
+      page: 'https://kvalitet.stockholm.se/tab/addin/appointment.html',
+    });
+    // Shared folders and mailboxes (the award's mailbox), and writing the appointment being composed.
+    expect(manifest.authorization.permissions.resourceSpecific).toEqual(
+      expect.arrayContaining([
+        { name: 'Mailbox.SharedFolder', type: 'Delegated' },
+        { name: 'MailboxItem.ReadWrite.User', type: 'Delegated' },
+      ]),
+    );
+    const english = JSON.parse(readFileSync(EN_US_PATH, 'utf8')) as Record<string, string>;
+    expect(english['extensions[0].ribbons[1].tabs[0].groups[0].controls[0].label']).toBe(
+      'Book visit',
     );
   });
 
