@@ -3,6 +3,7 @@
 // server/start.ts around the real storage, Graph client and emulator.
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { BotEndpoint } from '../bot/endpoint.js';
+import type { TabStatus } from '../tab/status.js';
 import { errorMiddleware } from './errors.js';
 import type { Logger } from './logger.js';
 import {
@@ -18,6 +19,8 @@ export interface AppDeps {
   logger: Logger;
   bot: BotEndpoint;
   readiness: readonly ReadinessCheck[];
+  /** The cycle's phase and next dates: public, no personal data (the add-in pane's first view). */
+  publicStatus: () => Promise<TabStatus> | TabStatus;
   graphNotifications?: GraphNotificationsOptions;
   /** Routes of the features (server/features.ts), mounted before the 404. */
   extraRoutes?: Router;
@@ -53,7 +56,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(messagesRoutes({ bot: deps.bot }));
   app.use(graphNotificationRoutes(deps.graphNotifications ?? {}));
   if (deps.tabApi) app.use('/api/tab', deps.tabApi.auth, deps.tabApi.routes);
-  app.use(tabRoutes());
+  app.use(tabRoutes({ publicStatus: deps.publicStatus }));
   if (deps.extraRoutes) app.use(deps.extraRoutes);
 
   app.use((req, res) => {

@@ -2,5 +2,6 @@
 // from the contract so a feature can import the contract without a cycle.
 import type { ServerFeature } from './features.js';
 import { intakeFeatures } from './jobs/intake.js';
+import { tabFeature } from './jobs/tab.js';
 
-export const FEATURES: ServerFeature[] = [...intakeFeatures()];
+export const FEATURES: ServerFeature[] = [...intakeFeatures(), tabFeature()];

@@ -15,11 +15,9 @@ import { getUser } from '../graph/users.js';
 import { createConnectorClient } from '../bot/connector-client.js';
 import { createDelivery } from '../features/delivery/index.js';
 import { TEAMS_APP_ID } from '../manifest/build.js';
-import { createConnectorClient } from '../bot/connector-client.js';
-import { createDelivery } from '../features/delivery/index.js';
-import { TEAMS_APP_ID } from '../manifest/build.js';
 import { tabStatus } from '../tab/status.js';
 import { tabApiAuth } from '../tab/api/auth.js';
+import { localSignInRoutes } from './routes/local-sign-in.js';
 import { createTokenValidator } from '../tab/api/token.js';
 import { createRoleResolver } from '../features/roles/index.js';
 import { createApp } from './app.js';
@@ -211,6 +209,8 @@ export async function startServer(
       },
     ];
     const featureRoutes = Router();
+    if (config.mode === 'local' && localTokenEndpoint)
+      featureRoutes.use(localSignInRoutes({ graph, store, emulatorUrl: localTokenEndpoint }));
     const roles = createRoleResolver({
       graph,
       unitsManagedBy: (email) => store.units.findByManagerEmail(email),
@@ -242,6 +242,7 @@ export async function startServer(
       readiness,
       extraRoutes: featureRoutes,
       tabApi: { auth: tabAuth, routes: tabApi },
+      publicStatus: () => statusNow().status,
       graphNotifications: {
         clientState: config.graphWebhookClientState,
         accepts: (value) => clientStateCheckers.some((accepts) => accepts(value)),
@@ -281,29 +282,7 @@ export async function startServer(
       teamsAppExternalId: TEAMS_APP_ID,
       logger: logger.child({ component: 'delivery' }),
     });
-    // Teams' global Bot Connector for new conversations; the emulator's stand-in in the local mode.
-    const serviceUrl =
-      config.mode === 'local'
-        ? `${emulator?.url ?? new URL(graphBaseUrl!).origin}/smba/`
-        : 'https://smba.trafficmanager.net/teams/';
-    emulator?.setBotEndpoint?.(`${url}/api/messages`);
-    const delivery = createDelivery({
-      store,
-      graph,
-      connector: createConnectorClient({
-        appId: config.bot.appId,
-        appPassword: config.bot.appPassword,
-        tenantId: config.bot.tenantId,
-        authorityHost: config.m365.authorityHost,
-      }),
-      serviceUrl,
-      tenantId: config.bot.tenantId ?? config.m365.tenantId,
-      mailbox: config.m365.sharedMailbox,
-      teamsAppExternalId: TEAMS_APP_ID,
-      logger: logger.child({ component: 'delivery' }),
-    });
     const context: FeatureContext = {
-      delivery,
       delivery,
       config,
       logger,

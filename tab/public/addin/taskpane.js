@@ -30,7 +30,7 @@
 
   function showStatus(locale) {
     var t = TEXT[locale];
-    fetch('../../api/tab/status', { headers: { accept: 'application/json' } })
+    fetch('../../api/public/status', { headers: { accept: 'application/json' } })
       .then(function (res) {
         if (!res.ok) throw new Error('HTTP ' + res.status);
         return res.json();

@@ -1,0 +1,134 @@
+// The tab's words, Swedish first, English when the host (Teams' locale, ?locale=, or the browser)
+// says English. State and class names come from core (the same words as the bot's cards).
+import { UNIT_CLASSES } from '../../core/classes.js';
+import type { ParticipationState, UnitClassId } from '../../core/model.js';
+import { PARTICIPATION_STATE_LABELS } from '../../core/participation.js';
+
+export type Locale = 'sv' | 'en';
+
+export function pickLocale(hint?: string | null): Locale {
+  const fromUrl = new URLSearchParams(location.search).get('locale');
+  const tag = (fromUrl ?? hint ?? navigator.language ?? 'sv').toLowerCase();
+  return tag.startsWith('en') ? 'en' : 'sv';
+}
+
+export const stateLabel = (s: ParticipationState, l: Locale) => PARTICIPATION_STATE_LABELS[s][l];
+export const className = (id: UnitClassId, l: Locale) =>
+  UNIT_CLASSES.find((c) => c.id === id)?.[l] ?? id;
+export const STATES = Object.keys(PARTICIPATION_STATE_LABELS) as ParticipationState[];
+export const CLASSES = UNIT_CLASSES;
+
+const T = {
+  title: { sv: 'Kvalitetsutmärkelsen', en: 'Quality Award' },
+  signIn: { sv: 'Logga in', en: 'Sign in' },
+  localSignInTitle: { sv: 'Logga in i demoläget', en: 'Sign in to the demo' },
+  localSignInIntro: {
+    sv: 'Ingen Teams-värd hittades. Välj vem du vill vara i demoorganisationen.',
+    en: 'No Teams host found. Choose who you want to be in the demo organisation.',
+  },
+  signOut: { sv: 'Logga ut', en: 'Sign out' },
+  signedInAs: { sv: 'Inloggad som', en: 'Signed in as' },
+  year: { sv: 'Omgång', en: 'Cycle' },
+  overview: { sv: 'Översikt', en: 'Overview' },
+  units: { sv: 'Enheter', en: 'Units' },
+  myUnits: { sv: 'Mina enheter', en: 'My units' },
+  ourUnit: { sv: 'Vår enhet', en: 'Our unit' },
+  triage: { sv: 'Granska mejl', en: 'Review mail' },
+  conflicts: { sv: 'Jäv', en: 'Conflicts of interest' },
+  nextDates: { sv: 'Kommande datum', en: 'Coming dates' },
+  noDates: { sv: 'Inga kommande datum.', en: 'No coming dates.' },
+  pipeline: { sv: 'Läget i omgången', en: 'Where the cycle stands' },
+  total: { sv: 'Deltaganden', en: 'Participations' },
+  submitted: { sv: 'Bidrag inkomna', en: 'Applications in' },
+  inProtocol: { sv: 'I protokoll', en: 'In a protocol' },
+  missingFromProtocol: { sv: 'Saknas i protokoll', en: 'Missing from a protocol' },
+  notSubmitted: { sv: 'Inget bidrag än', en: 'No application yet' },
+  byState: { sv: 'Per läge', en: 'By state' },
+  byClass: { sv: 'Per klass', en: 'By class' },
+  participating: { sv: 'deltar', en: 'taking part' },
+  filter: { sv: 'Sök enhet', en: 'Find a unit' },
+  allStates: { sv: 'Alla lägen', en: 'All states' },
+  allClasses: { sv: 'Alla klasser', en: 'All classes' },
+  exportCsv: { sv: 'Exportera deltagarlista (CSV)', en: 'Export participant list (CSV)' },
+  name: { sv: 'Enhet', en: 'Unit' },
+  class: { sv: 'Klass', en: 'Class' },
+  board: { sv: 'Nämnd', en: 'Board' },
+  state: { sv: 'Läge', en: 'State' },
+  characters: { sv: 'Tecken', en: 'Characters' },
+  late: { sv: 'sent', en: 'late' },
+  visits: { sv: 'Besök', en: 'Visits' },
+  shown: { sv: 'visas', en: 'shown' },
+  of: { sv: 'av', en: 'of' },
+  previous: { sv: 'Föregående', en: 'Previous' },
+  next: { sv: 'Nästa', en: 'Next' },
+  page: { sv: 'Sida', en: 'Page' },
+  loading: { sv: 'Hämtar …', en: 'Loading …' },
+  back: { sv: 'Tillbaka', en: 'Back' },
+  history: { sv: 'Historik', en: 'History' },
+  mails: { sv: 'Mejlen bakom', en: 'The mails behind it' },
+  showMail: { sv: 'Visa mejlet', en: 'Show the mail' },
+  submission: { sv: 'Bidraget', en: 'The application' },
+  noSubmission: { sv: 'Inget bidrag har kommit in.', en: 'No application has come in.' },
+  eligibility: { sv: 'Behörighet', en: 'Eligibility' },
+  due: { sv: 'Kvar att göra', en: 'Still to do' },
+  nothingDue: { sv: 'Inget kvar att göra just nu.', en: 'Nothing left to do right now.' },
+  manager: { sv: 'Chef', en: 'Manager' },
+  staff: { sv: 'Medarbetare', en: 'Staff' },
+  team: { sv: 'Examinatorslag', en: 'Examiner team' },
+  withdraw: { sv: 'Ta tillbaka vår anmälan', en: 'Withdraw our participation' },
+  withdrawTitle: { sv: 'Ta tillbaka anmälan?', en: 'Withdraw the participation?' },
+  withdrawBody: {
+    sv: 'Enheten deltar då inte i årets omgång. Samordnarna ser att ni har dragit er ur.',
+    en: 'The unit then does not take part this cycle. The coordinators see that you withdrew.',
+  },
+  withdrawConfirm: { sv: 'Ja, ta tillbaka', en: 'Yes, withdraw' },
+  cancel: { sv: 'Avbryt', en: 'Cancel' },
+  withdrawn: { sv: 'Anmälan är tillbakatagen.', en: 'The participation is withdrawn.' },
+  notParticipating: { sv: 'Deltar inte i den här omgången.', en: 'Not taking part in this cycle.' },
+  noUnits: { sv: 'Inga enheter att visa.', en: 'No units to show.' },
+  triageEmpty: { sv: 'Inga mejl väntar på granskning.', en: 'No mail waits for review.' },
+  suggested: { sv: 'Förslag', en: 'Suggested' },
+  kind: { sv: 'Typ', en: 'Kind' },
+  unit: { sv: 'Enhet', en: 'Unit' },
+  chooseUnit: { sv: 'Välj enhet', en: 'Choose a unit' },
+  confirm: { sv: 'Bekräfta', en: 'Confirm' },
+  decided: { sv: 'Beslutat', en: 'Decided' },
+  from: { sv: 'Från', en: 'From' },
+  why: { sv: 'Varför granskning', en: 'Why review' },
+  declare: { sv: 'Anmäl jäv', en: 'Declare a conflict' },
+  declareIntro: {
+    sv: 'Anmäl de enheter du har band till (egen förvaltning, anhöriga, tidigare arbete). Du examinerar dem inte.',
+    en: 'Declare the units you have ties to (your own administration, relatives, former work). You will not examine them.',
+  },
+  reason: { sv: 'Skäl (valfritt)', en: 'Reason (optional)' },
+  declared: { sv: 'Anmält jäv', en: 'Declared conflicts' },
+  noConflicts: { sv: 'Du har inte anmält något jäv.', en: 'You have declared no conflicts.' },
+  conflictsUnavailable: {
+    sv: 'Jävsanmälan öppnar när examinatorslagen finns.',
+    en: 'Conflict declarations open once the examiner teams exist.',
+  },
+  saved: { sv: 'Sparat.', en: 'Saved.' },
+  error: { sv: 'Något gick fel', en: 'Something went wrong' },
+  roles: { sv: 'Roller', en: 'Roles' },
+  noRole: {
+    sv: 'Du har ingen roll i utmärkelsen än; här ser du omgångarnas datum.',
+    en: 'You have no role in the award yet; here are the cycles’ dates.',
+  },
+  role_coordinator: { sv: 'samordnare', en: 'coordinator' },
+  role_examiner: { sv: 'examinator', en: 'examiner' },
+  'role_team-leader': { sv: 'lagledare', en: 'team leader' },
+  'role_unit-manager': { sv: 'enhetschef', en: 'unit manager' },
+  daysLeft: { sv: 'dagar kvar', en: 'days left' },
+  today: { sv: 'i dag', en: 'today' },
+} as const;
+
+export type Key = keyof typeof T;
+export const t = (key: Key, l: Locale): string => T[key][l];
+
+export function formatInstant(iso: string, l: Locale): string {
+  return new Date(iso).toLocaleString(l === 'sv' ? 'sv-SE' : 'en-GB', {
+    timeZone: 'Europe/Stockholm',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+}

@@ -1,0 +1,190 @@
+// The triage queue: mail the intake could not decide, with the same decisions as the bot's cards
+// (confirm the suggestion, or choose another kind and unit). A decision goes to the intake, which
+// files and records the mail as it would have on its own.
+import { useEffect, useState } from 'react';
+import {
+  Button,
+  Card,
+  MessageBar,
+  Select,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { TriageItem } from '../../../core/intake/triage-item.js';
+import { MAIL_KINDS, MAIL_KIND_LABELS, type MailKind } from '../../../core/intake/facts.js';
+import type { UnitPage } from '../../../features/status/types.js';
+import type { Api } from '../api.js';
+import { formatInstant, t, type Locale } from '../i18n.js';
+
+// The kinds the intake needs a unit for (core/intake KINDS_NEEDING_UNIT; the server answers 400
+// unit-required otherwise).
+const NEEDS_UNIT: readonly MailKind[] = [
+  'pre-registration',
+  'withdrawal',
+  'submission',
+  'info-meeting-signup',
+];
+
+const useStyles = makeStyles({
+  list: { display: 'grid', gap: '12px', listStyleType: 'none', padding: 0 },
+  row: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'end' },
+  subtle: { color: tokens.colorNeutralForeground2 },
+  preview: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+});
+
+export function Triage(props: { api: Api; locale: Locale }) {
+  const { api, locale } = props;
+  const styles = useStyles();
+  const [items, setItems] = useState<TriageItem[]>();
+  const [units, setUnits] = useState<{ unitId: string; name: string }[]>([]);
+  const [error, setError] = useState<string>();
+  const [done, setDone] = useState<string[]>([]);
+
+  useEffect(() => {
+    api.get<{ items: TriageItem[] }>('/triage').then(
+      (r) => setItems(r.items),
+      (e: Error) => setError(e.message),
+    );
+    // Every unit for "another unit": names only, the working year's table is enough.
+    api.get<UnitPage>('/units?pageSize=200').then(
+      async (first) => {
+        const rest = await Promise.all(
+          Array.from({ length: first.pages - 1 }, (_, i) =>
+            api.get<UnitPage>(`/units?page=${i + 1}&pageSize=200`),
+          ),
+        );
+        setUnits(
+          [...first.items, ...rest.flatMap((p) => p.items)].map((u) => ({
+            unitId: u.unitId,
+            name: u.name,
+          })),
+        );
+      },
+      () => undefined,
+    );
+  }, [api]);
+
+  if (error && !items) return <MessageBar intent="error">{error}</MessageBar>;
+  if (!items) return <Spinner label={t('loading', locale)} />;
+  const waiting = items.filter((i) => !done.includes(i.messageId));
+
+  return (
+    <section aria-label={t('triage', locale)}>
+      {error && <MessageBar intent="error">{error}</MessageBar>}
+      {done.length > 0 && (
+        <MessageBar intent="success">
+          {t('decided', locale)}: {done.length}
+        </MessageBar>
+      )}
+      {waiting.length === 0 && <Text>{t('triageEmpty', locale)}</Text>}
+      <ul className={styles.list}>
+        {waiting.map((item) => (
+          <li key={item.messageId}>
+            <TriageCard
+              item={item}
+              units={units}
+              locale={locale}
+              onDecide={async (kind, unitId) => {
+                setError(undefined);
+                try {
+                  await api.post(`/triage/${encodeURIComponent(item.messageId)}`, {
+                    kind,
+                    ...(unitId ? { unitId } : {}),
+                  });
+                  setDone((d) => [...d, item.messageId]);
+                } catch (e) {
+                  setError((e as Error).message);
+                }
+              }}
+            />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function TriageCard(props: {
+  item: TriageItem;
+  units: { unitId: string; name: string }[];
+  locale: Locale;
+  onDecide: (kind: MailKind, unitId?: string) => Promise<void>;
+}) {
+  const { item, locale } = props;
+  const styles = useStyles();
+  const [kind, setKind] = useState<MailKind>(item.suggestedKind);
+  const [unitId, setUnitId] = useState(item.suggestedUnitId ?? '');
+  const [busy, setBusy] = useState(false);
+  const id = item.messageId.replace(/[^\w-]/g, '').slice(-12);
+  const candidateIds = new Set(item.candidates.map((c) => c.unitId));
+  return (
+    <Card aria-labelledby={`subject-${id}`}>
+      <Text weight="semibold" id={`subject-${id}`}>
+        {item.subject || '–'}
+      </Text>
+      <Text className={styles.subtle}>
+        {t('from', locale)} {item.from ?? '–'} · {formatInstant(item.receivedAt, locale)}
+      </Text>
+      {item.preview && <Text className={styles.preview}>{item.preview}</Text>}
+      <Text>
+        {t('suggested', locale)}: {MAIL_KIND_LABELS[item.suggestedKind][locale]} (
+        {Math.round(item.confidence * 100)} %)
+        {' · '}
+        {t('why', locale)}: {item.triageReasons.map((r) => r[locale]).join('; ')}
+      </Text>
+      <div className={styles.row}>
+        <label>
+          <Text>{t('kind', locale)} </Text>
+          <Select
+            value={kind}
+            onChange={(_e, d) => setKind(d.value as MailKind)}
+            aria-label={`${t('kind', locale)}: ${item.subject ?? ''}`}
+          >
+            {MAIL_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {MAIL_KIND_LABELS[k][locale]}
+              </option>
+            ))}
+          </Select>
+        </label>
+        {NEEDS_UNIT.includes(kind) && (
+          <label>
+            <Text>{t('unit', locale)} </Text>
+            <Select
+              value={unitId}
+              onChange={(_e, d) => setUnitId(d.value)}
+              aria-label={`${t('unit', locale)}: ${item.subject ?? ''}`}
+            >
+              <option value="">{t('chooseUnit', locale)}</option>
+              {item.candidates.map((c) => (
+                <option key={c.unitId} value={c.unitId}>
+                  {c.unitName}
+                </option>
+              ))}
+              {props.units
+                .filter((u) => !candidateIds.has(u.unitId))
+                .map((u) => (
+                  <option key={u.unitId} value={u.unitId}>
+                    {u.name}
+                  </option>
+                ))}
+            </Select>
+          </label>
+        )}
+        <Button
+          appearance="primary"
+          disabled={busy || (NEEDS_UNIT.includes(kind) && !unitId)}
+          onClick={async () => {
+            setBusy(true);
+            await props.onDecide(kind, NEEDS_UNIT.includes(kind) ? unitId : undefined);
+            setBusy(false);
+          }}
+        >
+          {t('confirm', locale)}
+        </Button>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,21 @@
+// The tab's client build: React + Fluent UI v9 from tab/app into tab/dist, served under /tab/.
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export const TAB_APP_DIR = fileURLToPath(new URL('./app/', import.meta.url));
+export const TAB_DIST_DIR = fileURLToPath(new URL('./dist/', import.meta.url));
+
+export default defineConfig({
+  root: TAB_APP_DIR,
+  base: '/tab/',
+  plugins: [react()],
+  logLevel: 'warn',
+  build: {
+    outDir: TAB_DIST_DIR,
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    reportCompressedSize: false,
+  },
+});
