@@ -2,7 +2,12 @@
 import type { Bilingual } from '../../core/model.js';
 
 export type IntakeErrorReason =
-  'mail-not-found' | 'not-in-triage' | 'unknown-kind' | 'unit-required' | 'unknown-unit';
+  | 'mail-not-found'
+  | 'not-in-triage'
+  | 'unknown-kind'
+  | 'unit-required'
+  | 'unknown-unit'
+  | 'no-receipt';
 
 export class IntakeError extends Error {
   override readonly name = 'IntakeError';

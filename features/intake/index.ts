@@ -2,6 +2,7 @@
 // updates the unit's participation, answers the sender through the outbox and files the mail.
 export { silentLogger, INTAKE_ACTOR, type IntakeContext, type IntakeLogger } from './context.js';
 export { createIntakeService, type IntakeService, type IntakeServiceOptions } from './service.js';
+export type { MailView, MailViewUnit } from './mail-view.js';
 export { IntakeError, isIntakeError, type IntakeErrorReason } from './errors.js';
 export {
   listTriage,

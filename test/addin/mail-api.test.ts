@@ -1,0 +1,202 @@
+// The Outlook add-in's mail pane API as the pane calls it: the real server in the local mode with the
+// demo mailbox, a coordinator's token from the emulator, a mail found by its internet message id.
+// The coordinator sees the classification, decides a triage mail (the unit's state changes) and
+// resends a receipt (sent once more, once); everyone else, and every mail outside the shared
+// mailbox, gets a clear refusal.
+import { SignJWT, decodeJwt, generateKeyPair } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IntakeService } from '../../features/intake/index.js';
+import { intakeFeatures } from '../../server/jobs/intake.js';
+import { tabFeature } from '../../server/jobs/tab.js';
+import { startTestServer, type TestServer } from '../server/harness.js';
+import { DEMO_COORDINATOR, tabToken } from '../support/tab-token.js';
+
+const SHARED = 'kvalitetsutmarkelsen@stockholm.example';
+let server: TestServer;
+let intake!: IntakeService;
+let coordinator: string;
+
+const api = (path: string, token?: string, init: RequestInit = {}) =>
+  fetch(`${server.url}/api/tab${path}`, {
+    ...init,
+    headers: {
+      ...(init.headers as Record<string, string>),
+      ...(init.body ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+  });
+const view = (internetMessageId: string, token = coordinator) =>
+  api(`/addin/mail?internetMessageId=${encodeURIComponent(internetMessageId)}`, token);
+
+interface MailBody {
+  mail: {
+    messageId: string;
+    kind: string;
+    reasons: { sv: string }[];
+    waitingForTriage: boolean;
+    units: { unitId: string; state?: string; matched: string }[];
+    receipt?: { status: string; resends: number };
+    decidedBy?: { by: string };
+  };
+  actions: { decide: boolean; resendReceipt: boolean };
+}
+
+beforeAll(async () => {
+  server = await startTestServer(
+    { AWARD_NOW: '2027-03-01T10:00:00+01:00' },
+    { features: [...intakeFeatures({ onService: (s) => (intake = s) }), tabFeature()] },
+  );
+  await intake.idle();
+  coordinator = await tabToken(server.emulatorUrl!, DEMO_COORDINATOR);
+}, 120_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('the mail read pane API', () => {
+  it('shows a coordinator how a triage mail was classified, and a decision moves the unit', async () => {
+    const item = (await intake.listTriage({ limit: 100 })).find(
+      (i) => i.suggestedKind === 'withdrawal' && i.suggestedUnitId,
+    )!;
+    expect(item).toBeDefined();
+    const record = await server.store.mails.get({ mailbox: SHARED, messageId: item.messageId });
+    const internetMessageId = record!.internetMessageId!;
+
+    const res = await view(internetMessageId);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as MailBody;
+    expect(body.mail.kind).toBe('withdrawal');
+    expect(body.mail.waitingForTriage).toBe(true);
+    expect(body.mail.reasons.length).toBeGreaterThan(0);
+    expect(body.mail.units.map((u) => u.unitId)).toContain(item.suggestedUnitId);
+    expect(body.actions.decide).toBe(true);
+
+    const before = await server.store.participations.get(item.suggestedUnitId!, 2026);
+    const decided = await api('/addin/mail/decision', coordinator, {
+      method: 'POST',
+      body: JSON.stringify({ internetMessageId, kind: 'withdrawal', unitId: item.suggestedUnitId }),
+    });
+    expect(decided.status).toBe(200);
+    const after = (await decided.json()) as MailBody;
+    expect(after.mail.waitingForTriage).toBe(false);
+    expect(after.mail.decidedBy?.by).toBeTruthy();
+    const unit = after.mail.units.find((u) => u.unitId === item.suggestedUnitId)!;
+    expect(unit.matched).toBe('acted');
+    expect(unit.state).toBe('withdrawn');
+    expect(before?.state).not.toBe('withdrawn');
+    expect((await server.store.participations.get(item.suggestedUnitId!, 2026))?.state).toBe(
+      'withdrawn',
+    );
+
+    // The same decision again: already decided, nothing changes.
+    const again = await api('/addin/mail/decision', coordinator, {
+      method: 'POST',
+      body: JSON.stringify({ internetMessageId, kind: 'withdrawal', unitId: item.suggestedUnitId }),
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it('resends a receipt once per click, and the sender gets it once more', async () => {
+    const sent = await fetch(`${server.emulatorUrl}/_admin/send`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        from: 'elin.wallin@stockholm.example',
+        message: {
+          subject: 'Intresseanmälan Kvalitetsutmärkelsen 2027 – Förskolan Vasaparken',
+          internetMessageId: '<addin-resend-1@stockholm.example>',
+          body: {
+            contentType: 'text',
+            content:
+              'Hej!\n\nFörskolan Vasaparken vill gärna delta i Kvalitetsutmärkelsen 2027. Vi anmäler härmed vårt intresse.\n\nMed vänliga hälsningar\nElin Wallin\nFörskolechef, Förskolan Vasaparken',
+          },
+          toRecipients: [{ emailAddress: { address: SHARED } }],
+        },
+      }),
+    });
+    expect(sent.status).toBe(202);
+    await intake.syncNow();
+    await intake.idle();
+    const record = (await server.store.mails.list({ mailbox: SHARED, limit: 1000 })).find((m) =>
+      m.subject?.startsWith('Intresseanmälan Kvalitetsutmärkelsen 2027'),
+    )!;
+    expect(record?.status).toBe('processed');
+    const id = record.internetMessageId!;
+    const first = (await (await view(id)).json()) as MailBody;
+    expect(first.actions.resendReceipt).toBe(true);
+    expect(first.mail.receipt?.resends).toBe(0);
+
+    const resend = () =>
+      api('/addin/mail/receipt', coordinator, {
+        method: 'POST',
+        body: JSON.stringify({ internetMessageId: id, seen: 0 }),
+      });
+    const [a, b] = await Promise.all([resend(), resend()]);
+    const results = [
+      (await a.json()) as { queued: boolean },
+      (await b.json()) as { queued: boolean },
+    ];
+    expect(results.filter((r) => r.queued)).toHaveLength(1);
+    const receiptsInInbox = async () =>
+      (
+        (await (
+          await fetch(
+            `${server.emulatorUrl}/_admin/messages?upn=elin.wallin@stockholm.example&folder=inbox`,
+          )
+        ).json()) as { value: { subject?: string }[] }
+      ).value.filter((m) => /intresseanmälan/i.test(m.subject ?? '')).length;
+    for (let i = 0; i < 100 && (await receiptsInInbox()) < 2; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await receiptsInInbox()).toBe(2);
+    const later = (await (await view(id)).json()) as MailBody;
+    expect(later.mail.receipt).toMatchObject({ resends: 1 });
+  });
+
+  it('says so for a mail outside the shared mailbox, and refuses bad input with 400', async () => {
+    const outside = await view('<not-in-the-shared-mailbox@example.com>');
+    expect(outside.status).toBe(404);
+    const body = (await outside.json()) as { error: { code: string; messages: { sv: string } } };
+    expect(body.error.code).toBe('outside-shared-mailbox');
+    expect(body.error.messages.sv).toMatch(/funktionsbrevlåda/);
+
+    const someMail = (await server.store.mails.list({ mailbox: SHARED, limit: 1 }))[0]!;
+    const otherMailbox = await api(
+      `/addin/mail?internetMessageId=${encodeURIComponent(someMail.internetMessageId!)}&mailbox=elin.wallin@stockholm.example`,
+      coordinator,
+    );
+    expect(otherMailbox.status).toBe(404);
+
+    expect((await api('/addin/mail', coordinator)).status).toBe(400);
+    const badKind = await api('/addin/mail/decision', coordinator, {
+      method: 'POST',
+      body: JSON.stringify({ internetMessageId: someMail.internetMessageId, kind: 'spam' }),
+    });
+    expect(badKind.status).toBe(400);
+    expect(((await badKind.json()) as { error: { message: string } }).error.message).toMatch(
+      /kind/,
+    );
+  });
+
+  it('answers 401 to a missing or forged token and 403 to someone who is not a coordinator', async () => {
+    const someMail = (await server.store.mails.list({ mailbox: SHARED, limit: 1 }))[0]!;
+    expect((await view(someMail.internetMessageId!, '')).status).toBe(401);
+    const { privateKey } = await generateKeyPair('RS256');
+    const forged = await new SignJWT(decodeJwt(coordinator))
+      .setProtectedHeader({ alg: 'RS256', kid: 'forged' })
+      .sign(privateKey);
+    expect((await view(someMail.internetMessageId!, forged)).status).toBe(401);
+
+    const manager = (await server.store.units.list())[0]!.managerEmail;
+    const res = await view(
+      someMail.internetMessageId!,
+      await tabToken(server.emulatorUrl!, manager),
+    );
+    expect(res.status).toBe(403);
+    const resend = await api('/addin/mail/receipt', await tabToken(server.emulatorUrl!, manager), {
+      method: 'POST',
+      body: JSON.stringify({ internetMessageId: someMail.internetMessageId, seen: 0 }),
+    });
+    expect(resend.status).toBe(403);
+  });
+});
