@@ -6,6 +6,7 @@ import type { MailRecord } from '../../store/index.js';
 import type { IntakeContext } from './context.js';
 import { createFiler } from './filing.js';
 import { infoMeetingSignups, type InfoMeetingSignups } from './info-meetings.js';
+import { findByInternetMessageId, mailView, resendReceipt, type MailView } from './mail-view.js';
 import type { IntakeDetails, ProcessDeps } from './process.js';
 import { missingFromProtocol, type MissingFromProtocol } from './protocol.js';
 import { ensureClientState, ensureGoLive } from './settings.js';
@@ -56,6 +57,10 @@ export interface IntakeService {
   missingFromProtocol(year: number): Promise<MissingFromProtocol[]>;
   /** The recorded info-meeting signups of a cycle, per meeting (an unknown year: empty). */
   infoMeetingSignups(year: number): Promise<InfoMeetingSignups[]>;
+  /** The shared mailbox's mail with this internet message id as the intake saw it (the add-in). */
+  mailView(internetMessageId: string): Promise<MailView | undefined>;
+  /** Queues a mail's receipt once more (`seen`: resends the caller saw; the same `seen` twice is one). */
+  resendReceipt(messageId: string, seen: number): Promise<{ queued: boolean; resends: number }>;
 }
 
 export function createIntakeService(
@@ -219,5 +224,12 @@ export function createIntakeService(
       const cycle = ctx.cycles.find((c) => c.year === year);
       return cycle ? infoMeetingSignups(ctx, cycle) : [];
     },
+
+    async mailView(internetMessageId) {
+      const mail = await findByInternetMessageId(ctx, internetMessageId);
+      return mail ? mailView(ctx, mail) : undefined;
+    },
+
+    resendReceipt: (messageId, seen) => resendReceipt(ctx, messageId, seen),
   };
 }

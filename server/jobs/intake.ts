@@ -16,6 +16,7 @@ import {
 import { loadCycles } from '../cycles.js';
 import type { FeatureContext, FeatureHandle, ServerFeature } from '../features.js';
 import { principalOf, requireRole } from '../../features/roles/index.js';
+import { addinMailApi } from './addin-mail.js';
 import { importDemoData } from './intake-demo-data.js';
 import { createOutboxFeature } from './intake-outbox.js';
 import { coordinatorIds, createTriageNotifier } from './triage-notices.js';
@@ -86,7 +87,10 @@ export function createIntakeFeature(options: IntakeFeatureOptions = {}): ServerF
       }
       options.onService?.(service);
       return {
-        tabApi: intakeTabApi(service),
+        tabApi: Router().use(
+          intakeTabApi(service),
+          addinMailApi({ service, store, mailbox: config.m365.sharedMailbox.toLowerCase() }),
+        ),
         onGraphNotifications: (notifications) => service.handleNotifications(notifications),
         acceptsClientState: (value) => service.acceptsClientState(value),
         triage: {
