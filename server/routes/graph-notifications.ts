@@ -3,6 +3,8 @@
 // `onNotifications`). This route does the protocol part every subscriber needs: the validation
 // handshake, clientState checking and a fast 202 (Graph wants an answer within ~3 s; work is queued).
 import express, { Router } from 'express';
+import { z } from 'zod';
+import { parseOr400 } from './validation.js';
 
 export interface GraphNotification {
   subscriptionId?: string;
@@ -24,6 +26,20 @@ export interface GraphNotificationsOptions {
   onRejected?: (count: number) => void;
 }
 
+// What Graph posts (learn.microsoft.com/graph/api/resources/changenotification): the fields we read
+// typed, the rest passed through. 1 MB of body holds a few thousand; Graph sends far fewer at once.
+const text = z.string().max(4096);
+const NOTIFICATION = z.looseObject({
+  subscriptionId: text.optional(),
+  clientState: text.nullish(),
+  changeType: text.optional(),
+  resource: text.optional(),
+  resourceData: z.looseObject({ id: text.optional() }).optional(),
+  lifecycleEvent: text.optional(),
+  tenantId: text.optional(),
+});
+const NOTIFICATIONS = z.object({ value: z.array(NOTIFICATION).max(10_000) });
+
 export function graphNotificationRoutes(options: GraphNotificationsOptions): Router {
   const router = Router();
   const handshake = (token: unknown, res: express.Response): boolean => {
@@ -36,14 +52,15 @@ export function graphNotificationRoutes(options: GraphNotificationsOptions): Rou
   for (const path of ['/api/graph/notifications', '/api/graph/lifecycle']) {
     router.post(path, express.json({ limit: '1mb' }), (req, res) => {
       if (handshake(req.query.validationToken, res)) return;
-      const body = req.body as { value?: unknown } | undefined;
-      const items = Array.isArray(body?.value) ? (body.value as GraphNotification[]) : undefined;
-      if (!items) {
-        res.status(400).json({
-          error: { code: 'malformed-notification', message: 'Expected { "value": [...] }.' },
-        });
-        return;
-      }
+      const body = parseOr400(
+        NOTIFICATIONS,
+        req.body,
+        res,
+        'malformed-notification',
+        'Expected { "value": [ change notifications ] }',
+      );
+      if (!body) return;
+      const items = body.value as GraphNotification[];
       const accepted = items.filter(
         (n) =>
           (options.clientState !== undefined && n.clientState === options.clientState) ||
