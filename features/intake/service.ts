@@ -11,14 +11,15 @@ import type { IntakeDetails, ProcessDeps } from './process.js';
 import { missingFromProtocol, type MissingFromProtocol } from './protocol.js';
 import { ensureClientState, ensureGoLive } from './settings.js';
 import { ensureSubscription, recreate, renew, type SubscriptionTarget } from './subscription.js';
-import { recordNotified, syncInbox, type SyncResult } from './sync.js';
+import { createNotificationHandler } from './notifications.js';
+import { syncInbox, type SyncResult } from './sync.js';
 import {
   listTriage,
   recordTriageDecision,
   type TriageItem,
   type TriageResolution,
 } from './triage.js';
-import { clientStateMatches, workFor, type ChangeNotification } from './webhook.js';
+import { clientStateMatches, type ChangeNotification } from './webhook.js';
 import { createWorker } from './worker.js';
 
 export interface IntakeServiceOptions {
@@ -135,6 +136,21 @@ export function createIntakeService(
     }
   };
 
+  const notified = createNotificationHandler(ctx, {
+    background: (what, work) => safely(what, work),
+    resync: () => sync().then(() => worker.kick()),
+    kick: () => worker.kick(),
+    renew: async (id) => {
+      const t = target();
+      if (t) await renew(ctx, id, t);
+    },
+    recreate: async (id) => {
+      const t = target();
+      if (t) await recreate(ctx, id, t);
+    },
+    stopped: () => stopped,
+  });
+
   return {
     async start() {
       goLive = await ensureGoLive(ctx, ctx.now());
@@ -172,31 +188,7 @@ export function createIntakeService(
     acceptsClientState: (value) => clientStateMatches(clientState, value),
 
     handleNotifications(notifications) {
-      for (const w of workFor(notifications)) {
-        switch (w.kind) {
-          case 'mail':
-            safely('notified mail', async () => {
-              await recordNotified(ctx, w.messageId);
-              await worker.kick();
-            });
-            break;
-          case 'renew':
-            safely('subscription renewal', async () => {
-              const t = target();
-              if (t) await renew(ctx, w.subscriptionId, t);
-            });
-            break;
-          case 'recreate':
-            safely('subscription recreation', async () => {
-              const t = target();
-              if (t) await recreate(ctx, w.subscriptionId, t);
-            });
-            break;
-          case 'resync':
-            safely('resync', () => sync().then(() => worker.kick()));
-            break;
-        }
-      }
+      safely('notifications', () => notified(notifications));
     },
 
     async syncNow() {
