@@ -1,6 +1,7 @@
 // Realistically busy Outlook calendars for September of the cycle year to February the next year:
 // weekly meetings, ad-hoc meetings, courses, sick days and Christmas/autumn/winter holidays for examiners
-// and unit managers, the site visits already held (in every attendee's calendar), the ceremony invitation,
+// and unit managers, the site visits booked by hand (in every attendee's calendar; each team's last
+// unit left unbooked), the ceremony invitation,
 // and the shared mailbox's own events (info meetings, jury, ceremony). Times in W. Europe Standard Time.
 import type * as MG from '@microsoft/microsoft-graph-types';
 import { DateTime } from 'luxon';
@@ -240,23 +241,26 @@ export function buildCalendars(ctx: CalendarContext): Record<string, MG.Event[]>
       });
       const weekday = day.weekday > 5 ? day.plus({ days: 8 - day.weekday }) : day;
       const digital = (t + i) % 4 === 3;
-      put({
-        key: `sitevisit-${ctx.year}-${unit.key}`,
-        subject: `Platsbesök Kvalitetsutmärkelsen: ${unit.name}`,
-        start: local(weekday.set({ hour: 9 })),
-        end: local(weekday.set({ hour: 12 })),
-        location: digital
-          ? 'Microsoft Teams-möte'
-          : `${unit.name}, ${addressLine(unit.visitingAddress)}`,
-        online: digital,
-        organizer: team.leader,
-        attendees: [
-          ...team.members.filter((m) => m.address !== team.leader.address),
-          { name: unit.managerName, address: unit.managerEmail },
-        ],
-        body: `Platsbesök inom Kvalitetsutmärkelsen ${ctx.year}. Ha verksamhetsplan, årsredovisning, kvalitetsgaranti, rutiner för klagomålshantering samt dokumentation av brukardialog och medarbetarenkät tillgängliga.`,
-        categories: ['Kvalitetsutmärkelsen'],
-      });
+      // Each team's last unit (of two or more) is left unbooked, for the app to book.
+      const unbooked = i > 0 && i === team.units.length - 1;
+      if (!unbooked)
+        put({
+          key: `sitevisit-${ctx.year}-${unit.key}`,
+          subject: `Platsbesök Kvalitetsutmärkelsen: ${unit.name}`,
+          start: local(weekday.set({ hour: 9 })),
+          end: local(weekday.set({ hour: 12 })),
+          location: digital
+            ? 'Microsoft Teams-möte'
+            : `${unit.name}, ${addressLine(unit.visitingAddress)}`,
+          online: digital,
+          organizer: team.leader,
+          attendees: [
+            ...team.members.filter((m) => m.address !== team.leader.address),
+            { name: unit.managerName, address: unit.managerEmail },
+          ],
+          body: `Platsbesök inom Kvalitetsutmärkelsen ${ctx.year}. Ha verksamhetsplan, årsredovisning, kvalitetsgaranti, rutiner för klagomålshantering samt dokumentation av brukardialog och medarbetarenkät tillgängliga.`,
+          categories: ['Kvalitetsutmärkelsen'],
+        });
       put({
         key: `consensus-${ctx.year}-${unit.key}`,
         subject: `Konsensusmöte: ${unit.name}`,

@@ -1,0 +1,280 @@
+// Examiner teams and visits as a server feature: the visits service over the host's store, Graph and
+// cycles; a subscription on each team leader's events (responses, declines), a sweep as safety net
+// (responses read again, visits past their end move the unit on); fresh proposals delivered to the
+// team leader after a decline; the bot's commands and verbs; the tab API's visit calendar,
+// conflicts and assignment; and the examiner teams source for the roles resolver.
+import { randomBytes } from 'node:crypto';
+import { Router, json } from 'express';
+import { z } from 'zod';
+import { formatTimeRange } from '../../core/format.js';
+import type { Cycle } from '../../core/model.js';
+import { createSubscription, deleteSubscription } from '../../graph/subscriptions.js';
+import { Forbidden, principalOf, requireRole } from '../../features/roles/index.js';
+import {
+  createVisitsService,
+  examinerTeamsSource,
+  isVisitError,
+  type ResponseChange,
+  type VisitsService,
+} from '../../features/visits/index.js';
+import { loadCycles } from '../cycles.js';
+import type { FeatureContext, FeatureHandle, ServerFeature } from '../features.js';
+import { importVisitsDemoData } from './visits-demo-data.js';
+import { activeYear, proposalsCard, visitsBot } from './visits-bot.js';
+
+export interface VisitsFeatureOptions {
+  cyclesDir?: string;
+  /** Local mode: form the demo teams, assign units and import booked events (default true). */
+  importDemoData?: boolean;
+  /** How often booked visits are read again (default 10 minutes; 0 = never). */
+  sweepMs?: number;
+  /** Receives the running service (tests). */
+  onService?: (service: VisitsService) => void;
+}
+
+export function createVisitsFeature(options: VisitsFeatureOptions = {}): ServerFeature {
+  return {
+    name: 'visits',
+    async start(context: FeatureContext): Promise<FeatureHandle> {
+      const { config, logger, store } = context;
+      const cycles: Cycle[] = loadCycles(options.cyclesDir);
+      const now = () => config.clock.now();
+      const service = createVisitsService({
+        store,
+        graph: context.graph,
+        cycles,
+        now,
+        scheduleAs: config.m365.sharedMailbox,
+        logger,
+      });
+      options.onService?.(service);
+      const year = activeYear(cycles, now());
+      if (config.mode === 'local' && options.importDemoData !== false) {
+        const r = await importVisitsDemoData(store, service, year, now()).catch((e: unknown) => {
+          logger.warn({ err: String(e) }, 'visits demo data not imported');
+          return undefined;
+        });
+        if (r) logger.info(r, 'visits demo data');
+      }
+
+      // Responses: a subscription on each team leader's events where Graph can reach us.
+      const clientState = config.graphWebhookClientState ?? randomBytes(24).toString('base64url');
+      const subscriptions: string[] = [];
+      const reachable = config.mode === 'local' || context.publicUrl.startsWith('https://');
+      if (reachable) {
+        for (const team of await store.examinerTeams.listTeams(year)) {
+          try {
+            const sub = await createSubscription(context.graph, {
+              resource: `users/${team.leader}/events`,
+              changeType: 'updated,deleted',
+              notificationUrl: `${context.publicUrl}/api/graph/notifications`,
+              clientState,
+              now: now(),
+              minutes: 4230,
+            });
+            if (sub.id) subscriptions.push(sub.id);
+          } catch (e) {
+            logger.warn(
+              { leader: team.leader, err: String(e) },
+              'no event subscription: sweep only',
+            );
+          }
+        }
+      }
+
+      const notifyLeader = async (change: ResponseChange) => {
+        if (!change.declined) return;
+        const { proposals, by } = change.declined;
+        const leader = proposals.team.leader;
+        const slot =
+          change.visit.start && change.visit.end
+            ? formatTimeRange(change.visit.start, change.visit.end, 'sv')
+            : '';
+        await context.delivery
+          .deliver({
+            key: `visit:${change.visit.id}:declined:${change.visit.start ?? ''}`,
+            to: { email: leader },
+            card: (person) => proposalsCard(proposals, person.locale, 'declined', by),
+            mail: () => ({
+              subject: `Nytt förslag: ${proposals.unit.name}`,
+              html: `<p>${by} har tackat nej till besöket ${slot}. Öppna Teams och skriv "besök" för nya tider.</p>`,
+            }),
+          })
+          .catch((e: unknown) => logger.warn({ err: String(e) }, 'proposals not delivered'));
+      };
+
+      let queue = Promise.resolve();
+      const enqueue = (work: () => Promise<void>) => {
+        queue = queue.then(work).catch((e: unknown) => {
+          logger.warn({ err: String(e) }, 'visit response handling failed');
+        });
+      };
+      const sweepMs = options.sweepMs ?? 10 * 60_000;
+      const timer =
+        sweepMs > 0
+          ? setInterval(
+              () =>
+                enqueue(async () => {
+                  const { changes } = await service.sweep(activeYear(cycles, now()));
+                  for (const c of changes) await notifyLeader(c);
+                }),
+              sweepMs,
+            )
+          : undefined;
+      timer?.unref();
+
+      const tabApi = Router();
+      tabApi.use(json({ limit: '16kb' }));
+      const handle =
+        (
+          work: (
+            req: import('express').Request,
+            res: import('express').Response,
+          ) => Promise<unknown>,
+        ) =>
+        async (
+          req: import('express').Request,
+          res: import('express').Response,
+          next: (e?: unknown) => void,
+        ) => {
+          try {
+            res.json(await work(req, res));
+          } catch (e) {
+            if (isVisitError(e)) {
+              const status =
+                e.reason === 'not-team-leader' || e.reason === 'not-coordinator'
+                  ? 403
+                  : e.reason === 'unknown-unit'
+                    ? 404
+                    : e.reason === 'bad-input'
+                      ? 400
+                      : 409;
+              res
+                .status(status)
+                .json({ error: e.reason, message: e.text.sv, messageEn: e.text.en });
+              return;
+            }
+            if (e instanceof z.ZodError) {
+              res.status(400).json({
+                error: 'bad-input',
+                message: e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+              });
+              return;
+            }
+            next(e);
+          }
+        };
+      const yearQuery = z.object({
+        year: z.coerce.number().int().min(2000).max(2100).optional(),
+        kind: z.enum(['site', 'feedback']).optional(),
+      });
+      tabApi.get(
+        '/visits/calendar',
+        handle(async (req, res) => {
+          const principal = principalOf(res);
+          const q = yearQuery.parse(req.query);
+          const y = q.year ?? activeYear(cycles, now());
+          const kind = q.kind ?? 'site';
+          if (principal.roles.includes('coordinator'))
+            return { year: y, kind, visits: await service.calendar(y, kind) };
+          const teamIds = principal.examinerTeams.filter((t) => t.year === y).map((t) => t.teamId);
+          if (teamIds.length === 0)
+            throw new Forbidden('Only coordinators and examiners see visits.');
+          return { year: y, kind, visits: await service.calendar(y, kind, teamIds) };
+        }),
+      );
+      tabApi.post(
+        '/visits/conflicts',
+        handle(async (req, res) => {
+          const principal = principalOf(res);
+          requireRole(principal, 'examiner', 'team-leader');
+          const body = z
+            .object({ unitId: z.string().min(1).max(200), reason: z.string().max(500).optional() })
+            .parse(req.body);
+          const y = activeYear(cycles, now());
+          return service.declareConflict(
+            { objectId: principal.objectId, address: principal.userPrincipalName },
+            y,
+            body.unitId,
+            body.reason,
+          );
+        }),
+      );
+      tabApi.get(
+        '/visits/assignment',
+        handle(async (req, res) => {
+          requireRole(principalOf(res), 'coordinator');
+          const y = yearQuery.parse(req.query).year ?? activeYear(cycles, now());
+          const { proposal } = await service.proposeAssignment(y);
+          return { year: y, ...proposal };
+        }),
+      );
+      tabApi.post(
+        '/visits/assignment',
+        handle(async (req, res) => {
+          const principal = principalOf(res);
+          requireRole(principal, 'coordinator');
+          const body = z
+            .object({
+              year: z.number().int().min(2000).max(2100).optional(),
+              assignments: z
+                .array(z.object({ unitId: z.string().min(1), teamId: z.string().min(1) }))
+                .max(2000)
+                .optional(),
+            })
+            .parse(req.body ?? {});
+          return service.assign(
+            { id: principal.objectId, name: principal.displayName },
+            body.year ?? activeYear(cycles, now()),
+            body.assignments,
+          );
+        }),
+      );
+      tabApi.post(
+        '/visits/jury',
+        handle(async (req, res) => {
+          const principal = principalOf(res);
+          requireRole(principal, 'coordinator');
+          const body = z
+            .object({
+              unitId: z.string().min(1),
+              result: z.enum(['winner', 'honourable-mention', 'none']),
+              year: z.number().int().optional(),
+            })
+            .parse(req.body);
+          const moved = await service.recordJury(
+            { id: principal.objectId, name: principal.displayName },
+            body.year ?? activeYear(cycles, now()),
+            body.unitId,
+            body.result,
+          );
+          return { recorded: moved };
+        }),
+      );
+
+      return {
+        examinerTeams: examinerTeamsSource(store),
+        bot: visitsBot({ service, store, roles: context.roles, cycles, now }),
+        tabApi,
+        acceptsClientState: (state) => state === clientState,
+        onGraphNotifications(notifications) {
+          for (const n of notifications) {
+            if (n.clientState !== clientState || !/\/events/i.test(n.resource ?? '')) continue;
+            const id = (n.resourceData?.id as string | undefined) ?? n.resource?.split('/').pop();
+            if (!id) continue;
+            enqueue(async () => {
+              const change = await service.onEventChanged(id);
+              if (change) await notifyLeader(change);
+            });
+          }
+        },
+        async close() {
+          if (timer) clearInterval(timer);
+          await queue;
+          for (const id of subscriptions)
+            await deleteSubscription(context.graph, id).catch(() => undefined);
+        },
+      };
+    },
+  };
+}

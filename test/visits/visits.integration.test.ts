@@ -1,0 +1,310 @@
+// Site visits booked end to end against the local Microsoft 365: the real server in local mode with
+// AWARD_NOW before the site-visit window, the demo teams formed and units assigned, a team leader
+// acting through Action.Execute invokes at /api/messages, attendees answering through Graph, and the
+// calendars read back through Graph. One server for the file.
+import type { Event } from '@microsoft/microsoft-graph-types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExaminerTeamRecord } from '../../store/index.js';
+import type { VisitsService } from '../../features/visits/index.js';
+import { createVisitsFeature } from '../../server/jobs/visits.js';
+import { cardProblems } from '../cards/card-validator.js';
+import { postActivity, startTestServer, teamsMessage, type TestServer } from '../server/harness.js';
+
+const YEAR = 2026;
+let server: TestServer;
+let service: VisitsService;
+let teams: ExaminerTeamRecord[];
+
+beforeAll(async () => {
+  server = await startTestServer(
+    { AWARD_NOW: '2026-08-24T09:00:00+02:00' },
+    {
+      features: [
+        createVisitsFeature({
+          sweepMs: 0,
+          onService: (s) => {
+            service = s;
+          },
+        }),
+      ],
+    },
+  );
+  teams = await server.store.examinerTeams.listTeams(YEAR);
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+interface Card {
+  body: Array<{ type: string; text?: string; facts?: { title: string; value: string }[] }>;
+  actions?: Array<{ type: string; verb?: string; title: string; data?: Record<string, unknown> }>;
+}
+
+function invoke(objectId: string, verb: string, data: unknown) {
+  const activity = teamsMessage('', {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  });
+  (activity.from as Record<string, unknown>).aadObjectId = objectId;
+  delete (activity as { text?: string }).text;
+  return postActivity(server, activity).then((res) => {
+    const activities = (res.body as { activities?: Array<{ type: string; value?: unknown }> })
+      .activities;
+    const response = activities?.find((a) => a.type === 'invokeResponse')?.value as {
+      body: { statusCode: number; type: string; value: unknown };
+    };
+    const body = response.body;
+    if (body.type === 'application/vnd.microsoft.card.adaptive') {
+      expect(cardProblems(body.value)).toEqual([]);
+      return { card: body.value as Card };
+    }
+    return { message: String(body.value) };
+  });
+}
+
+const text = (card: Card) =>
+  card.body.map((b) => b.text ?? JSON.stringify(b.facts ?? '')).join('\n');
+const bookActions = (card: Card) => (card.actions ?? []).filter((a) => a.verb === 'visit.book');
+
+async function unbooked(): Promise<{ unitId: string; team: ExaminerTeamRecord }[]> {
+  const rows = await service.calendar(YEAR, 'site');
+  return rows
+    .filter((r) => r.status === 'unbooked')
+    .map((r) => ({ unitId: r.ref.unitId, team: teams.find((t) => t.id === r.teamId)! }));
+}
+
+const leaderId = (team: ExaminerTeamRecord) =>
+  team.members.find((m) => m.address === team.leader)!.objectId!;
+
+async function eventsOf(address: string, start: string, end: string): Promise<Event[]> {
+  const res = await server.graph.json<{ value: Event[] }>({
+    path: `/users/${address}/calendarView`,
+    query: { startDateTime: start, endDateTime: end, $top: 100 },
+  });
+  return res.value;
+}
+
+async function until<T>(probe: () => Promise<T | undefined>, ms = 8000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('visits in the local Microsoft 365', () => {
+  it('brings the demo cycle to examination: teams formed, units assigned, hand-booked visits imported, some left to book', async () => {
+    expect(teams.length).toBeGreaterThanOrEqual(5);
+    const rows = await service.calendar(YEAR, 'site');
+    expect(rows.filter((r) => r.status === 'booked').length).toBeGreaterThan(5);
+    expect((await unbooked()).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('propose → book → invitation in every calendar → decline → new proposals → rebook moves the same event → cancel', async () => {
+    const [{ unitId, team }] = await unbooked();
+    const ref = { unitId: unitId!, year: YEAR, kind: 'site' };
+    const leader = leaderId(team!);
+    const unit = (await server.store.units.get(unitId!))!;
+
+    const proposed = await invoke(leader, 'visit.propose', { ...ref, mode: 'on-site' });
+    const slots = bookActions(proposed.card!);
+    expect(slots.length).toBeGreaterThanOrEqual(3);
+    const first = slots[0]!.data!;
+    expect(String(first.start) >= '2026-09-07').toBe(true);
+
+    const booked = await invoke(leader, 'visit.book', first);
+    expect(text(booked.card!)).toContain('Besöket är bokat');
+    const visit = (await service.getVisit({ ...ref, kind: 'site' }))!;
+    expect(visit.status).toBe('booked');
+
+    const attendees = [...team!.members.map((m) => m.address), unit.managerEmail.toLowerCase()];
+    for (const address of attendees) {
+      const events = await eventsOf(address, String(first.start), String(first.end));
+      const invitation = events.find(
+        (e) => e.subject === `Platsbesök Kvalitetsutmärkelsen: ${unit.name}`,
+      );
+      expect(invitation, address).toBeDefined();
+      if (address !== team!.leader) expect(invitation!.isOrganizer).toBe(false);
+    }
+    const organizerCopy = (
+      await eventsOf(team!.leader, String(first.start), String(first.end))
+    ).find((e) => e.id === visit.eventId)!;
+    const withBody = await server.graph.json<Event>({
+      path: `/users/${team!.leader}/events/${visit.eventId}`,
+      query: { $select: 'body' },
+    });
+    expect(withBody.body?.content).toMatch(/Verksamhetsplan eller motsvarande 2026/);
+    expect(withBody.body?.content).toMatch(/Årsredovisning.*2025/);
+    expect(organizerCopy.location?.displayName).toContain(unit.visitingAddress!.street);
+
+    // A double click books once.
+    const again = await invoke(leader, 'visit.book', first);
+    expect(text(again.card!)).toContain('redan bokat');
+    const leaderEvents = await eventsOf(
+      team!.leader,
+      '2026-09-01T00:00:00Z',
+      '2026-11-01T00:00:00Z',
+    );
+    expect(
+      leaderEvents.filter(
+        (e) => e.subject?.endsWith(unit.name) && e.subject.startsWith('Platsbesök'),
+      ),
+    ).toHaveLength(1);
+
+    // The unit manager declines in Outlook: the subscription brings the change back.
+    const managerCopy = (
+      await eventsOf(unit.managerEmail, String(first.start), String(first.end))
+    ).find((e) => e.subject?.startsWith('Platsbesök'))!;
+    await server.graph.json({
+      method: 'POST',
+      path: `/users/${unit.managerEmail}/events/${managerCopy.id}/decline`,
+      body: { comment: 'Vi har APT den dagen', sendResponse: true },
+    });
+    await until(async () =>
+      (await service.getVisit({ ...ref, kind: 'site' }))?.status === 'declined' ? true : undefined,
+    );
+
+    const fresh = await invoke(leader, 'visit.propose', { ...ref, mode: 'on-site', rebook: true });
+    const next = bookActions(fresh.card!).find((a) => a.data!.start !== first.start)!;
+    expect(bookActions(fresh.card!).some((a) => a.data!.start === first.start)).toBe(false);
+    const moved = await invoke(leader, 'visit.book', next.data);
+    expect(text(moved.card!)).toContain('flyttat');
+    const after = (await service.getVisit({ ...ref, kind: 'site' }))!;
+    expect(after.eventId).toBe(visit.eventId);
+    const movedEvent = (
+      await eventsOf(team!.leader, String(next.data!.start), String(next.data!.end))
+    ).find((e) => e.id === visit.eventId);
+    expect(movedEvent).toBeDefined();
+
+    const cancelled = await invoke(leader, 'visit.cancel', ref);
+    expect(cancelled.message).toMatch(/avbokat/);
+    const member = team!.members.find((m) => m.address !== team!.leader)!.address;
+    const memberCopy = (
+      await eventsOf(member, String(next.data!.start), String(next.data!.end))
+    ).find((e) => e.subject?.includes(unit.name));
+    expect(memberCopy?.isCancelled).toBe(true);
+    expect((await service.getVisit({ ...ref, kind: 'site' }))?.status).toBe('cancelled');
+  });
+
+  it('refuses a card action from someone who is not the team leader', async () => {
+    const [, { unitId, team }] = await unbooked();
+    const member = team!.members.find((m) => m.address !== team!.leader)!;
+    const res = await invoke(member.objectId!, 'visit.propose', {
+      unitId,
+      year: YEAR,
+      kind: 'site',
+      mode: 'on-site',
+    });
+    expect(res.message).toMatch(/Bara lagledaren/);
+    expect(await service.getVisit({ unitId: unitId!, year: YEAR, kind: 'site' })).toBeUndefined();
+  });
+
+  it('answers a time taken meanwhile with fresh proposals', async () => {
+    const [, { unitId, team }] = await unbooked();
+    const leader = leaderId(team!);
+    const ref = { unitId: unitId!, year: YEAR, kind: 'site' };
+    const unit = (await server.store.units.get(unitId!))!;
+    const proposed = await invoke(leader, 'visit.propose', { ...ref, mode: 'digital' });
+    const slot = bookActions(proposed.card!)[0]!.data!;
+    await server.graph.json({
+      method: 'POST',
+      path: `/users/${unit.managerEmail}/events`,
+      body: {
+        subject: 'Tandläkare',
+        start: { dateTime: String(slot.start).slice(0, 19), timeZone: 'W. Europe Standard Time' },
+        end: { dateTime: String(slot.end).slice(0, 19), timeZone: 'W. Europe Standard Time' },
+      },
+      prefer: ['outlook.timezone="W. Europe Standard Time"'],
+    });
+    const res = await invoke(leader, 'visit.book', slot);
+    expect(text(res.card!)).toMatch(/hann bli upptagen/);
+    for (const a of bookActions(res.card!)) expect(a.data!.start).not.toBe(slot.start);
+  });
+
+  it('says clearly when the unit manager has no mailbox, and still proposes from the team', async () => {
+    const [, , { unitId, team }] = await unbooked();
+    const unit = (await server.store.units.get(unitId!))!;
+    await server.store.units.upsert({ ...unit, managerEmail: 'chef@privat-foretag.example' });
+    const res = await invoke(leaderId(team!), 'visit.propose', {
+      unitId,
+      year: YEAR,
+      kind: 'site',
+      mode: 'on-site',
+    });
+    expect(text(res.card!)).toMatch(/har ingen kalender i stadens Microsoft 365/);
+    expect(bookActions(res.card!).length).toBeGreaterThan(0);
+    await server.store.units.upsert(unit);
+  });
+
+  it('books one of two team leaders taking the same unit manager’s hour at once', async () => {
+    const open = await unbooked();
+    const a = open[0]!;
+    const b = open.find((x) => x.team.id !== a.team.id)!;
+    const unitA = (await server.store.units.get(a.unitId))!;
+    const unitB = (await server.store.units.get(b.unitId))!;
+    // One manager leads both units.
+    await server.store.units.upsert({
+      ...unitB,
+      managerEmail: unitA.managerEmail,
+      managerName: unitA.managerName,
+    });
+    const refA = { unitId: a.unitId, year: YEAR, kind: 'site' as const };
+    const refB = { unitId: b.unitId, year: YEAR, kind: 'site' as const };
+    const proposals = await service.propose(refA, 'digital');
+    let common: { start: string; end: string } | undefined;
+    for (const s of proposals.answer.slots) {
+      const check = await service.propose(refB, 'digital', { at: s.start });
+      if (check.answer.slots.length > 0) {
+        common = s;
+        break;
+      }
+    }
+    expect(common).toBeDefined();
+    const [ra, rb] = await Promise.all([
+      invoke(leaderId(a.team), 'visit.book', { ...refA, mode: 'digital', ...common }),
+      invoke(leaderId(b.team), 'visit.book', { ...refB, mode: 'digital', ...common }),
+    ]);
+    const outcomes = [ra, rb].map((r) => (text(r.card!).includes('bokat') ? 'booked' : 'taken'));
+    expect(outcomes.sort()).toEqual(['booked', 'taken']);
+    const managerEvents = await eventsOf(unitA.managerEmail, common!.start, common!.end);
+    expect(
+      managerEvents.filter((e) => e.subject?.startsWith('Platsbesök') && !e.isCancelled),
+    ).toHaveLength(1);
+    // Clean up for the other tests.
+    const winner =
+      outcomes[0] === 'booked' && text(ra.card!).includes('bokat')
+        ? { ref: refA, team: a.team }
+        : { ref: refB, team: b.team };
+    await service.cancel({ address: winner.team.leader }, winner.ref);
+    await server.store.units.upsert(unitB);
+  });
+
+  it('never lets a team examine a unit a member declared a conflict with', async () => {
+    const [{ unitId, team }] = await unbooked();
+    const member = team!.members.find((m) => m.address !== team!.leader)!;
+    const unit = (await server.store.units.get(unitId!))!;
+    const res = await postActivity(
+      server,
+      teamsMessage(`jäv ${unit.name}`, {
+        from: { id: '29:x', name: member.name, aadObjectId: member.objectId },
+      }),
+    );
+    expect(res.text).toContain('Jäv anmält');
+    expect(await server.store.examinerTeams.assignment(unitId!, YEAR)).toBeUndefined();
+    await expect(
+      service.assign({ id: 'coordinator' }, YEAR, [{ unitId: unitId!, teamId: team!.id }]),
+    ).rejects.toThrow(/declared conflict/);
+    const { proposal } = await service.proposeAssignment(YEAR);
+    expect(proposal.assignments.some((x) => x.unitId === unitId && x.teamId === team!.id)).toBe(
+      false,
+    );
+    // Put it back with another team for the rest of the file.
+    const other = teams.find(
+      (t) => t.id !== team!.id && t.members.every((m) => m.organisationId !== unit.organisationId),
+    )!;
+    await service.assign({ id: 'coordinator' }, YEAR, [{ unitId: unitId!, teamId: other.id }]);
+  });
+});
