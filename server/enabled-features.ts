@@ -3,5 +3,6 @@
 import type { ServerFeature } from './features.js';
 import { intakeFeatures } from './jobs/intake.js';
 import { tabFeature } from './jobs/tab.js';
+import { createVisitsFeature } from './jobs/visits.js';
 
-export const FEATURES: ServerFeature[] = [...intakeFeatures(), tabFeature()];
+export const FEATURES: ServerFeature[] = [...intakeFeatures(), tabFeature(), createVisitsFeature()];
