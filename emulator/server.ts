@@ -27,6 +27,7 @@ import { registerMail } from './routes/mail.js';
 import { registerSchedule } from './routes/schedule.js';
 import { registerSubscriptions } from './routes/subscriptions.js';
 import { registerTeamwork } from './routes/teamwork.js';
+import { registerTranslateIds } from './routes/translate-ids.js';
 import { loadTenant, type EmulatorTenant } from './state/load.js';
 import { createTeamsStandIn, type TeamsStandIn } from './teams/bot-connector.js';
 import type { StateData } from './state/model.js';
@@ -165,6 +166,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   registerSchedule(router, services);
   registerSubscriptions(router, services, notifier);
   registerTeamwork(router, services);
+  registerTranslateIds(router, services);
   registerBatch(router, dispatcher);
 
   const saver = opts.stateFile ? new StateSaver(opts.stateFile, () => store.data) : undefined;

@@ -22,6 +22,11 @@ export interface FeatureContext {
   store: AppStore;
   /** App-only Graph client on the configured tenant (or the emulator). */
   graph: Graph;
+  /**
+   * Graph as the signed-in tab/add-in user, from their validated tab token (on-behalf-of): for the
+   * few calls Graph allows only with delegated permissions (translateExchangeIds).
+   */
+  userGraph?: (userToken: string, scopes?: string[]) => Graph;
   /** The public base URL (PUBLIC_URL, or http://localhost:<port>): for notification URLs. */
   publicUrl: string;
   /**

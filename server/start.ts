@@ -128,18 +128,26 @@ export async function startServer(
       }
     }
 
+    const tokenProvider = createTokenProvider({
+      tenantId: config.m365.tenantId,
+      clientId: config.m365.clientId,
+      clientSecret: config.m365.clientSecret,
+      certificate: config.m365.certificate ? readCertificate(config.m365.certificate) : undefined,
+      authorityHost: config.mode === 'tenant' ? config.m365.authorityHost : undefined,
+      localTokenEndpoint,
+    });
     const graph = createGraphClient({
       baseUrl: graphBaseUrl!,
-      tokenProvider: createTokenProvider({
-        tenantId: config.m365.tenantId,
-        clientId: config.m365.clientId,
-        clientSecret: config.m365.clientSecret,
-        certificate: config.m365.certificate ? readCertificate(config.m365.certificate) : undefined,
-        authorityHost: config.mode === 'tenant' ? config.m365.authorityHost : undefined,
-        localTokenEndpoint,
-      }),
+      tokenProvider,
       logger: logger.child({ component: 'graph' }),
     });
+    // Graph as a signed-in user (on-behalf-of their tab token), for delegated-only calls.
+    const userGraph = (userToken: string, scopes = ['https://graph.microsoft.com/User.Read']) =>
+      createGraphClient({
+        baseUrl: graphBaseUrl!,
+        tokenProvider: () => tokenProvider.getOboToken(userToken, scopes),
+        logger: logger.child({ component: 'graph', as: 'user' }),
+      });
 
     const server = await listenLater(options.host);
     httpServer = server;
@@ -289,6 +297,7 @@ export async function startServer(
       clock: config.clock,
       store,
       graph,
+      userGraph,
       publicUrl,
       roles,
     };
