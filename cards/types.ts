@@ -46,12 +46,46 @@ export interface ColumnSet {
 export interface Container {
   type: 'Container';
   items: CardElement[];
+  /** The whole container acts as this button (a list row that opens its detail). */
+  selectAction?: ExecuteAction | OpenUrlAction;
   style?: 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
   spacing?: Spacing;
   separator?: boolean;
 }
 
-export type CardElement = TextBlock | FactSet | ColumnSet | Container;
+export interface ActionSet {
+  type: 'ActionSet';
+  actions: CardAction[];
+  spacing?: Spacing;
+  separator?: boolean;
+}
+
+export interface InputText {
+  type: 'Input.Text';
+  id: string;
+  label?: string;
+  placeholder?: string;
+  isMultiline?: boolean;
+  maxLength?: number;
+  isRequired?: boolean;
+  errorMessage?: string;
+  value?: string;
+}
+
+export interface InputChoiceSet {
+  type: 'Input.ChoiceSet';
+  id: string;
+  label?: string;
+  choices: { title: string; value: string }[];
+  isMultiSelect?: boolean;
+  style?: 'compact' | 'expanded';
+  isRequired?: boolean;
+  errorMessage?: string;
+  value?: string;
+}
+
+export type CardElement =
+  TextBlock | FactSet | ColumnSet | Container | ActionSet | InputText | InputChoiceSet;
 
 export interface OpenUrlAction {
   type: 'Action.OpenUrl';
@@ -70,6 +104,9 @@ export interface ExecuteAction<Verb extends string = string> {
   title: string;
   verb: Verb;
   data?: Record<string, unknown>;
+  /** 'none' for a button that must not carry the card's inputs (Cancel). */
+  associatedInputs?: 'auto' | 'none';
+  style?: 'default' | 'positive' | 'destructive';
 }
 
 export type CardAction = OpenUrlAction | SubmitAction | ExecuteAction;

@@ -34,12 +34,6 @@ export interface StatusServiceOptions {
   now: () => Date;
 }
 
-/** The examiner team store (the visits feature's); read only when the store has it. */
-interface ExaminerTeamsLike {
-  assignment(unitId: string, year: number): Promise<{ teamId: string } | undefined>;
-  getTeam(id: string): Promise<{ id: string; name: string; leader: string } | undefined>;
-}
-
 export interface StatusService {
   /** The year lists and acts default to. */
   workingYear(): number;
@@ -61,7 +55,7 @@ export interface StatusService {
 export function createStatusService(options: StatusServiceOptions): StatusService {
   const { store, cycles } = options;
   const cycleOf = (year: number) => cycles.find((c) => c.year === year);
-  const teams = (store as unknown as { examinerTeams?: ExaminerTeamsLike }).examinerTeams;
+  const teams = store.examinerTeams;
 
   async function loadYear(cycle: Cycle): Promise<YearData> {
     const [units, organisations, participations, submissions, visits] = await Promise.all([
@@ -113,9 +107,9 @@ export function createStatusService(options: StatusServiceOptions): StatusServic
           store.submissions.list(unitId, cycle.year),
           store.visits.listForUnit(unitId, cycle.year),
           store.settings.get<UnitNote[]>(notesKey(unitId, cycle.year)),
-          teams ? teams.assignment(unitId, cycle.year) : Promise.resolve(undefined),
+          teams.assignment(unitId, cycle.year),
         ]);
-      const team = assignment && teams ? await teams.getTeam(assignment.teamId) : undefined;
+      const team = assignment ? await teams.getTeam(assignment.teamId) : undefined;
       const participation = participations.find((p) => p.year === cycle.year);
       return buildDetail({
         unit,

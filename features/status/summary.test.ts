@@ -34,17 +34,15 @@ const unit = (id: string, name: string, classId: Unit['classId'] = 'forskola'): 
 const by = { id: 'system' };
 const at = '2027-03-01T10:00:00+01:00';
 const p = (unitId: string, ...states: Participation['state'][]): Participation =>
-  states
-    .slice(1)
-    .reduce(
-      (acc, s) =>
-        transition(acc, s, { at, actor: by, source: { kind: 'mail', ref: `${unitId}-${s}` } }),
-      newParticipation(unitId, 2027, states[0]!, {
-        at,
-        actor: by,
-        source: { kind: 'mail', ref: unitId },
-      }),
-    );
+  states.slice(1).reduce(
+    (acc, s) =>
+      transition(acc, s, { at, actor: by, source: { kind: 'mail', ref: `${unitId}-${s}` } }),
+    newParticipation(unitId, 2027, states[0]!, {
+      at,
+      actor: by,
+      source: { kind: 'mail', ref: unitId },
+    }),
+  );
 const submission = (unitId: string, extra: Partial<SubmissionVersion> = {}): SubmissionVersion => ({
   id: 1,
   unitId,
