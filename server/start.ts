@@ -175,7 +175,16 @@ export async function startServer(
       },
       {
         tabUrl: config.publicUrl ? tabUrl : undefined,
-        triage: () => triage,
+        // Who may triage is the roles' answer (the coordinators group), in every mode: the emulator's
+        // groups decide locally as Entra's do in a tenant.
+        triage: () =>
+          triage && {
+            ...triage,
+            mayTriage: async (aadObjectId) =>
+              aadObjectId !== undefined &&
+              ((await roles.resolve({ objectId: aadObjectId }))?.roles.includes('coordinator') ??
+                false),
+          },
         contributions: () => botContributions,
         deadlines: async (locale): Promise<DeadlinesCardData> => {
           const { status } = statusNow(locale);

@@ -9,7 +9,10 @@ import { createGraphApi } from '../../graph/index.js';
 import { loadCycles } from '../../server/cycles.js';
 import { postActivity, teamsMessage } from '../server/harness.js';
 import { startIntakeHarness, type IntakeHarness } from './harness.js';
-import { BO, CECILIA, COORD, DANA, ERIK, SHARED } from './tenant.js';
+import { BO, CECILIA, COORD, COORD_ID, DANA, ERIK, SHARED } from './tenant.js';
+
+/** The coordinator as Teams names her (the coordinators group decides who may triage). */
+const ANNA = { id: '29:anna', name: 'Anna Samordnare', aadObjectId: COORD_ID };
 
 let h: IntakeHarness;
 beforeAll(async () => {
@@ -268,13 +271,18 @@ describe('triage from Teams', () => {
     await h.settle();
     const filed = await h.inShared(subject);
 
-    const listed = await postActivity(h.server, teamsMessage('granska'));
+    // Someone outside the coordinators group sees nothing of the mailbox.
+    const outsider = await postActivity(h.server, teamsMessage('granska'));
+    expect(outsider.text).toContain('till för samordnarna');
+    expect(outsider.text).not.toContain(subject);
+    const listed = await postActivity(h.server, teamsMessage('granska', { from: ANNA }));
     expect(listed.status).toBe(200);
     const cards = JSON.stringify(listed.body);
     expect(cards).toContain('Att granska: mejl till funktionsbrevlådan');
     expect(cards).toContain(filed!.id);
 
     const invoke = teamsMessage('', {
+      from: ANNA,
       type: 'invoke',
       name: 'adaptiveCard/action',
       value: {
@@ -298,6 +306,7 @@ describe('triage from Teams', () => {
 
     // A colleague's card refreshes to the decision.
     const refresh = teamsMessage('', {
+      from: ANNA,
       type: 'invoke',
       name: 'adaptiveCard/action',
       value: {
