@@ -345,6 +345,42 @@ export function createVisitsService(deps: VisitsDeps) {
     return `<div lang="sv"><p>${escapeHtml(unit.name)}</p>${intro}${where}${docs}</div>`;
   }
 
+  /**
+   * What a booked visit's event says (subject, attendees, location, the body with the documents to
+   * have ready): booking through Graph sends it, and the Outlook add-in fills an appointment with it.
+   */
+  function eventContent(
+    unit: Unit,
+    team: ExaminerTeamRecord,
+    ref: VisitRef,
+    mode: VisitMode,
+    leader: string,
+  ) {
+    const { all, manager } = peopleOf(unit, team);
+    const onSite =
+      mode === 'on-site' && unit.visitingAddress ? `${unit.name}, ${addressLine(unit)}` : undefined;
+    return {
+      subject: `${ref.kind === 'site' ? 'Platsbesök' : 'Återföringsbesök'} Kvalitetsutmärkelsen: ${unit.name}`,
+      attendees: all
+        .filter((a) => a !== leader)
+        .map((address) => ({
+          address,
+          ...(address === manager ? { name: unit.managerName } : {}),
+        })),
+      html: eventBody(unit, ref, mode),
+      location: onSite ?? (mode === 'digital' ? 'Microsoft Teams-möte' : unit.name),
+      teamsMeeting: mode === 'digital',
+      categories: ['Kvalitetsutmärkelsen'],
+    };
+  }
+
+  /** The event content for the team leader's own appointment (the Outlook add-in fills it in). */
+  async function appointmentFor(actor: VisitActor, ref: VisitRef, mode: VisitMode) {
+    const { unit, team } = await context(ref);
+    const leader = await requireLeader(actor, team);
+    return eventContent(unit, team, ref, mode, leader);
+  }
+
   async function book(
     actor: VisitActor,
     ref: VisitRef,
@@ -431,19 +467,10 @@ export function createVisitsService(deps: VisitsDeps) {
       dateTime: dt.setZone(ZONE).toFormat("yyyy-MM-dd'T'HH:mm:ss"),
       timeZone: STOCKHOLM_WINDOWS_TZ,
     });
-    const subject = `${ref.kind === 'site' ? 'Platsbesök' : 'Återföringsbesök'} Kvalitetsutmärkelsen: ${unit.name}`;
     const eventInput = {
-      subject,
+      ...eventContent(unit, team, ref, mode, leader),
       start: dtz(startDt),
       end: dtz(endDt),
-      attendees: attendees.map((address) => ({
-        address,
-        ...(address === manager ? { name: unit.managerName } : {}),
-      })),
-      html: eventBody(unit, ref, mode),
-      location: location ?? (mode === 'digital' ? 'Microsoft Teams-möte' : unit.name),
-      teamsMeeting: mode === 'digital',
-      categories: ['Kvalitetsutmärkelsen'],
     };
     let event;
     try {
@@ -494,6 +521,112 @@ export function createVisitsService(deps: VisitsDeps) {
     );
     const visit = (await store.visits.get(id))!;
     return { outcome: rebooking ? 'moved' : 'booked', visit, unit, details: final };
+  }
+
+  /**
+   * A visit the team leader booked in Outlook (the add-in filled the appointment and saved it):
+   * recorded from the saved event, read back from the leader's calendar by its immutable id, so its
+   * responses and changes are tracked as for a visit booked here, and no second event is created.
+   * The same event again records nothing new (a moved time moves the visit); a time another booking
+   * took meanwhile answers fresh proposals.
+   */
+  async function recordFromEvent(
+    actor: VisitActor,
+    ref: VisitRef,
+    mode: VisitMode,
+    eventId: string,
+  ): Promise<BookOutcome> {
+    const { unit, team } = await context(ref);
+    const leader = await requireLeader(actor, team);
+    let event;
+    try {
+      event = await getEvent(graph, leader, eventId, 'UTC');
+    } catch (e) {
+      if (!isGraphError(e, 'not-found')) throw e;
+      throw new VisitError(
+        'bad-input',
+        bi(
+          'Mötet finns inte i din kalender: spara det först.',
+          'The meeting is not in your calendar: save it first.',
+        ),
+      );
+    }
+    const start = instantOf(event.start?.dateTime, event.start?.timeZone);
+    const end = instantOf(event.end?.dateTime, event.end?.timeZone);
+    if (!start || !end || Date.parse(end) <= Date.parse(start) || event.isCancelled)
+      throw new VisitError(
+        'bad-input',
+        bi('Mötet har ingen giltig tid.', 'The meeting has no valid time.'),
+      );
+    const id = visitId(ref.year, ref.kind, ref.unitId);
+    const current = await store.visits.get(id);
+    if (current?.status === 'held')
+      throw new VisitError(
+        'illegal-state',
+        bi('Besöket är redan genomfört.', 'The visit has already taken place.'),
+      );
+    if (current?.status === 'booked' && current.eventId && current.eventId !== eventId)
+      throw new VisitError(
+        'illegal-state',
+        bi(
+          `${unit.name} har redan ett bokat besök: ändra eller avboka det först.`,
+          `${unit.name} already has a booked visit: change or cancel that one first.`,
+        ),
+      );
+    const sameTime =
+      current?.start !== undefined &&
+      Date.parse(current.start) === Date.parse(start) &&
+      Date.parse(current.end ?? '') === Date.parse(end);
+    if (current?.status === 'booked' && current.eventId === eventId && sameTime)
+      return {
+        outcome: 'already',
+        visit: current,
+        unit,
+        details: current.details as unknown as VisitDetails,
+      };
+    const { examiners, manager } = peopleOf(unit, team);
+    const previous = current?.details as unknown as VisitDetails | undefined;
+    const joinUrl = event.onlineMeeting?.joinUrl ?? undefined;
+    const details: VisitDetails = {
+      mode,
+      teamId: team.id,
+      attendees: (event.attendees ?? [])
+        .map((a) => lower(a.emailAddress?.address ?? ''))
+        .filter(Boolean),
+      examiners,
+      bookedBy: leader,
+      generation: previous?.generation ?? 0,
+      ...(event.location?.displayName ? { location: event.location.displayName } : {}),
+      ...(joinUrl ? { joinUrl } : {}),
+      ...(mode === 'digital' && !joinUrl ? { missingJoinUrl: true } : {}),
+    };
+    const reserved = await store.visits.reserve(
+      {
+        id,
+        unitId: ref.unitId,
+        year: ref.year,
+        kind: ref.kind,
+        status: 'booked',
+        start,
+        end,
+        organizer: leader,
+        eventId,
+        details: details as unknown as Record<string, unknown>,
+      },
+      [...examiners, manager],
+    );
+    if (!reserved.reserved)
+      return {
+        outcome: 'taken',
+        proposals: await propose(ref, mode, { exclude: [{ start, end }] }),
+      };
+    deps.logger?.info({ visit: id, event: eventId }, 'visit recorded from Outlook');
+    return {
+      outcome: current?.eventId === eventId ? 'moved' : 'booked',
+      visit: (await store.visits.get(id))!,
+      unit,
+      details,
+    };
   }
 
   async function cancel(actor: VisitActor, ref: VisitRef, comment?: string): Promise<VisitRecord> {
@@ -868,6 +1001,8 @@ export function createVisitsService(deps: VisitsDeps) {
     myVisits,
     importBookedEvents,
     getVisit,
+    appointmentFor,
+    recordFromEvent,
     addressOf,
     context,
     /** Events are read here for the booked card's join URL after the fact. */

@@ -21,6 +21,7 @@ import { loadCycles } from '../cycles.js';
 import type { FeatureContext, FeatureHandle, ServerFeature } from '../features.js';
 import { importVisitsDemoData } from './visits-demo-data.js';
 import { activeYear, proposalsCard, visitsBot } from './visits-bot.js';
+import { addinVisitsApi } from './addin-visits.js';
 
 export interface VisitsFeatureOptions {
   cyclesDir?: string;
@@ -251,6 +252,9 @@ export function createVisitsFeature(options: VisitsFeatureOptions = {}): ServerF
           return { recorded: moved };
         }),
       );
+
+      // The Outlook add-in's "Boka besök" pane: proposals, the appointment's content, recording.
+      tabApi.use(addinVisitsApi({ service, cycles, now, userGraph: context.userGraph }));
 
       return {
         examinerTeams: examinerTeamsSource(store),
