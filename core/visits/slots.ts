@@ -67,6 +67,11 @@ export interface SlotQuery {
   rules?: Partial<VisitRules>;
   /** How many to propose (3–5; default 5). */
   count?: number;
+  /**
+   * Check this one start only (before booking it): the answer's slots hold it when it still fits
+   * (tentative allowed, since the proposals may have said so), else the answer says nobody-free.
+   */
+  at?: IsoInstant;
 }
 
 export interface ProposedSlot {
@@ -148,33 +153,53 @@ export function findSlots(query: SlotQuery): SlotAnswer {
   for (const x of query.exclude ?? []) mark(closed, Date.parse(x.start), Date.parse(x.end), BUSY);
   mark(closed, origin, nowMs, BUSY);
 
-  const visits = query.visits ?? [];
-  const dayIndex = new Map(days.map((d, i) => [d.date, i]));
-  const dayOf = (ms: number) => DateTime.fromMillis(ms, { zone: ZONE }).toISODate()!;
+  const examinerIds = new Set(query.people.filter((p) => p.role === 'examiner').map((p) => p.id));
+  // Only this team's visits matter here (a planning round passes everyone's).
+  const visits = (query.visits ?? []).filter((v) => examinerIds.has(v.examinerId));
+  /** The window day an instant falls on (binary search: no time-zone work per visit). */
+  const dayAt = (ms: number): number | undefined => {
+    let lo = 0;
+    let hi = days.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const d = days[mid]!;
+      if (ms < d.startMs) hi = mid - 1;
+      else if (ms >= d.endMs) lo = mid + 1;
+      else return mid;
+    }
+    return undefined;
+  };
   // Visits per examiner per day, and the team's visits per day (load).
   const perExaminerDay = new Map<string, number>();
   const teamLoad = new Array<number>(days.length).fill(0);
-  const examinerIds = new Set(query.people.filter((p) => p.role === 'examiner').map((p) => p.id));
   for (const v of visits) {
-    const date = dayOf(Date.parse(v.start));
-    const key = `${v.examinerId}|${date}`;
+    const i = dayAt(Date.parse(v.start));
+    if (i === undefined) continue;
+    const key = `${v.examinerId}|${i}`;
     perExaminerDay.set(key, (perExaminerDay.get(key) ?? 0) + 1);
-    const i = dayIndex.get(date);
-    if (i !== undefined && examinerIds.has(v.examinerId)) teamLoad[i]!++;
+    teamLoad[i]!++;
   }
+  // Working hours as a grid per distinct set (most people share the default).
+  const hoursGrids = new Map<string, Uint8Array>();
+  const hoursGrid = (wh: WorkingHours): Uint8Array => {
+    const key = `${wh.zone}|${wh.start}|${wh.end}|${wh.daysOfWeek.join(',')}`;
+    let grid = hoursGrids.get(key);
+    if (!grid) {
+      grid = new Uint8Array(cells).fill(BUSY);
+      for (const day of days) {
+        const local = wh.zone === ZONE ? day.dt : day.dt.setZone(wh.zone, { keepLocalTime: true });
+        if (!wh.daysOfWeek.includes(local.weekday)) continue;
+        const a = Math.max(0, cellAfter(at(local, wh.start)));
+        const b = Math.min(cells, cellOf(at(local, wh.end)));
+        for (let i = a; i < b; i++) grid[i] = FREE;
+      }
+      hoursGrids.set(key, grid);
+    }
+    return grid;
+  };
 
   const grids = query.people.map((person) => {
-    const grid = new Uint8Array(cells).fill(BUSY);
-    const wh = person.workingHours ?? DEFAULT_WORKING_HOURS;
-    for (const day of days) {
-      const local = wh.zone === ZONE ? day.dt : day.dt.setZone(wh.zone, { keepLocalTime: true });
-      if (!wh.daysOfWeek.includes(local.weekday)) continue;
-      const open = at(local, wh.start);
-      const close = at(local, wh.end);
-      const a = Math.max(0, cellAfter(open));
-      const b = Math.min(cells, cellOf(close));
-      for (let i = a; i < b; i++) grid[i] = FREE;
-    }
+    const grid = hoursGrid(person.workingHours ?? DEFAULT_WORKING_HOURS).slice();
     for (const item of person.busy) {
       const s = Date.parse(item.start);
       const e = Date.parse(item.end);
@@ -196,10 +221,8 @@ export function findSlots(query: SlotQuery): SlotAnswer {
           v.onSite && query.mode === 'on-site' ? rules.travelBufferMinutes * 60_000 : 0;
         mark(grid, s - buffer, e + buffer, BUSY);
       }
-      days.forEach((day) => {
-        if (
-          (perExaminerDay.get(`${person.id}|${day.date}`) ?? 0) >= rules.maxVisitsPerExaminerPerDay
-        )
+      days.forEach((day, i) => {
+        if ((perExaminerDay.get(`${person.id}|${i}`) ?? 0) >= rules.maxVisitsPerExaminerPerDay)
           mark(grid, day.startMs, day.endMs, BUSY);
       });
     }
@@ -219,14 +242,17 @@ export function findSlots(query: SlotQuery): SlotAnswer {
   const lengthMs = lengthMinutes * 60_000;
   const stepMs = rules.stepMinutes * 60_000;
   const candidates: Candidate[] = [];
+  const onlyAt = query.at === undefined ? undefined : Date.parse(query.at);
   days.forEach((day, d) => {
     if (day.weekday > 5) return;
+    if (onlyAt !== undefined && (onlyAt < day.startMs || onlyAt >= day.endMs)) return;
     // 06–20 local covers any working hours we meet; no visit starts at night.
     for (
       let s = day.startMs + 6 * 3_600_000;
       s + lengthMs <= day.startMs + 20 * 3_600_000;
       s += stepMs
     ) {
+      if (onlyAt !== undefined && s !== onlyAt) continue;
       const a = cellOf(s);
       const b = cellAfter(s + lengthMs);
       let isClosed = false;
@@ -255,7 +281,12 @@ export function findSlots(query: SlotQuery): SlotAnswer {
   });
 
   const free = candidates.filter((c) => c.worst === FREE);
-  const usable = free.length > 0 ? free : candidates.filter((c) => c.worst === TENTATIVE);
+  const usable =
+    free.length > 0 || onlyAt === undefined
+      ? free.length > 0
+        ? free
+        : candidates.filter((c) => c.worst === TENTATIVE)
+      : candidates.filter((c) => c.worst === TENTATIVE);
   if (usable.length === 0) {
     return answer({ reason: 'nobody-free', alternatives: nearestAlternatives(candidates) });
   }

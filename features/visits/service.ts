@@ -45,6 +45,7 @@ import {
   type VisitRecord,
 } from '../../store/index.js';
 import { VisitError } from './errors.js';
+import { planProposals, slotPeopleFor } from './plan.js';
 import { fetchSchedules, type PersonSchedule } from './schedule.js';
 
 export interface VisitRef {
@@ -209,42 +210,12 @@ export function createVisitsService(deps: VisitsDeps) {
     return { examiners, manager, all: [...new Set([...examiners, manager])] };
   }
 
-  /** The slot query for one unit from already fetched schedules (also the planning round's path). */
-  function slotPeople(
+  const slotPeople = (
     unit: Unit,
     team: ExaminerTeamRecord,
     schedules: Map<string, PersonSchedule>,
     own?: VisitRecord,
-  ): { people: SlotPerson[]; managerWithoutMailbox?: string } {
-    const { examiners, manager } = peopleOf(unit, team);
-    // The visit's own event shows as busy for everyone invited: moving it must not collide with itself.
-    const ownStart = own?.start ? Date.parse(own.start) : NaN;
-    const ownEnd = own?.end ? Date.parse(own.end) : NaN;
-    const notOwn = (b: { start: string; end: string }) =>
-      !(Date.parse(b.start) === ownStart && Date.parse(b.end) === ownEnd);
-    const people: SlotPerson[] = [];
-    let managerWithoutMailbox: string | undefined;
-    for (const address of examiners) {
-      const s = schedules.get(address);
-      if (!s || s.error) continue;
-      people.push({
-        id: address,
-        role: 'examiner',
-        busy: s.busy.filter(notOwn),
-        ...(s.workingHours ? { workingHours: s.workingHours } : {}),
-      });
-    }
-    const m = schedules.get(manager);
-    if (!m || m.error) managerWithoutMailbox = unit.managerName || unit.managerEmail;
-    else
-      people.push({
-        id: manager,
-        role: 'unit-manager',
-        busy: m.busy.filter(notOwn),
-        ...(m.workingHours ? { workingHours: m.workingHours } : {}),
-      });
-    return { people, ...(managerWithoutMailbox ? { managerWithoutMailbox } : {}) };
-  }
+  ) => slotPeopleFor(unit, team, schedules, own);
 
   async function holdsAsBusy(addresses: string[], from: string, to: string, except: string) {
     const holds = await store.visits.holds(addresses, from, to);
@@ -981,6 +952,54 @@ export function createVisitsService(deps: VisitsDeps) {
     return imported;
   }
 
+  /**
+   * Proposals for every assigned unit without a booked visit of this kind, from one getSchedule round
+   * over everyone involved (ceil(people ÷ 20) calls per window): what the team leaders' cards show.
+   */
+  async function planRound(year: number, kind: VisitKind, mode: VisitMode = 'on-site') {
+    const rows = (await calendar(year, kind)).filter(
+      (r) => r.status === 'unbooked' || r.status === 'declined' || r.status === 'cancelled',
+    );
+    const teams = new Map((await store.examinerTeams.listTeams(year)).map((t) => [t.id, t]));
+    const units = (
+      await Promise.all(
+        rows.map(async (r) => ({
+          unit: await store.units.get(r.ref.unitId),
+          team: teams.get(r.teamId)!,
+        })),
+      )
+    ).filter((x): x is { unit: Unit; team: ExaminerTeamRecord } => x.unit !== undefined);
+    const addresses = [...new Set(units.flatMap(({ unit, team }) => peopleOf(unit, team).all))];
+    const window = windowOf(year, kind);
+    const { from, to } = span(window);
+    const schedules = await fetchSchedules(graph, { asUser: deps.scheduleAs, addresses, from, to });
+    const examiners = [...new Set(units.flatMap(({ team }) => team.members.map((m) => m.address)))];
+    const answers = planProposals({
+      units,
+      schedules,
+      booked: await bookedVisitsOf(year, examiners),
+      now: deps.now().toISOString(),
+      window,
+      kind,
+      mode,
+      ...(deps.rules ? { rules: deps.rules } : {}),
+    });
+    return units.map(({ unit, team }) => {
+      const names: Record<string, string> = { [lower(unit.managerEmail)]: unit.managerName };
+      for (const m of team.members) if (m.name) names[m.address] = m.name;
+      const s = schedules.get(lower(unit.managerEmail));
+      return {
+        ref: { unitId: unit.id, year, kind },
+        unit,
+        team,
+        mode,
+        answer: answers.get(unit.id)!,
+        names,
+        ...(!s || s.error ? { managerWithoutMailbox: unit.managerName || unit.managerEmail } : {}),
+      } satisfies Proposals;
+    });
+  }
+
   async function getVisit(ref: VisitRef) {
     return store.visits.get(visitId(ref.year, ref.kind, ref.unitId));
   }
@@ -1000,6 +1019,7 @@ export function createVisitsService(deps: VisitsDeps) {
     calendar,
     myVisits,
     importBookedEvents,
+    planRound,
     getVisit,
     appointmentFor,
     recordFromEvent,

@@ -94,6 +94,8 @@ export function visitsBot(deps: {
   roles?: RoleResolver;
   cycles: readonly Cycle[];
   now: () => Date;
+  /** Sends each team leader a proposals card per unit to visit; returns how many went out. */
+  sendProposals?: (year: number, kind: 'site' | 'feedback') => Promise<number>;
 }): BotContribution {
   const { service } = deps;
   const actorOf = (turn: BotTurn) => ({
@@ -244,6 +246,29 @@ export function visitsBot(deps: {
             if (isVisitError(e)) return { text: e.text[turn.locale] };
             throw e;
           }
+        },
+      },
+      {
+        name: 'visits.send',
+        examples: { sv: ['skicka besöksförslag'], en: ['send visit proposals'] },
+        match: (text) =>
+          /^(skicka besöksförslag|skicka besoksforslag|send visit proposals)\b/i.test(text.trim())
+            ? 0.95
+            : 0,
+        async handle(turn) {
+          if (!(await isCoordinator(turn)) || !deps.sendProposals)
+            return say(
+              turn,
+              'Bara samordnare kan skicka besöksförslag.',
+              'Only coordinators can send visit proposals.',
+            );
+          const year = activeYear(deps.cycles, deps.now());
+          const sent = await deps.sendProposals(year, kindNow(year));
+          return say(
+            turn,
+            `${sent} förslagskort skickade till lagledarna (ett per enhet som saknar bokat besök).`,
+            `${sent} proposal cards sent to the team leaders (one per unit without a booked visit).`,
+          );
         },
       },
       {

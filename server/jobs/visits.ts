@@ -258,7 +258,28 @@ export function createVisitsFeature(options: VisitsFeatureOptions = {}): ServerF
 
       return {
         examinerTeams: examinerTeamsSource(store),
-        bot: visitsBot({ service, store, roles: context.roles, cycles, now }),
+        bot: visitsBot({
+          service,
+          store,
+          roles: context.roles,
+          cycles,
+          now,
+          async sendProposals(y, kind) {
+            const round = await service.planRound(y, kind);
+            const results = await context.delivery.deliverAll(
+              round.map((p) => ({
+                key: `visit:${y}:${kind}:${p.unit.id}:proposals:${p.answer.slots[0]?.start ?? 'none'}`,
+                to: { email: p.team.leader },
+                card: (person) => proposalsCard(p, person.locale),
+                mail: () => ({
+                  subject: `Boka besök: ${p.unit.name}`,
+                  html: `<p>Dags att boka besök hos ${p.unit.name}. Öppna Teams och skriv "besök".</p>`,
+                }),
+              })),
+            );
+            return results.filter((r) => r.outcome === 'teams' || r.outcome === 'mail').length;
+          },
+        }),
         tabApi,
         acceptsClientState: (state) => state === clientState,
         onGraphNotifications(notifications) {

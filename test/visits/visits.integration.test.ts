@@ -104,10 +104,10 @@ describe('visits in the local Microsoft 365', () => {
   });
 
   it('propose → book → invitation in every calendar → decline → new proposals → rebook moves the same event → cancel', async () => {
-    const [{ unitId, team }] = await unbooked();
-    const ref = { unitId: unitId!, year: YEAR, kind: 'site' };
-    const leader = leaderId(team!);
-    const unit = (await server.store.units.get(unitId!))!;
+    const { unitId, team } = (await unbooked())[0]!;
+    const ref = { unitId: unitId, year: YEAR, kind: 'site' };
+    const leader = leaderId(team);
+    const unit = (await server.store.units.get(unitId))!;
 
     const proposed = await invoke(leader, 'visit.propose', { ...ref, mode: 'on-site' });
     const slots = bookActions(proposed.card!);
@@ -120,20 +120,20 @@ describe('visits in the local Microsoft 365', () => {
     const visit = (await service.getVisit({ ...ref, kind: 'site' }))!;
     expect(visit.status).toBe('booked');
 
-    const attendees = [...team!.members.map((m) => m.address), unit.managerEmail.toLowerCase()];
+    const attendees = [...team.members.map((m) => m.address), unit.managerEmail.toLowerCase()];
     for (const address of attendees) {
       const events = await eventsOf(address, String(first.start), String(first.end));
       const invitation = events.find(
         (e) => e.subject === `Platsbesök Kvalitetsutmärkelsen: ${unit.name}`,
       );
       expect(invitation, address).toBeDefined();
-      if (address !== team!.leader) expect(invitation!.isOrganizer).toBe(false);
+      if (address !== team.leader) expect(invitation!.isOrganizer).toBe(false);
     }
     const organizerCopy = (
-      await eventsOf(team!.leader, String(first.start), String(first.end))
+      await eventsOf(team.leader, String(first.start), String(first.end))
     ).find((e) => e.id === visit.eventId)!;
     const withBody = await server.graph.json<Event>({
-      path: `/users/${team!.leader}/events/${visit.eventId}`,
+      path: `/users/${team.leader}/events/${visit.eventId}`,
       query: { $select: 'body' },
     });
     expect(withBody.body?.content).toMatch(/Verksamhetsplan eller motsvarande 2026/);
@@ -144,7 +144,7 @@ describe('visits in the local Microsoft 365', () => {
     const again = await invoke(leader, 'visit.book', first);
     expect(text(again.card!)).toContain('redan bokat');
     const leaderEvents = await eventsOf(
-      team!.leader,
+      team.leader,
       '2026-09-01T00:00:00Z',
       '2026-11-01T00:00:00Z',
     );
@@ -175,13 +175,13 @@ describe('visits in the local Microsoft 365', () => {
     const after = (await service.getVisit({ ...ref, kind: 'site' }))!;
     expect(after.eventId).toBe(visit.eventId);
     const movedEvent = (
-      await eventsOf(team!.leader, String(next.data!.start), String(next.data!.end))
+      await eventsOf(team.leader, String(next.data!.start), String(next.data!.end))
     ).find((e) => e.id === visit.eventId);
     expect(movedEvent).toBeDefined();
 
     const cancelled = await invoke(leader, 'visit.cancel', ref);
     expect(cancelled.message).toMatch(/avbokat/);
-    const member = team!.members.find((m) => m.address !== team!.leader)!.address;
+    const member = team.members.find((m) => m.address !== team.leader)!.address;
     const memberCopy = (
       await eventsOf(member, String(next.data!.start), String(next.data!.end))
     ).find((e) => e.subject?.includes(unit.name));
@@ -190,8 +190,8 @@ describe('visits in the local Microsoft 365', () => {
   });
 
   it('refuses a card action from someone who is not the team leader', async () => {
-    const [, { unitId, team }] = await unbooked();
-    const member = team!.members.find((m) => m.address !== team!.leader)!;
+    const { unitId, team } = (await unbooked())[1]!;
+    const member = team.members.find((m) => m.address !== team.leader)!;
     const res = await invoke(member.objectId!, 'visit.propose', {
       unitId,
       year: YEAR,
@@ -199,14 +199,14 @@ describe('visits in the local Microsoft 365', () => {
       mode: 'on-site',
     });
     expect(res.message).toMatch(/Bara lagledaren/);
-    expect(await service.getVisit({ unitId: unitId!, year: YEAR, kind: 'site' })).toBeUndefined();
+    expect(await service.getVisit({ unitId: unitId, year: YEAR, kind: 'site' })).toBeUndefined();
   });
 
   it('answers a time taken meanwhile with fresh proposals', async () => {
-    const [, { unitId, team }] = await unbooked();
-    const leader = leaderId(team!);
-    const ref = { unitId: unitId!, year: YEAR, kind: 'site' };
-    const unit = (await server.store.units.get(unitId!))!;
+    const { unitId, team } = (await unbooked())[1]!;
+    const leader = leaderId(team);
+    const ref = { unitId: unitId, year: YEAR, kind: 'site' };
+    const unit = (await server.store.units.get(unitId))!;
     const proposed = await invoke(leader, 'visit.propose', { ...ref, mode: 'digital' });
     const slot = bookActions(proposed.card!)[0]!.data!;
     await server.graph.json({
@@ -225,10 +225,10 @@ describe('visits in the local Microsoft 365', () => {
   });
 
   it('says clearly when the unit manager has no mailbox, and still proposes from the team', async () => {
-    const [, , { unitId, team }] = await unbooked();
-    const unit = (await server.store.units.get(unitId!))!;
+    const { unitId, team } = (await unbooked())[2]!;
+    const unit = (await server.store.units.get(unitId))!;
     await server.store.units.upsert({ ...unit, managerEmail: 'chef@privat-foretag.example' });
-    const res = await invoke(leaderId(team!), 'visit.propose', {
+    const res = await invoke(leaderId(team), 'visit.propose', {
       unitId,
       year: YEAR,
       kind: 'site',
@@ -283,9 +283,9 @@ describe('visits in the local Microsoft 365', () => {
   });
 
   it('never lets a team examine a unit a member declared a conflict with', async () => {
-    const [{ unitId, team }] = await unbooked();
-    const member = team!.members.find((m) => m.address !== team!.leader)!;
-    const unit = (await server.store.units.get(unitId!))!;
+    const { unitId, team } = (await unbooked())[0]!;
+    const member = team.members.find((m) => m.address !== team.leader)!;
+    const unit = (await server.store.units.get(unitId))!;
     const res = await postActivity(
       server,
       teamsMessage(`jäv ${unit.name}`, {
@@ -293,18 +293,18 @@ describe('visits in the local Microsoft 365', () => {
       }),
     );
     expect(res.text).toContain('Jäv anmält');
-    expect(await server.store.examinerTeams.assignment(unitId!, YEAR)).toBeUndefined();
+    expect(await server.store.examinerTeams.assignment(unitId, YEAR)).toBeUndefined();
     await expect(
-      service.assign({ id: 'coordinator' }, YEAR, [{ unitId: unitId!, teamId: team!.id }]),
+      service.assign({ id: 'coordinator' }, YEAR, [{ unitId: unitId, teamId: team.id }]),
     ).rejects.toThrow(/declared conflict/);
     const { proposal } = await service.proposeAssignment(YEAR);
-    expect(proposal.assignments.some((x) => x.unitId === unitId && x.teamId === team!.id)).toBe(
+    expect(proposal.assignments.some((x) => x.unitId === unitId && x.teamId === team.id)).toBe(
       false,
     );
     // Put it back with another team for the rest of the file.
     const other = teams.find(
-      (t) => t.id !== team!.id && t.members.every((m) => m.organisationId !== unit.organisationId),
+      (t) => t.id !== team.id && t.members.every((m) => m.organisationId !== unit.organisationId),
     )!;
-    await service.assign({ id: 'coordinator' }, YEAR, [{ unitId: unitId!, teamId: other.id }]);
+    await service.assign({ id: 'coordinator' }, YEAR, [{ unitId: unitId, teamId: other.id }]);
   });
 });
