@@ -22,7 +22,6 @@ import {
   proposeAssignments,
   type BookedVisit,
   type SlotAnswer,
-  type SlotPerson,
   type VisitKind,
   type VisitMode,
   type VisitRules,
