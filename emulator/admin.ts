@@ -114,7 +114,10 @@ export function createAdmin(d: AdminDeps): EmulatorAdmin {
   };
   return {
     reset: d.reset,
-    outbox: () => structuredClone(d.store.data.outbox),
+    outbox: () => {
+      d.store.settle(); // what Exchange had sent by now (queued mail goes out on the clock)
+      return structuredClone(d.store.data.outbox);
+    },
     clearOutbox: () => {
       d.store.data.outbox = [];
     },
@@ -208,8 +211,12 @@ export function createAdmin(d: AdminDeps): EmulatorAdmin {
       d.store.data.apps = d.store.data.apps.filter((a) => a.clientId !== app.clientId);
       d.store.data.apps.push(appRec(app));
     },
-    state: () => d.store.data,
+    state: () => {
+      d.store.settle();
+      return d.store.data;
+    },
     messages(upn, folder) {
+      d.store.settle();
       const mb = d.store.mailbox(userOr404(upn).id!);
       const f = folder ? d.store.folderByDisplayName(mb, folder) : undefined;
       if (folder && !f)

@@ -84,6 +84,8 @@ export class Dispatcher {
   }
 
   private async runInner(req: GraphRequest, top: boolean): Promise<GraphResponse> {
+    // Exchange's later changes (Sent Items copies) that are due show before this request reads.
+    this.store.settle();
     req.path = rewriteMe(normalizePath(req.path), req.auth);
     const match = this.router.match(req.method, req.path);
     const kind = match && match !== 'method' ? match.kind : 'unknown';

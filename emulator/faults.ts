@@ -1,6 +1,6 @@
 // Fault injection and Outlook's limits: latency, injected 429/503 (next N requests or a ratio), the
 // per-app-per-mailbox concurrency limit (4) and rate limit (10,000 requests / 10 min), and Exchange
-// Online's sending limits (30 messages per minute, 10,000 recipients per day per mailbox).
+// Online's sending limits (30 messages per minute: queued; 10,000 recipients per day: bounced).
 import type { Clock } from './clock.js';
 import { GraphError } from './errors.js';
 import type { MailboxRec } from './state/model.js';
@@ -28,6 +28,13 @@ export interface FaultConfig {
   mailboxRateLimit?: { requests: number; windowSeconds: number } | null;
   /** Exchange sending limits per mailbox (default 30/min and 10,000 recipients/day; null turns them off). */
   sendingLimits?: { messagesPerMinute: number; recipientsPerDay: number } | null;
+  /**
+   * How long after a send its Sent Items copy appears (ms on the emulator's clock, default 2,000; 0
+   * shows it at once). Graph's 202 means "accepted", not "done": the copy is saved once Exchange
+   * has sent the mail (https://learn.microsoft.com/graph/api/user-sendmail: "the message is saved in
+   * the Sent Items folder"; https://learn.microsoft.com/graph/api/message-send).
+   */
+  sentItemsDelayMs?: number;
   /** Change notifications as Graph may deliver them: late, twice, or not at all (delta is the truth). */
   notifications?: { delayMs?: number; duplicate?: boolean; dropNext?: number } | null;
   /** Seed for ratio-based faults (default 1). */
@@ -37,6 +44,7 @@ export interface FaultConfig {
 const DEFAULTS: Required<Omit<FaultConfig, 'throttle' | 'unavailable' | 'notifications'>> &
   Pick<FaultConfig, 'throttle' | 'unavailable' | 'notifications'> = {
   latencyMs: 0,
+  sentItemsDelayMs: 2_000,
   notifications: null,
   throttle: null,
   unavailable: null,
@@ -53,6 +61,7 @@ export interface FaultStats {
   unavailable: number;
   concurrencyRejections: number;
   rateLimitRejections: number;
+  /** Sends Exchange held back (queued past the minute's 30) or bounced (over the day's recipients). */
   sendLimitRejections: number;
 }
 
@@ -184,44 +193,43 @@ export class Faults {
   }
 
   /**
-   * Exchange Online sending limits for one submission from a mailbox. Over 30 messages in the last
-   * minute → 429 with Retry-After; over 10,000 recipients in the last 24 h → Exchange's
-   * SubmissionQuotaExceededException (554 5.2.0) surfaced as 429 with Retry-After.
+   * Exchange Online sending limits for one submission from a mailbox, as Exchange applies them: it
+   * does not refuse. Over 30 messages a minute the message is accepted (202) and waits in the queue
+   * until the minute has room; past 10,000 recipients in 24 hours the mailbox cannot send: the
+   * message is accepted and then bounced with a non-delivery report (5.1.90) to the sender.
+   * https://learn.microsoft.com/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits#sending-limits-1
+   * Returns when the message goes out (ms from now), or that it bounces.
    */
-  checkSend(mb: MailboxRec, recipients: number): void {
+  checkSend(mb: MailboxRec, recipients: number): SendVerdict {
     const lim = this.cfg.sendingLimits;
     const now = this.clock.now().getTime();
     mb.sendLog = mb.sendLog.filter((e) => e.at > now - 86_400_000);
     if (!lim) {
       mb.sendLog.push({ at: now, recipients });
-      return;
-    }
-    const lastMinute = mb.sendLog.filter((e) => e.at > now - 60_000);
-    if (lastMinute.length >= lim.messagesPerMinute) {
-      this.stats.sendLimitRejections++;
-      const retry = Math.max(1, Math.ceil((lastMinute[0]!.at + 60_000 - now) / 1000));
-      throw new GraphError(
-        429,
-        'ErrorExceededMessageLimit',
-        `Cannot send message: the mailbox has exceeded its message rate limit of ${lim.messagesPerMinute} messages per minute.`,
-        { 'Retry-After': String(retry) },
-      );
+      return { kind: 'now' };
     }
     const today = mb.sendLog.reduce((n, e) => n + e.recipients, 0);
     if (today + recipients > lim.recipientsPerDay) {
       this.stats.sendLimitRejections++;
-      const first = mb.sendLog[0]?.at ?? now;
-      const retry = Math.max(1, Math.ceil((first + 86_400_000 - now) / 1000));
-      throw new GraphError(
-        429,
-        'ErrorSubmissionQuotaExceeded',
-        `554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; the mailbox has exceeded its recipient rate limit of ${lim.recipientsPerDay} recipients per day.`,
-        { 'Retry-After': String(retry) },
-      );
+      return {
+        kind: 'bounced',
+        reason: `550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients (${lim.recipientsPerDay}).`,
+      };
     }
-    mb.sendLog.push({ at: now, recipients });
+    // Queued sends count at the time they go out (possibly ahead of now). Sends leave in order, so
+    // the newest `limit` of them, this one included, must span more than a minute.
+    const times = mb.sendLog.map((e) => e.at).sort((a, b) => a - b);
+    const limit = lim.messagesPerMinute;
+    const at =
+      times.length >= limit ? Math.max(now, times[times.length - limit]! + 60_000 + 1) : now;
+    if (at > now) this.stats.sendLimitRejections++;
+    mb.sendLog.push({ at, recipients });
+    return at > now ? { kind: 'queued', delayMs: at - now } : { kind: 'now' };
   }
 }
+
+export type SendVerdict =
+  { kind: 'now' } | { kind: 'queued'; delayMs: number } | { kind: 'bounced'; reason: string };
 
 function emptyStats(): FaultStats {
   return {

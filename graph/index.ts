@@ -79,6 +79,7 @@ export function createGraphApi(graph: Graph) {
       'moveMessage',
       'replyToMessage',
       'createReply',
+      'createDraft',
       'sendDraft',
       'sendMail',
     ]),

@@ -202,17 +202,39 @@ export async function replyToMessage(
   });
 }
 
-/** A draft reply in the thread (in Drafts), to edit before sending. */
+/**
+ * A draft reply in the thread (in Drafts), to edit or send. `message` sets its writable properties at
+ * creation (body, cc, subject, and custom headers, which Graph takes only when an item is created).
+ * Graph takes a comment or a message body, not both.
+ */
 export async function createReply(
   graph: Graph,
   mailbox: string,
   id: string,
   comment?: string,
+  message?: Partial<Message>,
 ): Promise<Message> {
   return graph.json<Message>({
     method: 'POST',
     path: `${userPath(mailbox)}/messages/${encodeURIComponent(id)}/createReply`,
-    body: comment ? { comment } : {},
+    body: { ...(comment ? { comment } : {}), ...(message ? { message } : {}) },
+  });
+}
+
+/**
+ * A new message saved in Drafts (POST /messages): its immutable id stays the same when it is sent
+ * and moves to Sent Items, so a sender can keep the id and later tell whether it went out.
+ * https://learn.microsoft.com/graph/outlook-immutable-id
+ */
+export async function createDraft(
+  graph: Graph,
+  mailbox: string,
+  message: Message,
+): Promise<Message> {
+  return graph.json<Message>({
+    method: 'POST',
+    path: `${userPath(mailbox)}/messages`,
+    body: message,
   });
 }
 

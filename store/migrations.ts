@@ -240,6 +240,9 @@ export const migrations: Record<string, Migration> = {
        primary key (visit_id, address))`,
     `create index visit_holds_address_idx on visit_holds (address, starts_at)`,
   ),
+  // The outbox sends a draft it created (immutable id) and keeps that id: after a crash the id tells
+  // whether the mail went (Sent Items drop custom headers, so a header search cannot).
+  '0004_outbox_draft_id': statements(`alter table outbox add column draft_id text`),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

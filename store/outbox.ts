@@ -56,6 +56,11 @@ export interface OutboxItem<P = unknown> {
   error?: string;
   sentAt?: IsoInstant;
   createdAt: IsoInstant;
+  /**
+   * The draft an earlier claim created for this item (immutable id): look it up before sending
+   * again (in Sent Items: sent; still in Drafts: not sent yet).
+   */
+  draftId?: string;
 }
 
 export interface OutboxRepo {
@@ -78,6 +83,8 @@ export interface OutboxRepo {
    * Not a failure: no error is recorded and the claim does not count as an attempt.
    */
   defer(id: number, owner: string, until: TimeInput): Promise<boolean>;
+  /** Keeps the draft created for a claimed item, before it is sent. False if the lease was lost. */
+  recordDraft(id: number, owner: string, draftId: string): Promise<boolean>;
   /** Marks a claimed item sent. False if the lease was lost (another sender may hold it now). */
   markSent(id: number, owner: string, sentAt?: TimeInput): Promise<boolean>;
   /** A failed send: pending again from `retryAt`, or failed for good without it. */
@@ -205,6 +212,13 @@ export function outboxRepo({ db, now }: RepoContext): OutboxRepo {
       return result.numUpdatedRows > 0n;
     },
 
+    async recordDraft(id, owner, draftId) {
+      const result = await sending(id, owner)
+        .set({ draft_id: draftId, updated_at: now() })
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
     async markSent(id, owner, sentAt) {
       const at = now();
       const result = await sending(id, owner)
@@ -290,5 +304,6 @@ function toItem<P>(row: Selectable<OutboxTable>): OutboxItem<P> {
     error: row.last_error ?? undefined,
     sentAt: toIsoOrUndefined(row.sent_at),
     createdAt: toIso(row.created_at),
+    draftId: row.draft_id ?? undefined,
   });
 }

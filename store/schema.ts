@@ -135,6 +135,8 @@ export interface OutboxTable {
   sent_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The draft (immutable id) the sender created for this item; sent or still a draft. */
+  draft_id: string | null;
 }
 
 export interface ConversationRefsTable {

@@ -432,6 +432,12 @@ export function registerMail(r: Router, s: Services): void {
       const rec = messageOr404(mb, p.m!);
       if (!rec.fields.isDraft)
         throw badRequest('Only draft messages can be sent.', 'ErrorInvalidOperation');
+      // A draft already submitted waits in the Outbox until Exchange has sent it: not sent twice.
+      if (rec.folderId === s.store.folder(mb, 'outbox')?.id)
+        throw badRequest(
+          'The message has already been submitted for delivery.',
+          'ErrorInvalidOperation',
+        );
       sendMessage({
         store: s.store,
         faults: s.faults,

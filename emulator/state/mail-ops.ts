@@ -87,7 +87,7 @@ export function sendMessage(o: SendOptions): void {
         `At least one recipient isn't valid., Recipient '${r}' is not resolved. All recipients must be resolved before a message can be submitted.`,
       );
   }
-  o.faults.checkSend(mb, recipients.length);
+  const verdict = o.faults.checkSend(mb, recipients.length);
   const now = store.nowIso();
   const from: MG.Recipient = {
     emailAddress: {
@@ -106,50 +106,116 @@ export function sendMessage(o: SendOptions): void {
       o.fields.internetMessageId ?? `<${guid().replace(/-/g, '')}@${store.data.domain}>`,
     conversationId: o.fields.conversationId ?? 'AAQkA' + guid().replace(/-/g, ''),
   };
-  const { userIds, external } = resolveRecipients(store, recipients);
-  const inboxCopy: MessageFields = {
-    ...sent,
-    bccRecipients: [],
+  const deliver = () => {
+    const { userIds, external } = resolveRecipients(store, recipients);
+    const inboxCopy: MessageFields = {
+      ...sent,
+      bccRecipients: [],
+      isRead: false,
+      categories: [],
+      flag: { flagStatus: 'notFlagged' },
+      inferenceClassification: 'focused',
+    };
+    for (const uid of userIds) {
+      const rmb = store.mailbox(uid);
+      store.addMessage(
+        rmb,
+        store.folder(rmb, 'inbox')!.id,
+        structuredClone(inboxCopy),
+        structuredClone(o.attachments),
+      );
+    }
+    if (external.length)
+      store.data.outbox.push({
+        from: sender.userPrincipalName ?? '',
+        to: external,
+        sentAt: store.nowIso(),
+        message: {
+          ...structuredClone(sent),
+          attachments: o.attachments.map((a) => ({
+            '@odata.type': '#microsoft.graph.fileAttachment',
+            name: a.name,
+            contentType: a.contentType,
+            contentBytes: a.contentBytes,
+            isInline: a.isInline,
+          })) as MG.Attachment[],
+        },
+      });
+  };
+  if (verdict.kind === 'bounced') {
+    // Accepted, then bounced: nobody gets it, the sender gets a non-delivery report.
+    store.later(o.faults.config.sentItemsDelayMs ?? 0, () =>
+      deliverNonDeliveryReport(store, mb, sent, recipients, verdict.reason),
+    );
+  } else store.later(verdict.kind === 'queued' ? verdict.delayMs : 0, deliver);
+  // The sender's copy appears in Sent Items only once Exchange has sent the mail (a moment after the
+  // 202), and without custom internet headers: those travel with the MIME message to recipients, and
+  // Graph lists internetMessageHeaders as the headers of "the network path taken by a message from
+  // the sender to the recipient" (https://learn.microsoft.com/graph/api/resources/message), so a
+  // search of Sent Items for a marker header finds nothing. A draft keeps its (immutable) id:
+  // https://learn.microsoft.com/graph/outlook-immutable-id ("will NOT change if the item is moved to
+  // a different folder in the mailbox"); until then it waits in the Outbox, still a draft.
+  const delayMs =
+    (o.faults.config.sentItemsDelayMs ?? 0) + (verdict.kind === 'queued' ? verdict.delayMs : 0);
+  const copy: MessageFields = { ...sent, isRead: true, internetMessageHeaders: undefined };
+  if (o.draft) {
+    const draft = o.draft;
+    if (!o.saveToSentItems) {
+      store.removeMessage(mb, draft);
+      return;
+    }
+    if (delayMs > 0) store.moveMessage(mb, draft, store.folder(mb, 'outbox')!.id);
+    store.later(delayMs, () => {
+      if (mb.messages[draft.id] !== draft) return; // deleted meanwhile
+      draft.fields = copy;
+      store.moveMessage(mb, draft, store.folder(mb, 'sentitems')!.id);
+      store.touchMessage(mb, draft);
+    });
+  } else if (o.saveToSentItems) {
+    store.later(delayMs, () =>
+      store.addMessage(mb, store.folder(mb, 'sentitems')!.id, copy, o.attachments),
+    );
+  }
+}
+
+/**
+ * The non-delivery report Exchange Online puts in the sender's inbox when a mail could not be sent:
+ * from the postmaster, "Undeliverable: <subject>", the reason with its status code, the original
+ * mail attached as an item (https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online).
+ */
+export function deliverNonDeliveryReport(
+  store: Store,
+  mb: MailboxRec,
+  original: MessageFields,
+  recipients: string[],
+  reason: string,
+): MessageRec {
+  const postmaster = `postmaster@${store.data.domain}`;
+  const list = recipients.map(escapeHtml).join('<br>');
+  return store.addMessage(mb, store.folder(mb, 'inbox')!.id, {
+    subject: `Undeliverable: ${original.subject ?? ''}`,
+    from: { emailAddress: { name: 'Microsoft Outlook', address: postmaster } },
+    sender: { emailAddress: { name: 'Microsoft Outlook', address: postmaster } },
+    toRecipients: [{ emailAddress: { address: mb.upn } }],
+    body: {
+      contentType: 'html',
+      content: `<html><body><p><b>Your message to these recipients couldn't be delivered:</b><br>${list}</p><p>Diagnostic information for administrators:<br>Remote server returned '${escapeHtml(reason)}'</p><p>Original message headers:<br>Subject: ${escapeHtml(original.subject ?? '')}<br>Message-ID: ${escapeHtml(original.internetMessageId ?? '')}</p></body></html>`,
+    },
+    internetMessageHeaders: [
+      { name: 'Content-Type', value: 'multipart/report; report-type=delivery-status' },
+      { name: 'Auto-Submitted', value: 'auto-replied' },
+    ],
+    internetMessageId: `<${guid().replace(/-/g, '')}@${store.data.domain}>`,
+    conversationId: original.conversationId,
     isRead: false,
+    isDraft: false,
+    importance: 'normal',
     categories: [],
     flag: { flagStatus: 'notFlagged' },
     inferenceClassification: 'focused',
-  };
-  for (const uid of userIds) {
-    const rmb = store.mailbox(uid);
-    store.addMessage(
-      rmb,
-      store.folder(rmb, 'inbox')!.id,
-      structuredClone(inboxCopy),
-      structuredClone(o.attachments),
-    );
-  }
-  if (external.length)
-    store.data.outbox.push({
-      from: sender.userPrincipalName ?? '',
-      to: external,
-      sentAt: now,
-      message: {
-        ...structuredClone(sent),
-        attachments: o.attachments.map((a) => ({
-          '@odata.type': '#microsoft.graph.fileAttachment',
-          name: a.name,
-          contentType: a.contentType,
-          contentBytes: a.contentBytes,
-          isInline: a.isInline,
-        })) as MG.Attachment[],
-      },
-    });
-  const sentItems = store.folder(mb, 'sentitems')!;
-  if (o.draft) {
-    o.draft.fields = { ...sent, isRead: true };
-    if (o.saveToSentItems) {
-      store.moveMessage(mb, o.draft, sentItems.id);
-      store.touchMessage(mb, o.draft);
-    } else store.removeMessage(mb, o.draft);
-  } else if (o.saveToSentItems) {
-    store.addMessage(mb, sentItems.id, { ...sent, isRead: true }, o.attachments);
-  }
+    sentDateTime: store.nowIso(),
+    receivedDateTime: store.nowIso(),
+  });
 }
 
 /** Mail arriving from outside the tenant (or from anyone, for tests): straight into the inboxes. */

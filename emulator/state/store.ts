@@ -47,6 +47,38 @@ export class Store {
     this.listeners.push(l);
   }
 
+  /** Changes Exchange makes a little later (a sent mail's Sent Items copy), kept in memory only. */
+  private readonly deferred: Array<{ dueMs: number; apply: () => void; done: boolean }> = [];
+
+  /**
+   * Runs `apply` once `ms` have passed on the emulator's clock (checked on every Graph request) or
+   * in real time (a timer, for a frozen clock), whichever comes first.
+   */
+  later(ms: number, apply: () => void): void {
+    if (ms <= 0) {
+      apply();
+      return;
+    }
+    const entry = { dueMs: this.clock.now().getTime() + ms, apply, done: false };
+    this.deferred.push(entry);
+    const timer = setTimeout(() => this.run(entry), ms);
+    timer.unref?.();
+  }
+
+  /** Applies the deferred changes that are due on the emulator's clock. */
+  settle(): void {
+    if (this.deferred.length === 0) return;
+    const now = this.clock.now().getTime();
+    for (const entry of [...this.deferred]) if (entry.dueMs <= now) this.run(entry);
+  }
+
+  private run(entry: { apply: () => void; done: boolean }): void {
+    if (entry.done) return;
+    entry.done = true;
+    this.deferred.splice(this.deferred.indexOf(entry as never), 1);
+    entry.apply();
+  }
+
   emit(e: ChangeEvent): void {
     for (const l of this.listeners) l(e);
   }

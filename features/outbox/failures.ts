@@ -11,6 +11,16 @@ export type SendFailure =
 
 /** When Graph gives no Retry-After on a 429, wait a full sending window. */
 const DEFAULT_THROTTLE_MS = 60_000;
+/**
+ * Exchange's sending-limit codes mean "later", whatever status carries them (Graph has answered
+ * ErrorExceededMessageLimit with 400 and 403 as well as 429): the mailbox waits, the mail keeps its
+ * place. Without Retry-After the daily quota waits an hour before trying again.
+ */
+const SENDING_LIMIT_CODE =
+  /^(ErrorExceededMessageLimit|ErrorSubmissionQuotaExceeded|ErrorQuotaExceeded)$/i;
+const SENDING_LIMIT_TEXT =
+  /SubmissionQuotaExceeded|exceeded (its|the) (message|recipient) (rate|limit)/i;
+const DAILY_QUOTA_WAIT_MS = 60 * 60_000;
 
 export function classifySendError(error: unknown): SendFailure {
   if (!isGraphError(error)) {
@@ -20,6 +30,18 @@ export function classifySendError(error: unknown): SendFailure {
   }
   const code = error.code ?? '';
   const detail = `${error.status ?? '-'} ${code || error.reason}: ${error.message}`;
+  if (
+    error.reason !== 'throttled' &&
+    (SENDING_LIMIT_CODE.test(code) || SENDING_LIMIT_TEXT.test(error.message))
+  ) {
+    const dailyQuota = /SubmissionQuota|recipient/i.test(`${code} ${error.message}`);
+    return {
+      kind: 'throttled',
+      retryAfterMs: error.retryAfterMs ?? (dailyQuota ? DAILY_QUOTA_WAIT_MS : DEFAULT_THROTTLE_MS),
+      dailyQuota,
+      reason: `over Exchange's sending limit, sending later (${detail})`,
+    };
+  }
   switch (error.reason) {
     case 'throttled':
       return {

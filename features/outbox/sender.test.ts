@@ -1,7 +1,8 @@
 // The outbox worker on fake timers, with an in-memory outbox and a scripted Graph: order, pacing,
-// Retry-After, retries that look in Sent Items first, permanent failures, giving up.
+// Retry-After, retries that look the draft up by id first, permanent failures, giving up.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { GraphError, type GraphRequest } from '../../graph/index.js';
+import type { Message } from '@microsoft/microsoft-graph-types';
+import { GraphError } from '../../graph/index.js';
 import type { LocksRepo, OutboxItem, OutboxRepo, OutboxStatus, Store } from '../../store/index.js';
 import { startOutboxWorker, type OutboxWorker } from './sender.js';
 import type { OutboxGraph } from './transport.js';
@@ -73,6 +74,12 @@ function memoryStore(): Pick<Store, 'outbox' | 'locks'> & { items: OutboxItem<Ou
       delete i.leaseOwner;
       return true;
     },
+    async recordDraft(id, owner, draftId) {
+      const i = items.find((x) => x.id === id && x.status === 'sending' && x.leaseOwner === owner);
+      if (!i) return false;
+      i.draftId = draftId;
+      return true;
+    },
     async markSent(id, owner, sentAt) {
       const i = items.find((x) => x.id === id && x.status === 'sending' && x.leaseOwner === owner);
       if (!i) return false;
@@ -123,35 +130,54 @@ function memoryStore(): Pick<Store, 'outbox' | 'locks'> & { items: OutboxItem<Ou
   return { outbox, locks: lockRepo, items };
 }
 
-/** Graph as a script: each POST asks `onSend`; Sent Items holds what was accepted. */
+/**
+ * Graph as a script: drafts are created, each send asks `onSend`; a sent draft leaves Drafts (as
+ * Exchange moves it to Sent Items), and `lookups` records every look-up by draft id.
+ */
 function scriptedGraph(onSend: (key: string, n: number) => void | Promise<void> = () => {}) {
   const accepted: Array<{ key: string; at: number }> = [];
-  const listed: string[] = [];
+  const lookups: string[] = [];
+  const drafts = new Map<string, { key: string; sentAt?: string }>();
   let n = 0;
+  const keyOf = (m: { internetMessageHeaders?: Array<{ value?: string | null }> | null }) =>
+    m.internetMessageHeaders![0]!.value!;
   const api = {
-    graph: {
-      async json(req: GraphRequest) {
-        const message = (req.body as { message: { internetMessageHeaders: { value: string }[] } })
-          .message;
-        const key = message.internetMessageHeaders[0]!.value;
-        await onSend(key, ++n);
-        accepted.push({ key, at: Date.now() });
-        return undefined;
-      },
+    folders: {
+      getFolder: async () => ({ id: 'drafts-folder' }),
     },
     messages: {
-      async *iterateMessages(_mailbox: string, o: { filter?: string }) {
-        listed.push(o.filter ?? '');
-        for (const a of [...accepted].reverse())
-          yield {
-            id: a.key,
-            sentDateTime: new Date(a.at).toISOString(),
-            internetMessageHeaders: [{ name: 'x-kvalitet-outbox-key', value: a.key }],
-          };
+      async createDraft(_mailbox: string, m: Message) {
+        const id = `draft-${drafts.size + 1}`;
+        drafts.set(id, { key: keyOf(m) });
+        return { id };
+      },
+      async createReply(_mailbox: string, _id: string, _c: unknown, m: Message) {
+        const id = `draft-${drafts.size + 1}`;
+        drafts.set(id, { key: keyOf(m) });
+        return { id };
+      },
+      async sendDraft(_mailbox: string, id: string) {
+        const d = drafts.get(id)!;
+        if (d.sentAt) throw new Error('sent twice');
+        await onSend(d.key, ++n);
+        d.sentAt = new Date().toISOString();
+        accepted.push({ key: d.key, at: Date.now() });
+      },
+      async getMessage(_mailbox: string, id: string) {
+        lookups.push(id);
+        const d = drafts.get(id)!;
+        return d.sentAt
+          ? { id, isDraft: false, sentDateTime: d.sentAt, parentFolderId: 'sent-folder' }
+          : { id, isDraft: true, parentFolderId: 'drafts-folder' };
       },
     },
   };
-  return { api: api as unknown as OutboxGraph, accepted, listed };
+  /** Exchange took the draft but the answer never came back. */
+  const takeSilently = (key: string) => {
+    for (const d of drafts.values()) if (d.key === key) d.sentAt = new Date().toISOString();
+    accepted.push({ key, at: Date.now() });
+  };
+  return { api: api as unknown as OutboxGraph, accepted, lookups, takeSilently };
 }
 
 async function queue(
@@ -245,24 +271,64 @@ describe('startOutboxWorker', () => {
     expect(worker!.stats()).toMatchObject({ throttled: 1, sent: 2, failed: 0 });
   });
 
-  it('after an unclear failure looks in Sent Items and does not send twice', async () => {
+  it('after an unclear failure looks the draft up by id and does not send twice', async () => {
     const store = memoryStore();
     await queue(store, 'maybe');
     const g = scriptedGraph((key, n) => {
       if (n === 1) {
-        // Exchange took it, but the answer never came back.
-        g.accepted.push({ key, at: Date.now() });
+        g.takeSilently(key);
         throw new GraphError({ reason: 'timeout', status: 504, message: 'gateway timeout' });
       }
     });
     start(store, g.api);
     await vi.advanceTimersByTimeAsync(1_000);
-    expect((await store.outbox.getByKey('maybe'))?.status).toBe('pending');
+    expect(await store.outbox.getByKey('maybe')).toMatchObject({
+      status: 'pending',
+      draftId: 'draft-1',
+    });
     await vi.advanceTimersByTimeAsync(61_000);
-    expect(g.listed).toHaveLength(1);
+    expect(g.lookups).toEqual(['draft-1']);
     expect(g.accepted.map((a) => a.key)).toEqual(['maybe']);
     expect((await store.outbox.getByKey('maybe'))?.status).toBe('sent');
     expect(worker!.stats()).toMatchObject({ recovered: 1, sent: 0, retried: 1 });
+  });
+
+  it('sends the draft it created earlier when the look-up finds it still in Drafts', async () => {
+    const store = memoryStore();
+    await queue(store, 'unsent');
+    const g = scriptedGraph((_key, n) => {
+      if (n === 1) throw new GraphError({ reason: 'timeout', status: 504, message: 'timeout' });
+    });
+    start(store, g.api);
+    await vi.advanceTimersByTimeAsync(62_000);
+    expect(g.lookups).toEqual(['draft-1']);
+    expect(g.accepted.map((a) => a.key)).toEqual(['unsent']);
+    const item = await store.outbox.getByKey('unsent');
+    expect(item).toMatchObject({ status: 'sent', draftId: 'draft-1' });
+    expect(worker!.stats()).toMatchObject({ recovered: 0, sent: 1 });
+  });
+
+  it('reads ErrorExceededMessageLimit as "later" whatever its status, keeping the mail', async () => {
+    const store = memoryStore();
+    await queue(store, 'limited');
+    const g = scriptedGraph((_key, n) => {
+      if (n === 1)
+        throw new GraphError({
+          reason: 'bad-request',
+          status: 400,
+          code: 'ErrorExceededMessageLimit',
+          message: 'Cannot send message: the mailbox has exceeded its message limit.',
+        });
+    });
+    start(store, g.api, { concurrency: 1 });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await store.outbox.getByKey('limited')).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+    });
+    await vi.advanceTimersByTimeAsync(61_000);
+    expect(await store.outbox.getByKey('limited')).toMatchObject({ status: 'sent' });
+    expect(worker!.stats()).toMatchObject({ throttled: 1, failed: 0, sent: 1 });
   });
 
   it('fails a bad address at once with its reason and goes on with the rest', async () => {
@@ -311,7 +377,7 @@ describe('startOutboxWorker', () => {
     const b = startOutboxWorker({ store, graph: g.api, mailboxes: [MAILBOX], owner: 'b' });
     await vi.advanceTimersByTimeAsync(15 * 60_000);
     expect(g.accepted.map((x) => x.key)).toEqual(['slow']);
-    expect(g.listed).toEqual([]);
+    expect(g.lookups).toEqual([]);
     expect(a.stats().sent).toBe(1);
     expect(b.stats().sent).toBe(0);
     const stopping = b.stop();

@@ -1,19 +1,20 @@
 // The paced outbox worker: sends what producers queued (enqueueMail) from the shared mailbox, most
 // urgent first (priority, then age), under Exchange Online's sending limits per mailbox, once.
 //
-// How "once" is kept. Graph's sendMail and reply have no idempotency key, so exactly-once cannot be
-// had; the worker narrows the one gap that remains:
+// How "once" is kept. Graph's sendMail and reply have no idempotency key and Sent Items copies carry
+// no custom headers, so the worker sends drafts it can look up by id (the way Microsoft documents):
 //  1. An item is claimed with a lease (status 'sending') BEFORE Graph is called; a second worker
 //     cannot claim it while the lease runs (the store's claim is FOR UPDATE SKIP LOCKED).
-//  2. Every mail carries the item's key in the header x-kvalitet-outbox-key.
-//  3. Graph's 202 is followed at once by markSent (retried on a store error).
-//  4. If the process dies between 2 and 3, the item stays 'sending' until its lease (5 min) runs out;
-//     whoever claims it next (attempts > 1; a hand-back for pacing or a 429 does not count) first
-//     looks for the key in Sent Items and, if found,
-//     marks it sent without sending. A failure with an unclear outcome (timeout, 5xx) is retried no
-//     sooner than a minute later and goes through the same check.
-// The residual risk: Exchange accepted the mail but its Sent Items copy is not visible by the time
-// the lease ran out, and the recipient gets a second receipt. We prefer that to a lost receipt.
+//  2. The mail is created as a draft (createReply / POST messages, immutable id) and the draft's id is
+//     recorded on the item before anything is sent.
+//  3. The draft is sent; Graph's 202 is followed at once by markSent (retried on a store error).
+//  4. If the process dies between 3 and markSent, the item stays 'sending' until its lease (5 min)
+//     runs out; whoever claims it next looks the draft id up: no longer a draft (Sent Items) or out
+//     of Drafts (being sent) → marked sent without sending; still in Drafts → sent now; deleted →
+//     created again. A failure with an unclear outcome (timeout, 5xx) is retried no sooner than a
+//     minute later and goes through the same look-up.
+// A crash between creating the draft and recording its id leaves an unsent draft behind (never a
+// second mail). What remains: a person deletes the sent copy from Sent Items before a retry looks.
 //
 // Pacing: one worker at a time sends for a mailbox (a named lease in the store, renewed while it
 // works; another instance takes over when it stops or dies). On takeover it rebuilds the sliding
@@ -35,7 +36,14 @@ import {
   type SendLimits,
   type SentCounter,
 } from './pacer.js';
-import { findSentByKey, sendOutboxMessage, type OutboxGraph } from './transport.js';
+import {
+  createOutboxDraft,
+  draftOutcome,
+  draftsFolderIds,
+  sendOutboxDraft,
+  type DraftOutcome,
+  type OutboxGraph,
+} from './transport.js';
 import type { OutboxMessage } from './types.js';
 
 export interface OutboxLogger {
@@ -116,8 +124,7 @@ interface MailboxState {
   pausedUntil: number;
 }
 
-const SENT_ITEMS_SKEW_MS = 5 * 60_000;
-/** An unclear outcome waits at least this long, so Sent Items shows the copy if there is one. */
+/** An unclear outcome waits at least this long, so a draft Exchange took has left Drafts. */
 const MAYBE_SENT_MIN_RETRY_MS = 60_000;
 
 export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
@@ -132,6 +139,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const idleMs = options.idleMs ?? 5_000;
   const maxFailures = options.maxFailures ?? 8;
   const fixed = options.mailboxes?.map((m) => m.toLowerCase());
+  const draftsFolder = draftsFolderIds(graph);
 
   const mailboxes = new Map<string, MailboxState>();
   const active = new Set<Promise<void>>();
@@ -277,36 +285,49 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     message: OutboxMessage,
     reservation: { settle(at: number): void; release(): void },
   ): Promise<void> {
-    if (item.attempts > 1) {
-      // An earlier attempt may have reached Exchange: look before sending again.
-      let found: { sentAt: string } | undefined;
+    let draftId = item.draftId;
+    if (draftId !== undefined) {
+      // An earlier claim created (and maybe sent) this draft: look it up before sending.
+      let outcome: DraftOutcome;
       try {
-        found = await findSentByKey(graph, {
-          mailbox: message.mailbox,
-          key: item.key,
-          since: new Date(
-            Math.min(Date.parse(item.createdAt), Date.parse(item.notBefore)) - SENT_ITEMS_SKEW_MS,
-          ),
-        });
+        outcome = await draftOutcome(graph, message.mailbox, draftId, () =>
+          draftsFolder(message.mailbox),
+        );
       } catch (error) {
         reservation.release();
         await onFailure(st, item, error, false);
         return;
       }
-      if (found) {
+      if (outcome.state === 'sent' || outcome.state === 'submitted') {
         reservation.release();
         counters.recovered++;
         logger?.warn(
-          { key: item.key, id: item.id, sentAt: found.sentAt },
-          'outbox: found already sent in Sent Items, not sending again',
+          { key: item.key, id: item.id, draftId, outcome: outcome.state },
+          'outbox: the draft was already sent, not sending again',
         );
-        await recordSent(item, new Date(found.sentAt));
+        const at =
+          outcome.state === 'sent' && outcome.sentAt ? new Date(outcome.sentAt) : clock.now();
+        await recordSent(item, at);
         return;
       }
+      if (outcome.state === 'gone') draftId = undefined;
     }
     const keepLease = renewWhile(item);
     try {
-      await sendOutboxMessage(graph, item.key, message);
+      if (draftId === undefined) {
+        draftId = await createOutboxDraft(graph, item.key, message);
+        if (!(await recordDraft(item, draftId))) {
+          keepLease.stop();
+          reservation.release();
+          counters.leaseLost++;
+          logger?.error(
+            { key: item.key, id: item.id, draftId },
+            'outbox: lost the lease before sending; the draft stays unsent',
+          );
+          return;
+        }
+      }
+      await sendOutboxDraft(graph, message.mailbox, draftId);
     } catch (error) {
       keepLease.stop();
       const failure = classifySendError(error);
@@ -341,7 +362,19 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return { stop: () => done.abort() };
   }
 
-  /** markSent right after Graph's 202, retried: every failed record is a possible duplicate later. */
+  /** Keeps the draft id on the item before sending, retried on a store error. */
+  async function recordDraft(item: OutboxItem, draftId: string): Promise<boolean> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await store.outbox.recordDraft(item.id, owner, draftId);
+      } catch (error) {
+        if (attempt >= 4) throw error;
+        await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+      }
+    }
+  }
+
+  /** markSent right after Graph's 202, retried: a failed record means a look-up by draft id later. */
   async function recordSent(item: OutboxItem, sentAt: Date): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {

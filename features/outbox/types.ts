@@ -10,7 +10,7 @@ export interface MailAddress {
   name?: string;
 }
 
-/** A reply in the thread of a mail in `mailbox` (Graph `POST /messages/{id}/reply`). */
+/** A reply in the thread of a mail in `mailbox` (a `createReply` draft, then sent). */
 export interface OutboxReply {
   kind: 'reply';
   /** The sending mailbox (UPN or id): the shared mailbox. Limits are counted per mailbox. */
@@ -26,7 +26,7 @@ export interface OutboxReply {
   text?: string;
 }
 
-/** A new mail from `mailbox` (Graph `POST /users/{mailbox}/sendMail`). */
+/** A new mail from `mailbox` (a draft created with `POST /users/{mailbox}/messages`, then sent). */
 export interface OutboxSend {
   kind: 'send';
   mailbox: string;

@@ -160,6 +160,9 @@ describe('folders and messages', () => {
     expect(res.status).toBe(202);
     expect(emu.admin.messages(MANAGER, 'inbox').map((m) => m.subject)).toEqual(['Kvitto']);
     expect(emu.admin.messages(COORD, 'inbox').map((m) => m.subject)).toEqual(['Kvitto']);
+    // The sender's copy shows once Exchange has sent the mail, not with the 202.
+    expect(emu.admin.messages(SHARED, 'sentitems')).toEqual([]);
+    emu.admin.advanceClock(2_000);
     expect(emu.admin.messages(SHARED, 'sentitems').map((m) => m.subject)).toEqual(['Kvitto']);
     const outbox = emu.admin.outbox();
     expect(outbox).toHaveLength(1);
@@ -181,7 +184,40 @@ describe('folders and messages', () => {
     expect(draft.body.conversationId).toBe(msg.conversationId);
     expect((await g('POST', `${box}/messages/${draft.body.id}/send`)).status).toBe(202);
     expect(emu.admin.messages(MANAGER, 'inbox')).toHaveLength(2);
-    expect((await g('GET', `${box}/messages/${draft.body.id}`)).body.isDraft).toBe(false);
+    // Until Exchange has sent it the draft waits in the Outbox, and cannot be sent again.
+    const folderOf = async (id: string) =>
+      (await g('GET', `${box}/mailFolders/${id}?$select=displayName`)).body.displayName;
+    const waiting = (await g('GET', `${box}/messages/${draft.body.id}`)).body;
+    expect([waiting.isDraft, await folderOf(waiting.parentFolderId)]).toEqual([true, 'Outbox']);
+    expect((await g('POST', `${box}/messages/${draft.body.id}/send`)).status).toBe(400);
+    emu.admin.advanceClock(2_000);
+    // Then it is in Sent Items under the same id, no longer a draft.
+    const sent = (await g('GET', `${box}/messages/${draft.body.id}`)).body;
+    expect([sent.isDraft, await folderOf(sent.parentFolderId)]).toEqual([false, 'Sent Items']);
+    expect(emu.admin.messages(MANAGER, 'inbox')).toHaveLength(2);
+  });
+
+  it('keeps custom headers for recipients but not on the Sent Items copy', async () => {
+    const headers = [{ name: 'x-kvalitet-outbox-key', value: 'receipt:1' }];
+    const created = await g('POST', `${box}/messages`, {
+      subject: 'Kvitto',
+      body: { contentType: 'text', content: 'Tack' },
+      toRecipients: [{ emailAddress: { address: MANAGER } }],
+      internetMessageHeaders: headers,
+    });
+    expect(created.status).toBe(201);
+    expect((await g('POST', `${box}/messages/${created.body.id}/send`)).status).toBe(202);
+    emu.admin.advanceClock(2_000);
+    // The app may not read the manager's mailbox: look at the delivered copy in the state.
+    const managerId = emu.admin.state().users.find((u) => u.userPrincipalName === MANAGER)!.id!;
+    const received = Object.values(emu.admin.state().mailboxes[managerId]!.messages).find(
+      (m) => m.fields.subject === 'Kvitto',
+    )!.fields;
+    expect(received.internetMessageHeaders).toEqual(expect.arrayContaining(headers));
+    const copy = (
+      await g('GET', `${box}/messages/${created.body.id}?$select=subject,internetMessageHeaders`)
+    ).body;
+    expect(copy.internetMessageHeaders ?? []).not.toEqual(expect.arrayContaining(headers));
   });
 
   it('records mail delivered from outside through the admin API', async () => {

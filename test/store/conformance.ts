@@ -675,6 +675,17 @@ export function runConformance(
         );
       });
 
+      it('keeps the draft id of a claim for the next claimant, only for the lease holder', async () => {
+        await store.outbox.enqueue(item('receipt:draft'));
+        const claimed = (await store.outbox.claimNext({ owner: 'w', leaseMs: MIN }))!;
+        expect(claimed.draftId).toBeUndefined();
+        expect(await store.outbox.recordDraft(claimed.id, 'other', 'AAMkD-other')).toBe(false);
+        expect(await store.outbox.recordDraft(claimed.id, 'w', 'AAMkD-1')).toBe(true);
+        clock.advance(2 * MIN);
+        const again = (await store.outbox.claimNext({ owner: 'w2', leaseMs: MIN }))!;
+        expect(again).toMatchObject({ key: 'receipt:draft', attempts: 2, draftId: 'AAMkD-1' });
+      });
+
       it('never gives one item to two concurrent senders', async () => {
         for (let i = 0; i < 30; i++) await store.outbox.enqueue(item(`receipt:${i}`));
         const other = options.sharedAccess ? await database.open({ clock: clock.now }) : store;
