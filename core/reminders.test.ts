@@ -4,6 +4,7 @@ import { parseCycle } from './cycle.js';
 import type { Cycle, Participation, ParticipationState } from './model.js';
 import {
   DEFAULT_REMINDER_RULES,
+  dueNow,
   occurrenceWindow,
   reminderOccurrences,
   reminderRecipients,
@@ -77,6 +78,16 @@ describe('reminder occurrences', () => {
     expect(occurrenceWindow(o, '2027-05-16T09:00:00+02:00')).toBe('due');
     expect(occurrenceWindow(o, '2027-05-17T23:59:59+02:00')).toBe('due');
     expect(occurrenceWindow(o, '2027-05-18T00:00:00+02:00')).toBe('expired');
+  });
+
+  it('sends only the newest of several due for one deadline (after downtime)', () => {
+    const occ = reminderOccurrences(cycle);
+    const { send, superseded } = dueNow(occ, '2027-05-10T10:00:00+02:00', new Set());
+    expect(send.map((o) => o.id)).toEqual(['2027:submission-7d']);
+    expect(superseded.map((o) => o.id)).toEqual(['2027:submission-14d']);
+    expect(dueNow(occ, '2027-05-10T10:00:00+02:00', new Set(['2027:submission-7d'])).send).toEqual(
+      [],
+    );
   });
 
   it('snooze comes back tomorrow at 09:00', () => {

@@ -128,6 +128,27 @@ export function occurrenceWindow(o: ReminderOccurrence, now: IsoInstant | Date):
   return at < Date.parse(o.deadline) ? 'due' : 'expired';
 }
 
+/**
+ * What to send now: the due occurrences not yet done. When several for one deadline are due at once
+ * (after downtime), only the newest goes out; the older ones are superseded, so nobody gets two
+ * reminders about the same deadline in one morning.
+ */
+export function dueNow(
+  occurrences: readonly ReminderOccurrence[],
+  now: IsoInstant | Date,
+  done: ReadonlySet<string>,
+): { send: ReminderOccurrence[]; superseded: ReminderOccurrence[] } {
+  const due = occurrences.filter((o) => !done.has(o.id) && occurrenceWindow(o, now) === 'due');
+  const newest = new Map<string, ReminderOccurrence>();
+  const topic = (o: ReminderOccurrence) => `${o.year}|${o.kind}|${o.deadlineDate}`;
+  for (const o of due) {
+    const seen = newest.get(topic(o));
+    if (!seen || Date.parse(o.sendAt) > Date.parse(seen.sendAt)) newest.set(topic(o), o);
+  }
+  const send = [...newest.values()];
+  return { send, superseded: due.filter((o) => !send.includes(o)) };
+}
+
 /** What a unit still lacks, for the card's "still missing" lines. */
 export type MissingItem =
   | { code: 'pre-registration' }

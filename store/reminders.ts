@@ -44,6 +44,8 @@ export interface ReminderDeliveriesRepo {
   markFailed(key: ReminderDeliveryKey, error: string): Promise<void>;
   get(key: ReminderDeliveryKey): Promise<ReminderDelivery | undefined>;
   listByReminder(reminderId: string): Promise<ReminderDelivery[]>;
+  /** Every delivery whose reminder id starts with `prefix` (one reminder's per-unit keys). */
+  listByPrefix(prefix: string): Promise<ReminderDelivery[]>;
 }
 
 export function reminderDeliveriesRepo({ db, now }: RepoContext): ReminderDeliveriesRepo {
@@ -127,6 +129,17 @@ export function reminderDeliveriesRepo({ db, now }: RepoContext): ReminderDelive
         .where('recipient', '=', key.recipient)
         .executeTakeFirst();
       return row && toDelivery(row);
+    },
+    async listByPrefix(prefix) {
+      const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const rows = await db
+        .selectFrom('reminder_deliveries')
+        .selectAll()
+        .where('reminder_id', 'like', pattern)
+        .orderBy('reminder_id')
+        .orderBy('recipient')
+        .execute();
+      return rows.map(toDelivery);
     },
     async listByReminder(reminderId) {
       const rows = await db

@@ -132,6 +132,14 @@ export interface OutboxRec {
   message: MG.Message;
 }
 
+/** A user's personal chat with the bot: its conversation id, the bot's activities, blocked or not. */
+export interface TeamsChatRec {
+  conversationId: string;
+  userId: string;
+  blocked?: boolean;
+  activities: Array<Record<string, unknown>>;
+}
+
 export interface StateData {
   version: 1;
   tenantId: string;
@@ -151,5 +159,5 @@ export interface StateData {
    */
   teamsCatalog: Array<{ id: string; externalId?: string; appId?: string; displayName: string }>;
   /** The bot's personal chats per user id (the Bot Connector stand-in, emulator/teams). */
-  teamsChats?: Record<string, import('../teams/chats.js').TeamsChatRec>;
+  teamsChats?: Record<string, TeamsChatRec>;
 }

@@ -3,14 +3,10 @@
 // bot posted into it (updates replace the activity they update), and whether the user blocked the bot.
 import type * as MG from '@microsoft/microsoft-graph-types';
 import { guid } from '../ids.js';
+import type { TeamsChatRec } from '../state/model.js';
 import type { Store } from '../state/store.js';
 
-export interface TeamsChatRec {
-  conversationId: string;
-  userId: string;
-  blocked?: boolean;
-  activities: Array<Record<string, unknown>>;
-}
+export type { TeamsChatRec } from '../state/model.js';
 
 export function chats(store: Store): Record<string, TeamsChatRec> {
   return (store.data.teamsChats ??= {});
