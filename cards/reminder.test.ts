@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { cardProblems } from '../test/cards/card-validator.js';
+import type { Locale } from '../core/model.js';
+import { REMINDER_EXAMPLES, REMINDER_STATES } from '../test/cards/reminder-examples.js';
+import { reminderCard, reminderNoticeCard, remindersOverviewCard } from './reminder.js';
+
+const LOCALES: Locale[] = ['sv', 'en'];
+const text = (card: unknown) => JSON.stringify(card);
+
+describe('reminder cards', () => {
+  for (const locale of LOCALES)
+    for (const [name, example] of Object.entries(REMINDER_EXAMPLES))
+      it(`${name} (${locale}) parses as Adaptive Card 1.5, under 28 KB`, () => {
+        const card = reminderCard({ ...example, locale });
+        expect(cardProblems(card)).toEqual([]);
+        expect(Buffer.byteLength(text(card))).toBeLessThan(28 * 1024);
+        expect(card).toMatchSnapshot();
+      });
+
+  for (const locale of LOCALES)
+    for (const state of REMINDER_STATES)
+      it(`the ${state} state (${locale}) parses and offers the right actions`, () => {
+        const card = reminderCard({
+          ...REMINDER_EXAMPLES.submission!,
+          locale,
+          state,
+          ...(state === 'snoozed' ? { snoozedUntil: '2027-05-17T09:00:00+02:00' } : {}),
+        });
+        expect(cardProblems(card)).toEqual([]);
+        expect(card).toMatchSnapshot();
+        const verbs = (card.actions ?? []).map((a) => ('verb' in a ? a.verb : a.type));
+        if (state === 'confirm-withdraw')
+          expect(verbs).toEqual(['reminder.withdraw.confirm', 'reminder.refresh']);
+        if (state === 'open')
+          expect(verbs).toEqual([
+            'reminder.done',
+            'reminder.snooze',
+            'reminder.withdraw',
+            'Action.OpenUrl',
+          ]);
+        if (state === 'withdrawn' || state === 'past') expect(card.refresh).toBeUndefined();
+        else expect(card.refresh?.action.verb).toBe('reminder.refresh');
+      });
+
+  it('says what is missing, with the deadline in words (Swedish)', () => {
+    const card = reminderCard({ ...REMINDER_EXAMPLES.submission!, locale: 'sv' });
+    expect(text(card)).toContain('måndag 17 maj 2027 kl. 24.00');
+    expect(text(card)).toContain('Ert bidrag har 91 200 tecken, gränsen är 85 000.');
+    expect(text(card)).toContain('Svar saknas på frågorna 7, 18 och 24.');
+    expect(text(card)).toContain('mailto:kvalitetsutmarkelsen@stockholm.example');
+    expect(card.refresh?.userIds).toEqual(['6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b']);
+  });
+
+  it('speaks English to English users', () => {
+    const card = reminderCard({ ...REMINDER_EXAMPLES.nothingYet!, locale: 'en' });
+    expect(text(card)).toContain('Monday 17 May 2027 at 24:00');
+    expect(text(card)).toContain('We have not received your application.');
+    expect(text(card)).not.toContain('bidrag');
+  });
+
+  it('notice and overview cards parse', () => {
+    expect(cardProblems(reminderNoticeCard('sv', 'Det här kortet gäller inte längre.'))).toEqual(
+      [],
+    );
+    for (const locale of LOCALES) {
+      const card = remindersOverviewCard({
+        locale,
+        year: 2027,
+        notice: locale === 'sv' ? 'Skickad till 3 enheter.' : 'Sent to 3 units.',
+        rows: [
+          {
+            occurrenceId: '2027:submission-7d',
+            kind: 'submission',
+            sendAt: '2027-05-10T09:00:00+02:00',
+            deadlineDate: '2027-05-17',
+            status: 'sent',
+            recipients: 40,
+            teams: 37,
+            mail: 2,
+            failed: 1,
+            actedSince: 12,
+          },
+          {
+            occurrenceId: '2027:submission-1d',
+            kind: 'submission',
+            sendAt: '2027-05-16T09:00:00+02:00',
+            deadlineDate: '2027-05-17',
+            status: 'planned',
+            recipients: 28,
+            teams: 0,
+            mail: 0,
+            failed: 0,
+            actedSince: 0,
+          },
+        ],
+      });
+      expect(cardProblems(card)).toEqual([]);
+      expect(card).toMatchSnapshot();
+    }
+  });
+});
