@@ -32,13 +32,26 @@ async function render(
   card: unknown,
 ): Promise<{ text: string; buttons: string[]; errors: string[] }> {
   return page.evaluate((json) => {
-    const AC = (window as unknown as { AdaptiveCards: any }).AdaptiveCards;
+    interface Renderer {
+      parse(json: unknown, context: unknown): void;
+      render(): HTMLElement | undefined;
+      validateProperties(): { validationEvents: { message: string }[] };
+    }
+    const AC = (
+      window as unknown as {
+        AdaptiveCards: {
+          AdaptiveCard: new () => Renderer;
+          SerializationContext: new (v: unknown) => unknown;
+          Versions: { v1_5: unknown };
+        };
+      }
+    ).AdaptiveCards;
     const target = document.getElementById('card')!;
     target.innerHTML = '';
     const ac = new AC.AdaptiveCard();
     const errors: string[] = [];
     ac.parse(json, new AC.SerializationContext(AC.Versions.v1_5));
-    const el = ac.render() as HTMLElement | undefined;
+    const el = ac.render();
     if (!el) errors.push('nothing rendered');
     else target.appendChild(el);
     for (const e of ac.validateProperties().validationEvents) errors.push(e.message);
