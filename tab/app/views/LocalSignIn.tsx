@@ -83,7 +83,6 @@ export function LocalSignIn(props: { locale: Locale; onSignedIn: (s: Session) =>
                         appearance="subtle"
                         className={styles.person}
                         onClick={() => void choose(p.upn)}
-                        aria-label={`${t('signIn', locale)}: ${p.displayName}, ${t(`role_${role}`, locale)}${p.detail ? `, ${p.detail}` : ''}`}
                       >
                         <span>
                           {p.displayName}

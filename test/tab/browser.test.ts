@@ -1,0 +1,291 @@
+// The tab in real (headless) Chromium against the running local mode: each role signs in through the
+// local sign-in page and does one real task (a coordinator resolves a triage item, a unit manager
+// withdraws with confirmation, an examiner declares a conflict of interest), sees only their own
+// data, and axe-core finds no serious or critical violations. A script in a mail body or a unit
+// name stays inert. Screenshots go to test-artifacts/tab/.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTab } from '../../scripts/tab-build.mjs';
+import { intakeFeatures } from '../../server/jobs/intake.js';
+import { tabFeature } from '../../server/jobs/tab.js';
+import { EXAMINERS } from '../../emulator/seed/people.js';
+import { launchChromium } from '../support/chromium.js';
+import { startTestServer, type TestServer } from '../server/harness.js';
+
+const ARTIFACTS = 'test-artifacts/tab';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const SHARED = 'kvalitetsutmarkelsen@stockholm.example';
+const XSS_NAME = 'Förskolan <img src=x onerror="window.__xss=1">';
+
+let server: TestServer;
+let browser: Browser;
+let manager: { name: string; unitId: string; unitName: string };
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await buildTab();
+  [server, browser] = await Promise.all([
+    startTestServer(
+      { AWARD_NOW: '2026-12-07T10:00:00+01:00' },
+      { features: [...intakeFeatures(), tabFeature()] },
+    ),
+    launchChromium(),
+  ]);
+  const units = await server.store.units.list();
+  const taking = await server.store.participations.list({ year: 2026 });
+  const unit = units.find((u) =>
+    taking.some(
+      (p) =>
+        p.unitId === u.id &&
+        ['pre-registered', 'submitted', 'in-protocol', 'eligible'].includes(p.state),
+    ),
+  )!;
+  manager = { name: unit.managerName, unitId: unit.id, unitName: unit.name };
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(
+  person: string,
+  options: { locale?: string; width?: number } = {},
+): Promise<Page> {
+  const page = await browser.newPage({
+    locale: options.locale ?? 'sv-SE',
+    viewport: { width: options.width ?? 1280, height: 900 },
+  });
+  page.on('dialog', (d) => void d.dismiss());
+  await page.goto(`${server.url}/tab/`);
+  await page.getByRole('heading', { name: 'Logga in i demoläget' }).waitFor({ timeout: 20_000 });
+  await page
+    .getByRole('button', { name: new RegExp(`^${person}`) })
+    .first()
+    .click();
+  await page.getByText('Inloggad som').waitFor({ timeout: 20_000 });
+  // December: the 2026 cycle (feedback visits) and the 2027 one overlap; the demo units are in 2026.
+  await page.getByRole('combobox', { name: 'Omgång' }).selectOption('2026');
+  return page;
+}
+
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  await page.addScriptTag({ content: AXE });
+  const result = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<unknown> } }).axe;
+    // Tabster's focus guards (<i data-tabster-dummy>, Fluent UI's focus management) are aria-hidden
+    // on purpose and hand focus on at once; axe cannot know that.
+    return axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
+  })) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    bad.map(
+      (v) =>
+        `${name}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
+  ).toEqual([]);
+}
+
+describe('the tab, signed in locally', { timeout: 120_000 }, () => {
+  it('lists the demo people by name and role on the local sign-in page', async () => {
+    const page = await browser.newPage({ locale: 'sv-SE' });
+    await page.goto(`${server.url}/tab/`);
+    await page.getByRole('heading', { name: 'samordnare' }).waitFor({ timeout: 20_000 });
+    await expect(page.getByRole('heading', { name: 'examinator' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: /^Maria Lindqvist/ }).count()).resolves.toBe(1);
+    await page.screenshot({ path: `${ARTIFACTS}/sign-in.png`, fullPage: true });
+    await expectAccessible(page, 'sign-in');
+    await page.close();
+  });
+
+  it('a coordinator sees the coming dates and the pipeline, and resolves a triage item', async () => {
+    const page = await signIn('Maria Lindqvist');
+    await page.getByText('Kommande datum').waitFor();
+    await page.getByTestId('dates-2026').waitFor();
+    await page.getByText('Läget i omgången').waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/coordinator-overview.png`, fullPage: true });
+    await expectAccessible(page, 'coordinator overview');
+
+    await page.getByRole('tab', { name: 'Granska mejl' }).click();
+    const before = (await server.store.mails.list({ status: 'triage' })).length;
+    expect(before).toBeGreaterThan(0);
+    const card = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('button', { name: 'Bekräfta' }) })
+      .first();
+    await card.waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: `${ARTIFACTS}/coordinator-triage.png`, fullPage: true });
+    await expectAccessible(page, 'triage');
+    // Decide it as a question: no unit needed, and nothing sent to anyone.
+    await card.getByRole('combobox', { name: /^Typ/ }).selectOption('question');
+    await card.getByRole('button', { name: 'Bekräfta' }).click();
+    await page.getByText('Beslutat: 1').waitFor({ timeout: 20_000 });
+    await expect
+      .poll(async () => (await server.store.mails.list({ status: 'triage' })).length, {
+        timeout: 20_000,
+      })
+      .toBe(before - 1);
+    await page.close();
+  });
+
+  it('a coordinator sorts and filters the unit table and opens a unit page', async () => {
+    const page = await signIn('Maria Lindqvist', { width: 390 });
+    await page.getByRole('tab', { name: 'Enheter' }).click();
+    const table = page.getByTestId('unit-table');
+    await table.getByRole('row').nth(1).waitFor();
+    const names = async () => table.getByRole('row').locator('td:first-child').allTextContents();
+    const ascending = await names();
+    await page.getByRole('columnheader', { name: 'Enhet' }).click();
+    const descending = (list: string[]) =>
+      list.every((name, i) => i === 0 || list[i - 1]!.localeCompare(name, 'sv') >= 0);
+    await expect
+      .poll(async () => descending(await names()) && (await names())[0] !== ascending[0])
+      .toBe(true);
+    await expect(
+      page.getByRole('columnheader', { name: 'Enhet' }).getAttribute('aria-sort'),
+    ).resolves.toBe('descending');
+    await page.getByRole('textbox', { name: 'Sök enhet' }).fill(manager.unitName);
+    await expect.poll(async () => (await names()).length).toBeGreaterThan(0);
+    for (const name of await names())
+      expect(name.toLowerCase()).toContain(manager.unitName.toLowerCase());
+    await page.screenshot({ path: `${ARTIFACTS}/coordinator-units-phone.png`, fullPage: true });
+    await expectAccessible(page, 'unit table');
+    await table.getByRole('button', { name: manager.unitName }).first().click();
+    await page.getByRole('heading', { name: manager.unitName, level: 2 }).waitFor();
+    await page.getByText('Historik').waitFor();
+    await page.close();
+  });
+
+  it('a unit manager sees only their unit and withdraws it after confirming', async () => {
+    const page = await signIn(manager.name);
+    await expect(page.getByRole('tab', { name: 'Granska mejl' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('tab', { name: 'Enheter' }).count()).resolves.toBe(0);
+    await page.getByRole('tab', { name: 'Vår enhet' }).click();
+    await page.getByRole('heading', { name: manager.unitName }).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/unit-manager.png`, fullPage: true });
+    await expectAccessible(page, 'our unit');
+    await page.getByRole('button', { name: 'Ta tillbaka vår anmälan' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Ta tillbaka anmälan?').waitFor();
+    // Cancelling changes nothing.
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    expect((await server.store.participations.get(manager.unitId, 2026))?.state).not.toBe(
+      'withdrawn',
+    );
+    await page.getByRole('button', { name: 'Ta tillbaka vår anmälan' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ja, ta tillbaka' }).click();
+    await page.getByText('Anmälan är tillbakatagen.').waitFor({ timeout: 20_000 });
+    await expect
+      .poll(async () => (await server.store.participations.get(manager.unitId, 2026))?.state)
+      .toBe('withdrawn');
+    await page.close();
+  });
+
+  it('an examiner declares a conflict of interest', async () => {
+    const examiner = `${EXAMINERS[0]!.given} ${EXAMINERS[0]!.surname}`;
+    const page = await signIn(examiner);
+    await expect(page.getByRole('tab', { name: 'Granska mejl' }).count()).resolves.toBe(0);
+    await page.getByRole('tab', { name: 'Jäv' }).click();
+    await page.getByText('Du har inte anmält något jäv.').waitFor({ timeout: 20_000 });
+    await page.getByRole('combobox', { name: 'Enhet' }).selectOption({ label: manager.unitName });
+    await page.getByRole('textbox', { name: 'Skäl (valfritt)' }).fill('Min syster arbetar där');
+    await expectAccessible(page, 'conflicts');
+    await page.getByRole('button', { name: 'Anmäl jäv' }).click();
+    await page.getByTestId('conflicts').getByText(manager.unitName).waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: `${ARTIFACTS}/examiner-conflicts.png`, fullPage: true });
+    const declared = await server.store.examinerTeams.conflicts(2026);
+    expect(declared).toContainEqual(
+      expect.objectContaining({ unitId: manager.unitId, reason: 'Min syster arbetar där' }),
+    );
+    // Their units view shows no unit they do not examine.
+    await page.getByRole('tab', { name: 'Mina enheter' }).click();
+    await page.getByText('Inga enheter att visa.').waitFor({ timeout: 20_000 });
+    await page.close();
+  });
+
+  it('keeps a script in a mail body or a unit name inert', async () => {
+    // A unit whose name carries markup, and a mail about it whose HTML body carries scripts.
+    const unit = (await server.store.units.get(manager.unitId))!;
+    const evil = {
+      ...unit,
+      id: 'unit-xss',
+      name: XSS_NAME,
+      managerEmail: 'nobody@stockholm.example',
+    };
+    await server.store.units.upsert(evil);
+    await server.store.participations.applyTransition('unit-xss', 2026, () => ({
+      unitId: 'unit-xss',
+      year: 2026,
+      state: 'pre-registered',
+      history: [
+        {
+          from: null,
+          to: 'pre-registered',
+          at: '2026-03-01T09:00:00+01:00',
+          actor: { id: 'test' },
+          source: { kind: 'system', ref: 'xss-test' },
+        },
+      ],
+    }));
+    const draft = await server.graph.json<{ id: string }>({
+      method: 'POST',
+      path: `/users/${SHARED}/messages`,
+      body: {
+        subject: 'Hej <b>där</b>',
+        body: {
+          contentType: 'html',
+          content:
+            '<p>Vi vill delta.</p><script>window.__xss=2</script><img src=x onerror="window.__xss=3"><a href="javascript:window.__xss=4">klicka</a>',
+        },
+      },
+    });
+    const key = { mailbox: SHARED, messageId: draft.id };
+    await server.store.mails.recordSeen({
+      ...key,
+      subject: 'Hej <b>där</b>',
+      from: 'x@example.org',
+      receivedAt: new Date(),
+    });
+    await server.store.mails.resolve(key, {
+      status: 'processed',
+      unitId: 'unit-xss',
+      classification: 'question',
+    });
+
+    const page = await signIn('Maria Lindqvist');
+    await page.getByRole('tab', { name: 'Enheter' }).click();
+    await page.getByRole('textbox', { name: 'Sök enhet' }).fill('onerror');
+    await page.getByTestId('unit-table').getByRole('button', { name: XSS_NAME }).click();
+    await page.getByRole('heading', { name: XSS_NAME, level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'Visa mejlet' }).first().click();
+    const frame = page.getByTestId('mail-body');
+    await frame.waitFor();
+    const srcdoc = (await frame.getAttribute('srcdoc')) ?? '';
+    expect(srcdoc).toContain('Vi vill delta.');
+    expect(srcdoc).not.toMatch(/<script|onerror|javascript:/i);
+    expect(await frame.getAttribute('sandbox')).toBe('');
+    await page
+      .frameLocator('[data-testid="mail-body"]')
+      .getByText('klicka')
+      .click()
+      .catch(() => undefined);
+    await page.waitForTimeout(300);
+    expect(
+      await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+    ).toBeUndefined();
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}/xss-inert.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('speaks English when the host says English', async () => {
+    const page = await browser.newPage({ locale: 'en-US' });
+    await page.goto(`${server.url}/tab/?locale=en-US`);
+    await page.getByRole('heading', { name: 'Sign in to the demo' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: /^Maria Lindqvist/ }).click();
+    await page.getByText('Coming dates').waitFor({ timeout: 20_000 });
+    await page.close();
+  });
+});
