@@ -74,7 +74,11 @@ async function signIn(
 async function expectAccessible(page: Page, name: string): Promise<void> {
   await page.addScriptTag({ content: AXE });
   const result = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<unknown> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: unknown, options: unknown) => Promise<unknown> };
+      }
+    ).axe;
     // Tabster's focus guards (<i data-tabster-dummy>, Fluent UI's focus management) are aria-hidden
     // on purpose and hand focus on at once; axe cannot know that.
     return axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
