@@ -108,7 +108,10 @@ export function registerSchedule(r: Router, s: Services): void {
           start: formatDtz(e.startMs, zone),
           end: formatDtz(e.endMs, zone),
         })),
-        workingHours: {
+        // Each person's own working hours, from their mailbox settings ("the days of the week and
+        // hours in a specific time zone that the user works", learn.microsoft.com/graph/api/resources/
+        // scheduleinformation and mailboxsettings); Outlook's default when none are set.
+        workingHours: user.mailboxSettings?.workingHours ?? {
           daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
           startTime: '08:00:00.0000000',
           endTime: '17:00:00.0000000',

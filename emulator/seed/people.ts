@@ -29,7 +29,17 @@ export interface Person {
   department: string;
   officeLocation: string;
   phone?: string;
+  /** Outlook working hours other than Monday–Friday 08–17 (mailboxSettings.workingHours). */
+  workingHours?: MG.WorkingHours;
 }
+
+/** A part-time examiner: Monday–Thursday 08.30–15.30, which getSchedule reports and booking honours. */
+const PART_TIME: MG.WorkingHours = {
+  daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday'],
+  startTime: '08:30:00.0000000',
+  endTime: '15:30:00.0000000',
+  timeZone: { name: 'W. Europe Standard Time' },
+};
 
 export const COORDINATORS: readonly Person[] = [
   {
@@ -133,6 +143,7 @@ export const EXAMINERS: readonly Person[] = [
     jobTitle: 'Digitaliseringsstrateg',
     department: 'Trafikkontoret',
     officeLocation: 'Fleminggatan 4',
+    workingHours: PART_TIME,
   },
   {
     given: 'Eva-Lena',
@@ -303,6 +314,7 @@ export interface UserInput {
   accountEnabled?: boolean;
   displayName?: string;
   employeeType?: string;
+  workingHours?: MG.WorkingHours;
 }
 
 const WORKING_HOURS: MG.WorkingHours = {
@@ -342,7 +354,7 @@ export function makeUser(input: UserInput): MG.User {
       language: { locale: 'sv-SE', displayName: 'svenska (Sverige)' },
       dateFormat: 'yyyy-MM-dd',
       timeFormat: 'HH:mm',
-      workingHours: WORKING_HOURS,
+      workingHours: input.workingHours ?? WORKING_HOURS,
       automaticRepliesSetting: { status: 'disabled', externalAudience: 'none' },
     },
   };

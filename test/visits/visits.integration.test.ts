@@ -3,6 +3,7 @@
 // acting through Action.Execute invokes at /api/messages, attendees answering through Graph, and the
 // calendars read back through Graph. One server for the file.
 import type { Event } from '@microsoft/microsoft-graph-types';
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExaminerTeamRecord } from '../../store/index.js';
 import type { VisitsService } from '../../features/visits/index.js';
@@ -200,6 +201,25 @@ describe('visits in the local Microsoft 365', () => {
     });
     expect(res.message).toMatch(/Bara lagledaren/);
     expect(await service.getVisit({ unitId: unitId, year: YEAR, kind: 'site' })).toBeUndefined();
+  });
+
+  it("keeps to each examiner's own Outlook working hours (a part-timer's Monday–Thursday 08.30–15.30)", async () => {
+    const open = await unbooked();
+    const partTimer = 'tobias.lindberg';
+    const mine = open.find((o) => o.team.members.some((m) => m.address.startsWith(partTimer)))!;
+    expect(mine).toBeDefined();
+    const proposals = await service.propose(
+      { unitId: mine.unitId, year: YEAR, kind: 'site' },
+      'digital',
+    );
+    expect(proposals.answer.slots.length).toBeGreaterThan(0);
+    for (const slot of proposals.answer.slots) {
+      const start = DateTime.fromISO(slot.start).setZone('Europe/Stockholm');
+      const end = DateTime.fromISO(slot.end).setZone('Europe/Stockholm');
+      expect(start.weekday).toBeLessThanOrEqual(4);
+      expect(start.hour * 60 + start.minute).toBeGreaterThanOrEqual(8 * 60 + 30);
+      expect(end.hour * 60 + end.minute).toBeLessThanOrEqual(15 * 60 + 30);
+    }
   });
 
   it('answers a time taken meanwhile with fresh proposals', async () => {
