@@ -4,6 +4,7 @@ import { GraphError } from '../graph/errors.js';
 import { StoreError } from '../store/errors.js';
 import { MalformedActivityError } from '../bot/endpoint.js';
 import { ConfigError } from './config.js';
+import { IntakeError, type IntakeErrorReason } from '../features/intake/errors.js';
 import { describeStartupFailure, StartupError, toHttpProblem } from './errors.js';
 
 describe('toHttpProblem', () => {
@@ -18,6 +19,32 @@ describe('toHttpProblem', () => {
       messageSv: 'Otillåten övergång',
       expected: true,
     });
+  });
+
+  it('maps every reason by its type: bad transition data is 400, not a conflict', () => {
+    const bad = toHttpProblem(
+      new DomainError('invalid-transition-data', {
+        sv: 'Juryresultat saknas',
+        en: 'No jury result',
+      }),
+    );
+    expect(bad).toMatchObject({ status: 400, code: 'invalid-transition-data' });
+    expect(toHttpProblem(new DomainError('stale-action', { sv: 'x', en: 'y' })).status).toBe(409);
+    expect(toHttpProblem(new DomainError('unit-not-found', { sv: 'x', en: 'y' })).status).toBe(404);
+  });
+
+  it("maps the intake's reasons: a decided mail is a conflict, a missing unit bad input", () => {
+    const problem = (reason: IntakeErrorReason) =>
+      toHttpProblem(new IntakeError(reason, { sv: 'Redan avgjort.', en: 'Already decided.' }));
+    expect(problem('not-in-triage')).toMatchObject({
+      status: 409,
+      code: 'not-in-triage',
+      message: 'Already decided.',
+      messageSv: 'Redan avgjort.',
+    });
+    expect(problem('mail-not-found').status).toBe(404);
+    expect(problem('unit-required').status).toBe(400);
+    expect(problem('unknown-kind').status).toBe(400);
   });
 
   it('turns an unknown cycle into 404', () => {

@@ -1,7 +1,10 @@
 // The one boundary where typed errors become HTTP statuses and user-facing messages: DomainError
-// (core/), GraphError (graph/), StoreError (store/), ConfigError (server/config.ts) and the body
-// parser's errors. It also turns start-up failures into a one-line cause without a stack dump.
+// (core/), IntakeError (features/intake/), GraphError (graph/), StoreError (store/), ConfigError
+// (server/config.ts) and the body parser's errors. It also turns start-up failures into a one-line
+// cause without a stack dump.
 import type { ErrorRequestHandler } from 'express';
+import type { DomainErrorReason } from '../core/errors.js';
+import type { IntakeErrorReason } from '../features/intake/errors.js';
 import type { Logger } from './logger.js';
 
 export interface HttpProblem {
@@ -35,17 +38,35 @@ const isObject = (value: unknown): value is Record<string, unknown> & Named =>
 const hasName = (err: unknown, name: string): err is Record<string, unknown> & Named =>
   isObject(err) && err.name === name;
 
-/** Core's reasons (core/errors.ts) → HTTP statuses. */
-const DOMAIN_STATUS_BY_REASON: Record<string, number> = {
+/**
+ * Every DomainError reason (core/errors.ts and those merged in by features) → its HTTP status.
+ * Typed by the reasons themselves: a reason added or renamed anywhere fails the typecheck here until
+ * it is mapped, so no reason answers by a guess.
+ */
+const DOMAIN_STATUS_BY_REASON: Record<DomainErrorReason, number> = {
   'illegal-transition': 409,
-  'missing-transition-data': 400,
+  'invalid-transition-data': 400,
   'unknown-cycle': 404,
   'invalid-cycle': 500,
   'invalid-date': 400,
   'unknown-class': 400,
+  'invalid-tab-request': 400,
+  'unit-not-found': 404,
+  'stale-action': 409,
+  'invalid-act': 400,
 };
 
-/** Reasons added later (by declaration merging) fall back to their wording; else 422. */
+/** The intake's reasons (features/intake/errors.ts) → HTTP statuses. */
+const INTAKE_STATUS_BY_REASON: Record<IntakeErrorReason, number> = {
+  'mail-not-found': 404,
+  'not-in-triage': 409,
+  'unknown-kind': 400,
+  'unit-required': 400,
+  'unknown-unit': 400,
+  'no-receipt': 409,
+};
+
+/** A DomainError from a module loaded twice or a newer build: judged by its wording; else 422. */
 const DOMAIN_STATUS: Array<[RegExp, number]> = [
   [/not[-_ ]?found|unknown/i, 404],
   [/illegal|transition|conflict|already|duplicate/i, 409],
@@ -88,11 +109,23 @@ export function toHttpProblem(err: unknown): HttpProblem {
     const reason = typeof err.reason === 'string' ? err.reason : 'domain';
     const messages = isObject(err.messages) ? err.messages : isObject(err.text) ? err.text : {};
     const status =
-      DOMAIN_STATUS_BY_REASON[reason] ??
+      (DOMAIN_STATUS_BY_REASON as Record<string, number | undefined>)[reason] ??
       DOMAIN_STATUS.find(([pattern]) => pattern.test(reason))?.[1] ??
       422;
     return {
       status,
+      code: reason,
+      message: typeof messages.en === 'string' ? messages.en : String(err.message),
+      messageSv: typeof messages.sv === 'string' ? messages.sv : undefined,
+      expected: true,
+    };
+  }
+
+  if (hasName(err, 'IntakeError')) {
+    const reason = typeof err.reason === 'string' ? err.reason : 'intake';
+    const messages = isObject(err.messages) ? err.messages : {};
+    return {
+      status: (INTAKE_STATUS_BY_REASON as Record<string, number | undefined>)[reason] ?? 400,
       code: reason,
       message: typeof messages.en === 'string' ? messages.en : String(err.message),
       messageSv: typeof messages.sv === 'string' ? messages.sv : undefined,

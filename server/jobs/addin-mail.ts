@@ -9,6 +9,7 @@ import { MAIL_KIND_LABELS, MAIL_KINDS, type MailKind } from '../../core/intake/i
 import type { Bilingual } from '../../core/model.js';
 import { isIntakeError, type IntakeService } from '../../features/intake/index.js';
 import { principalOf, requireRole } from '../../features/roles/index.js';
+import { toHttpProblem } from '../errors.js';
 import type { AppStore } from '../services.js';
 
 const messageIdSchema = z.string().trim().min(3).max(998);
@@ -101,8 +102,7 @@ export function addinMailApi(options: {
       });
     } catch (e) {
       if (!isIntakeError(e)) throw e;
-      const status = e.reason === 'mail-not-found' ? 404 : e.reason === 'not-in-triage' ? 409 : 400;
-      return fail(res, status, e.reason, e.messages);
+      return fail(res, toHttpProblem(e).status, e.reason, e.messages);
     }
     res.json({ mail: await service.mailView(body.data.internetMessageId) });
   });
@@ -117,7 +117,7 @@ export function addinMailApi(options: {
       res.json({ ...result, mail: await service.mailView(body.data.internetMessageId) });
     } catch (e) {
       if (!isIntakeError(e)) throw e;
-      fail(res, 409, e.reason, e.messages);
+      fail(res, toHttpProblem(e).status, e.reason, e.messages);
     }
   });
   return router;

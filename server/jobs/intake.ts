@@ -14,6 +14,7 @@ import {
   type IntakeServiceOptions,
 } from '../../features/intake/index.js';
 import { loadCycles } from '../cycles.js';
+import { toHttpProblem } from '../errors.js';
 import type { FeatureContext, FeatureHandle, ServerFeature } from '../features.js';
 import { principalOf, requireRole } from '../../features/roles/index.js';
 import { addinMailApi } from './addin-mail.js';
@@ -168,9 +169,8 @@ function intakeTabApi(service: IntakeService): Router {
       });
     } catch (e) {
       if (!isIntakeError(e)) throw e;
-      const status = e.reason === 'mail-not-found' ? 404 : e.reason === 'not-in-triage' ? 409 : 400;
       res
-        .status(status)
+        .status(toHttpProblem(e).status)
         .json({ error: { code: e.reason, message: e.messages.sv, messages: e.messages } });
     }
   });
