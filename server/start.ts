@@ -18,6 +18,7 @@ import { TEAMS_APP_ID } from '../manifest/build.js';
 import { tabStatus } from '../tab/status.js';
 import { tabApiAuth } from '../tab/api/auth.js';
 import { localSignInRoutes } from './routes/local-sign-in.js';
+import { localOfficeRoutes } from './routes/local-office.js';
 import { createTokenValidator } from '../tab/api/token.js';
 import { createRoleResolver } from '../features/roles/index.js';
 import { createApp } from './app.js';
@@ -228,6 +229,8 @@ export async function startServer(
     const featureRoutes = Router();
     if (config.mode === 'local' && localTokenEndpoint)
       featureRoutes.use(localSignInRoutes({ graph, store, emulatorUrl: localTokenEndpoint }));
+    // The Office stand-in's saveAsync (the add-in's panes in a plain browser): local mode only.
+    if (config.mode === 'local') featureRoutes.use(localOfficeRoutes({ userGraph }));
     const roles = createRoleResolver({
       graph,
       unitsManagedBy: (email) => store.units.findByManagerEmail(email),
