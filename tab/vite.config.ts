@@ -19,5 +19,13 @@ export default defineConfig({
     reportCompressedSize: false,
     // One chunk for the first view is the point (measured by `npm run bench -- tab`).
     chunkSizeWarningLimit: 1024,
+    // The Outlook add-in's panes are pages of the same build (tab/dist/addin/*.html).
+    rollupOptions: {
+      input: {
+        index: `${TAB_APP_DIR}index.html`,
+        'addin-mail': `${TAB_APP_DIR}addin/mail.html`,
+        'addin-appointment': `${TAB_APP_DIR}addin/appointment.html`,
+      },
+    },
   },
 });

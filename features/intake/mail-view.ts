@@ -10,6 +10,7 @@ import { PARTICIPATION_STATE_LABELS } from '../../core/participation.js';
 import type { MailRecord } from '../../store/index.js';
 import { enqueueMail, MailPriority, type OutboxMessage } from '../outbox/types.js';
 import type { IntakeContext } from './context.js';
+import { cycleForMail } from './cycle.js';
 import { IntakeError } from './errors.js';
 import type { IntakeDetails } from './process.js';
 import { receiptKey } from './replies.js';
@@ -81,7 +82,9 @@ export async function mailView(
 ): Promise<MailView> {
   const d = (mail.details ?? {}) as Partial<IntakeDetails>;
   const kind = (d.decision?.kind ?? d.kind ?? mail.classification ?? 'other') as MailKind;
-  const year = mail.year ?? d.year;
+  // A mail still waiting for triage has no year yet: the cycle its kind and time point to.
+  const year =
+    mail.year ?? d.year ?? cycleForMail(ctx.cycles, kind, mail.sentAt ?? mail.receivedAt)?.year;
   const waitingForTriage =
     mail.status === 'triage' || (mail.status === 'failed' && mail.retryAt === undefined);
 

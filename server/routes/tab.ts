@@ -77,6 +77,21 @@ export function tabRoutes(options: { publicStatus: () => Promise<TabStatus> | Ta
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(page);
   });
+  // The Outlook add-in's panes, built with the tab (tab/app/addin).
+  router.get(['/tab/addin/mail.html', '/tab/addin/appointment.html'], (req, res) => {
+    const page = join(TAB_BUILD_DIR, 'addin', req.path.split('/').pop()!);
+    if (!existsSync(page)) {
+      res
+        .status(503)
+        .type('text/plain')
+        .send(
+          'The add-in is not built yet: run `npm run build` (npm start builds it when missing).',
+        );
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(page);
+  });
   router.use('/tab', express.static(TAB_DIR, { index: false, maxAge: 0 }));
   return router;
 }

@@ -124,10 +124,13 @@ describe('manifest', () => {
       )!;
       return { label: control.label, page: runtime.code.page };
     };
-    expect(pageOf('mailRead').page).toBe('https://kvalitet.stockholm.se/tab/addin/mail.html');
+    // The app's client id rides in the page address: the panes' nested app authentication needs it.
+    expect(pageOf('mailRead').page).toBe(
+      `https://kvalitet.stockholm.se/tab/addin/mail.html?client=${tenantValues.aadAppId}`,
+    );
     expect(pageOf('meetingDetailsOrganizer')).toEqual({
       label: 'Boka besök',
-      page: 'https://kvalitet.stockholm.se/tab/addin/appointment.html',
+      page: `https://kvalitet.stockholm.se/tab/addin/appointment.html?client=${tenantValues.aadAppId}`,
     });
     // Shared folders and mailboxes (the award's mailbox), and writing the appointment being composed.
     expect(manifest.authorization.permissions.resourceSpecific).toEqual(

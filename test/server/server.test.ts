@@ -1,5 +1,6 @@
 // The real server in local mode, spoken to over HTTP as Teams, a browser and a load balancer would.
 import { asCoordinator } from '../support/tab-token.js';
+import { buildTab } from '../../scripts/tab-build.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardProblems } from '../cards/card-validator.js';
 import {
@@ -184,10 +185,16 @@ describe('tab', () => {
     expect(status.deadlines[0]!.when.sv).toMatch(/maj 2027 kl\. 24\.00/);
   });
 
-  it('serves the Outlook add-in pane and its ribbon icons', async () => {
-    const pane = await fetch(`${server.url}/tab/addin/taskpane.html`);
-    expect(pane.status).toBe(200);
-    expect(await pane.text()).toContain('office.js');
+  it('serves the Outlook add-in panes and their ribbon icons', async () => {
+    await buildTab();
+    for (const name of ['mail', 'appointment']) {
+      const pane = await fetch(`${server.url}/tab/addin/${name}.html`);
+      expect(pane.status).toBe(200);
+      // Office.js from Microsoft's CDN, as add-ins must load it.
+      expect(await pane.text()).toContain(
+        'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+      );
+    }
     const icon = await fetch(`${server.url}/tab/addin/icon-80.png`);
     expect(icon.headers.get('content-type')).toBe('image/png');
     const png = Buffer.from(await icon.arrayBuffer());

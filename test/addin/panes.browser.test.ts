@@ -1,0 +1,264 @@
+// The Outlook add-in's panes in real (headless) Chromium against the local mode, with Office.js
+// routed from Microsoft's CDN address to the local Office stand-in (a mocked mailbox item and
+// appointment). The organizer pane fills exactly the visit's start, end, attendees, location, subject
+// and body and records the visit once; the mail pane shows a seeded mail's classification and a
+// correction moves the unit; a mail outside the shared mailbox, a non-coordinator, someone who leads
+// no team and a time taken meanwhile each get a clear answer. Screenshots: test-artifacts/addin/.
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Event } from '@microsoft/microsoft-graph-types';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAIL_KIND_LABELS } from '../../core/intake/index.js';
+import { PARTICIPATION_STATE_LABELS } from '../../core/participation.js';
+import type { IntakeService } from '../../features/intake/index.js';
+import type { VisitsService } from '../../features/visits/index.js';
+import { buildTab } from '../../scripts/tab-build.mjs';
+import { intakeFeatures } from '../../server/jobs/intake.js';
+import { createVisitsFeature } from '../../server/jobs/visits.js';
+import type { ExaminerTeamRecord } from '../../store/index.js';
+import { launchChromium } from '../support/chromium.js';
+import { DEMO_COORDINATOR, tabToken } from '../support/tab-token.js';
+import { startTestServer, type TestServer } from '../server/harness.js';
+
+const ARTIFACTS = 'test-artifacts/addin';
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const STAND_IN = readFileSync(
+  new URL('../../tab/public/addin/office-standin.js', import.meta.url),
+  'utf8',
+);
+const SHARED = 'kvalitetsutmarkelsen@stockholm.example';
+const YEAR = 2026;
+
+let server: TestServer;
+let browser: Browser;
+let intake!: IntakeService;
+let visits!: VisitsService;
+let teams: ExaminerTeamRecord[];
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await buildTab();
+  [server, browser] = await Promise.all([
+    startTestServer(
+      { AWARD_NOW: '2026-08-24T09:00:00+02:00' },
+      {
+        features: [
+          ...intakeFeatures({ onService: (s) => (intake = s) }),
+          createVisitsFeature({ sweepMs: 0, onService: (s) => (visits = s) }),
+        ],
+      },
+    ),
+    launchChromium(),
+  ]);
+  await intake.idle();
+  teams = await server.store.examinerTeams.listTeams(YEAR);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A pane as Outlook would open it, with Office.js from the CDN answered by the stand-in. */
+async function openPane(
+  pane: 'mail' | 'appointment',
+  standIn: Record<string, string>,
+): Promise<Page> {
+  const page = await browser.newPage({ locale: 'sv-SE', viewport: { width: 360, height: 900 } });
+  await page.route(OFFICE_CDN, (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: STAND_IN }),
+  );
+  await page.addInitScript((settings) => {
+    (window as unknown as { __officeStandIn: unknown }).__officeStandIn = settings;
+  }, standIn);
+  await page.goto(`${server.url}/tab/addin/${pane}.html`);
+  return page;
+}
+
+async function unbookedOf(team: ExaminerTeamRecord): Promise<string | undefined> {
+  return (await visits.calendar(YEAR, 'site', [team.id])).find((r) => r.status === 'unbooked')?.ref
+    .unitId;
+}
+
+interface Filled {
+  start?: string;
+  end?: string;
+  subject?: string;
+  location?: string;
+  body?: string;
+  bodyType?: string;
+  requiredAttendees: { emailAddress: string }[];
+}
+
+const filled = (page: Page) =>
+  page.evaluate(() => {
+    const s = (window as unknown as { __officeStandInState: { appointment: Filled } })
+      .__officeStandInState.appointment;
+    return {
+      ...s,
+      start: s.start ? new Date(s.start).toISOString() : undefined,
+      end: s.end ? new Date(s.end).toISOString() : undefined,
+    };
+  });
+
+const iso = (s: string) => new Date(s).toISOString();
+
+describe('the "Boka besök" organizer pane', () => {
+  it('fills exactly the chosen slot, the team and unit manager, the visiting address and the documents, and records the visit once', async () => {
+    const team = teams[0]!;
+    const unitId = (await unbookedOf(team))!;
+    const unit = (await server.store.units.get(unitId))!;
+    const token = await tabToken(server.emulatorUrl!, team.leader);
+    const proposals = (await (
+      await fetch(`${server.url}/api/tab/addin/visits/proposals?unitId=${unitId}&kind=site`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as { slots: { start: string; end: string }[] };
+    const slot = proposals.slots[0]!;
+
+    const page = await openPane('appointment', { user: team.leader, item: 'appointment' });
+    await page.getByRole('button', { name: new RegExp(`^${unit.name} \\(Platsbesök\\)`) }).click();
+    await page.getByTestId('slots').getByRole('button').first().click();
+    await page.getByText('Mötet är ifyllt').waitFor();
+
+    const a = await filled(page);
+    expect(a.start).toBe(iso(slot.start));
+    expect(a.end).toBe(iso(slot.end));
+    const expected = [
+      ...team.members.map((m) => m.address).filter((x) => x !== team.leader),
+      unit.managerEmail.toLowerCase(),
+    ];
+    expect(a.requiredAttendees.map((p) => p.emailAddress).sort()).toEqual(
+      [...new Set(expected)].sort(),
+    );
+    const v = unit.visitingAddress!;
+    expect(a.location).toBe(`${unit.name}, ${v.street}, ${v.postalCode} ${v.city}`);
+    expect(a.subject).toBe(`Platsbesök Kvalitetsutmärkelsen: ${unit.name}`);
+    expect(a.bodyType).toBe('html');
+    expect(a.body).toContain('Verksamhetsplan');
+    expect(a.body).toContain('Dokumentation av medarbetarenkät');
+
+    await page.getByRole('button', { name: 'Spara och registrera besöket' }).click();
+    await page.getByText('Besöket är registrerat').waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/appointment-recorded.png`, fullPage: true });
+    const visit = (await visits.getVisit({ unitId, year: YEAR, kind: 'site' }))!;
+    expect(visit.status).toBe('booked');
+    expect(iso(visit.start!)).toBe(iso(slot.start));
+
+    // Saved and recorded again (a second click): the same event, the same visit.
+    await page.getByRole('button', { name: 'Spara och registrera besöket' }).click();
+    await page.getByText('Besöket var redan registrerat').waitFor();
+    const events = await server.graph.json<{ value: Event[] }>({
+      path: `/users/${team.leader}/calendarView`,
+      query: { startDateTime: slot.start, endDateTime: slot.end, $top: 50 },
+    });
+    const mine = events.value.filter((e) => e.subject === a.subject);
+    expect(mine).toHaveLength(1);
+    expect((await visits.getVisit({ unitId, year: YEAR, kind: 'site' }))!.eventId).toBe(
+      mine[0]!.id,
+    );
+    await page.close();
+  });
+
+  it('shows fresh proposals when the time was taken meanwhile', async () => {
+    const team = teams[1]!;
+    const unitId = (await unbookedOf(team))!;
+    const unit = (await server.store.units.get(unitId))!;
+    const page = await openPane('appointment', { user: team.leader, item: 'appointment' });
+    await page.getByRole('button', { name: new RegExp(`^${unit.name} \\(Platsbesök\\)`) }).click();
+    await page.getByTestId('slots').getByRole('button').first().click();
+    await page.getByText('Mötet är ifyllt').waitFor();
+    const { start, end } = await filled(page);
+    // Another booking takes the team's hour between filling and saving.
+    const held = await server.store.visits.reserve(
+      {
+        id: `${YEAR}:feedback:${unitId}`,
+        unitId,
+        year: YEAR,
+        kind: 'feedback',
+        status: 'booking',
+        start: start!,
+        end: end!,
+      },
+      team.members.map((m) => m.address),
+    );
+    expect(held.reserved).toBe(true);
+    await page.getByRole('button', { name: 'Spara och registrera besöket' }).click();
+    await page.getByText('Tiden hann bokas av någon annan').waitFor();
+    await page.getByTestId('slots').getByRole('button').first().waitFor();
+    const times = await page.getByTestId('slots').getByRole('button').allTextContents();
+    expect(times.length).toBeGreaterThan(0);
+    await page.screenshot({ path: `${ARTIFACTS}/appointment-taken.png`, fullPage: true });
+    expect((await visits.getVisit({ unitId, year: YEAR, kind: 'site' }))?.status).not.toBe(
+      'booked',
+    );
+    await page.close();
+  });
+
+  it('tells someone who leads no team that there is nothing to book', async () => {
+    const page = await openPane('appointment', { user: DEMO_COORDINATOR, item: 'appointment' });
+    await page.getByRole('alert').getByText('Du leder inget examinatorslag').waitFor();
+    expect(await page.getByRole('button').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('the mail read pane', () => {
+  it('shows how a seeded mail was classified and a coordinator’s correction moves the unit', async () => {
+    const item = (await intake.listTriage({ limit: 100 })).find(
+      (i) => i.suggestedKind === 'withdrawal' && i.suggestedUnitId,
+    )!;
+    const record = await server.store.mails.get({ mailbox: SHARED, messageId: item.messageId });
+    const unit = (await server.store.units.get(item.suggestedUnitId!))!;
+    const page = await openPane('mail', {
+      user: DEMO_COORDINATOR,
+      item: 'message',
+      internetMessageId: record!.internetMessageId!,
+      mailbox: SHARED,
+    });
+    await page.getByTestId('kind').getByText(MAIL_KIND_LABELS.withdrawal.sv).waitFor();
+    await page.getByText('Väntar på en samordnare').waitFor();
+    expect(await page.getByTestId('reasons').locator('li').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('units').textContent()).toContain(unit.name);
+    await page.screenshot({ path: `${ARTIFACTS}/mail-triage.png`, fullPage: true });
+
+    await page.getByRole('button', { name: 'Spara beslutet' }).click();
+    await page.getByText('Beslutet är sparat.').waitFor();
+    await page
+      .getByTestId('units')
+      .getByText(`${unit.name}: ${PARTICIPATION_STATE_LABELS.withdrawn.sv}`)
+      .waitFor();
+    expect((await server.store.participations.get(unit.id, YEAR))?.state).toBe('withdrawn');
+    expect(await page.getByRole('button', { name: 'Spara beslutet' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('says so for a mail outside the shared mailbox and for someone who is not a coordinator, with no actions', async () => {
+    const someMail = (await server.store.mails.list({ mailbox: SHARED, limit: 1 }))[0]!;
+    const outside = await openPane('mail', {
+      user: DEMO_COORDINATOR,
+      item: 'message',
+      internetMessageId: '<a-private-mail@stockholm.example>',
+    });
+    await outside
+      .getByRole('alert')
+      .getByText(/inte i Kvalitetsutmärkelsens funktionsbrevlåda/)
+      .waitFor();
+    expect(await outside.getByRole('button').count()).toBe(0);
+    await outside.close();
+
+    const manager = (await server.store.units.list())[0]!.managerEmail;
+    const notCoordinator = await openPane('mail', {
+      user: manager,
+      item: 'message',
+      internetMessageId: someMail.internetMessageId!,
+      mailbox: SHARED,
+    });
+    await notCoordinator
+      .getByRole('alert')
+      .getByText(/ingår inte i din roll/)
+      .waitFor();
+    expect(await notCoordinator.getByRole('button').count()).toBe(0);
+    await notCoordinator.close();
+  });
+});
