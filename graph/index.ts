@@ -8,6 +8,7 @@ import * as categories from './categories.js';
 import * as delta from './delta.js';
 import * as folders from './folders.js';
 import * as messages from './messages.js';
+import * as messageBatches from './message-batches.js';
 import * as schedule from './schedule.js';
 import * as subscriptions from './subscriptions.js';
 import * as teamsApps from './teams-apps.js';
@@ -31,6 +32,7 @@ export type {
   ReplyContent,
   ReplyOptions,
 } from './messages.js';
+export type { FilingStep } from './message-batches.js';
 export type { GetScheduleOptions } from './schedule.js';
 export type { CreateSubscriptionOptions } from './subscriptions.js';
 export type { InstalledApp } from './teams-apps.js';
@@ -83,6 +85,7 @@ export function createGraphApi(graph: Graph) {
       'sendDraft',
       'sendMail',
     ]),
+    messageBatches: bindAll(graph, messageBatches, ['getMessages', 'fileMessages']),
     categories: bindAll(graph, categories, ['listMasterCategories', 'ensureMasterCategories']),
     attachments: bindAll(graph, attachments, [
       'listAttachments',

@@ -5,6 +5,7 @@ import type { Cycle } from '../../core/model.js';
 import type { DocumentLimits } from '../documents/index.js';
 import type { GraphApi } from '../../graph/index.js';
 import type { Store } from '../../store/index.js';
+import type { MailSnapshots } from './snapshots.js';
 
 /** The slice of a pino logger intake uses. */
 export interface IntakeLogger {
@@ -30,6 +31,8 @@ export interface IntakeContext {
   documentLimits?: DocumentLimits;
   /** Called after a reply was queued (wakes the outbox sender instead of waiting for its poll). */
   onMailQueued?: () => void;
+  /** Mails the delta round read, waiting to be processed (the service keeps one per instance). */
+  snapshots?: MailSnapshots;
 }
 
 export const silentLogger: IntakeLogger = {

@@ -2,7 +2,6 @@
 // change the unit's participation with the mail as source, queue the answer, file it in Outlook, and
 // record the outcome. Every step is idempotent (transitions keyed by the mail, the receipt keyed by the
 // mail, categories merged, moves by immutable id), so a crash anywhere is repaired by running again.
-import type { Message } from '@microsoft/microsoft-graph-types';
 import {
   assessMail,
   infoMeetingSignupReceipt,
@@ -17,12 +16,11 @@ import {
   type Receipt,
 } from '../../core/intake/index.js';
 import type { Bilingual, Cycle, Locale, ParticipationState, Unit } from '../../core/model.js';
-import { isGraphError, type AttachmentInfo } from '../../graph/index.js';
 import type { MailRecord } from '../../store/index.js';
 import type { IntakeContext } from './context.js';
 import { cycleForMail } from './cycle.js';
 import { documentAttachments, readDocuments, type ReadDocument } from './documents.js';
-import { INTAKE_MESSAGE_SELECT, mailFacts } from './facts.js';
+import { mailFacts } from './facts.js';
 import {
   clearTriageCategories,
   folderFor,
@@ -36,6 +34,7 @@ import { queueReply } from './replies.js';
 import { handleSubmission } from './submission.js';
 import { withLock } from './lock.js';
 import { retryPolicy } from './retry.js';
+import { readMail } from './read-mail.js';
 import { applyMailTransition } from './transitions.js';
 
 /** A coordinator's decision on a triaged mail, kept in the mail's details until it is applied. */
@@ -100,13 +99,9 @@ export async function processClaimedMail(
   const owner = ctx.instanceId;
   const keep = () => ctx.store.mails.renewLease(key, { owner, leaseMs: ctx.leaseMs ?? 120_000 });
 
-  let message: Message;
-  try {
-    message = await ctx.graph.messages.getMessage(ctx.mailbox, mail.messageId, {
-      select: INTAKE_MESSAGE_SELECT,
-    });
-  } catch (e) {
-    if (!isGraphError(e, 'not-found')) throw e;
+  // What the delta round read (no request), else the mail from Graph.
+  const read = await readMail(ctx, mail.messageId, ctx.snapshots);
+  if (read === 'gone') {
     // Deleted before we got to it: nothing to do, and nothing lost that a person did not remove.
     const details: IntakeDetails = {
       kind: 'other',
@@ -117,15 +112,13 @@ export async function processClaimedMail(
     };
     return { status: 'processed', details };
   }
+  const { message, attachments } = read;
   const previous = mail.details as Partial<IntakeDetails> | undefined;
   const decision = previous?.decision;
   const acted = previous?.acted;
   if (acted && !(decision && decision.at > acted.at))
     return finishFiling(ctx, deps, mail, previous as IntakeDetails, message.categories ?? []);
 
-  const attachments: AttachmentInfo[] = message.hasAttachments
-    ? await ctx.graph.attachments.listAttachments(ctx.mailbox, mail.messageId)
-    : [];
   const facts = mailFacts(message, attachments);
   const units = await ctx.store.units.list();
   const prepared = prepareUnits(units.map(toMatchable));

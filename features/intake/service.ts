@@ -5,6 +5,7 @@
 import type { MailRecord } from '../../store/index.js';
 import type { IntakeContext } from './context.js';
 import { createFiler } from './filing.js';
+import { createMailSnapshots } from './snapshots.js';
 import { infoMeetingSignups, type InfoMeetingSignups } from './info-meetings.js';
 import { findByInternetMessageId, mailView, resendReceipt, type MailView } from './mail-view.js';
 import type { IntakeDetails, ProcessDeps } from './process.js';
@@ -32,7 +33,7 @@ export interface IntakeServiceOptions {
   deltaIntervalMs?: number;
   /** Subscription check interval (default 1 hour). */
   renewIntervalMs?: number;
-  /** Mails processed at once (default 2; Outlook allows 4 concurrent requests per mailbox). */
+  /** Mails processed at once (default 6; Graph requests stay within the mailbox's 4 slots). */
   concurrency?: number;
   /** A mail went to triage (notify coordinators); awaited by idle(), failures only logged. */
   onTriage?: (mail: MailRecord, details: IntakeDetails) => void | Promise<void>;
@@ -65,9 +66,11 @@ export interface IntakeService {
 }
 
 export function createIntakeService(
-  ctx: IntakeContext,
+  given: IntakeContext,
   options: IntakeServiceOptions = {},
 ): IntakeService {
+  // The mails the delta round read, kept for the worker (processing reads nothing again).
+  const ctx: IntakeContext = { ...given, snapshots: given.snapshots ?? createMailSnapshots() };
   const filer = createFiler(ctx);
   let goLive: Date | undefined;
   let clientState = options.clientState ?? '';
@@ -89,7 +92,9 @@ export function createIntakeService(
         : {}),
     };
   };
-  const worker = createWorker(ctx, deps, options.concurrency);
+  // Processing reads what the delta round kept and files in shared $batches, so more mails at once
+  // cost no more of Outlook's 4 slots (the client's per-mailbox limiter still gates every request).
+  const worker = createWorker(ctx, deps, options.concurrency ?? 6);
   const target = (): SubscriptionTarget | undefined =>
     options.notificationUrl
       ? {
