@@ -6,7 +6,8 @@ import type { Event } from '@microsoft/microsoft-graph-types';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExaminerTeamRecord } from '../../store/index.js';
-import type { VisitsService } from '../../features/visits/index.js';
+import { createVisitsService, type VisitsService } from '../../features/visits/index.js';
+import { loadCycles } from '../../server/cycles.js';
 import { createVisitsFeature } from '../../server/jobs/visits.js';
 import { cardProblems } from '../cards/card-validator.js';
 import { postActivity, startTestServer, teamsMessage, type TestServer } from '../server/harness.js';
@@ -300,6 +301,65 @@ describe('visits in the local Microsoft 365', () => {
         : { ref: refB, team: b.team };
     await service.cancel({ address: winner.team.leader }, winner.ref);
     await server.store.units.upsert(unitB);
+  });
+
+  it('moves the unit to site-visit-held after the visit, and the jury’s result opens the feedback visit', async () => {
+    const team = teams[1]!;
+    const template = (await server.store.units.get(team.unitIds[0]!))!;
+    const unit = {
+      ...template,
+      id: 'test-held',
+      name: 'Förskolan Testgården',
+      organisationId: 'test-org',
+    };
+    await server.store.units.upsert(unit);
+    await server.store.participations.applyTransition('test-held', YEAR, () => ({
+      unitId: 'test-held',
+      year: YEAR,
+      state: 'under-examination',
+      history: [
+        {
+          from: null,
+          to: 'under-examination',
+          at: '2026-08-20T10:00:00+02:00',
+          actor: { id: 'test' },
+          source: { kind: 'system', ref: 'test' },
+        },
+      ],
+    }));
+    await service.assign({ id: 'coordinator' }, YEAR, [{ unitId: 'test-held', teamId: team.id }]);
+    const ref = { unitId: 'test-held', year: YEAR, kind: 'site' as const };
+    const slot = (await service.propose(ref, 'digital')).answer.slots[0]!;
+    const booked = await service.book(
+      { address: team.leader },
+      ref,
+      'digital',
+      slot.start,
+      slot.end,
+    );
+    expect(booked.outcome).toBe('booked');
+    if (booked.outcome === 'booked')
+      expect(booked.details.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\//);
+
+    const later = createVisitsService({
+      store: server.store,
+      graph: server.graph,
+      cycles: loadCycles(),
+      now: () => new Date(Date.parse(slot.end) + 3_600_000),
+      scheduleAs: server.config.m365.sharedMailbox,
+    });
+    const { held } = await later.sweep(YEAR);
+    expect(held).toContain(`${YEAR}:site:test-held`);
+    expect((await server.store.participations.get('test-held', YEAR))?.state).toBe(
+      'site-visit-held',
+    );
+
+    expect(await later.recordJury({ id: 'coordinator' }, YEAR, 'test-held', 'winner')).toBe(true);
+    const decided = await server.store.participations.get('test-held', YEAR);
+    expect(decided).toMatchObject({ state: 'jury-decided', juryResult: 'winner' });
+    const feedback = await later.propose({ ...ref, kind: 'feedback' }, 'on-site');
+    expect(feedback.answer.slots.length).toBeGreaterThan(0);
+    for (const s of feedback.answer.slots) expect(s.start >= '2026-11-30').toBe(true);
   });
 
   it('never lets a team examine a unit a member declared a conflict with', async () => {
