@@ -164,8 +164,9 @@ export function createReminders(deps: RemindersDeps) {
     locale: Locale,
     missing: MissingItem[],
     extra: { state?: ReminderCardState; snoozedUntil?: string; refreshUserId?: string } = {},
+    unitName?: string,
   ) {
-    const unit = await store.units.get(unitId);
+    const unit = unitName === undefined ? await store.units.get(unitId) : { name: unitName };
     const meetings = o.meetingIds
       ? cycle.timeline.infoMeetings.filter((m) => o.meetingIds!.includes(m.id))
       : undefined;
@@ -194,11 +195,13 @@ export function createReminders(deps: RemindersDeps) {
     await markInterest(cycle);
     const map = await situations(cycle);
     const recipients = reminderRecipients(o, [...map.values()], cycle);
+    const names = new Map((await store.units.list()).map((u) => [u.id, u.name]));
     const messages: DeliveryMessage[] = [];
     for (const r of recipients) {
+      const name = names.get(r.unitId) ?? r.unitId;
       const data = {
-        sv: await cardData(o, cycle, r.unitId, 'sv', r.missing),
-        en: await cardData(o, cycle, r.unitId, 'en', r.missing),
+        sv: await cardData(o, cycle, r.unitId, 'sv', r.missing, {}, name),
+        en: await cardData(o, cycle, r.unitId, 'en', r.missing, {}, name),
       };
       messages.push({
         key: `${unitKey(o, r.unitId)}${keySuffix}`,
@@ -211,7 +214,7 @@ export function createReminders(deps: RemindersDeps) {
         mail: (person) => reminderMail(data[person.locale]),
       });
     }
-    return deps.delivery.deliverAll(messages, deps.concurrency ?? 16);
+    return deps.delivery.deliverAll(messages, deps.concurrency ?? 32);
   }
 
   async function runDue(): Promise<RunSummary> {
