@@ -3,8 +3,10 @@
 // 403, and that every answer is cut to the caller's units.
 import { SignJWT, decodeJwt, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTab } from '../../scripts/tab-build.mjs';
 import { intakeFeatures } from '../../server/jobs/intake.js';
 import { tabFeature } from '../../server/jobs/tab.js';
+import { buildManifestFiles, manifestValues } from '../../manifest/build.js';
 import { startTestServer, type TestServer } from '../server/harness.js';
 import { DEMO_COORDINATOR, tabToken } from '../support/tab-token.js';
 
@@ -23,6 +25,7 @@ const api = (path: string, token?: string, init: RequestInit = {}) =>
   });
 
 beforeAll(async () => {
+  await buildTab();
   server = await startTestServer(
     { AWARD_NOW: '2026-12-07T10:00:00+01:00' },
     { features: [...intakeFeatures(), tabFeature()] },
@@ -148,5 +151,59 @@ describe('tab API per role and unit', () => {
       body: JSON.stringify({ year: 2026 }),
     });
     expect(unconfirmed.status).toBe(400);
+  });
+});
+
+describe('the manifest and the served tab', () => {
+  it('points every tab, add-in page and icon at something the server serves, on a valid domain', async () => {
+    const values = manifestValues({
+      mode: 'local',
+      version: server.config.version,
+      port: server.port,
+      aadAppId: server.config.m365.clientId,
+    });
+    const manifest = JSON.parse(buildManifestFiles(values)['manifest.json']) as Record<
+      string,
+      unknown
+    >;
+    const urls = new Set<string>();
+    const walk = (v: unknown) => {
+      if (typeof v === 'string' && /^https:\/\//.test(v)) urls.add(v);
+      else if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    };
+    walk(manifest);
+    const domains = manifest.validDomains as string[];
+    const served = [...urls].filter((u) => new URL(u).host === values.publicHostname);
+    expect(served.length).toBeGreaterThan(5);
+    for (const url of served) {
+      expect(domains).toContain(new URL(url).host);
+      // The manifest says https; the local server answers plain http on the same host and path.
+      const local = new URL(url.replace('{locale}', 'sv-SE'));
+      const res = await fetch(`${server.url}${local.pathname}${local.search}`);
+      expect(res.status, url).toBe(200);
+    }
+    // The tab's page is the built React app.
+    const page = await (await fetch(`${server.url}/tab/?locale=sv-SE`)).text();
+    const script = /<script[^>]+src="([^"]+)"/.exec(page)?.[1];
+    expect(script).toMatch(/^\/tab\/assets\//);
+    expect((await fetch(`${server.url}${script}`)).status).toBe(200);
+  });
+
+  it('accepts an SSO token whose audience is webApplicationInfo.resource', async () => {
+    const values = manifestValues({
+      mode: 'local',
+      version: server.config.version,
+      port: server.port,
+      aadAppId: server.config.m365.clientId,
+    });
+    const manifest = JSON.parse(buildManifestFiles(values)['manifest.json']) as {
+      webApplicationInfo: { id: string; resource: string };
+    };
+    expect(manifest.webApplicationInfo.id).toBe(server.config.m365.clientId);
+    const token = await tabToken(server.emulatorUrl!, DEMO_COORDINATOR, {
+      audience: manifest.webApplicationInfo.resource,
+    });
+    expect((await api('/me', token)).status).toBe(200);
   });
 });
