@@ -191,6 +191,37 @@ describe('visits in the local Microsoft 365', () => {
     expect((await service.getVisit({ ...ref, kind: 'site' }))?.status).toBe('cancelled');
   });
 
+  it('"besök" lists a team leader’s units with "find a time" for those unbooked; coordinators get the calendar', async () => {
+    const team = teams[0]!;
+    const say = async (text: string, objectId: string) => {
+      const res = await postActivity(
+        server,
+        teamsMessage(text, { from: { id: '29:x', name: 'x', aadObjectId: objectId } }),
+      );
+      const activities = (
+        res.body as { activities: Array<{ attachments?: Array<{ content: Card }> }> }
+      ).activities;
+      const card = activities.find((a) => a.attachments?.length)?.attachments?.[0]?.content;
+      return card!;
+    };
+    const mine = await say('besök', leaderId(team));
+    expect(cardProblems(mine)).toEqual([]);
+    expect(text(mine)).toContain('Dina besök 2026');
+    const find = (mine.actions ?? []).filter((a) => a.verb === 'visit.propose');
+    expect(find.length).toBeGreaterThan(0);
+    expect(find.every((a) => team.unitIds.includes(String(a.data!.unitId)))).toBe(true);
+
+    const coordinator = (
+      await server.graph.json<{ id: string }>({
+        path: '/users/maria.lindqvist@stockholm.example',
+        query: { $select: 'id' },
+      })
+    ).id;
+    const calendar = await say('besökskalender', coordinator);
+    expect(text(calendar)).toContain('Besökskalender 2026');
+    expect(text(calendar)).toContain('ej bokat');
+  });
+
   it('refuses a card action from someone who is not the team leader', async () => {
     const { unitId, team } = (await unbooked())[1]!;
     const member = team.members.find((m) => m.address !== team.leader)!;
