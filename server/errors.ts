@@ -64,6 +64,8 @@ const INTAKE_STATUS_BY_REASON: Record<IntakeErrorReason, number> = {
   'unit-required': 400,
   'unknown-unit': 400,
   'no-receipt': 409,
+  'nothing-to-correct': 409,
+  'changed-since': 409,
 };
 
 /** A DomainError from a module loaded twice or a newer build: judged by its wording; else 422. */

@@ -7,7 +7,9 @@ export type IntakeErrorReason =
   | 'unknown-kind'
   | 'unit-required'
   | 'unknown-unit'
-  | 'no-receipt';
+  | 'no-receipt'
+  | 'nothing-to-correct'
+  | 'changed-since';
 
 export class IntakeError extends Error {
   override readonly name = 'IntakeError';

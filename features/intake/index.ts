@@ -3,6 +3,7 @@
 export { silentLogger, INTAKE_ACTOR, type IntakeContext, type IntakeLogger } from './context.js';
 export { createIntakeService, type IntakeService, type IntakeServiceOptions } from './service.js';
 export type { MailView, MailViewUnit } from './mail-view.js';
+export type { MailCorrection } from './correction.js';
 export { IntakeError, isIntakeError, type IntakeErrorReason } from './errors.js';
 export {
   listTriage,

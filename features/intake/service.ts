@@ -6,6 +6,7 @@ import type { MailRecord } from '../../store/index.js';
 import type { IntakeContext } from './context.js';
 import { createFiler } from './filing.js';
 import { createMailSnapshots } from './snapshots.js';
+import { recordCorrection, type MailCorrection } from './correction.js';
 import { infoMeetingSignups, type InfoMeetingSignups } from './info-meetings.js';
 import { findByInternetMessageId, mailView, resendReceipt, type MailView } from './mail-view.js';
 import type { IntakeDetails, ProcessDeps } from './process.js';
@@ -56,6 +57,11 @@ export interface IntakeService {
   listTriage(options?: { limit?: number }): Promise<TriageItem[]>;
   /** Applies a coordinator's decision: the mail is processed at once as if decided automatically. */
   resolveTriage(resolution: TriageResolution): Promise<MailRecord | undefined>;
+  /**
+   * Corrects a mail decided automatically: its participation changes undone (recorded with who),
+   * then processed again with the coordinator's kind and unit.
+   */
+  correctMail(correction: MailCorrection): Promise<MailRecord | undefined>;
   missingFromProtocol(year: number): Promise<MissingFromProtocol[]>;
   /** The recorded info-meeting signups of a cycle, per meeting (an unknown year: empty). */
   infoMeetingSignups(year: number): Promise<InfoMeetingSignups[]>;
@@ -209,6 +215,11 @@ export function createIntakeService(
     },
 
     listTriage: (o) => listTriage(ctx, o),
+
+    async correctMail(correction) {
+      await recordCorrection(ctx, correction);
+      return worker.processOne(correction.messageId);
+    },
 
     async resolveTriage(resolution) {
       await recordTriageDecision(ctx, resolution);

@@ -1,8 +1,8 @@
 // The Outlook add-in's mail read pane API (under /api/tab, behind the tab's sign-in), mounted by the
 // intake feature: a mail of the shared mailbox by its internet message id, as the intake saw it, and
-// the coordinator's two acts on it, the triage decision (the same resolveTriage as the bot's and the
-// tab's) and resending the receipt. Coordinators only; a mail outside the shared mailbox is named as
-// such and offers nothing to do.
+// the coordinator's acts on it: the triage decision (the same resolveTriage as the bot's and the
+// tab's), correcting a mail decided automatically, and resending the receipt. Coordinators only; a
+// mail outside the shared mailbox is named as such and offers nothing to do.
 import express, { Router, type Response } from 'express';
 import { z } from 'zod';
 import { MAIL_KIND_LABELS, MAIL_KINDS, type MailKind } from '../../core/intake/index.js';
@@ -79,7 +79,10 @@ export function addinMailApi(options: {
       .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
     res.json({
       mail: view,
-      actions: { decide: view.waitingForTriage, resendReceipt: view.receipt !== undefined },
+      actions: {
+        decide: view.waitingForTriage || view.status === 'processed',
+        resendReceipt: view.receipt !== undefined,
+      },
       choices: {
         kinds: MAIL_KINDS.map((kind) => ({ kind, label: MAIL_KIND_LABELS[kind] })),
         units,
@@ -93,13 +96,16 @@ export function addinMailApi(options: {
     const view = await lookup(res, body.data.internetMessageId);
     if (!view) return;
     const who = principalOf(res);
+    const decision = {
+      messageId: view.messageId,
+      kind: body.data.kind,
+      ...(body.data.unitId ? { unitId: body.data.unitId } : {}),
+      by: who.displayName || who.userPrincipalName,
+    };
     try {
-      await service.resolveTriage({
-        messageId: view.messageId,
-        kind: body.data.kind,
-        ...(body.data.unitId ? { unitId: body.data.unitId } : {}),
-        by: who.displayName || who.userPrincipalName,
-      });
+      // Waiting for triage: the triage decision; decided automatically: the correction.
+      if (view.waitingForTriage) await service.resolveTriage(decision);
+      else await service.correctMail(decision);
     } catch (e) {
       if (!isIntakeError(e)) throw e;
       return fail(res, toHttpProblem(e).status, e.reason, e.messages);

@@ -153,6 +153,56 @@ describe('the mail read pane API', () => {
     expect(later.mail.receipt).toMatchObject({ resends: 1 });
   });
 
+  it('corrects a mail decided automatically: the wrong unit’s change is undone with who, the right unit moves', async () => {
+    const record = (await server.store.mails.list({ mailbox: SHARED, limit: 1000 })).find((m) =>
+      m.subject?.startsWith('Intresseanmälan Kvalitetsutmärkelsen 2027'),
+    )!;
+    expect(record.status).toBe('processed');
+    const wrongUnit = record.unitId!;
+    expect((await server.store.participations.get(wrongUnit, 2027))?.state).toBe('pre-registered');
+    const rightUnit = (await server.store.units.list()).find(
+      (u) => u.id !== wrongUnit && !u.name.includes('Vasaparken'),
+    )!;
+    const before = await server.store.participations.get(rightUnit.id, 2027);
+    expect(before).toBeUndefined();
+
+    const res = await api('/addin/mail/decision', coordinator, {
+      method: 'POST',
+      body: JSON.stringify({
+        internetMessageId: record.internetMessageId,
+        kind: 'pre-registration',
+        unitId: rightUnit.id,
+      }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as MailBody;
+    expect(body.mail.units[0]).toMatchObject({ unitId: rightUnit.id, matched: 'acted' });
+    expect(body.mail.decidedBy?.by).toBeTruthy();
+
+    const wrong = (await server.store.participations.get(wrongUnit, 2027))!;
+    expect(wrong.state).toBe('withdrawn');
+    const undo = wrong.history.at(-1)!;
+    expect(undo.source).toEqual({ kind: 'tab', ref: `correction:${record.messageId}` });
+    expect(undo.actor.name).toBe(body.mail.decidedBy!.by);
+    expect((await server.store.participations.get(rightUnit.id, 2027))?.state).toBe(
+      'pre-registered',
+    );
+
+    // The same correction again changes nothing.
+    const again = await api('/addin/mail/decision', coordinator, {
+      method: 'POST',
+      body: JSON.stringify({
+        internetMessageId: record.internetMessageId,
+        kind: 'pre-registration',
+        unitId: rightUnit.id,
+      }),
+    });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: { code: string } }).error.code).toBe(
+      'nothing-to-correct',
+    );
+  });
+
   it('says so for a mail outside the shared mailbox, and refuses bad input with 400', async () => {
     const outside = await view('<not-in-the-shared-mailbox@example.com>');
     expect(outside.status).toBe(404);

@@ -34,6 +34,7 @@ interface MailView {
   facts: Bilingual[];
   decidedBy?: { by: string; at: string };
   waitingForTriage: boolean;
+  status: string;
   units: { unitId: string; name: string; stateLabel?: Bilingual; matched: string }[];
   submission?: {
     characterCount: number;
@@ -108,7 +109,10 @@ export function MailPane({ office, api, locale }: PaneContext) {
           ? {
               ...a,
               mail: result.mail,
-              actions: { ...a.actions, decide: result.mail.waitingForTriage },
+              actions: {
+                ...a.actions,
+                decide: result.mail.waitingForTriage || result.mail.status === 'processed',
+              },
             }
           : a,
       );
