@@ -6,6 +6,7 @@
 import type { Message } from '@microsoft/microsoft-graph-types';
 import { isGraphError } from '../../graph/index.js';
 import type { IntakeContext } from './context.js';
+import { INTAKE_MESSAGE_SELECT } from './facts.js';
 import { workFor, type ChangeNotification } from './webhook.js';
 
 /** Mail ids one notification request may have looked up; more become one delta round. */
@@ -15,18 +16,8 @@ const MAX_QUEUED_LOOKUPS = 200;
 /** Ids Graph said it does not know, kept so a repeated one costs nothing. */
 const UNKNOWN_IDS_KEPT = 10_000;
 
-/** What intake reads of a notified mail before recording it. */
-const NOTIFIED_SELECT = [
-  'id',
-  'parentFolderId',
-  'internetMessageId',
-  'conversationId',
-  'from',
-  'sender',
-  'subject',
-  'receivedDateTime',
-  'sentDateTime',
-];
+/** What intake reads of a notified mail: where it is, and all that processing needs of it. */
+const NOTIFIED_SELECT = [...new Set([...INTAKE_MESSAGE_SELECT, 'parentFolderId'])];
 
 export type NotifiedOutcome = 'recorded' | 'known' | 'not-in-inbox' | 'unknown';
 
@@ -124,6 +115,7 @@ export async function recordNotified(
   if (await ctx.store.mails.get({ mailbox: ctx.mailbox, messageId })) return 'known';
   let m: Message;
   try {
+    // The whole of what processing reads, kept as the mail's snapshot: one read instead of two.
     m = await ctx.graph.messages.getMessage(ctx.mailbox, messageId, { select: NOTIFIED_SELECT });
   } catch (e) {
     // 404, or 400 for an id that is not even well-formed: Graph does not know it.
@@ -131,6 +123,12 @@ export async function recordNotified(
     throw e;
   }
   if (m.parentFolderId !== (await inboxId())) return 'not-in-inbox';
+  if (ctx.snapshots) {
+    const attachments = m.hasAttachments
+      ? await ctx.graph.attachments.listAttachments(ctx.mailbox, messageId)
+      : [];
+    ctx.snapshots.put(messageId, { message: m, attachments });
+  }
   const from = m.from?.emailAddress?.address ?? m.sender?.emailAddress?.address;
   const { inserted } = await ctx.store.mails.recordSeen({
     mailbox: ctx.mailbox,

@@ -72,4 +72,32 @@ describe('Graph requests per mail', () => {
     expect(direct('messages.update') + direct('messages.move')).toBeLessThan(ids.length / 4);
     expect(counts.batchItemsByKind['messages.move'] ?? 0).toBeGreaterThanOrEqual(ids.length / 2);
   });
+
+  it('reads a mail Graph notifies about once: the lookup that checks the notification is kept for processing', async () => {
+    const docx = (await makeDocx(['Tävlingsbidrag', 'Vårt arbete.'])).toString('base64');
+    h.emulator.admin.resetRequestCounts();
+    const ids = [
+      h.emulator.admin.deliver({
+        to: SHARED,
+        from: BO,
+        subject: 'Fråga om platsbesöket',
+        body: 'Hej! När kommer examinatorerna på besök?',
+      })[0]!.messageId,
+      h.emulator.admin.deliver({
+        to: SHARED,
+        from: CECILIA,
+        subject: 'Vårt tävlingsbidrag',
+        body: 'Hej! Bifogar vårt tävlingsbidrag till kvalitetsutmärkelsen.',
+        attachments: [{ name: 'Bidrag.docx', contentType: DOCX, contentBytes: docx }],
+      })[0]!.messageId,
+    ];
+    await h.settle();
+    for (const messageId of ids)
+      expect((await h.server.store.mails.get({ mailbox: SHARED, messageId }))?.status).toMatch(
+        /processed|triage/,
+      );
+    const counts = h.emulator.admin.requestCounts();
+    expect(counts.byKind['messages.get'] ?? 0).toBeLessThanOrEqual(ids.length);
+    expect(counts.byKind['attachments.list'] ?? 0).toBeLessThanOrEqual(1);
+  });
 });
