@@ -85,9 +85,11 @@ export function createBotAgent(
     const locale = localeOf(context.activity.locale);
     const command = parseCommand(context.activity.text);
     switch (command.kind) {
-      case 'help':
-        await sendCard(context, helpCard({ locale, tabUrl: deps.tabUrl }));
+      case 'help': {
+        const examples = await examplesFor(deps, turnOf(context, locale));
+        await sendCard(context, helpCard({ locale, tabUrl: deps.tabUrl, examples }));
         return;
+      }
       case 'deadlines': {
         const data = deps.deadlines ? await deps.deadlines(locale) : undefined;
         await sendCard(
@@ -107,9 +109,10 @@ export function createBotAgent(
             await sendReply(context, reply);
           return;
         }
+        const examples = await examplesFor(deps, turn);
         await sendCard(
           context,
-          helpCard({ locale, tabUrl: deps.tabUrl, unrecognised: command.text }),
+          helpCard({ locale, tabUrl: deps.tabUrl, unrecognised: command.text, examples }),
         );
         return;
       }
@@ -144,6 +147,14 @@ export function createBotAgent(
   });
 
   return agent;
+}
+
+/** The features' examples for this person's roles; a failing feature only loses its own. */
+async function examplesFor(deps: BotDeps, turn: BotTurn): Promise<string[]> {
+  const lists = await Promise.all(
+    (deps.contributions?.() ?? []).map((c) => c.help?.(turn).catch(() => []) ?? []),
+  );
+  return [...new Set(lists.flat())].slice(0, 12);
 }
 
 /** Who is speaking and where, for a feature's command or action. */

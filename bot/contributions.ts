@@ -44,6 +44,8 @@ export interface BotAction {
 
 export interface BotContribution {
   commands?: BotCommand[];
+  /** Example messages for this person's roles, shown in the help card (empty: none for them). */
+  help?(turn: BotTurn): Promise<string[]>;
   /** Keyed by verb, prefixed by the feature ("reminder.snooze", "visit.book"). */
   actions?: Record<string, BotAction>;
 }

@@ -324,7 +324,43 @@ export function statusContribution(deps: StatusBotDeps): BotContribution {
       : {}),
   });
 
+  const EXAMPLES: Record<'coordinator' | 'manager' | 'examiner', Record<Locale, string[]>> = {
+    coordinator: {
+      sv: [
+        'läget',
+        'vilka har inte skickat in?',
+        'saknas i protokoll',
+        'alla förskolor Södermalm',
+        'sena bidrag',
+        'Förskolan Vasaparken',
+        'exportera deltagarlistan',
+        'granska',
+      ],
+      en: [
+        'status',
+        'who has not submitted?',
+        'missing from protocol',
+        'all preschools Södermalm',
+        'late submissions',
+        'Förskolan Vasaparken',
+        'export participant list',
+        'triage',
+      ],
+    },
+    manager: { sv: ['vad saknas för oss?', 'tidsplan'], en: ['what is missing?', 'deadlines'] },
+    examiner: { sv: ['mina enheter'], en: ['my units'] },
+  };
+
   return {
+    async help(turn) {
+      const who = await whoIs(turn).catch(() => undefined);
+      if (!who) return [];
+      return [
+        ...(who.coordinator ? EXAMPLES.coordinator[turn.locale] : []),
+        ...(who.managed.length > 0 ? EXAMPLES.manager[turn.locale] : []),
+        ...(who.principal?.roles.includes('examiner') ? EXAMPLES.examiner[turn.locale] : []),
+      ];
+    },
     commands: [
       {
         name: 'status',

@@ -73,4 +73,12 @@ describe('deadlines card', () => {
     expect(cardProblems(card)).toEqual([]);
     expect(texts(card)).toContain('No more dates');
   });
+
+  it('shows the examples for the asker\'s roles', () => {
+    const card = helpCard({ locale: 'sv', examples: ['läget', 'vad saknas för oss?'] });
+    expect(cardProblems(card)).toEqual([]);
+    expect(texts(card)).toContain('Till exempel:');
+    expect(texts(card)).toContain('- vad saknas för oss?');
+    expect(texts(helpCard({ locale: 'en' }))).not.toContain('For example:');
+  });
 });

@@ -11,6 +11,8 @@ export interface HelpCardData {
   unrecognised?: string;
   /** A greeting for a new conversation (conversationUpdate). */
   welcome?: boolean;
+  /** What this person can ask, for their role (coordinator, unit manager, examiner). */
+  examples?: string[];
 }
 
 interface Capability {
@@ -38,6 +40,27 @@ export const HELP_CAPABILITIES: readonly Capability[] = [
       en: 'Mails to the shared mailbox waiting for a coordinator to decide what they are.',
     },
   },
+  {
+    command: { sv: 'läget', en: 'status' },
+    what: {
+      sv: 'Samordnare: hur omgången ligger till, listor över enheter och en enhets detaljer.',
+      en: "Coordinators: where the cycle stands, lists of units and a unit's details.",
+    },
+  },
+  {
+    command: { sv: 'vad saknas för oss?', en: 'what is missing?' },
+    what: {
+      sv: 'Enhetschefer: vad er enhet har kvar att göra, och till när.',
+      en: 'Unit managers: what your unit still has to do, and by when.',
+    },
+  },
+  {
+    command: { sv: 'mina enheter', en: 'my units' },
+    what: {
+      sv: 'Examinatorer: ert lags enheter med bidrag och besök.',
+      en: "Examiners: your team's units with their applications and visits.",
+    },
+  },
 ];
 
 const TEXT = {
@@ -56,6 +79,7 @@ const TEXT = {
     en: (text: string) => `I didn't understand "${text}". This is what I can do:`,
   },
   openTab: { sv: 'Öppna översikten', en: 'Open the overview' },
+  examples: { sv: 'Till exempel:', en: 'For example:' },
   mailbox: {
     sv: 'Ansökningar skickas som vanligt till funktionsbrevlådan; jag läser den åt samordnarna.',
     en: 'Applications still go to the shared mailbox; I read it for the coordinators.',
@@ -99,6 +123,22 @@ export function helpCard(data: HelpCardData): AdaptiveCard {
       type: 'FactSet',
       facts: HELP_CAPABILITIES.map((c) => ({ title: c.command[locale], value: c.what[locale] })),
     },
+    ...(data.examples && data.examples.length > 0
+      ? [
+          {
+            type: 'TextBlock' as const,
+            text: TEXT.examples[locale],
+            wrap: true,
+            weight: 'bolder' as const,
+            spacing: 'medium' as const,
+          },
+          {
+            type: 'TextBlock' as const,
+            text: data.examples.map((e) => `- ${e}`).join('\n'),
+            wrap: true,
+          },
+        ]
+      : []),
     {
       type: 'TextBlock',
       text: TEXT.mailbox[locale],

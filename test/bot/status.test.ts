@@ -324,6 +324,17 @@ describe('unit managers, examiners and everyone else', () => {
     expect(other.all).toContain('egna enheter');
   });
 
+  it('"hjälp" gives examples for the asker\'s role', async () => {
+    const coordinator = await say('coordinator', 'hjälp');
+    expect(coordinator.all).toContain('Till exempel:');
+    expect(coordinator.all).toContain('exportera deltagarlistan');
+    const manager = await say('manager', 'help', { locale: 'en-US' });
+    expect(manager.all).toContain('- what is missing?');
+    expect(manager.all).not.toContain('export participant list');
+    const stranger = await say('stranger', 'hjälp');
+    expect(stranger.all).not.toContain('Till exempel:');
+  });
+
   it('a non-member asking for status gets the help card and nothing about units', async () => {
     const res = await say('stranger', 'läget');
     expect(res.all).toContain('Skriv till mig');

@@ -14,6 +14,7 @@ import {
   type ManifestValues,
 } from '../../manifest/build.js';
 import { validateLocalization, validateManifest } from '../../manifest/validate.js';
+import { HELP_CAPABILITIES } from '../../cards/help.js';
 
 const tenantValues: ManifestValues = {
   version: '1.2.3',
@@ -71,7 +72,7 @@ describe('manifest', () => {
     expect(failures.join('\n')).toMatch(/botId|scopes/);
   });
 
-  it('offers the bot in personal, team and group chats with Swedish commands', () => {
+  it("offers the bot in personal, team and group chats with Swedish commands, the help card's own", () => {
     const bot = manifestFor(tenantValues).bots[0]!;
     expect(bot.botId).toBe(tenantValues.botAppId);
     expect(bot.scopes).toEqual(['personal', 'team', 'groupChat']);
@@ -79,7 +80,20 @@ describe('manifest', () => {
       'hjälp',
       'tidsplan',
       'granska',
+      'läget',
+      'vad saknas för oss?',
+      'mina enheter',
     ]);
+    // The help card lists the same commands, in both languages.
+    const english = JSON.parse(readFileSync(EN_US_PATH, 'utf8')) as Record<string, string>;
+    expect(HELP_CAPABILITIES.map((c) => c.command.sv)).toEqual(
+      bot.commandLists[0]!.commands.map((c) => c.title),
+    );
+    expect(HELP_CAPABILITIES.map((c) => c.command.en)).toEqual(
+      bot.commandLists[0]!.commands.map(
+        (_, i) => english[`bots[0].commandLists[0].commands[${i}].title`],
+      ),
+    );
   });
 
   it('has a personal tab (Teams, Outlook, microsoft365.com) and a configurable team tab on the app host', () => {
