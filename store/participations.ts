@@ -83,7 +83,9 @@ export function participationsRepo({ db, now }: RepoContext): ParticipationsRepo
         query = query.where('unit_id', 'in', [...filter.unitIds]);
       }
       const rows = await query.orderBy('unit_id').execute();
-      return withHistories(db, rows);
+      // A whole year's list: its transitions by year alone (a thousand-id IN list costs more than
+      // the few rows it would leave out).
+      return withHistories(db, rows, filter.unitIds === undefined);
     },
 
     async listForUnit(unitId) {
@@ -220,17 +222,16 @@ async function load(db: Db, unitId: string, year: number): Promise<Participation
   return participation;
 }
 
-async function withHistories(db: Db, rows: Row[]): Promise<Participation[]> {
+async function withHistories(db: Db, rows: Row[], wholeYears = false): Promise<Participation[]> {
   if (rows.length === 0) return [];
   const years = [...new Set(rows.map((row) => row.year))];
   const unitIds = [...new Set(rows.map((row) => row.unit_id))];
-  const transitions = await db
+  let query = db
     .selectFrom('participation_transitions')
     .select(['unit_id', 'year', 'data'])
-    .where('year', 'in', years)
-    .where('unit_id', 'in', unitIds)
-    .orderBy('seq')
-    .execute();
+    .where('year', 'in', years);
+  if (!wholeYears) query = query.where('unit_id', 'in', unitIds);
+  const transitions = await query.orderBy('seq').execute();
   const histories = new Map<string, Transition[]>();
   for (const t of transitions) {
     const id = `${t.unit_id}\u0000${t.year}`;
