@@ -169,6 +169,16 @@ describe('visits in the local Microsoft 365', () => {
       (await service.getVisit({ ...ref, kind: 'site' }))?.status === 'declined' ? true : undefined,
     );
 
+    // The team leader hears of it in Teams: a card with fresh proposals (delivery, Teams 1:1).
+    const delivered = await until(async () => {
+      const res = await fetch(
+        `${server.emulatorUrl}/_admin/teams/messages?upn=${encodeURIComponent(team.leader)}`,
+      );
+      const body = JSON.stringify(await res.json());
+      return body.includes('har tackat nej till tiden') ? body : undefined;
+    });
+    expect(delivered).toContain('visit.book');
+
     const fresh = await invoke(leader, 'visit.propose', { ...ref, mode: 'on-site', rebook: true });
     const next = bookActions(fresh.card!).find((a) => a.data!.start !== first.start)!;
     expect(bookActions(fresh.card!).some((a) => a.data!.start === first.start)).toBe(false);
