@@ -170,7 +170,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   registerBatch(router, dispatcher);
 
   const saver = opts.stateFile ? new StateSaver(opts.stateFile, () => store.data) : undefined;
-  if (saver) store.onChange(() => saver.schedule());
+  // Each announced change is journaled before the request that made it is answered.
+  if (saver) store.onChange((e) => saver.record(e));
 
   const admin = createAdmin({
     store,

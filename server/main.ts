@@ -1,5 +1,6 @@
 // `npm start`: read the configuration, start everything, print where to find it, and shut down
 // gracefully on SIGTERM/SIGINT. Expected start-up failures print one line naming the cause, exit 1.
+import { bannerText } from './banner.js';
 import { loadConfig, redactedConfig, type Config } from './config.js';
 import { describeStartupFailure } from './errors.js';
 import { FEATURES } from './enabled-features.js';
@@ -56,33 +57,7 @@ function fail(err: unknown): never {
 }
 
 function printBanner(r: RunningServer): void {
-  const c = r.config;
-  const lines = [
-    '',
-    `Kvalitetsutmärkelsen ${c.version} — ${c.mode === 'local' ? 'local mode (no tenant needed)' : `tenant ${c.m365.tenantId}`}`,
-    `  App          ${r.url}   (health: ${r.url}/healthz, ready: ${r.url}/readyz)`,
-    `  Bot endpoint ${r.botEndpoint}`,
-    `  Tab          ${r.url}/tab/`,
-  ];
-  if (c.awardNow) lines.push(`  Clock        starts at ${c.awardNow} (AWARD_NOW)`);
-  if (c.mode === 'local') {
-    const graph = r.emulatorUrl ? `${r.emulatorUrl}/v1.0` : c.m365.graphBaseUrl;
-    // As start-up does: an emulator run on its own has its token endpoint beside /v1.0.
-    const tokens =
-      r.emulatorUrl ??
-      c.m365.authorityHost ??
-      (c.m365.graphBaseUrl ? new URL(c.m365.graphBaseUrl).origin : undefined);
-    lines.push(
-      `  Emulator     ${graph}   (Microsoft Graph v1.0, demo tenant stockholm.example)`,
-      `  Token        POST ${tokens}/${c.m365.tenantId}/oauth2/v2.0/token`,
-      `  Demo app     client_id=${c.m365.clientId}  client_secret=${c.m365.clientSecret}`,
-      `  Mailbox      ${c.m365.sharedMailbox}`,
-      `  Teams        ${tokens}/smba/   (Bot Connector stand-in; chats: GET ${tokens}/_admin/teams/messages?upn=<upn>)`,
-      `  Playground   TEAMSAPPTESTER_BROWSER=none npx agentsplayground -e ${r.botEndpoint.replace('localhost', '127.0.0.1')} -c msteams --disable-telemetry`,
-    );
-  }
-  lines.push('');
-  console.log(lines.join('\n'));
+  console.log(bannerText(r));
 }
 
 void main();
