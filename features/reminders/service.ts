@@ -240,12 +240,19 @@ export function createReminders(deps: RemindersDeps) {
     for (const o of send) {
       const cycle = all.find((x) => x.o.id === o.id)!.cycle;
       const results = await fanOut(o, cycle);
+      summary.occurrences.push({ id: o.id, results });
+      // Deliveries another (perhaps crashed) process still holds: the next run retakes them once
+      // their lease runs out, so the occurrence stays open until none is left.
+      const busy = results.filter((r) => r.outcome === 'busy').length;
+      if (busy) {
+        deps.logger?.info({ occurrence: o.id, busy }, 'reminder partly held elsewhere; retrying');
+        continue;
+      }
       await state.setRun(o.id, {
         status: 'done',
         at: deps.now().toISOString(),
         recipients: results.length,
       });
-      summary.occurrences.push({ id: o.id, results });
       deps.logger?.info({ occurrence: o.id, units: results.length }, 'reminder sent');
     }
     // Snoozed reminders come back once, if the unit still owes it and the deadline is ahead.
