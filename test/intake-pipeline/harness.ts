@@ -18,6 +18,7 @@ import type { IntakeService } from '../../features/intake/index.js';
 import { loadConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
 import { intakeFeatures } from '../../server/jobs/intake.js';
+import type { ServerFeature } from '../../server/features.js';
 import { startServer, type RunningServer } from '../../server/start.js';
 import { openStore, type Store } from '../../store/index.js';
 import {
@@ -98,6 +99,8 @@ export async function startIntakeHarness(
     dataDir?: string;
     /** Mail already in the mailbox, imported participations: what the app finds on its first start. */
     beforeStart?: (setup: { emulator: RunningEmulator; store: Store }) => Promise<void>;
+    /** More features to start after the intake (the status feature, ...). */
+    features?: readonly ServerFeature[];
   } = {},
 ): Promise<IntakeHarness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kvalitet-intake-'));
@@ -127,7 +130,7 @@ export async function startIntakeHarness(
         importDemoData: false,
         service: { deltaIntervalMs: 60_000 },
         onService: (s) => (intake = s),
-      }),
+      }).concat(options.features ?? []),
     });
   };
   // The unit register is in place before the app first starts (as after an import).
