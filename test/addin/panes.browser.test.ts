@@ -5,6 +5,7 @@
 // correction moves the unit; a mail outside the shared mailbox, a non-coordinator, someone who leads
 // no team and a time taken meanwhile each get a clear answer. Screenshots: test-artifacts/addin/.
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Event } from '@microsoft/microsoft-graph-types';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,7 @@ const STAND_IN = readFileSync(
   new URL('../../tab/public/addin/office-standin.js', import.meta.url),
   'utf8',
 );
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SHARED = 'kvalitetsutmarkelsen@stockholm.example';
 const YEAR = 2026;
 
@@ -73,6 +75,24 @@ async function openPane(
   }, standIn);
   await page.goto(`${server.url}/tab/addin/${pane}.html`);
   return page;
+}
+
+/** No serious or critical axe-core violations in the pane as it stands. */
+async function expectAccessible(page: Page): Promise<void> {
+  await page.addScriptTag({ content: AXE });
+  const result = (await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: unknown, options: unknown) => Promise<unknown> };
+      }
+    ).axe;
+    // Fluent UI's focus guards (data-tabster-dummy) are aria-hidden on purpose.
+    return axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
+  })) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+    [],
+  );
 }
 
 async function unbookedOf(team: ExaminerTeamRecord): Promise<string | undefined> {
@@ -141,6 +161,7 @@ describe('the "Boka besök" organizer pane', () => {
     await page.getByRole('button', { name: 'Spara och registrera besöket' }).click();
     await page.getByText('Besöket är registrerat').waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/appointment-recorded.png`, fullPage: true });
+    await expectAccessible(page);
     const visit = (await visits.getVisit({ unitId, year: YEAR, kind: 'site' }))!;
     expect(visit.status).toBe('booked');
     expect(iso(visit.start!)).toBe(iso(slot.start));
@@ -221,6 +242,7 @@ describe('the mail read pane', () => {
     expect(await page.getByTestId('reasons').locator('li').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('units').textContent()).toContain(unit.name);
     await page.screenshot({ path: `${ARTIFACTS}/mail-triage.png`, fullPage: true });
+    await expectAccessible(page);
 
     await page.getByRole('button', { name: 'Spara beslutet' }).click();
     await page.getByText('Beslutet är sparat.').waitFor();
