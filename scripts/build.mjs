@@ -10,12 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { buildTab } from './tab-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+// `--out <dir>` builds elsewhere (the production test builds into a temporary directory).
+const outArg = process.argv.indexOf('--out');
+const dist = outArg > 0 ? process.argv[outArg + 1] : join(root, 'dist');
 
 rmSync(dist, { recursive: true, force: true });
 execFileSync(
   process.execPath,
-  [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+  [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', dist],
   {
     cwd: root,
     stdio: 'inherit',
@@ -29,4 +31,4 @@ cpSync(join(root, 'tab/dist'), join(dist, 'tab/dist'), { recursive: true });
 mkdirSync(join(dist, 'manifest'), { recursive: true });
 for (const file of ['manifest.template.json', 'en-us.json'])
   cpSync(join(root, 'manifest', file), join(dist, 'manifest', file));
-console.log('Built dist/ (run: node dist/server/main.js)');
+console.log(`Built ${dist} (run: node ${join(dist, 'server/main.js')})`);
