@@ -11,6 +11,7 @@ import { loadCycles } from '../../server/cycles.js';
 import { createVisitsFeature } from '../../server/jobs/visits.js';
 import { cardProblems } from '../cards/card-validator.js';
 import { postActivity, startTestServer, teamsMessage, type TestServer } from '../server/harness.js';
+import { DEMO_COORDINATOR, tabToken } from '../support/tab-token.js';
 
 const YEAR = 2026;
 let server: TestServer;
@@ -427,5 +428,51 @@ describe('visits in the local Microsoft 365', () => {
       (t) => t.id !== team.id && t.members.every((m) => m.organisationId !== unit.organisationId),
     )!;
     await service.assign({ id: 'coordinator' }, YEAR, [{ unitId: unitId, teamId: other.id }]);
+  });
+});
+
+describe('visits in the tab API', () => {
+  const api = async (upn: string, path: string, body?: unknown) => {
+    const token = await tabToken(server.emulatorUrl!, upn);
+    const res = await fetch(`${server.url}/api/tab${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined
+        ? {}
+        : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+
+  it('shows coordinators every team’s visits and examiners only their own team’s', async () => {
+    const all = await api(DEMO_COORDINATOR, '/visits/calendar?year=2026');
+    expect(all.status).toBe(200);
+    const rows = all.body.visits as { teamId: string; status: string }[];
+    expect(new Set(rows.map((r) => r.teamId)).size).toBe(teams.length);
+    const member = teams[2]!.members.find((m) => m.address !== teams[2]!.leader)!;
+    const own = await api(member.address, '/visits/calendar');
+    expect(own.status).toBe(200);
+    expect((own.body.visits as { teamId: string }[]).every((r) => r.teamId === teams[2]!.id)).toBe(
+      true,
+    );
+  });
+
+  it('refuses what a role does not cover, and answers bad input with 400 and a message', async () => {
+    const member = teams[3]!.members.find((m) => m.address !== teams[3]!.leader)!;
+    expect((await api(member.address, '/visits/assignment', {})).status).toBe(403);
+    expect(
+      (await api(member.address, '/visits/jury', { unitId: 'x', result: 'winner' })).status,
+    ).toBe(403);
+    const bad = await api(member.address, '/visits/conflicts', { reason: 'jäv' });
+    expect(bad.status).toBe(400);
+    expect(String(bad.body.message)).toContain('unitId');
+    const jury = await api(DEMO_COORDINATOR, '/visits/jury', { unitId: 'x', result: 'guld' });
+    expect(jury.status).toBe(400);
+    const proposal = await api(DEMO_COORDINATOR, '/visits/assignment?year=2026');
+    expect(proposal.status).toBe(200);
+    expect(proposal.body).toHaveProperty('assignments');
   });
 });
