@@ -25,6 +25,20 @@ function eventOr404(mb: MailboxRec, id: string): EventRec {
   return e;
 }
 
+/**
+ * Whether the user may organise Teams meetings. A user whose licence has no Teams (Exchange-only
+ * plans, e.g. the EU suites sold without Teams) gets isOnlineMeeting false and no join URL back
+ * when asking for one: the calendar's allowedOnlineMeetingProviders lacks teamsForBusiness
+ * (learn.microsoft.com/graph/api/resources/calendar, allowedOnlineMeetingProviders; resources/event,
+ * isOnlineMeeting/onlineMeetingProvider). Seed users without assignedPlans count as licensed.
+ */
+export function teamsEnabled(user: MG.User): boolean {
+  if (!Array.isArray(user.assignedPlans)) return true;
+  return user.assignedPlans.some(
+    (p) => p.service === 'TeamspaceAPI' && (p.capabilityStatus ?? 'Enabled') === 'Enabled',
+  );
+}
+
 function joinUrl(): string {
   const id = guid().replace(/-/g, '');
   return `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${id}%40thread.v2/0?context=%7b%22Tid%22%3a%22emulator%22%7d`;
@@ -122,6 +136,20 @@ export function registerCalendar(r: Router, s: Services): void {
       const tx = input.fields.transactionId;
       if (tx) {
         const existing = Object.values(mb.events).find((e) => e.fields.transactionId === tx);
+        // A retry of the same create gets the event made the first time; the id reused for a
+        // different event is refused (the docs only promise "avoid redundant POST operations":
+        // the stricter reading).
+        if (
+          existing &&
+          (existing.startMs !== input.startMs ||
+            existing.endMs !== input.endMs ||
+            (existing.fields.subject ?? '') !== (input.fields.subject ?? ''))
+        )
+          throw new GraphError(
+            409,
+            'ErrorDuplicateTransactionId',
+            'An item with the same transaction id already exists.',
+          );
         if (existing)
           return {
             status: 201,
@@ -137,7 +165,7 @@ export function registerCalendar(r: Router, s: Services): void {
           address: user.mail ?? user.userPrincipalName ?? '',
         },
       };
-      const online = input.fields.isOnlineMeeting === true;
+      const online = input.fields.isOnlineMeeting === true && teamsEnabled(user);
       const provider = online
         ? (input.fields.onlineMeetingProvider ?? 'teamsForBusiness')
         : (input.fields.onlineMeetingProvider ?? 'unknown');
@@ -220,7 +248,11 @@ export function registerCalendar(r: Router, s: Services): void {
           ...a,
           status: keepStatus.get(a.emailAddress?.address?.toLowerCase()) ?? a.status,
         }));
-      if (input.fields.isOnlineMeeting === true && !rec.fields.onlineMeeting) {
+      const organizerUser = s.store.data.users.find((u) => u.id === mb.userId);
+      if (input.fields.isOnlineMeeting === true && organizerUser && !teamsEnabled(organizerUser)) {
+        rec.fields.isOnlineMeeting = false;
+        rec.fields.onlineMeetingProvider = 'unknown';
+      } else if (input.fields.isOnlineMeeting === true && !rec.fields.onlineMeeting) {
         rec.fields.onlineMeetingProvider = input.fields.onlineMeetingProvider ?? 'teamsForBusiness';
         if (rec.fields.onlineMeetingProvider === 'teamsForBusiness')
           rec.fields.onlineMeeting = { joinUrl: joinUrl() };
@@ -409,8 +441,8 @@ export function registerCalendar(r: Router, s: Services): void {
         canShare: true,
         canViewPrivateItems: true,
         canEdit: true,
-        allowedOnlineMeetingProviders: ['teamsForBusiness'],
-        defaultOnlineMeetingProvider: 'teamsForBusiness',
+        allowedOnlineMeetingProviders: teamsEnabled(user) ? ['teamsForBusiness'] : [],
+        defaultOnlineMeetingProvider: teamsEnabled(user) ? 'teamsForBusiness' : 'none',
         isTallyingResponses: true,
         isRemovable: false,
         owner: { name: user.displayName, address: user.mail },
