@@ -88,6 +88,17 @@ describe('reminder occurrences', () => {
     expect(dueNow(occ, '2027-05-10T10:00:00+02:00', new Set(['2027:submission-7d'])).send).toEqual(
       [],
     );
+    // Started at 08:59 after a week down: the late 14-day one gives way to the 7-day one at 09:00.
+    const early = dueNow(occ, '2027-05-10T08:59:00+02:00', new Set());
+    expect(early.send).toEqual([]);
+    expect(early.superseded.map((o) => o.id)).toEqual(['2027:submission-14d']);
+    // On time, the day-before reminder goes out although the deadline-day one follows within a day.
+    const onTime = dueNow(
+      occ,
+      '2027-05-16T09:00:30+02:00',
+      new Set(['2027:submission-14d', '2027:submission-7d']),
+    );
+    expect(onTime.send.map((o) => o.id)).toEqual(['2027:submission-1d']);
   });
 
   it('snooze comes back tomorrow at 09:00', () => {
@@ -214,8 +225,10 @@ describe('a whole cycle with fake time', () => {
     while (now < end) {
       const isDown = down && now >= DateTime.fromISO(down[0]) && now < DateTime.fromISO(down[1]);
       if (!isDown) {
-        for (const o of occurrences) {
-          if (done.has(o.id) || occurrenceWindow(o, now.toJSDate()) !== 'due') continue;
+        // The scheduler's own decision (core/reminders dueNow), as features/reminders runs it.
+        const { send, superseded } = dueNow(occurrences, now.toJSDate(), done);
+        for (const o of superseded) done.add(o.id);
+        for (const o of send) {
           done.add(o.id);
           const units = reminderRecipients(o, situationsAt(now), cycle).map((r) => r.unitId);
           sent.set(o.id, units);
@@ -249,10 +262,15 @@ describe('a whole cycle with fake time', () => {
   });
 
   it('after downtime sends a missed reminder once, late, while its deadline is ahead, never after', () => {
-    // Down from 15 May 12:00 to 17 May 20:00: submission-1d and -0d go out late on the 17th.
+    // Down from 15 May 12:00 to 17 May 20:00: the deadline-day reminder goes out late on the 17th,
+    // once; the day-before one it supersedes is not sent on top of it.
     const late = run(1, ['2027-05-15T12:00:00+02:00', '2027-05-17T20:00:00+02:00']);
-    expect(late.get('2027:submission-1d')).toEqual(['no-show']);
+    expect(late.has('2027:submission-1d')).toBe(false);
     expect(late.get('2027:submission-0d')).toEqual(['no-show']);
+    // Down from 16 May 08:00 to 13:00: the day-before reminder goes out late at 13:00, to the units
+    // that still owe something then ("long" sent its shorter version at noon).
+    const short = run(1, ['2027-05-16T08:00:00+02:00', '2027-05-16T13:00:00+02:00']);
+    expect(short.get('2027:submission-1d')).toEqual(['no-show']);
     // Down over the whole deadline day: they are never sent.
     const never = run(1, ['2027-05-15T12:00:00+02:00', '2027-05-18T01:00:00+02:00']);
     expect(never.has('2027:submission-1d')).toBe(false);

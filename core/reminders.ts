@@ -128,10 +128,15 @@ export function occurrenceWindow(o: ReminderOccurrence, now: IsoInstant | Date):
   return at < Date.parse(o.deadline) ? 'due' : 'expired';
 }
 
+/** A reminder this late (missed while the app was down) gives way to a newer one due within the hour. */
+const LATE_MS = 10 * 60_000;
+const SOON_MS = 3_600_000;
+
 /**
  * What to send now: the due occurrences not yet done. When several for one deadline are due at once
- * (after downtime), only the newest goes out; the older ones are superseded, so nobody gets two
- * reminders about the same deadline in one morning.
+ * (after downtime), only the newest goes out; and a late one gives way to a newer one for the same
+ * deadline due within the hour. The older ones are superseded, so nobody gets two reminders about the
+ * same deadline in one morning.
  */
 export function dueNow(
   occurrences: readonly ReminderOccurrence[],
@@ -145,7 +150,17 @@ export function dueNow(
     const seen = newest.get(topic(o));
     if (!seen || Date.parse(o.sendAt) > Date.parse(seen.sendAt)) newest.set(topic(o), o);
   }
-  const send = [...newest.values()];
+  const at = toStockholm(now).toMillis();
+  const send = [...newest.values()].filter(
+    (o) =>
+      at - Date.parse(o.sendAt) <= LATE_MS ||
+      !occurrences.some(
+        (p) =>
+          topic(p) === topic(o) &&
+          Date.parse(p.sendAt) > Date.parse(o.sendAt) &&
+          Date.parse(p.sendAt) <= at + SOON_MS,
+      ),
+  );
   return { send, superseded: due.filter((o) => !send.includes(o)) };
 }
 
