@@ -3,6 +3,7 @@
 // fresh clone and the browser tests call it, so nobody has to remember a build step. Concurrent
 // callers (test files in parallel) wait for one build: a lock directory, and the output renamed
 // into place whole.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -50,14 +51,24 @@ export async function buildTab({ force = false } = {}) {
   }
   try {
     if (!force && tabIsCurrent()) return false;
-    const { build } = await import('vite');
-    const config = join(root, 'tab/vite.config.ts');
+    // In a child process: Vite sets NODE_ENV=production in the process that builds, which would
+    // change how a server started later in the same process (a test, a benchmark) behaves.
     const tmp = join(root, `tab/.dist-${process.pid}`);
-    await build({
-      configFile: config,
-      build: { outDir: tmp, emptyOutDir: true },
-      logLevel: 'warn',
-    });
+    execFileSync(
+      process.execPath,
+      [
+        join(root, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--config',
+        join(root, 'tab/vite.config.ts'),
+        '--outDir',
+        tmp,
+        '--emptyOutDir',
+        '--logLevel',
+        'warn',
+      ],
+      { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
     rmSync(out, { recursive: true, force: true });
     renameSync(tmp, out);
     return true;

@@ -67,7 +67,10 @@ export function App(props: { session: Session; locale: Locale; onSignOut: () => 
   const [me, setMe] = useState<Me>();
   const [error, setError] = useState<string>();
   const [year, setYear] = useState<number>();
-  const [view, setView] = useState<View>('overview');
+  // Deep links (?view=units&year=2027): the bot's cards and bookmarks open a view directly.
+  const [view, setView] = useState<View>(
+    (new URLSearchParams(location.search).get('view') as View | null) ?? 'overview',
+  );
   const [unitId, setUnitId] = useState<string>();
 
   useEffect(() => {
@@ -75,7 +78,8 @@ export function App(props: { session: Session; locale: Locale; onSignOut: () => 
       .get<Me>('/me')
       .then((m) => {
         setMe(m);
-        setYear(m.workingYear);
+        const asked = Number(new URLSearchParams(location.search).get('year'));
+        setYear(m.years.includes(asked) ? asked : m.workingYear);
       })
       .catch((e: Error) => setError(e.message));
   }, [api]);
@@ -104,7 +108,8 @@ export function App(props: { session: Session; locale: Locale; onSignOut: () => 
           onBack={() => setUnitId(undefined)}
         />
       );
-    switch (view) {
+    // A deep link to a view this person does not have shows the overview.
+    switch (views.some(([v]) => v === view) ? view : 'overview') {
       case 'overview':
         return <Overview api={api} locale={locale} year={year} coordinator={is('coordinator')} />;
       case 'units':
