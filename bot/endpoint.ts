@@ -7,6 +7,7 @@ import {
   type Request as SdkRequest,
   type WebResponse,
 } from '@microsoft/agents-hosting';
+import { z } from 'zod';
 import { createBotAgent, type BotDeps } from './agent.js';
 
 export interface BotAuthSettings {
@@ -137,16 +138,27 @@ function wireResponse(res: WebResponse): WebResponse {
   return wrapper;
 }
 
+// What every activity Teams (and the Playground) sends carries; without it the SDK fails deep inside
+// a turn (a 500, or "something went wrong" to the user). Checked here, answered 400 naming the field.
+const id = z.string().min(1).max(1024);
+const ACTIVITY = z.looseObject({
+  type: id,
+  channelId: id,
+  from: z.looseObject({ id }),
+  recipient: z.looseObject({ id }),
+  conversation: z.looseObject({ id }),
+});
+
 function checkActivity(body: unknown): void {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new MalformedActivityError('The body must be a JSON object (a Bot Framework activity).');
   }
-  const activity = body as { type?: unknown; conversation?: { id?: unknown } };
-  if (typeof activity.type !== 'string' || activity.type === '') {
-    throw new MalformedActivityError('The activity has no "type".');
-  }
-  if (typeof activity.conversation?.id !== 'string' || activity.conversation.id === '') {
-    throw new MalformedActivityError('The activity has no "conversation.id".');
+  const parsed = ACTIVITY.safeParse(body);
+  if (!parsed.success) {
+    const fields = [...new Set(parsed.error.issues.map((i) => i.path.map(String).join('.')))];
+    throw new MalformedActivityError(
+      `The activity is missing or has an invalid ${fields.map((f) => `"${f}"`).join(', ')}.`,
+    );
   }
 }
 

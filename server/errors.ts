@@ -107,6 +107,17 @@ export function toHttpProblem(err: unknown): HttpProblem {
     }
   }
 
+  // The router could not percent-decode a path parameter ("%ff"): the caller's URL is wrong.
+  if (hasName(err, 'URIError')) {
+    return {
+      status: 400,
+      code: 'malformed-url',
+      message: 'The address holds a malformed percent-encoding.',
+      messageSv: 'Adressen innehåller en felaktig procentkodning.',
+      expected: true,
+    };
+  }
+
   if (hasName(err, 'DomainError')) {
     const reason = typeof err.reason === 'string' ? err.reason : 'domain';
     const messages = isObject(err.messages) ? err.messages : isObject(err.text) ? err.text : {};

@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import express, { Router } from 'express';
-import type { MailKind } from '../../core/intake/index.js';
+import { z } from 'zod';
+import { MAIL_KINDS, type MailKind } from '../../core/intake/index.js';
 import { createGraphApi } from '../../graph/index.js';
 import {
   type IntakeDetails,
@@ -15,6 +16,7 @@ import {
 } from '../../features/intake/index.js';
 import { loadCycles } from '../cycles.js';
 import { toHttpProblem } from '../errors.js';
+import { parseOr400 } from '../routes/validation.js';
 import type { FeatureContext, FeatureHandle, ServerFeature } from '../features.js';
 import { principalOf, requireRole } from '../../features/roles/index.js';
 import { addinMailApi } from './addin-mail.js';
@@ -140,6 +142,23 @@ export function intakeFeatures(options: IntakeFeatureOptions = {}): ServerFeatur
   return [outbox.feature, createIntakeFeature({ ...options, onMailQueued: outbox.wake })];
 }
 
+// The tab API's inputs, checked before anything is looked up: a Graph message id (base64url-like,
+// never a NUL or a stray byte), a decision of a known kind, a four-digit award year.
+const MESSAGE_ID = z
+  .string()
+  .min(1)
+  .max(512)
+  .regex(/^[A-Za-z0-9_=+\-.]+$/, 'not a mail id');
+const DECISION = z.object({
+  kind: z.enum(MAIL_KINDS as unknown as [MailKind, ...MailKind[]]),
+  unitId: z.string().min(1).max(200).optional(),
+});
+const YEAR = z
+  .string()
+  .regex(/^\d{4}$/, 'a four-digit year')
+  .transform(Number)
+  .refine((y) => y >= 2000 && y <= 2100, 'a year between 2000 and 2100');
+
 /** The intake's part of the tab API (under /api/tab, behind the sign-in): coordinators only. */
 function intakeTabApi(service: IntakeService): Router {
   const router = Router();
@@ -154,12 +173,30 @@ function intakeTabApi(service: IntakeService): Router {
   // A decision from the tab: { kind, unitId? } for a mail in the triage list.
   router.post('/triage/:messageId', express.json({ limit: '16kb' }), async (req, res) => {
     const who = principalOf(res);
-    const body = (req.body ?? {}) as { kind?: unknown; unitId?: unknown };
+    const messageId = parseOr400(
+      MESSAGE_ID,
+      req.params.messageId,
+      res,
+      'bad-message-id',
+      'The mail id',
+    );
+    if (messageId === undefined) return;
+    const kindOk = MAIL_KINDS.includes(
+      (req.body as { kind?: unknown } | undefined)?.kind as MailKind,
+    );
+    const body = parseOr400(
+      DECISION,
+      req.body ?? {},
+      res,
+      kindOk ? 'bad-decision' : 'unknown-kind',
+      `Give { "kind": ${MAIL_KINDS.map((k) => `"${k}"`).join(' | ')}, "unitId"?: "…" }`,
+    );
+    if (body === undefined) return;
     try {
       const mail = await service.resolveTriage({
-        messageId: String(req.params.messageId),
-        kind: String(body.kind ?? '') as MailKind,
-        ...(typeof body.unitId === 'string' && body.unitId ? { unitId: body.unitId } : {}),
+        messageId,
+        kind: body.kind,
+        ...(body.unitId ? { unitId: body.unitId } : {}),
         by: who.displayName || who.userPrincipalName,
       });
       res.json({
@@ -175,19 +212,13 @@ function intakeTabApi(service: IntakeService): Router {
     }
   });
   router.get('/info-meetings/signups', async (req, res) => {
-    const year = Number(req.query.year);
-    if (!Number.isInteger(year)) {
-      res.status(400).json({ error: { code: 'bad-year', message: 'Give ?year=YYYY.' } });
-      return;
-    }
+    const year = parseOr400(YEAR, req.query.year, res, 'bad-year', 'Give ?year=YYYY');
+    if (year === undefined) return;
     res.json({ year, meetings: await service.infoMeetingSignups(year) });
   });
   router.get('/protocols/missing', async (req, res) => {
-    const year = Number(req.query.year);
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-      res.status(400).json({ error: { code: 'bad-year', message: 'Give ?year=YYYY.' } });
-      return;
-    }
+    const year = parseOr400(YEAR, req.query.year, res, 'bad-year', 'Give ?year=YYYY');
+    if (year === undefined) return;
     res.json({ year, boards: await service.missingFromProtocol(year) });
   });
   return router;
