@@ -202,6 +202,53 @@ export function createVisitsFeature(options: VisitsFeatureOptions = {}): ServerF
         }),
       );
       tabApi.get(
+        '/visits/teams',
+        handle(async (req, res) => {
+          requireRole(principalOf(res), 'coordinator');
+          const y = yearQuery.parse(req.query).year ?? activeYear(cycles, now());
+          return { year: y, teams: await store.examinerTeams.listTeams(y) };
+        }),
+      );
+      tabApi.post(
+        '/visits/teams',
+        handle(async (req, res) => {
+          requireRole(principalOf(res), 'coordinator');
+          const address = z.string().trim().toLowerCase().pipe(z.email());
+          const body = z
+            .object({
+              id: z.string().min(1).max(100).optional(),
+              year: z.number().int().min(2000).max(2100).optional(),
+              name: z.string().trim().min(1).max(200),
+              leader: address,
+              members: z
+                .array(
+                  z.object({
+                    address,
+                    name: z.string().max(200).optional(),
+                    organisationId: z.string().max(100).optional(),
+                  }),
+                )
+                .min(1)
+                .max(12),
+            })
+            .refine((b) => b.members.some((m) => m.address === b.leader), {
+              message: 'the leader must be one of the members',
+              path: ['leader'],
+            })
+            .parse(req.body);
+          const y = body.year ?? activeYear(cycles, now());
+          const id = body.id ?? `team-${y}-${randomBytes(6).toString('hex')}`;
+          await store.examinerTeams.upsertTeam({
+            id,
+            year: y,
+            name: body.name,
+            leader: body.leader,
+            members: body.members,
+          });
+          return store.examinerTeams.getTeam(id);
+        }),
+      );
+      tabApi.get(
         '/visits/assignment',
         handle(async (req, res) => {
           requireRole(principalOf(res), 'coordinator');

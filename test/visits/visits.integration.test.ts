@@ -475,4 +475,36 @@ describe('visits in the tab API', () => {
     expect(proposal.status).toBe(200);
     expect(proposal.body).toHaveProperty('assignments');
   });
+
+  it('lets coordinators form a team (the leader among its members), and no one else', async () => {
+    const members = [
+      { address: 'Karl.Akesson@stockholm.example' },
+      { address: 'lena.hagglund@stockholm.example', organisationId: 'sdf-sodermalm' },
+    ];
+    const made = await api(DEMO_COORDINATOR, '/visits/teams', {
+      year: 2027,
+      name: 'Examinatorslag 2027:1',
+      leader: 'karl.akesson@stockholm.example',
+      members,
+    });
+    expect(made.status).toBe(200);
+    expect(made.body).toMatchObject({ year: 2027, leader: 'karl.akesson@stockholm.example' });
+    const wrong = await api(DEMO_COORDINATOR, '/visits/teams', {
+      name: 'Lag utan ledare',
+      leader: 'oskar.nyberg@stockholm.example',
+      members,
+    });
+    expect(wrong.status).toBe(400);
+    expect(String(wrong.body.message)).toContain('leader');
+    const member = teams[0]!.members.find((m) => m.address !== teams[0]!.leader)!;
+    expect(
+      (
+        await api(member.address, '/visits/teams', {
+          name: 'x',
+          leader: member.address,
+          members: [member],
+        })
+      ).status,
+    ).toBe(403);
+  });
 });
