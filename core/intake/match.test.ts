@@ -231,6 +231,21 @@ describe('matchProtocol', () => {
     expect(wrappedEarlier.unmatchedLines).toEqual(['Okända skolan']);
   });
 
+  it("finds a board's own unit written in other words; an unknown name stays a line to check", () => {
+    const r = matchProtocol(
+      [
+        'Följande enheter deltar:',
+        '• Nytorgets omsorgsboende (vård och omsorg)',
+        '• Vuxna, enheten för',
+        '• Korttidshemmet Fyrklövern',
+      ].join('\n'),
+      units,
+      { organisationId: 'sodermalm' },
+    );
+    expect(r.units.map((u) => u.unitId).sort()).toEqual(['nytorg', 'vuxna']);
+    expect(r.unmatchedLines).toEqual(['Korttidshemmet Fyrklövern']);
+  });
+
   it('reports pre-registered units of the board that the protocol leaves out', () => {
     const r = matchProtocol('Följande enheter deltar:\n- Enheten för vuxna', units, {
       organisationId: 'sodermalm',

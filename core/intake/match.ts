@@ -543,6 +543,18 @@ export function matchProtocol(
         });
       }
     }
+    // A board lists its units, sometimes in other words: the one unit that fits them all.
+    const fit = any ? undefined : fitByWords(item, prepared);
+    if (fit) {
+      any = true;
+      if (!found.has(fit.unit.id))
+        found.set(fit.unit.id, {
+          unitId: fit.unit.id,
+          unitName: fit.unit.name,
+          score: 0.85,
+          line: item,
+        });
+    }
     if (!any && looksLikeName(item) && !AWARD_ITSELF.test(fold(item))) unmatched.push(item);
   }
   // Units named in the running text but not in a list (a protocol without a list).
@@ -587,6 +599,24 @@ function splitInlineList(list: string, prepared: PreparedUnit[]): string[] {
     if (t) items.push(t);
   }
   return items;
+}
+
+/**
+ * The one unit whose name holds every distinctive word of a list item, in any order and spelling
+ * close enough ("Ateljé Blå, daglig verksamhet" for "Daglig verksamhet Ateljé Blå", "Kundservice" for
+ * "Kundservice S:t Eriks Kommunservice", "Hammarbyhöjdens skola, grundsärskolan" for
+ * "Hammarbyhöjdens grundsärskola"); none when two units fit.
+ */
+function fitByWords(item: string, prepared: PreparedUnit[]): PreparedUnit | undefined {
+  const words = tokensOf(item.replace(/\(.*?\)/g, ' ')).filter(
+    (t) => t.length >= 3 && !STOP.has(t) && !GENERIC.has(t),
+  );
+  if (words.length === 0) return undefined;
+  const fits = prepared.filter((p) => {
+    const unitWords = tokensOf(p.unit.name);
+    return words.every((w) => unitWords.some((u) => u === w || similarity(w, u) >= 0.85));
+  });
+  return fits.length === 1 ? fits[0] : undefined;
 }
 
 function looksLikeName(item: string): boolean {

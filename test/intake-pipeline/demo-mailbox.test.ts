@@ -83,4 +83,18 @@ describe('the demo mailbox through the app', () => {
     const outbox = await server.store.outbox.counts();
     expect(outbox.pending + outbox.sending + outbox.sent).toBe(0);
   });
+
+  it('files a correct board protocol without "Behöver åtgärd", also when its decision sentence wraps', async () => {
+    // The seeded 2026 protocols list only known units (some under another wording); in the PDFs the
+    // decision sentence wraps at the page width ("… kvalitetsutmärkelse" / "2026:").
+    const protocols = emulator.admin
+      .messages(SHARED)
+      .filter((m) => /^Protokollsutdrag .* 2026-/.test(m.subject));
+    expect(protocols.length).toBeGreaterThanOrEqual(12);
+    const marked = protocols
+      .filter((m) => m.categories.includes('Behöver åtgärd'))
+      .map((m) => m.subject);
+    expect(marked).toEqual([]);
+    for (const m of protocols) expect(m.categories, m.subject).toContain('Protokoll');
+  });
 });
