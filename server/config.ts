@@ -44,6 +44,7 @@ export const CONFIG_VARIABLES = [
   'LOCAL_M365_CLIENT_SECRET',
   'EMULATOR_PORT',
   'EMULATOR_STATE_FILE',
+  'LOCAL_PLAYGROUND_USER',
 ] as const;
 
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
@@ -120,7 +121,12 @@ export interface Config {
   bot: BotConfig;
   graphWebhookClientState?: string;
   /** Local mode only: the in-process emulator. */
-  emulator?: { port: number; stateFile?: string };
+  emulator?: {
+    port: number;
+    stateFile?: string;
+    /** A demo user the Agents Playground's chat stands for (reminders to them show there). */
+    playgroundUser?: string;
+  };
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -184,6 +190,7 @@ const fields = {
   LOCAL_M365_CLIENT_SECRET: nonEmpty.default(LOCAL_DEFAULTS.clientSecret),
   EMULATOR_PORT: port.default(LOCAL_DEFAULTS.emulatorPort),
   EMULATOR_STATE_FILE: nonEmpty.optional(),
+  LOCAL_PLAYGROUND_USER: z.email().optional(),
 } satisfies Record<ConfigVariable, z.ZodType>;
 
 const schema = z.object(fields);
@@ -268,6 +275,9 @@ function localConfig(v: Parsed, dataDir: string): ModeParts {
     emulator: {
       port: v.EMULATOR_PORT,
       stateFile: resolve(dataDir, v.EMULATOR_STATE_FILE ?? 'emulator.json'),
+      ...(v.LOCAL_PLAYGROUND_USER
+        ? { playgroundUser: v.LOCAL_PLAYGROUND_USER.toLowerCase() }
+        : {}),
     },
   };
 }

@@ -212,6 +212,20 @@ export async function startServer(
             serviceUrl: reference.serviceUrl,
             reference,
           });
+          // Local mode: the Agents Playground's chat stands for a demo user (LOCAL_PLAYGROUND_USER),
+          // so what delivery sends that person shows in the Playground.
+          const playground = config.emulator?.playgroundUser;
+          if (playground && emulator && !reference.serviceUrl.startsWith(emulator.url)) {
+            const user = await getUser(graph, playground, ['id']).catch(() => undefined);
+            if (user?.id)
+              await store.conversations.upsert({
+                aadObjectId: user.id,
+                tenantId: reference.conversation.tenantId,
+                conversationId: reference.conversation.id,
+                serviceUrl: reference.serviceUrl,
+                reference,
+              });
+          }
         },
         onError: (err) => logger.error({ err }, 'bot turn failed'),
       },
