@@ -275,9 +275,7 @@ function localConfig(v: Parsed, dataDir: string): ModeParts {
     emulator: {
       port: v.EMULATOR_PORT,
       stateFile: resolve(dataDir, v.EMULATOR_STATE_FILE ?? 'emulator.json'),
-      ...(v.LOCAL_PLAYGROUND_USER
-        ? { playgroundUser: v.LOCAL_PLAYGROUND_USER.toLowerCase() }
-        : {}),
+      ...(v.LOCAL_PLAYGROUND_USER ? { playgroundUser: v.LOCAL_PLAYGROUND_USER.toLowerCase() } : {}),
     },
   };
 }
