@@ -2,21 +2,45 @@
 // with the right colour in Outlook.
 import type { CategoryColor, OutlookCategory } from '@microsoft/microsoft-graph-types';
 import { collect, userPath, type Graph } from './client.js';
-import { isGraphError } from './errors.js';
+import { GraphError, isGraphError } from './errors.js';
 
 export interface CategorySpec {
   displayName: string;
   color: CategoryColor;
 }
 
+/**
+ * The master category list is a mailbox setting: Graph wants MailboxSettings.Read / ReadWrite for
+ * it, not Mail.* (https://learn.microsoft.com/graph/api/outlookuser-list-mastercategories). A 403
+ * here is nearly always that role missing, so the error says so.
+ */
+function explainDenied(e: unknown, mailbox: string, write: boolean): unknown {
+  if (!isGraphError(e, 'forbidden')) return e;
+  const role = write ? 'MailboxSettings.ReadWrite' : 'MailboxSettings.Read';
+  return new GraphError({
+    reason: 'forbidden',
+    status: e.status,
+    code: e.code,
+    requestId: e.requestId,
+    method: e.method,
+    url: e.url,
+    cause: e,
+    message: `the app may not ${write ? 'change' : 'read'} the master category list of ${mailbox}: it needs ${role} (the Exchange RBAC role "Application ${role}" scoped to that mailbox); Mail.* does not cover categories (${e.message})`,
+  });
+}
+
 export async function listMasterCategories(
   graph: Graph,
   mailbox: string,
 ): Promise<OutlookCategory[]> {
-  return collect<OutlookCategory>(graph, {
-    path: `${userPath(mailbox)}/outlook/masterCategories`,
-    query: { $select: ['id', 'displayName', 'color'] },
-  });
+  try {
+    return await collect<OutlookCategory>(graph, {
+      path: `${userPath(mailbox)}/outlook/masterCategories`,
+      query: { $select: ['id', 'displayName', 'color'] },
+    });
+  } catch (e) {
+    throw explainDenied(e, mailbox, false);
+  }
 }
 
 /**
@@ -41,15 +65,19 @@ export async function ensureMasterCategories(
           body: { displayName: spec.displayName, color: spec.color },
         });
       } catch (e) {
-        if (!isGraphError(e, 'conflict')) throw e;
+        if (!isGraphError(e, 'conflict')) throw explainDenied(e, mailbox, true);
       }
       changed = true;
     } else if (have.color !== spec.color && have.id) {
-      await graph.json<OutlookCategory>({
-        method: 'PATCH',
-        path: `${userPath(mailbox)}/outlook/masterCategories/${encodeURIComponent(have.id)}`,
-        body: { color: spec.color },
-      });
+      await graph
+        .json<OutlookCategory>({
+          method: 'PATCH',
+          path: `${userPath(mailbox)}/outlook/masterCategories/${encodeURIComponent(have.id)}`,
+          body: { color: spec.color },
+        })
+        .catch((e: unknown) => {
+          throw explainDenied(e, mailbox, true);
+        });
       changed = true;
     }
   }

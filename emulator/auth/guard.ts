@@ -74,6 +74,16 @@ export const PERMS = {
     ],
   },
   mailWrite: { app: ['Mail.ReadWrite'], delegated: ['Mail.ReadWrite', 'Mail.ReadWrite.Shared'] },
+  // outlook/masterCategories: https://learn.microsoft.com/graph/api/outlookuser-list-mastercategories
+  // and outlookuser-post-mastercategories list MailboxSettings.Read / .ReadWrite, not Mail.*.
+  mailboxSettingsRead: {
+    app: ['MailboxSettings.Read', 'MailboxSettings.ReadWrite'],
+    delegated: ['MailboxSettings.Read', 'MailboxSettings.ReadWrite'],
+  },
+  mailboxSettingsWrite: {
+    app: ['MailboxSettings.ReadWrite'],
+    delegated: ['MailboxSettings.ReadWrite'],
+  },
   mailSend: { app: ['Mail.Send'], delegated: ['Mail.Send', 'Mail.Send.Shared'] },
   calRead: {
     app: ['Calendars.Read', 'Calendars.ReadWrite', 'Calendars.ReadBasic.All'],
@@ -148,6 +158,34 @@ export function requirePermission(auth: AuthContext, perm: Permission): void {
   const needed = auth.kind === 'app' ? perm.app : perm.delegated;
   if (granted.some((g) => needed.includes(g))) return;
   throw perm.directory ? directoryDenied() : accessDenied();
+}
+
+/**
+ * Access to one mailbox's mail or calendar, as Exchange grants it to an app-only caller: an Entra
+ * application permission in the token reaches every mailbox (no RBAC scope narrows it); without it,
+ * an Exchange RBAC for Applications assignment of the matching role ('Application Mail.ReadWrite')
+ * reaches the mailboxes of its scope. The two grants add up, so an Entra grant cannot be narrowed by
+ * a scope (https://learn.microsoft.com/exchange/permissions-exo/application-rbac, on Entra and RBAC
+ * for Applications grants being additive). Users: permission, then their own mailbox.
+ */
+export function requireMailboxAccess(
+  auth: AuthContext,
+  perm: Permission,
+  user: MG.User,
+  area: 'mail' | 'calendar',
+): void {
+  if (auth.kind === 'system') return;
+  if (auth.kind === 'delegated') {
+    requirePermission(auth, perm);
+    requireMailboxScope(auth, user, area);
+    return;
+  }
+  if (auth.roles.some((r) => perm.app.includes(r))) return;
+  const assigned = (auth.app.rbacRoles ?? []).some((r) =>
+    perm.app.some((p) => r.toLowerCase() === `application ${p}`.toLowerCase()),
+  );
+  if (!assigned) throw accessDenied();
+  requireMailboxScope(auth, user, area);
 }
 
 /**

@@ -11,7 +11,7 @@ const COLORS = /^(none|preset([0-9]|1[0-9]|2[0-4]))$/i;
 
 export function registerCategories(r: Router, s: Services): void {
   r.get('/users/:u/outlook/masterCategories', 'masterCategories.list', (req, p) => {
-    const { mb } = mailboxFor(s, req, p.u!, 'mail', PERMS.mailRead);
+    const { mb } = mailboxFor(s, req, p.u!, 'mail', PERMS.mailboxSettingsRead);
     return {
       status: 200,
       body: collection(
@@ -26,7 +26,7 @@ export function registerCategories(r: Router, s: Services): void {
     };
   });
   r.post('/users/:u/outlook/masterCategories', 'masterCategories.create', (req, p) => {
-    const { mb } = mailboxFor(s, req, p.u!, 'mail', PERMS.mailWrite);
+    const { mb } = mailboxFor(s, req, p.u!, 'mail', PERMS.mailboxSettingsWrite);
     const body = jsonBody(req);
     if (typeof body.displayName !== 'string' || !body.displayName)
       throw badRequest('The displayName property is required.', 'ErrorInvalidRequest');
@@ -73,18 +73,18 @@ export function registerCategories(r: Router, s: Services): void {
     return c;
   };
   r.get('/users/:u/outlook/masterCategories/:c', 'masterCategories.get', (req, p) => {
-    const { mb } = mailboxFor(s, req, p.u!, 'mail', PERMS.mailRead);
+    const { mb } = mailboxFor(s, req, p.u!, 'mail', PERMS.mailboxSettingsRead);
     return { status: 200, body: catOr404(mb.masterCategories, p.c!) };
   });
   r.patch('/users/:u/outlook/masterCategories/:c', 'masterCategories.update', (req, p) => {
-    const { mb } = mailboxFor(s, req, p.u!, 'mail', PERMS.mailWrite);
+    const { mb } = mailboxFor(s, req, p.u!, 'mail', PERMS.mailboxSettingsWrite);
     const c = catOr404(mb.masterCategories, p.c!) as { color?: string };
     const body = jsonBody(req);
     if (typeof body.color === 'string') c.color = body.color;
     return { status: 200, body: c };
   });
   r.delete('/users/:u/outlook/masterCategories/:c', 'masterCategories.delete', (req, p) => {
-    const { mb } = mailboxFor(s, req, p.u!, 'mail', PERMS.mailWrite);
+    const { mb } = mailboxFor(s, req, p.u!, 'mail', PERMS.mailboxSettingsWrite);
     catOr404(mb.masterCategories, p.c!);
     mb.masterCategories = mb.masterCategories.filter((x) => x.id !== p.c);
     return { status: 204 };

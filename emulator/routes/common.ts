@@ -1,7 +1,7 @@
 // What route modules share: the services they work on and the lookups every mailbox call starts with
 // (user → 404, permission → 403, Exchange RBAC scope → 403).
 import type * as MG from '@microsoft/microsoft-graph-types';
-import { requireMailboxScope, requirePermission, type Permission } from '../auth/guard.js';
+import { requireMailboxAccess, type Permission } from '../auth/guard.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { Clock } from '../clock.js';
 import { GraphError, badRequest, userNotFound } from '../errors.js';
@@ -24,7 +24,7 @@ export interface Services {
 }
 
 export function findUserOr404(s: Services, id: string): MG.User {
-  const user = s.store.findUser(id);
+  const user = s.store.userByIdOrUpn(id);
   if (!user) throw userNotFound(id);
   return user;
 }
@@ -37,15 +37,25 @@ export function mailboxFor(
   area: 'mail' | 'calendar',
   perm: Permission,
 ): { user: MG.User; mb: MailboxRec } {
-  const user = s.store.findUser(userParam);
+  const user = s.store.userByIdOrUpn(userParam);
   if (!user)
     throw new GraphError(404, 'ErrorInvalidUser', `The requested user '${userParam}' is invalid.`);
-  requirePermission(req.auth, perm);
-  requireMailboxScope(req.auth, user, area);
+  requireMailboxAccess(req.auth, perm, user, area);
   return { user, mb: s.store.mailbox(user.id!) };
 }
 
+/**
+ * Outlook ids are base64url of a binary entry id: anything else is refused before the store is
+ * asked (400 ErrorInvalidIdMalformed, as Graph answers a mangled or truncated id), so a bug that
+ * builds ids by hand shows here and not as "not found".
+ */
+export function checkOutlookId(id: string): void {
+  if (!/^[A-Za-z0-9_=+/-]{16,}$/.test(id))
+    throw new GraphError(400, 'ErrorInvalidIdMalformed', 'Id is malformed.');
+}
+
 export function messageOr404(mb: MailboxRec, id: string): MessageRec {
+  checkOutlookId(id);
   const rec = mb.messages[id];
   if (!rec)
     throw new GraphError(

@@ -65,6 +65,7 @@ export function messageInput(body: Record<string, unknown>, strict = true): Part
     }
     if (key === 'categories' && (!Array.isArray(v) || v.some((c) => typeof c !== 'string')))
       throw badRequest("Invalid value for property 'categories'.", 'RequestBodyRead');
+    if (key === 'internetMessageHeaders') checkCustomHeaders(v);
     if (key === 'isRead' && typeof v !== 'boolean')
       throw badRequest(
         "Cannot convert the literal to the expected type 'Edm.Boolean'.",
@@ -73,6 +74,33 @@ export function messageInput(body: Record<string, unknown>, strict = true): Part
     (out as Record<string, unknown>)[key] = v;
   }
   return out;
+}
+
+/**
+ * Custom internet headers as Graph takes them when a message is created: names starting with x-,
+ * at most 5 (https://learn.microsoft.com/graph/api/user-sendmail and message-send: "only custom
+ * headers that begin with x- or X-"; "up to 5 custom headers"). Anything else is 400.
+ */
+function checkCustomHeaders(v: unknown): void {
+  if (!Array.isArray(v))
+    throw badRequest("Invalid value for property 'internetMessageHeaders'.", 'RequestBodyRead');
+  if (v.length > 5)
+    throw badRequest(
+      'Maximum number of headers in one message should be less than or equal to 5.',
+      'InvalidInternetMessageHeaderCollection',
+    );
+  for (const h of v as Array<{ name?: unknown; value?: unknown }>) {
+    if (typeof h?.name !== 'string' || typeof h.value !== 'string')
+      throw badRequest(
+        'An internet message header needs a name and a value.',
+        'InvalidInternetMessageHeader',
+      );
+    if (!/^x-[\x21-\x39\x3b-\x7e]+$/i.test(h.name))
+      throw badRequest(
+        `The internet message header name '${h.name}' should start with 'x-' or 'X-'.`,
+        'InvalidInternetMessageHeader',
+      );
+  }
 }
 
 /** Reads inline attachments from a message body (sendMail, create draft). */
@@ -128,6 +156,88 @@ function searchMatcher(raw: string): (m: MessageRec) => boolean {
     const hay = field ? parts[field]! : Object.values(parts).join(' ');
     return hay.toLowerCase().includes(term);
   };
+}
+
+/** The message properties Graph knows (https://learn.microsoft.com/graph/api/resources/message). */
+const MESSAGE_PROPERTIES = new Set(
+  [
+    'id',
+    'createdDateTime',
+    'lastModifiedDateTime',
+    'changeKey',
+    'categories',
+    'receivedDateTime',
+    'sentDateTime',
+    'hasAttachments',
+    'internetMessageId',
+    'internetMessageHeaders',
+    'subject',
+    'body',
+    'bodyPreview',
+    'uniqueBody',
+    'importance',
+    'parentFolderId',
+    'conversationId',
+    'conversationIndex',
+    'isDeliveryReceiptRequested',
+    'isReadReceiptRequested',
+    'isRead',
+    'isDraft',
+    'webLink',
+    'inferenceClassification',
+    'sender',
+    'from',
+    'toRecipients',
+    'ccRecipients',
+    'bccRecipients',
+    'replyTo',
+    'flag',
+    'attachments',
+    'extensions',
+    'singleValueExtendedProperties',
+    'multiValueExtendedProperties',
+  ].map((p) => p.toLowerCase()),
+);
+
+/** An unknown $select property is 400 in Graph, not silently dropped. */
+export function checkMessageSelect(req: GraphRequest): void {
+  const select = req.query.get('$select');
+  if (!select) return;
+  for (const raw of select.split(',')) {
+    const name = raw.trim();
+    if (name && !MESSAGE_PROPERTIES.has(name.toLowerCase()))
+      throw badRequest(
+        `Could not find a property named '${name}' on type 'microsoft.graph.message'.`,
+        'RequestBroker--ParseUri',
+      );
+  }
+}
+
+/**
+ * $orderby with $filter on messages: every $orderby property must also be in $filter, in the same
+ * order, before any other filtered property; otherwise Graph answers 400 InefficientFilter
+ * (https://learn.microsoft.com/graph/api/user-list-messages, "Using filter and orderby in the same
+ * query").
+ */
+function checkFilterWithOrderBy(req: GraphRequest): void {
+  const filter = req.query.get('$filter');
+  const orderby = req.query.get('$orderby');
+  if (!filter || !orderby) return;
+  const ordered = orderby
+    .split(',')
+    .map((k) => (k.trim().split(/\s+/)[0] ?? '').toLowerCase())
+    .filter(Boolean);
+  const filtered: string[] = [];
+  const re = /([A-Za-z][\w/]*)\s+(?:eq|ne|gt|ge|lt|le)\s/gi;
+  for (let m = re.exec(filter); m; m = re.exec(filter)) {
+    const p = m[1]!.toLowerCase();
+    if (!['and', 'or', 'not'].includes(p) && !filtered.includes(p)) filtered.push(p);
+  }
+  if (ordered.some((p, i) => filtered[i] !== p))
+    throw badRequest(
+      'The restriction or sort order is too complex for this operation.',
+      'InefficientFilter',
+    );
 }
 
 function ctxMessages(req: GraphRequest, userParam: string): string {
@@ -208,6 +318,8 @@ export function registerMail(r: Router, s: Services): void {
   // ---- messages: list ----
   const listMessages = (req: GraphRequest, u: string, folderId: string | undefined) => {
     const { mb } = read(req, u);
+    checkMessageSelect(req);
+    checkFilterWithOrderBy(req);
     const folder = folderId ? folderOr404(s, mb, folderId) : undefined;
     let recs = s.store.messagesIn(mb, folder?.id);
     if (!folder) {
@@ -289,6 +401,7 @@ export function registerMail(r: Router, s: Services): void {
   for (const prefix of ['/users/:u/messages/:m', '/users/:u/mailFolders/:f/messages/:m']) {
     r.get(prefix, 'messages.get', (req, p) => {
       const { mb } = read(req, p.u!);
+      checkMessageSelect(req);
       const rec = messageOr404(mb, p.m!);
       if (p.f && folderOr404(s, mb, p.f).id !== rec.folderId)
         throw new GraphError(
@@ -309,6 +422,11 @@ export function registerMail(r: Router, s: Services): void {
       const { mb } = write(req, p.u!);
       const rec = messageOr404(mb, p.m!);
       const patch = messageInput(jsonBody(req));
+      if (patch.internetMessageHeaders !== undefined)
+        throw badRequest(
+          "The property 'internetMessageHeaders' can only be set when the message is created.",
+          'ErrorInvalidPropertyUpdate',
+        );
       if (!rec.fields.isDraft) {
         const draftOnly = [
           'subject',

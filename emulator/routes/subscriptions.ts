@@ -1,6 +1,6 @@
 // Subscriptions: POST/GET/PATCH/DELETE /subscriptions with the validationToken handshake, Graph's
 // expiry limit for Outlook resources (4,230 minutes), and reauthorize.
-import { PERMS, requireMailboxScope, requirePermission } from '../auth/guard.js';
+import { PERMS, requireMailboxAccess } from '../auth/guard.js';
 import { GraphError, badRequest } from '../errors.js';
 import { guid } from '../ids.js';
 import type { Notifier } from '../notifier.js';
@@ -81,12 +81,16 @@ export function registerSubscriptions(r: Router, s: Services, notifier: Notifier
         `Resource '${resource}' is not supported by the emulator.`,
         'InvalidRequest',
       );
-    const user = s.store.findUser(m[1]!);
+    const user = s.store.userByIdOrUpn(m[1]!);
     if (!user)
       throw new GraphError(404, 'ExtensionError', `The requested user '${m[1]}' is invalid.`);
     const kind = m[4]!.toLowerCase() === 'messages' ? 'messages' : 'events';
-    requirePermission(req.auth, kind === 'messages' ? PERMS.mailRead : PERMS.calRead);
-    requireMailboxScope(req.auth, user, kind === 'messages' ? 'mail' : 'calendar');
+    requireMailboxAccess(
+      req.auth,
+      kind === 'messages' ? PERMS.mailRead : PERMS.calRead,
+      user,
+      kind === 'messages' ? 'mail' : 'calendar',
+    );
     let folderId: string | undefined;
     if (m[2]) {
       const f = s.store.folder(s.store.mailbox(user.id!), m[3]!);

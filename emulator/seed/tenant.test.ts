@@ -44,13 +44,17 @@ describe('the demo tenant', () => {
     expect(tenant.tenantId).toBe('5f1c3a2e-7b4d-4e8a-9c61-2d0b8e4f9a17');
     expect(tenant.app.clientId).toBe('0a7d9e3c-1b2f-4c5d-8e6f-7a8b9c0d1e2f');
     expect(tenant.app.clientSecret).toBe('local-demo-secret-kvalitet');
-    expect(tenant.app.roles).toEqual(
+    expect(tenant.app.roles).toEqual(expect.arrayContaining(['User.Read.All', 'Group.Read.All']));
+    // Mail and calendars only through Exchange RBAC for Applications, never tenant-wide.
+    expect(tenant.app.roles.filter((r) => /^(Mail|MailboxSettings|Calendars)\./.test(r))).toEqual(
+      [],
+    );
+    expect(tenant.app.rbacRoles).toEqual(
       expect.arrayContaining([
-        'Mail.ReadWrite',
-        'Mail.Send',
-        'Calendars.ReadWrite',
-        'User.Read.All',
-        'Group.Read.All',
+        'Application Mail.ReadWrite',
+        'Application Mail.Send',
+        'Application MailboxSettings.ReadWrite',
+        'Application Calendars.ReadWrite',
       ]),
     );
     expect(tenant.app.mailboxScope).toEqual([SHARED]);

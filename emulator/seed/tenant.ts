@@ -281,14 +281,19 @@ export async function buildLabelledDemoTenantFresh(
       clientId: DEMO_CLIENT_ID,
       clientSecret: DEMO_CLIENT_SECRET,
       displayName: 'Kvalitetsutmärkelsen (lokal demo)',
+      // Entra grants (tenant-wide) only for the directory and Teams; mail, mailbox settings and
+      // calendars come from Exchange RBAC for Applications, scoped below.
       roles: [
-        'Mail.ReadWrite',
-        'Mail.Send',
-        'Calendars.ReadWrite',
         'User.Read.All',
         'Group.Read.All',
         'TeamsAppInstallation.ReadWriteSelfForUser.All',
         'AppCatalog.Read.All',
+      ],
+      rbacRoles: [
+        'Application Mail.ReadWrite',
+        'Application Mail.Send',
+        'Application MailboxSettings.ReadWrite',
+        'Application Calendars.ReadWrite',
       ],
       mailboxScope: [SHARED_MAILBOX],
       calendarScope: [...examinerUpns, ...managerUpns, SHARED_MAILBOX],

@@ -29,11 +29,20 @@ export interface SeedApp {
   clientId: string;
   clientSecret: string;
   displayName: string;
-  /** Application permissions granted (Graph app roles). */
+  /**
+   * Entra application permissions granted (the token's roles). A Mail.*, MailboxSettings.* or
+   * Calendars.* permission here reaches every mailbox of the tenant: no RBAC scope narrows it.
+   */
   roles: string[];
-  /** Mailboxes (UPNs) the app may read and send from, as Exchange RBAC for Applications would scope it. */
+  /**
+   * Exchange RBAC for Applications role assignments ('Application Mail.ReadWrite', 'Application
+   * Mail.Send', 'Application MailboxSettings.ReadWrite', 'Application Calendars.ReadWrite'): they
+   * are not in the token; each reaches only the mailboxes of its scope below.
+   */
+  rbacRoles?: string[];
+  /** The management scope (UPNs, or '*') of the mail and mailbox-settings role assignments. */
   mailboxScope: string[];
-  /** Mailboxes (UPNs) whose calendars the app may read and write. */
+  /** The management scope (UPNs, or '*') of the calendar role assignments. */
   calendarScope: string[];
 }
 

@@ -17,6 +17,7 @@ export function appRec(app: SeedApp & { certificates?: AppRec['certificates'] })
     clientSecret: app.clientSecret,
     displayName: app.displayName,
     roles: [...app.roles],
+    rbacRoles: [...(app.rbacRoles ?? [])],
     mailboxScope: [...app.mailboxScope],
     calendarScope: [...app.calendarScope],
     certificates: app.certificates,

@@ -7,6 +7,8 @@ export interface AppRec {
   clientSecret: string;
   displayName: string;
   roles: string[];
+  /** Exchange RBAC for Applications role assignments ('Application Mail.ReadWrite', …). */
+  rbacRoles?: string[];
   /** UPNs (or '*') the app may use for mail, as Exchange RBAC for Applications scopes it. */
   mailboxScope: string[];
   /** UPNs (or '*') whose calendars the app may use. */

@@ -99,6 +99,18 @@ export class Store {
     );
   }
 
+  /**
+   * The user of a /users/{x} path segment: Graph resolves the object id or the user principal name
+   * only, not a mail address that differs from the UPN
+   * (https://learn.microsoft.com/graph/api/user-get: GET /users/{id | userPrincipalName}).
+   */
+  userByIdOrUpn(idOrUpn: string): MG.User | undefined {
+    const key = idOrUpn.toLowerCase();
+    return this.data.users.find(
+      (u) => u.id?.toLowerCase() === key || u.userPrincipalName?.toLowerCase() === key,
+    );
+  }
+
   findGroupByAddress(address: string): { group: MG.Group; memberIds: string[] } | undefined {
     const key = address.toLowerCase();
     return this.data.groups.find(

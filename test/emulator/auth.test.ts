@@ -32,7 +32,9 @@ describe('token endpoint', () => {
     expect(p.aud).toBe('https://graph.microsoft.com');
     expect(p.tid).toBe(TENANT_ID);
     expect(p.appid).toBe(CLIENT_ID);
-    expect(p.roles).toContain('Mail.ReadWrite');
+    expect(p.roles).toContain('User.Read.All');
+    // Mail comes from the Exchange RBAC assignment, which is not in the token.
+    expect(p.roles).not.toContain('Mail.ReadWrite');
     const jwks = await (await fetch(`${emu.url}/${TENANT_ID}/discovery/v2.0/keys`)).json();
     expect(jwks.keys[0].kid).toBe(h.kid);
   });
@@ -213,6 +215,64 @@ describe('Graph authentication and authorization', () => {
     });
     expect(send.status).toBe(403);
     expect(send.body.error.code).toBe('ErrorAccessDenied');
+  });
+
+  it('grants mail through an Exchange RBAC assignment alone, within its scope', async () => {
+    emu.admin.registerApp({
+      clientId: 'rbac-only-app',
+      clientSecret: 's',
+      displayName: 'RBAC only',
+      roles: [],
+      rbacRoles: ['Application Mail.Read'],
+      mailboxScope: [SHARED],
+      calendarScope: [],
+    });
+    const g = graph(emu, await appToken(emu, 'rbac-only-app', 's'));
+    expect((await g('GET', `/users/${SHARED}/messages`)).status).toBe(200);
+    expect((await g('GET', `/users/${MANAGER}/messages`)).status).toBe(403);
+    // Read is not send: the assignment names the role.
+    const send = await g('POST', `/users/${SHARED}/sendMail`, {
+      message: { subject: 'x', toRecipients: [{ emailAddress: { address: COORD } }] },
+    });
+    expect(send.status).toBe(403);
+  });
+
+  it('lets an Entra Mail.* grant reach every mailbox: no RBAC scope narrows it', async () => {
+    emu.admin.registerApp({
+      clientId: 'entra-mail-app',
+      clientSecret: 's',
+      displayName: 'Entra Mail.Read',
+      roles: ['Mail.Read'],
+      mailboxScope: [SHARED],
+      calendarScope: [],
+    });
+    const g = graph(emu, await appToken(emu, 'entra-mail-app', 's'));
+    expect((await g('GET', `/users/${MANAGER}/messages`)).status).toBe(200);
+  });
+
+  it('needs MailboxSettings, not Mail.*, for the master category list', async () => {
+    emu.admin.registerApp({
+      clientId: 'no-settings-app',
+      clientSecret: 's',
+      displayName: 'Mail without mailbox settings',
+      roles: [],
+      rbacRoles: ['Application Mail.ReadWrite', 'Application Mail.Send'],
+      mailboxScope: [SHARED],
+      calendarScope: [],
+    });
+    const without = graph(emu, await appToken(emu, 'no-settings-app', 's'));
+    const denied = await without('GET', `/users/${SHARED}/outlook/masterCategories`);
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.code).toBe('ErrorAccessDenied');
+    const create = await without('POST', `/users/${SHARED}/outlook/masterCategories`, {
+      displayName: 'Bidrag',
+      color: 'preset4',
+    });
+    expect(create.status).toBe(403);
+    const withSettings = graph(emu, await appToken(emu));
+    expect((await withSettings('GET', `/users/${SHARED}/outlook/masterCategories`)).status).toBe(
+      200,
+    );
   });
 
   it('echoes client-request-id and returns request-id', async () => {

@@ -220,6 +220,60 @@ describe('folders and messages', () => {
     expect(copy.internetMessageHeaders ?? []).not.toEqual(expect.arrayContaining(headers));
   });
 
+  it('takes custom headers only as x- names, at most 5, and only when a message is created', async () => {
+    const draft = (headers: Array<{ name: string; value: string }>) =>
+      g('POST', `${box}/messages`, {
+        subject: 'Kvitto',
+        toRecipients: [{ emailAddress: { address: MANAGER } }],
+        internetMessageHeaders: headers,
+      });
+    const notX = await draft([{ name: 'Kvalitet-Key', value: '1' }]);
+    expect(notX.status).toBe(400);
+    expect(notX.body.error.code).toBe('InvalidInternetMessageHeader');
+    const six = await draft(Array.from({ length: 6 }, (_, i) => ({ name: `x-k${i}`, value: 'v' })));
+    expect(six.status).toBe(400);
+    const send = await g('POST', `${box}/sendMail`, {
+      message: {
+        subject: 'x',
+        toRecipients: [{ emailAddress: { address: MANAGER } }],
+        internetMessageHeaders: [{ name: 'Reply-To', value: 'a@b.example' }],
+      },
+    });
+    expect(send.status).toBe(400);
+    const ok = await draft([{ name: 'x-kvalitet-outbox-key', value: 'receipt:1' }]);
+    expect(ok.status).toBe(201);
+    const later = await g('PATCH', `${box}/messages/${ok.body.id}`, {
+      internetMessageHeaders: [{ name: 'x-other', value: '2' }],
+    });
+    expect(later.status).toBe(400);
+  });
+
+  it('is as strict as Graph about $select, $filter with $orderby, ids and user names', async () => {
+    const unknown = await g('GET', `${box}/messages?$select=subject,colour`);
+    expect(unknown.status).toBe(400);
+    const list = `${box}/mailFolders/inbox/messages`;
+    const since = `receivedDateTime ge 2020-01-01T00:00:00Z`;
+    const mismatched = await g(
+      'GET',
+      `${list}?$filter=isRead eq false and ${since}&$orderby=receivedDateTime desc`,
+    );
+    expect(mismatched.status).toBe(400);
+    expect(mismatched.body.error.code).toBe('InefficientFilter');
+    const matched = await g(
+      'GET',
+      `${list}?$filter=${since} and isRead eq false&$orderby=receivedDateTime desc`,
+    );
+    expect(matched.status).toBe(200);
+    const malformed = await g('GET', `${box}/messages/not*an*id`);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe('ErrorInvalidIdMalformed');
+    // A mailbox whose SMTP address differs from its UPN is found by the UPN (or id) only.
+    const shared = emu.admin.state().users.find((u) => u.userPrincipalName === SHARED)!;
+    shared.mail = 'kvalitet@stockholm.example';
+    expect((await g('GET', `/users/kvalitet@stockholm.example/messages`)).status).toBe(404);
+    expect((await g('GET', `${box}/messages?$top=1`)).status).toBe(200);
+  });
+
   it('records mail delivered from outside through the admin API', async () => {
     const { messageId } = emu.admin.deliver({
       to: SHARED,

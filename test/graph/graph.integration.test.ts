@@ -212,6 +212,41 @@ describe('folders and categories', () => {
   });
 });
 
+describe('permissions as a tenant grants them', () => {
+  it('filing categories without MailboxSettings fails and says which role is missing', async () => {
+    emu.admin.registerApp({
+      clientId: 'mail-only-app',
+      clientSecret: 'mail-only-secret',
+      displayName: 'Mail without mailbox settings',
+      roles: ['User.Read.All'],
+      rbacRoles: ['Application Mail.ReadWrite', 'Application Mail.Send'],
+      mailboxScope: [shared],
+      calendarScope: [],
+    });
+    const mailOnly = createGraphApi(
+      createGraphClient({
+        baseUrl: emu.graphUrl,
+        tokenProvider: createTokenProvider({
+          tenantId: tenant.tenantId,
+          clientId: 'mail-only-app',
+          clientSecret: 'mail-only-secret',
+          localTokenEndpoint: emu.url,
+        }),
+        retry: { maxRetries: 0 },
+      }),
+    );
+    // Mail itself works: the RBAC assignment, not a token role, grants it.
+    expect((await mailOnly.messages.listMessages(shared, { top: 1 })).length).toBe(1);
+    const filing = mailOnly.categories.ensureMasterCategories(shared, [
+      { displayName: 'Bidrag', color: 'preset7' },
+    ]);
+    await expect(filing).rejects.toThrow(
+      /needs MailboxSettings\.Read(Write)? \(the Exchange RBAC role/,
+    );
+    await expect(filing).rejects.toMatchObject({ reason: 'forbidden', status: 403 });
+  });
+});
+
 describe('messages', () => {
   it('lists with filter, orderby, top and paging', async () => {
     for (let i = 0; i < 5; i++) deliverToShared(`Sidtest ${i}`);

@@ -67,7 +67,7 @@ describe('the paced outbox', () => {
     expect(new Set(sent.slice(0, 2))).toEqual(new Set(a.slice(0, 2)));
     expect(sent.slice(2)).toEqual([a[2]]);
     expect(w.emu.admin.faultStats().sendLimitRejections).toBe(0);
-  }, 30_000);
+  }, 60_000);
 
   it('sends a deadline-day receipt before the reminders queued ahead of it', async () => {
     // A minute is 3 s here: the first 30 (two requests each) go out well inside it.
