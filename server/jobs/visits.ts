@@ -8,7 +8,12 @@ import { Router, json } from 'express';
 import { z } from 'zod';
 import { formatTimeRange } from '../../core/format.js';
 import type { Cycle } from '../../core/model.js';
-import { createSubscription, deleteSubscription } from '../../graph/subscriptions.js';
+import type { Subscription } from '@microsoft/microsoft-graph-types';
+import {
+  createSubscription,
+  deleteSubscription,
+  keepSubscriptionAlive,
+} from '../../graph/subscriptions.js';
 import { Forbidden, principalOf, requireRole } from '../../features/roles/index.js';
 import {
   createVisitsService,
@@ -60,20 +65,26 @@ export function createVisitsFeature(options: VisitsFeatureOptions = {}): ServerF
 
       // Responses: a subscription on each team leader's events where Graph can reach us.
       const clientState = config.graphWebhookClientState ?? randomBytes(24).toString('base64url');
-      const subscriptions: string[] = [];
+      // One per team leader of the active year, renewed before expiry (and made for teams formed
+      // later) on every sweep; Graph keeps Outlook subscriptions at most 4,230 minutes.
+      const subscriptions = new Map<string, Subscription>();
       const reachable = config.mode === 'local' || context.publicUrl.startsWith('https://');
-      if (reachable) {
-        for (const team of await store.examinerTeams.listTeams(year)) {
+      const ensureSubscriptions = async () => {
+        if (!reachable) return;
+        for (const team of await store.examinerTeams.listTeams(activeYear(cycles, now()))) {
+          const options = {
+            resource: `users/${team.leader}/events`,
+            changeType: 'updated,deleted',
+            notificationUrl: `${context.publicUrl}/api/graph/notifications`,
+            clientState,
+            minutes: 4230,
+          };
           try {
-            const sub = await createSubscription(context.graph, {
-              resource: `users/${team.leader}/events`,
-              changeType: 'updated,deleted',
-              notificationUrl: `${context.publicUrl}/api/graph/notifications`,
-              clientState,
-              now: now(),
-              minutes: 4230,
-            });
-            if (sub.id) subscriptions.push(sub.id);
+            const current = subscriptions.get(team.leader);
+            const sub = current
+              ? await keepSubscriptionAlive(context.graph, current, options, now())
+              : await createSubscription(context.graph, { ...options, now: now() });
+            subscriptions.set(team.leader, sub);
           } catch (e) {
             logger.warn(
               { leader: team.leader, err: String(e) },
@@ -81,7 +92,8 @@ export function createVisitsFeature(options: VisitsFeatureOptions = {}): ServerF
             );
           }
         }
-      }
+      };
+      await ensureSubscriptions();
 
       const notifyLeader = async (change: ResponseChange) => {
         if (!change.declined) return;
@@ -116,6 +128,7 @@ export function createVisitsFeature(options: VisitsFeatureOptions = {}): ServerF
           ? setInterval(
               () =>
                 enqueue(async () => {
+                  await ensureSubscriptions();
                   const { changes } = await service.sweep(activeYear(cycles, now()));
                   for (const c of changes) await notifyLeader(c);
                 }),
@@ -343,7 +356,9 @@ export function createVisitsFeature(options: VisitsFeatureOptions = {}): ServerF
         async close() {
           if (timer) clearInterval(timer);
           await queue;
-          for (const id of subscriptions)
+          for (const id of [...subscriptions.values()]
+            .map((x) => x.id)
+            .filter((x): x is string => x !== undefined))
             await deleteSubscription(context.graph, id).catch(() => undefined);
         },
       };
