@@ -29,7 +29,9 @@ describe('README and .env.example', () => {
   it('npm start and the package scripts are what the README says', () => {
     const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> })
       .scripts;
-    expect(scripts.start).toBe('tsx server/main.ts');
+    // The tab is built (Vite) when missing or stale, then the server runs from TypeScript.
+    expect(scripts.start).toBe('node scripts/tab-build.mjs && tsx server/main.ts');
+    expect(scripts.build).toBe('node scripts/build.mjs');
     expect(scripts.package).toBe('tsx manifest/package.ts');
     expect(scripts.bench).toBe('tsx bench/run.ts');
   });
