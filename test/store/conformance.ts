@@ -848,6 +848,37 @@ export function runConformance(
         expect(await store.reminderDeliveries.listByReminder('2027-submission-7d')).toHaveLength(1);
       });
 
+      it('notes a delivery in progress, records the channel it went by, lists a reminder by prefix', async () => {
+        const key = { reminderId: 'reminder:2027:submission-1d:u_1', recipient: 'aad-2' };
+        expect(
+          await store.reminderDeliveries.claim({ ...key, channel: 'teams', leaseMs: MIN }),
+        ).toBe(true);
+        await store.reminderDeliveries.note(key, { posting: true });
+        expect((await store.reminderDeliveries.get(key))?.details).toEqual({ posting: true });
+        await store.reminderDeliveries.markDelivered(key, { reason: '403' }, 'mail');
+        // A note after delivery changes nothing.
+        await store.reminderDeliveries.note(key, { posting: true });
+        expect(await store.reminderDeliveries.get(key)).toMatchObject({
+          status: 'delivered',
+          channel: 'mail',
+          details: { reason: '403' },
+        });
+        await store.reminderDeliveries.claim({
+          reminderId: 'reminder:2027:submission-1dX',
+          recipient: 'aad-3',
+          channel: 'teams',
+          leaseMs: MIN,
+        });
+        // '_' in the prefix is a character, not a LIKE wildcard.
+        const listed = await store.reminderDeliveries.listByPrefix(
+          'reminder:2027:submission-1d:u_',
+        );
+        expect(listed.map((d) => d.reminderId)).toEqual(['reminder:2027:submission-1d:u_1']);
+        expect(
+          await store.reminderDeliveries.listByPrefix('reminder:2027:submission-1d:uX'),
+        ).toEqual([]);
+      });
+
       it('upserts visits by id', async () => {
         const visit = {
           id: 'v1',
