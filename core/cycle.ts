@@ -46,6 +46,16 @@ export const cycleRulesSchema = z.strictObject({
   budgetRule: z.enum(['balance', 'no-deficit-last-year-or-forecast']),
 });
 
+/** Visit lengths and booking rules of a cycle (core/visits/rules.ts has the defaults). */
+export const cycleVisitRulesSchema = z.strictObject({
+  siteOnSiteMinutes: z.number().int().min(30).max(480).optional(),
+  siteDigitalMinutes: z.number().int().min(30).max(480).optional(),
+  feedbackMinutes: z.number().int().min(30).max(480).optional(),
+  leadWorkingDays: z.number().int().min(0).max(60).optional(),
+  travelBufferMinutes: z.number().int().min(0).max(240).optional(),
+  maxVisitsPerExaminerPerDay: z.number().int().min(1).max(4).optional(),
+});
+
 /** The shape of a cycle file (cycles/<year>.json). */
 export const cycleSchema = z.strictObject({
   /** Format 2 adds `reminders`; a format-1 file (no `schema`) gets core/reminders' defaults. */
@@ -56,6 +66,8 @@ export const cycleSchema = z.strictObject({
   timeline: cycleTimelineSchema,
   rules: cycleRulesSchema,
   reminders: z.array(reminderRuleSchema).optional(),
+  /** Site and feedback visits: lengths, lead time, travel buffer, daily cap (optional). */
+  visits: cycleVisitRulesSchema.optional(),
 });
 
 /** One problem in a cycle file, with the field's path ("timeline.infoMeetings[0].signupDeadline"). */

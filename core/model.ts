@@ -116,6 +116,18 @@ export interface Cycle {
   rules: CycleRules;
   /** When reminders go out (core/reminders.ts); without it, the defaults there. */
   reminders?: ReminderRule[];
+  /** Visit lengths and booking rules; without it, core/visits/rules.ts' defaults. */
+  visits?: CycleVisitRules;
+}
+
+/** A cycle's visit rules (minutes, working days); each left out takes the default. */
+export interface CycleVisitRules {
+  siteOnSiteMinutes?: number;
+  siteDigitalMinutes?: number;
+  feedbackMinutes?: number;
+  leadWorkingDays?: number;
+  travelBufferMinutes?: number;
+  maxVisitsPerExaminerPerDay?: number;
 }
 
 export type ParticipationState =

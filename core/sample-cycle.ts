@@ -63,5 +63,13 @@ export const SAMPLE_CYCLE: Cycle = {
     winnerLockoutYears: 2,
     budgetRule: 'no-deficit-last-year-or-forecast',
   },
+  visits: {
+    siteOnSiteMinutes: 180,
+    siteDigitalMinutes: 120,
+    feedbackMinutes: 120,
+    leadWorkingDays: 10,
+    travelBufferMinutes: 45,
+    maxVisitsPerExaminerPerDay: 2,
+  },
   reminders: DEFAULT_REMINDER_RULES.map((rule) => ({ ...rule })),
 };

@@ -179,6 +179,12 @@ export function createVisitsService(deps: VisitsDeps) {
     return kind === 'site' ? cycle.timeline.siteVisitWindow : cycle.timeline.feedbackVisitWindow;
   };
 
+  /** The cycle file's visit rules (lengths, lead time, ...), then the deps' overrides (tests). */
+  const rulesFor = (year: number): Partial<VisitRules> => ({
+    ...cycleForYear(deps.cycles, year).visits,
+    ...deps.rules,
+  });
+
   const span = (window: { from: string; to: string }) => ({
     from: DateTime.fromISO(window.from, { zone: ZONE }).toISO()!,
     to: DateTime.fromISO(window.to, { zone: ZONE }).plus({ days: 1 }).toISO()!,
@@ -258,7 +264,7 @@ export function createVisitsService(deps: VisitsDeps) {
         ...((own?.details as unknown as VisitDetails | undefined)?.declinedTimes ?? []),
       ],
       ...(options.at ? { at: options.at } : {}),
-      ...(deps.rules ? { rules: deps.rules } : {}),
+      rules: rulesFor(ref.year),
     });
     const names: Record<string, string> = { [lower(unit.managerEmail)]: unit.managerName };
     for (const m of team.members) if (m.name) names[m.address] = m.name;
@@ -981,7 +987,7 @@ export function createVisitsService(deps: VisitsDeps) {
       window,
       kind,
       mode,
-      ...(deps.rules ? { rules: deps.rules } : {}),
+      rules: rulesFor(year),
     });
     return units.map(({ unit, team }) => {
       const names: Record<string, string> = { [lower(unit.managerEmail)]: unit.managerName };
