@@ -8,7 +8,6 @@ import {
   type TriageItem,
 } from '../../core/intake/index.js';
 export type { TriageItem };
-import type { Bilingual } from '../../core/model.js';
 import type { IntakeContext } from './context.js';
 import { IntakeError } from './errors.js';
 import type { IntakeDetails, TriageDecision } from './process.js';
