@@ -74,7 +74,7 @@ describe('deadlines card', () => {
     expect(texts(card)).toContain('No more dates');
   });
 
-  it('shows the examples for the asker\'s roles', () => {
+  it("shows the examples for the asker's roles", () => {
     const card = helpCard({ locale: 'sv', examples: ['läget', 'vad saknas för oss?'] });
     expect(cardProblems(card)).toEqual([]);
     expect(texts(card)).toContain('Till exempel:');
