@@ -217,5 +217,20 @@ describe('the organizer pane API', () => {
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe(
       'not-in-calendar',
     );
+
+    // The local mode's Office stand-in saves through /api/local-office: a bad appointment is a 400.
+    const save = (body: unknown, token?: string) =>
+      fetch(`${server.url}/api/local-office/appointments`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+    expect((await save({ subject: 'x' })).status).toBe(401);
+    const bad = await save({ subject: 'x', start: 'tomorrow' }, leader);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/start/);
   });
 });
