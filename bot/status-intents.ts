@@ -43,6 +43,7 @@ const MISSING = [
   'vad har vi kvar',
   'what is missing',
   'whats missing',
+  "what's missing",
   'what are we missing',
   'what is left',
 ];

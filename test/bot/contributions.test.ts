@@ -17,6 +17,14 @@ const contribution: BotContribution = {
         text: `eko:${turn.text}:${turn.conversationType}:${turn.locale}:${turn.userObjectId}`,
       }),
     },
+    {
+      name: 'slow',
+      match: (text) => (text === 'långsam' ? 1 : 0),
+      handle: async () => {
+        await new Promise((r) => setTimeout(r, 600));
+        return { text: 'klar' };
+      },
+    },
   ],
   actions: {
     'test.act': {
@@ -91,6 +99,18 @@ describe('bot contributions', () => {
       }),
     );
     expect(res.text).toContain('eko:eko hi:channel:en:');
+  });
+
+  it('shows the typing indicator before a slow answer, not before a quick one', async () => {
+    const types = (res: { body: unknown }) =>
+      (res.body as { activities: { type: string; text?: string }[] }).activities.map((a) =>
+        a.type === 'message' ? `message:${a.text}` : a.type,
+      );
+    expect(types(await postActivity(server, teamsMessage('långsam')))).toEqual([
+      'typing',
+      'message:klar',
+    ]);
+    expect(types(await postActivity(server, teamsMessage('eko snabb')))[0]).toMatch(/^message:/);
   });
 
   it('leaves a low score to the help card', async () => {
