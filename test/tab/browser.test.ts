@@ -52,11 +52,18 @@ afterAll(async () => {
 
 async function signIn(
   person: string,
-  options: { locale?: string; width?: number } = {},
+  options: {
+    locale?: string;
+    width?: number;
+    colorScheme?: 'light' | 'dark';
+    forcedColors?: 'active' | 'none';
+  } = {},
 ): Promise<Page> {
   const page = await browser.newPage({
     locale: options.locale ?? 'sv-SE',
     viewport: { width: options.width ?? 1280, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    forcedColors: options.forcedColors ?? 'none',
   });
   page.on('dialog', (d) => void d.dismiss());
   await page.goto(`${server.url}/tab/`);
@@ -72,7 +79,9 @@ async function signIn(
 }
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
-  await page.addScriptTag({ content: AXE });
+  // Through the DevTools protocol: the tab's Content-Security-Policy (script-src 'self') rightly
+  // refuses an injected inline script.
+  await page.evaluate(AXE);
   const result = (await page.evaluate(async () => {
     const axe = (
       window as unknown as {
@@ -282,6 +291,19 @@ describe('the tab, signed in locally', { timeout: 120_000 }, () => {
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     await page.screenshot({ path: `${ARTIFACTS}/xss-inert.png`, fullPage: true });
     await page.close();
+  });
+
+  it('keeps its contrast in the dark and high-contrast themes at phone width', async () => {
+    for (const [name, look] of [
+      ['dark', { colorScheme: 'dark' }],
+      ['high-contrast', { forcedColors: 'active' }],
+    ] as const) {
+      const page = await signIn('Maria Lindqvist', { width: 390, ...look });
+      await page.getByText('Läget i omgången').waitFor();
+      await page.screenshot({ path: `${ARTIFACTS}/coordinator-${name}-phone.png`, fullPage: true });
+      await expectAccessible(page, name);
+      await page.close();
+    }
   });
 
   it('speaks English when the host says English', async () => {
