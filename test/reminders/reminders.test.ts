@@ -6,6 +6,7 @@
 // verb, another person's card and a stale card; and the coordinators' "påminnelser".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newParticipation, transition } from '../../core/participation.js';
+import { SAMPLE_CYCLE } from '../../core/sample-cycle.js';
 import type { Participation, ParticipationState, Unit } from '../../core/model.js';
 import { startEmulator, type RunningEmulator } from '../../emulator/server.js';
 import type { Reminders } from '../../features/reminders/index.js';
@@ -298,5 +299,33 @@ describe('coordinators', () => {
     expect(JSON.stringify(invokeBody(sent).value)).toContain('Skickad till 3 enheter');
     expect(chat(units[0]!.managerEmail)).toHaveLength(2);
     expect(chat(units[2]!.managerEmail)).toHaveLength(1);
+  });
+});
+
+describe('interest', () => {
+  it('a question about taking part makes a unit interested (and so reachable by reminders)', async () => {
+    const all = await server.store.units.list();
+    const unit = all.find((u) => !units.some((x) => x.id === u.id))!;
+    expect(await server.store.participations.get(unit.id, 2027)).toBeUndefined();
+    const key = { mailbox: 'kvalitetsutmarkelsen@stockholm.example', messageId: 'AAMk-question-1' };
+    await server.store.mails.recordSeen({
+      ...key,
+      from: unit.managerEmail,
+      subject: 'Fråga om att delta',
+      receivedAt: '2027-05-10T07:30:00Z',
+    });
+    await server.store.mails.resolve(key, {
+      status: 'processed',
+      classification: 'question',
+      unitId: unit.id,
+      year: 2027,
+    });
+    await reminders.markInterest(SAMPLE_CYCLE);
+    const p = await server.store.participations.get(unit.id, 2027);
+    expect(p?.state).toBe('interested');
+    expect(p?.history[0]?.source).toEqual({ kind: 'mail', ref: 'AAMk-question-1' });
+    // Again: nothing more.
+    await reminders.markInterest(SAMPLE_CYCLE);
+    expect((await server.store.participations.get(unit.id, 2027))?.history).toHaveLength(1);
   });
 });
