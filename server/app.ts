@@ -5,6 +5,7 @@ import express, { type Express, type RequestHandler, type Router } from 'express
 import type { BotEndpoint } from '../bot/endpoint.js';
 import type { TabStatus } from '../tab/status.js';
 import { errorMiddleware } from './errors.js';
+import { securityHeaders } from './security-headers.js';
 import type { Logger } from './logger.js';
 import {
   graphNotificationRoutes,
@@ -24,6 +25,8 @@ export interface AppDeps {
   graphNotifications?: GraphNotificationsOptions;
   /** Routes of the features (server/features.ts), mounted before the 404. */
   extraRoutes?: Router;
+  /** The Entra authority host the tab signs in at (its CSP allows it). */
+  authorityHost?: string;
   /** The tab API under /api/tab: every route behind the one sign-in (tab/api/auth.ts). */
   tabApi?: { auth: RequestHandler; routes: Router };
 }
@@ -32,6 +35,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.use(securityHeaders({ authorityHost: deps.authorityHost }));
 
   // One line per request (debug; 5xx as warnings). Headers are not logged: tokens stay out of logs.
   app.use((req, res, next) => {
@@ -52,7 +56,7 @@ export function createApp(deps: AppDeps): Express {
   app.get('/', (_req, res) => {
     res.redirect('/tab/');
   });
-  app.use(healthRoutes({ version: deps.version, checks: deps.readiness }));
+  app.use(healthRoutes({ version: deps.version, checks: deps.readiness, logger: deps.logger }));
   app.use(messagesRoutes({ bot: deps.bot }));
   app.use(graphNotificationRoutes(deps.graphNotifications ?? {}));
   if (deps.tabApi) app.use('/api/tab', deps.tabApi.auth, deps.tabApi.routes);

@@ -12,6 +12,20 @@ export interface HealthOptions {
   checks: readonly ReadinessCheck[];
   /** A check that takes longer than this counts as failed. */
   timeoutMs?: number;
+  /** Where a failed check's detail goes (never into the public answer). */
+  logger?: { warn(obj: object, msg: string): void };
+}
+
+const TIMEOUT = 'timeout';
+
+/** A failed check as a code that names no host, id or upstream message. */
+export function reasonCode(err: unknown): string {
+  if (err instanceof Error && err.message === TIMEOUT) return 'timeout';
+  const e = err as { name?: unknown; reason?: unknown } | null;
+  const reason = typeof e?.reason === 'string' && /^[a-z-]+$/.test(e.reason) ? e.reason : undefined;
+  if (e?.name === 'GraphError') return `graph-${reason ?? 'error'}`;
+  if (e?.name === 'StoreError') return `storage-${reason ?? 'error'}`;
+  return reason ?? 'failed';
 }
 
 export function healthRoutes(options: HealthOptions): Router {
@@ -26,10 +40,13 @@ export function healthRoutes(options: HealthOptions): Router {
     const results = await Promise.all(
       options.checks.map(async ({ name, check }) => {
         try {
-          await withTimeout(check(), timeoutMs, `${name} did not answer within ${timeoutMs} ms`);
+          await withTimeout(check(), timeoutMs, TIMEOUT);
           return [name, 'ok'] as const;
         } catch (err) {
-          return [name, err instanceof Error ? err.message : String(err)] as const;
+          // The probe is public: it gets a reason code; the detail (upstream text, ids) goes to the log.
+          const reason = reasonCode(err);
+          options.logger?.warn({ check: name, reason, err }, 'readiness check failed');
+          return [name, reason] as const;
         }
       }),
     );

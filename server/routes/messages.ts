@@ -11,11 +11,66 @@ export interface MessagesOptions {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/** Headers a proxy adds: a request carrying any of them came from elsewhere, whatever the socket says. */
+const PROXY_HEADERS = [
+  'forwarded',
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'x-real-ip',
+  'x-client-ip',
+  'x-cluster-client-ip',
+  'true-client-ip',
+  'cf-connecting-ip',
+  'fastly-client-ip',
+  'via',
+];
+/** The names this machine is reached by; a page on another name (DNS rebinding) is not local. */
+const LOCAL_HOST = /^(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,5})?$/i;
 
+/**
+ * "This machine only", decided on the socket: a loopback peer, no proxy in between, and a Host
+ * header naming this machine.
+ */
 export function isLoopback(req: Request): boolean {
   const address = req.socket.remoteAddress ?? '';
-  // A reverse proxy on this host would make everyone look local: forwarded requests are not loopback.
-  return LOOPBACK.has(address) && req.headers['x-forwarded-for'] === undefined;
+  if (!LOOPBACK.has(address)) return false;
+  if (PROXY_HEADERS.some((h) => req.headers[h] !== undefined)) return false;
+  return LOCAL_HOST.test(req.headers.host ?? '');
+}
+
+const UNAUTHENTICATED = {
+  error: {
+    code: 'unauthenticated',
+    message: 'The activity needs a valid Bot Framework token (Authorization: Bearer …).',
+  },
+};
+
+/**
+ * The SDK's JWT check answers 401 in its own shape, with the verifier's message (issuer and key
+ * addresses among them); the caller gets the app's one error format instead, naming no host.
+ */
+function oneErrorFormat(res: Response): Response {
+  const proxy: Response = new Proxy(res, {
+    get(target, prop, receiver) {
+      if (prop === 'status')
+        return (code: number) => {
+          target.status(code);
+          return proxy;
+        };
+      if (prop === 'send')
+        return (body: unknown) => {
+          if (target.statusCode === 401) target.json(UNAUTHENTICATED);
+          else target.send(body);
+          return proxy;
+        };
+      const value: unknown = Reflect.get(target, prop, receiver);
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(target)
+        : value;
+    },
+  });
+  return proxy;
 }
 
 export function messagesRoutes(options: MessagesOptions): Router {
@@ -31,7 +86,7 @@ export function messagesRoutes(options: MessagesOptions): Router {
       error: {
         code: 'unauthenticated',
         message:
-          'The bot has no app id (BOT_APP_ID), so it only accepts activities from this machine (loopback).',
+          'The bot has no app id (BOT_APP_ID), so it only accepts activities from this machine (loopback, no proxy, Host localhost or 127.0.0.1).',
       },
     });
   };
@@ -40,7 +95,7 @@ export function messagesRoutes(options: MessagesOptions): Router {
     '/api/messages',
     loopbackOnly,
     (req, res, next) => {
-      bot.authorize(req, res, next).catch(next);
+      bot.authorize(req, oneErrorFormat(res), next).catch(next);
     },
     express.json({ limit: options.bodyLimit ?? '512kb' }),
     async (req, res) => {

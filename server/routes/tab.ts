@@ -47,15 +47,9 @@ export function tabRoutes(options: { publicStatus: () => Promise<TabStatus> | Ta
     }
     res.type('png').setHeader('Cache-Control', 'public, max-age=86400').send(colorIcon(size));
   });
-  // Teams and Outlook show the tab and the add-in pane in an iframe: allow Teams, Outlook and
-  // Microsoft 365 to frame them, nobody else.
-  router.use('/tab', (_req, res, next) => {
-    res.setHeader(
-      'Content-Security-Policy',
-      "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://outlook.office.com https://outlook.office365.com https://*.office.com https://*.microsoft365.com https://local.teams.office.com",
-    );
-    next();
-  });
+  // Teams and Outlook show the tab and the add-in pane in an iframe: the Content Security Policy that
+  // lets Teams, Outlook and Microsoft 365 frame them (and nobody else) is set for every /tab response
+  // by server/security-headers.ts.
   // Hashed file names: cached for good. The page itself is always revalidated.
   router.use(
     '/tab/assets',
