@@ -308,6 +308,21 @@ export function registerMail(r: Router, s: Services): void {
       },
     };
   };
+  // https://learn.microsoft.com/graph/api/mailfolder-delete: 204; the folder goes to Deleted Items
+  // with what it holds; a well-known folder cannot be deleted.
+  r.delete('/users/:u/mailFolders/:f', 'mailFolders.delete', (req, p) => {
+    const { mb } = write(req, p.u!);
+    const f = folderOr404(s, mb, p.f!);
+    if (f.wellKnownName)
+      throw new GraphError(
+        403,
+        'ErrorDeleteDistinguishedFolder',
+        'Distinguished folders cannot be deleted.',
+      );
+    f.parentFolderId = s.store.folder(mb, 'deleteditems')!.id;
+    s.store.emit({ userId: mb.userId, kind: 'other', changeType: 'updated', id: f.id });
+    return { status: 204 };
+  });
   r.post('/users/:u/mailFolders', 'mailFolders.create', (req, p) =>
     createFolder(req, p.u!, undefined),
   );
