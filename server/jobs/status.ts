@@ -87,7 +87,7 @@ export function createStatusFeature(options: StatusFeatureOptions = {}): ServerF
 
       return {
         routes,
-        tabApi: statusTabApi(service),
+        tabApi: statusTabApi(service, store.examinerTeams),
         bot: statusContribution({
           status: service,
           roles: context.roles,
@@ -154,7 +154,10 @@ export function filterFromQuery(query: Request['query']): UnitListFilter | strin
 }
 
 /** The status part of the tab API (under /api/tab, behind the sign-in). */
-function statusTabApi(service: StatusService): Router {
+function statusTabApi(
+  service: StatusService,
+  teams: Pick<FeatureContext['store']['examinerTeams'], 'getTeam'>,
+): Router {
   const router = Router();
   router.get('/status/overview', async (_req, res) => {
     requireRole(principalOf(res), 'coordinator');
@@ -175,7 +178,11 @@ function statusTabApi(service: StatusService): Router {
   });
   router.get('/status/units/:unitId', async (req, res) => {
     const principal = principalOf(res);
-    requireUnit(principal, String(req.params.unitId));
+    // Examiners see the units their teams examine.
+    const examined = (
+      await Promise.all(principal.examinerTeams.map((t) => teams.getTeam(t.teamId)))
+    ).flatMap((team) => team?.unitIds ?? []);
+    requireUnit(principal, String(req.params.unitId), examined);
     const year = req.query.year === undefined ? undefined : Number(req.query.year);
     if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100))
       return badRequest(res, 'year must be a year (YYYY).');

@@ -7,6 +7,7 @@ import { getUser } from '../../graph/users.js';
 import { newParticipation, transition } from '../../core/participation.js';
 import type { Participation, ParticipationState, Unit } from '../../core/model.js';
 import { importDemoData } from '../../server/jobs/intake-demo-data.js';
+import { asCoordinator, signedInFetch, tabToken } from '../support/tab-token.js';
 import { createStatusFeature } from '../../server/jobs/status.js';
 import { postActivity, startTestServer, teamsMessage, type TestServer } from '../server/harness.js';
 
@@ -341,5 +342,36 @@ describe('unit managers, examiners and everyone else', () => {
     expect(res.all).not.toContain('Intresseanmälda');
     const unit = await say('stranger', 'Förskolan Tallkotten');
     expect(unit.all).not.toMatch(/86.420/);
+  });
+});
+
+describe('the same numbers in the tab API', () => {
+  it('serves the overview, filtered lists and a unit to whom they belong; bad filters get a 400', async () => {
+    const coordinator = asCoordinator(server.emulatorUrl!);
+    const api = `${server.url}/api/tab/status`;
+    const overview = (await (await coordinator(`${api}/overview`)).json()) as {
+      year: number;
+      years: { year: number; byState: Record<string, number> }[];
+    };
+    expect(overview.year).toBe(YEAR);
+    const stored = await server.store.participations.list({ year: YEAR });
+    expect(overview.years.find((y) => y.year === YEAR)!.byState['pre-registered']).toBe(
+      stored.filter((p) => p.state === 'pre-registered').length,
+    );
+    const list = (await (await coordinator(`${api}/units?class=forskola&pageSize=500`)).json()) as {
+      items: { name: string }[];
+    };
+    expect(list.items.map((i) => i.name)).toContain('Förskolan Tallkotten');
+    const bad = await coordinator(`${api}/units?state=archived`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain(
+      'pre-registered',
+    );
+    const manager = signedInFetch(await tabToken(server.emulatorUrl!, managed.managerEmail));
+    expect((await manager(`${api}/overview`)).status).toBe(403);
+    expect((await manager(`${api}/units/${managed.id}`)).status).toBe(200);
+    expect((await manager(`${api}/units/${unitIds.vasaparken}`)).status).toBe(403);
+    const csv = await coordinator(`${api}/participants.csv?year=${YEAR}`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
   });
 });
