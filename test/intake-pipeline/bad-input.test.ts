@@ -4,7 +4,7 @@ import { asCoordinator } from '../support/tab-token.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badDocuments, type BadDocument } from '../../emulator/seed/index.js';
 import { createGraphApi } from '../../graph/index.js';
-import { SHARED, DANA, ERIK, CECILIA, BO } from './tenant.js';
+import { SHARED, DANA, ERIK, CECILIA, BO, COORD } from './tenant.js';
 import { startIntakeHarness, type IntakeHarness } from './harness.js';
 import { applicationDocx, DOCX, plain, svNumber } from './documents.js';
 
@@ -70,7 +70,7 @@ describe('bad input', () => {
     expect(shown).not.toMatch(/alert|<script|onerror|steal/);
     expect(shown).toMatch(/Kastanjeskolan vill delta/);
     const triage = (await (
-      await asCoordinator(h.emulator.url)(`${h.server.url}/api/tab/triage`)
+      await asCoordinator(h.emulator.url, COORD)(`${h.server.url}/api/tab/triage`)
     ).json()) as unknown;
     expect(JSON.stringify(triage)).not.toMatch(/alert|<script|onerror/);
   });

@@ -165,7 +165,7 @@ describe('intake over time', () => {
     expect(filed?.categories).toContain('Att granska');
 
     const triage = (await (
-      await asCoordinator(h.emulator.url)(`${h.server.url}/api/tab/triage`)
+      await asCoordinator(h.emulator.url, COORD)(`${h.server.url}/api/tab/triage`)
     ).json()) as {
       items: { messageId: string; suggestedKind: string; triageReasons: { sv: string }[] }[];
     };
@@ -332,11 +332,14 @@ describe('triage from the tab', () => {
     await h.settle();
     const filed = await h.inShared(subject);
     const decide = (id: string, body: unknown) =>
-      asCoordinator(h.emulator.url)(`${h.server.url}/api/tab/triage/${encodeURIComponent(id)}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+      asCoordinator(h.emulator.url, COORD)(
+        `${h.server.url}/api/tab/triage/${encodeURIComponent(id)}`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        },
+      );
     const needsUnit = await decide(filed!.id, { kind: 'withdrawal' });
     expect(needsUnit.status).toBe(400);
     expect(((await needsUnit.json()) as { error: { message: string } }).error.message).toBe(

@@ -5,7 +5,7 @@ import { asCoordinator } from '../support/tab-token.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApplication, makeDocx, makePdf } from '../../emulator/seed/index.js';
 import { startIntakeHarness, type IntakeHarness } from './harness.js';
-import { BO, CECILIA, DANA, ERIK, SECRETARY, SHARED } from './tenant.js';
+import { BO, CECILIA, DANA, ERIK, SECRETARY, SHARED, COORD } from './tenant.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -208,9 +208,10 @@ describe('board protocols, info meetings, the webhook handshake', () => {
       expect(p?.state).toBe('in-protocol');
       expect(p?.history.at(-1)?.source.ref).toBe(filed!.id);
     }
-    const res = await asCoordinator(h.emulator.url)(
-      `${h.server.url}/api/tab/protocols/missing?year=2027`,
-    );
+    const res = await asCoordinator(
+      h.emulator.url,
+      COORD,
+    )(`${h.server.url}/api/tab/protocols/missing?year=2027`);
     const report = (await res.json()) as {
       boards: { organisationId: string; units: { unitId: string }[] }[];
     };
@@ -235,9 +236,10 @@ describe('board protocols, info meetings, the webhook handshake', () => {
     expect((await h.inShared('Anmälan till informationsmöte'))?.categories).toContain(
       'Informationsmöte',
     );
-    const res = await asCoordinator(h.emulator.url)(
-      `${h.server.url}/api/tab/info-meetings/signups?year=2027`,
-    );
+    const res = await asCoordinator(
+      h.emulator.url,
+      COORD,
+    )(`${h.server.url}/api/tab/info-meetings/signups?year=2027`);
     const { meetings } = (await res.json()) as {
       meetings: { meetingId: string; signups: { from: string; certain: boolean }[] }[];
     };

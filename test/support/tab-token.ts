@@ -25,8 +25,7 @@ export function signedInFetch(token: string): typeof fetch {
     });
 }
 
-/** fetch as the demo coordinator (a fresh token per call: tests move the emulator's clock). */
-export function asCoordinator(emulatorUrl: string): typeof fetch {
-  return async (input, init) =>
-    signedInFetch(await tabToken(emulatorUrl, DEMO_COORDINATOR))(input, init);
+/** fetch as a coordinator (a fresh token per call: tests move the emulator's clock). */
+export function asCoordinator(emulatorUrl: string, upn = DEMO_COORDINATOR): typeof fetch {
+  return async (input, init) => signedInFetch(await tabToken(emulatorUrl, upn))(input, init);
 }
