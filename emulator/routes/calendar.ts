@@ -235,6 +235,10 @@ export function registerCalendar(r: Router, s: Services): void {
       const before = new Set(
         (rec.fields.attendees ?? []).map((a) => a.emailAddress?.address?.toLowerCase()),
       );
+      // Moving a meeting asks everyone again: Outlook resets the tracked responses and sends the
+      // update to every attendee, also to one who had declined (their calendar gets it back).
+      const moved =
+        rec.fields.isOrganizer === true && (startMs !== rec.startMs || endMs !== rec.endMs);
       rec.startMs = startMs;
       rec.endMs = endMs;
       if (input.startTimeZone) rec.startTimeZone = input.startTimeZone;
@@ -247,6 +251,11 @@ export function registerCalendar(r: Router, s: Services): void {
         rec.fields.attendees = input.fields.attendees.map((a) => ({
           ...a,
           status: keepStatus.get(a.emailAddress?.address?.toLowerCase()) ?? a.status,
+        }));
+      if (moved)
+        rec.fields.attendees = (rec.fields.attendees ?? []).map((a) => ({
+          ...a,
+          status: { response: 'none', time: NO_TIME },
         }));
       const organizerUser = s.store.data.users.find((u) => u.id === mb.userId);
       if (input.fields.isOnlineMeeting === true && organizerUser && !teamsEnabled(organizerUser)) {
@@ -299,15 +308,22 @@ export function registerCalendar(r: Router, s: Services): void {
               onlineMeetingProvider,
               importance,
               sensitivity,
+              ...(moved
+                ? {
+                    responseStatus: { response: 'notResponded', time: NO_TIME },
+                    showAs: 'tentative' as const,
+                  }
+                : {}),
             };
           }
           s.store.touchEvent(amb, ev);
         }
+        // New attendees; after a move also those whose copy went with their decline.
         invite(
           mb,
           rec,
           (rec.fields.attendees ?? []).filter(
-            (a) => !before.has(a.emailAddress?.address?.toLowerCase()),
+            (a) => moved || !before.has(a.emailAddress?.address?.toLowerCase()),
           ),
         );
       }

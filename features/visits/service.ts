@@ -652,7 +652,12 @@ export function createVisitsService(deps: VisitsDeps) {
       await store.visits.upsert({ ...rest, status: 'cancelled' });
       return { visit: (await store.visits.get(visit.id))!, cancelled: true };
     }
-    const declined = responses.find((r) => r.response === 'declined');
+    // Only an answer to this booking: a decline of the time before a move is history (Outlook resets
+    // responses when the organizer moves a meeting; a copy that still shows the old one is ignored).
+    const bookedAt = Date.parse(visit.updatedAt) - 1000;
+    const declined = responses.find(
+      (r) => r.response === 'declined' && (!r.time || Date.parse(r.time) >= bookedAt),
+    );
     if (!declined) return undefined;
     const d = visit.details as unknown as VisitDetails;
     await store.visits.upsert({

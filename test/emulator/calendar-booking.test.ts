@@ -81,4 +81,36 @@ describe('calendars for visit booking', () => {
     expect(other.status).toBe(409);
     expect(other.body.error.code).toBe('ErrorDuplicateTransactionId');
   });
+
+  it('asks everyone again when the organizer moves the meeting, also an attendee who had declined', async () => {
+    const made = await g(
+      'POST',
+      `/users/${EXAMINER}/events`,
+      meeting({ subject: 'Flyttas', isOnlineMeeting: false }),
+    );
+    const copy = await g(
+      'GET',
+      `/users/${MANAGER}/calendarView?startDateTime=2026-09-15T00:00:00Z&endDateTime=2026-09-16T00:00:00Z`,
+    );
+    const mine = copy.body.value.find((e: { subject: string }) => e.subject === 'Flyttas');
+    expect((await g('POST', `/users/${MANAGER}/events/${mine.id}/decline`, {})).status).toBe(202);
+    const declined = await g('GET', `/users/${EXAMINER}/events/${made.body.id}`);
+    expect(declined.body.attendees[0].status.response).toBe('declined');
+
+    await g('PATCH', `/users/${EXAMINER}/events/${made.body.id}`, {
+      start: { dateTime: '2026-09-17T13:00:00', timeZone: 'W. Europe Standard Time' },
+      end: { dateTime: '2026-09-17T15:00:00', timeZone: 'W. Europe Standard Time' },
+    });
+    const organizer = await g('GET', `/users/${EXAMINER}/events/${made.body.id}`);
+    expect(organizer.body.attendees[0].status.response).toBe('none');
+    const back = await g(
+      'GET',
+      `/users/${MANAGER}/calendarView?startDateTime=2026-09-17T00:00:00Z&endDateTime=2026-09-18T00:00:00Z`,
+    );
+    expect(back.body.value.find((e: { subject: string }) => e.subject === 'Flyttas')).toMatchObject(
+      {
+        responseStatus: { response: 'notResponded' },
+      },
+    );
+  });
 });

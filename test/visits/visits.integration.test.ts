@@ -191,6 +191,13 @@ describe('visits in the local Microsoft 365', () => {
       await eventsOf(team.leader, String(next.data!.start), String(next.data!.end))
     ).find((e) => e.id === visit.eventId);
     expect(movedEvent).toBeDefined();
+    // The move asks everyone again, the unit manager too; the old decline does not count any more.
+    const managerAgain = (
+      await eventsOf(unit.managerEmail, String(next.data!.start), String(next.data!.end))
+    ).find((e) => e.subject?.startsWith('Platsbesök') && e.subject.includes(unit.name));
+    expect(managerAgain?.responseStatus?.response).toBe('notResponded');
+    await service.sweep(YEAR);
+    expect((await service.getVisit({ ...ref, kind: 'site' }))?.status).toBe('booked');
 
     const cancelled = await invoke(leader, 'visit.cancel', ref);
     expect(cancelled.message).toMatch(/avbokat/);
