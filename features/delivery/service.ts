@@ -191,11 +191,21 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     let fallbackReason: string | undefined;
     if (person.objectId) {
       try {
-        const target = await conversationFor(person.objectId);
+        let target = await conversationFor(person.objectId);
         if (!target) fallbackReason = 'no Teams for this person';
         else {
-          const card = message.card(person);
-          const activityId = await post(record, target, cardActivity(card));
+          const activity = cardActivity(message.card(person));
+          let activityId: string;
+          try {
+            activityId = await post(record, target, activity);
+          } catch (err) {
+            // A stored chat Teams no longer knows (404): forget it and open the chat again, once.
+            if (!(err instanceof ConnectorError) || err.status !== 404) throw err;
+            await store.conversations.delete(person.objectId);
+            target = await conversationFor(person.objectId);
+            if (!target) throw err;
+            activityId = await post(record, target, activity);
+          }
           await store.reminderDeliveries.markDelivered(
             record,
             { channel: 'teams', conversationId: target.conversationId, activityId },

@@ -131,6 +131,24 @@ describe('delivery', () => {
     }
   });
 
+  it('opens the chat again when Teams no longer knows the stored one', async () => {
+    const [, , , unit] = await units();
+    const person = await delivery.resolve({ unitId: unit!.id });
+    await context.store.conversations.upsert({
+      aadObjectId: person!.key,
+      conversationId: 'a:gone',
+      serviceUrl: `${server.emulatorUrl}/smba/`,
+      reference: { conversation: { id: 'a:gone' } },
+    });
+    const result = await delivery.deliver(message('test:reopened', { unitId: unit!.id }));
+    expect(result.outcome).toBe('teams');
+    const reopened = (await chatOf(unit!.managerEmail)).filter((a) =>
+      String(a.summary).startsWith('test:reopened'),
+    );
+    expect(reopened).toHaveLength(1);
+    expect((await context.store.conversations.get(person!.key))?.conversationId).not.toBe('a:gone');
+  });
+
   it('answers the stand-in’s bad requests as Teams does', async () => {
     const res = await fetch(`${server.emulatorUrl}/smba/v3/conversations`, {
       method: 'POST',
