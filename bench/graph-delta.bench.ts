@@ -1,11 +1,12 @@
 // Benchmark: delta-sync 5,000 mails with attachments from the emulator at 50 ms latency per request
-// and Outlook's 4-concurrent-requests-per-mailbox limit, through graph/ exactly as the app uses it.
-// Plan: delta pages of 1,000 with $select (hasAttachments tells which mails have any), and the
-// attachment metadata of those mails through $batch (20 mails per request, the items chained so a
-// batch holds one mailbox slot), pipelined by syncFolderWithAttachments: a page's batches run in 3
-// slots while the next page is fetched in the 4th, otherwise in all 4. Never more than 4 in flight.
+// and Outlook's 4-concurrent-requests-per-mailbox limit, through graph/ exactly as the intake's delta
+// round reads the inbox (features/intake/sync.ts, INTAKE_DELTA): pages of 100 mails with their bodies
+// ($select), the attachment metadata of the mails with hasAttachments through $batch (20 mails per
+// request, chained so a batch holds one mailbox slot), pipelined by syncFolderWithAttachments within
+// 2 slots (the worker and the outbox keep the others). Never more than 4 in flight. (Processing reads
+// headers later, only for the mails about to be answered or triaged: not part of this round.)
 // Figures: Graph requests per message, wall time, and the ratio to the lower bound
-// (total requests × latency ÷ 4); to read the ratio, the mean time per request (latency plus the
+// (total requests × latency ÷ the round's 2 slots); to read the ratio, the mean time per request (latency plus the
 // emulator's and the client's work, on a shared machine) and the share of slot time in use:
 // ratio ≈ (mean request time ÷ latency) ÷ slot use. Plus the emulator's own count of concurrent
 // requests on the mailbox ($batch items included) and its 429s.
@@ -15,13 +16,13 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { createTokenProvider } from '../graph/auth.js';
 import { createGraphClient } from '../graph/client.js';
 import { syncFolderWithAttachments } from '../graph/attachments.js';
+import { INTAKE_DELTA } from '../features/intake/sync.js';
 import { startEmulator } from '../emulator/server.js';
 import { buildDemoTenant } from '../emulator/seed/tenant.js';
 
 const MESSAGES = 5_000;
 const LATENCY_MS = 50;
 const CONCURRENCY = 4;
-const PAGE_SIZE = 1_000;
 
 // A small PDF-like payload; the metadata is what the sync reads, contents are fetched on demand.
 const PDF = Buffer.from('%PDF-1.4\n% bench attachment\n' + 'x'.repeat(2_000)).toString('base64');
@@ -140,8 +141,7 @@ export default async function run(): Promise<Record<string, number | string>> {
     const sync = await syncFolderWithAttachments(graph, {
       mailbox: info.shared,
       folder: 'inbox',
-      pageSize: PAGE_SIZE,
-      select: ['id', 'subject', 'from', 'receivedDateTime', 'hasAttachments', 'categories'],
+      ...INTAKE_DELTA,
       onPage: (p) => {
         tFirstSink ??= performance.now() - t0;
         seen += p.changed.length;
@@ -156,7 +156,7 @@ export default async function run(): Promise<Record<string, number | string>> {
     const faults = await admin<{
       stats: { concurrencyRejections: number; peakConcurrency: Record<string, number> };
     }>(info, 'GET', 'faults');
-    const boundMs = (stats.requests * LATENCY_MS) / CONCURRENCY;
+    const boundMs = (stats.requests * LATENCY_MS) / INTAKE_DELTA.maxConcurrency;
     return {
       messagesSynced: seen,
       messagesWithAttachments: withAttachments,
@@ -177,8 +177,8 @@ export default async function run(): Promise<Record<string, number | string>> {
       lastDeltaPageMs: Math.round(lastDeltaDoneMs),
       meanDeltaPageRequestMs: round(deltaBusyMs / sync.pages, 1),
       meanBatchRequestMs: round((busyMs - deltaBusyMs) / (stats.requests - sync.pages), 1),
-      // Share of the 4 slots × wall time with a request in flight.
-      slotUse: round(busyMs / (wallMs * CONCURRENCY), 3),
+      // Share of the round's slots × wall time with a request in flight.
+      slotUse: round(busyMs / (wallMs * INTAKE_DELTA.maxConcurrency), 3),
       wallMs: Math.round(wallMs),
       lowerBoundMs: Math.round(boundMs),
       ratioToBound: round(wallMs / boundMs, 3),

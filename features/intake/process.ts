@@ -11,6 +11,7 @@ import {
   preRegistrationReceipt,
   previewOf,
   withdrawalReceipt,
+  type MailAssessment,
   type MailFacts,
   type MailKind,
   type Receipt,
@@ -87,6 +88,18 @@ export interface ProcessDeps {
 
 export type ProcessResult = { status: 'processed' | 'triage'; details: IntakeDetails };
 
+/** Kinds answered automatically. */
+const ANSWERED: readonly MailKind[] = [
+  'pre-registration',
+  'withdrawal',
+  'submission',
+  'info-meeting-signup',
+];
+
+function headersMatter(a: MailAssessment): boolean {
+  return a.decision === 'triage' || ANSWERED.includes(a.classification.kind);
+}
+
 /** Kinds whose documents are downloaded and read. */
 const READS_DOCUMENTS: readonly MailKind[] = ['submission', 'board-protocol'];
 
@@ -112,18 +125,28 @@ export async function processClaimedMail(
     };
     return { status: 'processed', details };
   }
-  const { message, attachments } = read;
+  let { message } = read;
+  const { attachments } = read;
   const previous = mail.details as Partial<IntakeDetails> | undefined;
   const decision = previous?.decision;
   const acted = previous?.acted;
   if (acted && !(decision && decision.at > acted.at))
     return finishFiling(ctx, deps, mail, previous as IntakeDetails, message.categories ?? []);
 
-  const facts = mailFacts(message, attachments);
+  let facts = mailFacts(message, attachments);
   const units = await ctx.store.units.list();
   const prepared = prepareUnits(units.map(toMatchable));
 
   let assessment = assessMail(facts, prepared);
+  // The delta round does not read headers: they are read (with other mails', in one $batch) where
+  // they can change what happens: before an automatic answer (an auto-reply must never get one) and
+  // before a coordinator is asked (an auto-reply known by its headers is filed without them).
+  if (read.withoutHeaders && ctx.snapshots && headersMatter(assessment)) {
+    const headers = await ctx.snapshots.headers(mail.messageId);
+    message = { ...message, internetMessageHeaders: headers };
+    facts = mailFacts(message, attachments);
+    assessment = assessMail(facts, prepared);
+  }
   let documents: ReadDocument[] = [];
   const kindGuess = decision?.kind ?? assessment.classification.kind;
   const wantsDocuments =

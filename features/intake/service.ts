@@ -14,7 +14,7 @@ import { missingFromProtocol, type MissingFromProtocol } from './protocol.js';
 import { ensureClientState, ensureGoLive } from './settings.js';
 import { ensureSubscription, recreate, renew, type SubscriptionTarget } from './subscription.js';
 import { createNotificationHandler } from './notifications.js';
-import { syncInbox, type SyncResult } from './sync.js';
+import { HEADERS_SELECT, syncInbox, type SyncResult } from './sync.js';
 import {
   listTriage,
   recordTriageDecision,
@@ -76,7 +76,14 @@ export function createIntakeService(
   options: IntakeServiceOptions = {},
 ): IntakeService {
   // The mails the delta round read, kept for the worker (processing reads nothing again).
-  const ctx: IntakeContext = { ...given, snapshots: given.snapshots ?? createMailSnapshots() };
+  const ctx: IntakeContext = {
+    ...given,
+    snapshots:
+      given.snapshots ??
+      createMailSnapshots((ids) =>
+        given.graph.messageBatches.getMessages(given.mailbox, ids, HEADERS_SELECT),
+      ),
+  };
   const filer = createFiler(ctx);
   let goLive: Date | undefined;
   let clientState = options.clientState ?? '';
