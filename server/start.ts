@@ -328,10 +328,17 @@ export async function startServer(
       roles,
     };
     for (const feature of options.features ?? []) {
+      // Not ready while a feature starts (the intake's first delta round and subscription).
+      const starting: ReadinessCheck = {
+        name: feature.name,
+        check: () => Promise.reject(Object.assign(new Error('starting'), { reason: 'starting' })),
+      };
+      readiness.push(starting);
       const handle = await feature.start({
         ...context,
         logger: logger.child({ feature: feature.name }),
       });
+      readiness.splice(readiness.indexOf(starting), 1);
       if (handle.routes) featureRoutes.use(handle.routes);
       if (handle.tabApi) tabApi.use(handle.tabApi);
       if (handle.examinerTeams) roles.useExaminerTeams(handle.examinerTeams);

@@ -82,12 +82,35 @@ export function createIntakeFeature(options: IntakeFeatureOptions = {}): ServerF
           ...(clientState ? { clientState } : {}),
         },
       );
-      try {
-        await service.start();
-      } catch (err) {
-        // Graph down at start: the periodic delta round retries; the app itself keeps running.
-        logger.error({ err }, 'intake could not start fully; it retries on the next delta round');
-      }
+      // Ready means running: started (first delta round done) and, where Graph can reach us,
+      // subscribed. A start that fails (Graph down) is tried again until it succeeds.
+      let running = false;
+      let closed = false;
+      let retry: NodeJS.Timeout | undefined;
+      const startService = async (): Promise<void> => {
+        try {
+          await service.start();
+          running = true;
+        } catch (err) {
+          if (closed) return;
+          logger.error({ err }, 'intake could not start; trying again in 30 s');
+          retry = setTimeout(() => void startService(), 30_000);
+          retry.unref();
+        }
+      };
+      await startService();
+      const notReady = (reason: string) =>
+        Object.assign(new Error(`intake ${reason}`), { reason: `intake-${reason}` });
+      const intakeReady = async (): Promise<void> => {
+        if (!running) throw notReady('starting');
+        if (!reachable) return;
+        const mailbox = config.m365.sharedMailbox.toLowerCase();
+        const now = config.clock.now().getTime();
+        const subscribed = (await store.sync.listSubscriptions()).some(
+          (s) => s.resource.toLowerCase().includes(mailbox) && Date.parse(s.expiresAt) > now,
+        );
+        if (!subscribed) throw notReady('unsubscribed');
+      };
       options.onService?.(service);
       return {
         tabApi: Router().use(
@@ -130,7 +153,12 @@ export function createIntakeFeature(options: IntakeFeatureOptions = {}): ServerF
             config.mode === 'local' ||
             (aadObjectId !== undefined && (await coordinators()).includes(aadObjectId)),
         },
-        close: () => service.stop(),
+        readiness: [{ name: 'intake', check: intakeReady }],
+        close: () => {
+          closed = true;
+          clearTimeout(retry);
+          return service.stop();
+        },
       };
     },
   };
