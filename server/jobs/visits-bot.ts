@@ -107,6 +107,14 @@ export function visitsBot(deps: {
     const p = await deps.roles.resolve({ objectId: turn.userObjectId });
     return p?.roles.includes('coordinator') ?? false;
   };
+  const hasRole = async (
+    turn: BotTurn,
+    ...roles: ('examiner' | 'team-leader' | 'coordinator')[]
+  ) => {
+    if (!deps.roles || !turn.userObjectId) return false;
+    const p = await deps.roles.resolve({ objectId: turn.userObjectId });
+    return roles.some((r) => p?.roles.includes(r));
+  };
   const kindNow = (year: number): 'site' | 'feedback' => {
     const cycle = deps.cycles.find((c) => c.year === year);
     const today = deps.now().toISOString().slice(0, 10);
@@ -361,6 +369,12 @@ export function visitsBot(deps: {
         examples: { sv: ['jäv Förskolan Ekorren'], en: ['conflict Förskolan Ekorren'] },
         match: (text) => (/^(jäv|jav|conflict)\s+\S/i.test(text.trim()) ? 0.9 : 0),
         async handle(turn) {
+          if (!(await hasRole(turn, 'examiner', 'team-leader')))
+            return say(
+              turn,
+              'Bara examinatorer anmäler jäv.',
+              'Only examiners declare conflicts of interest.',
+            );
           const name = turn.text.trim().replace(/^(jäv|jav|conflict)\s+/i, '');
           const unit = await findUnit(name);
           if (!unit)

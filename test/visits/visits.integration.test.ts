@@ -422,6 +422,17 @@ describe('visits in the local Microsoft 365', () => {
       }),
     );
     expect(res.text).toContain('Jäv anmält');
+    const manager = await server.graph.json<{ id: string }>({
+      path: `/users/${unit.managerEmail}`,
+      query: { $select: 'id' },
+    });
+    const refused = await postActivity(
+      server,
+      teamsMessage(`jäv ${unit.name}`, {
+        from: { id: '29:y', name: 'Chef', aadObjectId: manager.id },
+      }),
+    );
+    expect(refused.text).toContain('Bara examinatorer');
     expect(await server.store.examinerTeams.assignment(unitId, YEAR)).toBeUndefined();
     await expect(
       service.assign({ id: 'coordinator' }, YEAR, [{ unitId: unitId, teamId: team.id }]),
