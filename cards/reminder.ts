@@ -133,6 +133,11 @@ const DUE: Record<ReminderKind, { title: Text; how: (mailbox: string) => Text }>
   },
 };
 
+/** What is due and how to do it, as the card says it (the mail fallback uses the same words). */
+export function reminderDueText(kind: ReminderKind, mailbox: string, locale: Locale) {
+  return { title: DUE[kind].title[locale], how: DUE[kind].how(mailbox)[locale] };
+}
+
 /** 91200 → "91 200" (Swedish) / "91,200" (English). */
 function count(n: number, locale: Locale): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, locale === 'sv' ? ' ' : ',');
