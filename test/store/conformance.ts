@@ -466,6 +466,37 @@ export function runConformance(
         expect(await store.mails.claim(key, { owner: 'c', leaseMs: MIN })).toBeNull();
       });
 
+      it('says when a leased or failed mail becomes pending by itself', async () => {
+        expect(await store.mails.nextPendingAt()).toBeUndefined();
+        await store.mails.recordSeen(seen);
+        await store.mails.recordSeen({ ...seen, messageId: 'AAMk-2' });
+        await store.mails.claim(key, { owner: 'a', leaseMs: MIN });
+        const leaseEnds = (await store.mails.get(key))!.leaseUntil;
+        expect(await store.mails.nextPendingAt({ mailbox: MAILBOX })).toBe(leaseEnds);
+        const other = { ...key, messageId: 'AAMk-2' };
+        await store.mails.claim(other, { owner: 'a', leaseMs: MIN });
+        const retryAt = new Date(clock.now().getTime() + SEC).toISOString();
+        await store.mails.fail(other, 'a', { error: 'busy', retryAt });
+        expect(await store.mails.nextPendingAt()).toBe(retryAt);
+        await store.mails.fail(key, 'a', { error: 'gave up' });
+        await store.mails.fail(other, 'a', { error: 'x' });
+        expect(
+          await store.mails.nextPendingAt({ mailbox: 'other@stockholm.example' }),
+        ).toBeUndefined();
+      });
+
+      it('keeps text PostgreSQL cannot store as it is: NUL dropped, a lone surrogate replaced', async () => {
+        const odd = 'Intresse\u0000anmälan \ud83d och 😀';
+        await store.mails.recordSeen({ ...seen, subject: odd });
+        await store.mails.claim(key, { owner: 'a', leaseMs: MIN });
+        expect(
+          await store.mails.complete(key, 'a', { status: 'processed', details: { preview: odd } }),
+        ).toBe(true);
+        const mail = await store.mails.get(key);
+        expect(mail?.subject).toBe('Intresseanmälan \ufffd och 😀');
+        expect(mail?.details).toEqual({ preview: 'Intresseanmälan \ufffd och 😀' });
+      });
+
       it('lists pending mails oldest first: received, lease run out, failed and due for retry', async () => {
         const mk = (id: string, minute: number) =>
           store.mails.recordSeen({
