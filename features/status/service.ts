@@ -2,7 +2,6 @@
 // bulk (a fixed handful of queries per answer, never one per unit; measured by `npm run bench -- bot`).
 import { classById } from '../../core/classes.js';
 import { assessEligibility } from '../../core/eligibility.js';
-import { upcomingDeadlines } from '../../core/deadlines.js';
 import { stillToAct } from '../../core/obligations.js';
 import type { Cycle, Locale, Participation, Unit } from '../../core/model.js';
 import type { Store } from '../../store/index.js';
@@ -13,6 +12,7 @@ import {
   deadlinesAcrossCycles,
   toStatusDeadline,
   unitPage,
+  upcoming,
   workingYear,
   yearCounts,
   type YearData,
@@ -212,7 +212,7 @@ function buildDetail(input: {
     needsChecking: decided ? [] : assessed.needsChecking.map((f) => ({ sv: f.sv, en: f.en })),
   };
   const due: UnitDetail['due'] = p
-    ? upcomingDeadlines(cycle, input.now)
+    ? upcoming(cycle, input.now)
         .filter((e) => stillToAct(p, e.kind))
         .map((e) => {
           const d = toStatusDeadline(e, input.now);

@@ -3,8 +3,8 @@
 import { stillToAct } from '../../core/obligations.js';
 import {
   currentPhase,
+  cycleTimeline,
   deadlineInstant,
-  upcomingDeadlines,
   type TimelineEntry,
 } from '../../core/deadlines.js';
 import { UNIT_CLASS_IDS } from '../../core/classes.js';
@@ -107,6 +107,21 @@ export function toStatusDeadline(entry: TimelineEntry, now: Date): StatusDeadlin
   };
 }
 
+/** A cycle's dates, worked out once per cycle (the formatting is most of a status turn's own time). */
+const timelines = new WeakMap<Cycle, { entries: TimelineEntry[]; ends: number[] }>();
+
+/** What is not over yet at `now` (core's upcomingDeadlines, over the cycle's memoised timeline). */
+export function upcoming(cycle: Cycle, now: Date): TimelineEntry[] {
+  let timeline = timelines.get(cycle);
+  if (!timeline) {
+    const entries = cycleTimeline(cycle);
+    timeline = { entries, ends: entries.map((e) => new Date(e.end).getTime()) };
+    timelines.set(cycle, timeline);
+  }
+  const at = now.getTime();
+  return timeline.entries.filter((_, i) => timeline.ends[i]! > at);
+}
+
 /** The next `perCycle` dates of every cycle that has any left, oldest cycle first. */
 export function deadlinesAcrossCycles(
   cycles: readonly Cycle[],
@@ -120,7 +135,7 @@ export function deadlinesAcrossCycles(
       return {
         year: cycle.year,
         phase: { id: phase.phase, label: phase.label },
-        next: upcomingDeadlines(cycle, now)
+        next: upcoming(cycle, now)
           .slice(0, perCycle)
           .map((e) => toStatusDeadline(e, now)),
       };
