@@ -17,6 +17,7 @@ import {
   type Principal,
 } from '../../features/roles/index.js';
 import type { StatusService } from '../../features/status/service.js';
+import { MAX_PAGE_SIZE, unitPage, type YearData } from '../../features/status/summary.js';
 import type { UnitListFilter, UnitRow } from '../../features/status/types.js';
 import type { Store } from '../../store/index.js';
 import { participantsCsv } from './csv.js';
@@ -73,10 +74,21 @@ export function tabViewsApi(deps: TabViewsDeps): Router {
     return [...new Set([...p.unitIds, ...(await examinedUnits(p, year))])];
   };
 
-  const allRows = async (year: number): Promise<UnitRow[]> => {
+  // The whole table of a year in one read (the status feature's YearData, its pure unitPage over
+  // it): the tab sorts and filters a thousand rows itself, so it asks once instead of page by page.
+  const allRows = async (year: number, filter: UnitListFilter = {}): Promise<UnitRow[]> => {
+    const cycle = deps.status.cycle(year)!;
+    const [units, organisations, participations, submissions, visits] = await Promise.all([
+      deps.store.units.list(),
+      deps.store.organisations.list(),
+      deps.store.participations.list({ year }),
+      deps.store.submissions.latestByYear(year),
+      deps.store.visits.listForYear(year),
+    ]);
+    const data: YearData = { cycle, units, organisations, participations, submissions, visits };
     const rows: UnitRow[] = [];
     for (let page = 0, pages = 1; page < pages; page++) {
-      const result = await deps.status.units({ year }, { page, pageSize: 200 });
+      const result = unitPage(data, { ...filter, year }, { page, pageSize: MAX_PAGE_SIZE });
       pages = result.pages;
       rows.push(...result.items);
     }
@@ -129,6 +141,19 @@ export function tabViewsApi(deps: TabViewsDeps): Router {
     if (typeof classId === 'string' && classId) {
       if (!isUnitClassId(classId)) throw badRequest('bad-class', 'Unknown class.');
       filter.classId = classId;
+    }
+    if (req.query.all === 'true') {
+      const items = await allRows(year, filter);
+      res.json({
+        year,
+        filter,
+        items,
+        total: items.length,
+        page: 0,
+        pageSize: items.length,
+        pages: 1,
+      });
+      return;
     }
     const page = intParam(req.query.page, 0);
     const pageSize = intParam(req.query.pageSize, 200);

@@ -48,20 +48,8 @@ export function Triage(props: { api: Api; locale: Locale }) {
       (e: Error) => setError(e.message),
     );
     // Every unit for "another unit": names only, the working year's table is enough.
-    api.get<UnitPage>('/units?pageSize=200').then(
-      async (first) => {
-        const rest = await Promise.all(
-          Array.from({ length: first.pages - 1 }, (_, i) =>
-            api.get<UnitPage>(`/units?page=${i + 1}&pageSize=200`),
-          ),
-        );
-        setUnits(
-          [...first.items, ...rest.flatMap((p) => p.items)].map((u) => ({
-            unitId: u.unitId,
-            name: u.name,
-          })),
-        );
-      },
+    api.get<UnitPage>('/units?all=true').then(
+      (all) => setUnits(all.items.map((u) => ({ unitId: u.unitId, name: u.name }))),
       () => undefined,
     );
   }, [api]);

@@ -1,6 +1,6 @@
 // The unit table: sortable and filterable, every unit the caller may see in the chosen cycle (all for
-// coordinators, their teams' units for examiners). The first page of rows shows at once; the rest
-// load behind it. Rows show 50 at a time so a thousand units stay quick on a phone.
+// coordinators, their teams' units for examiners), read in one request and sorted and filtered
+// here. Rows show 50 at a time so a thousand units stay quick on a phone.
 import { useEffect, useMemo, useState } from 'react';
 import {
   Button,
@@ -71,15 +71,8 @@ export function UnitTable(props: {
     setRows(undefined);
     void (async () => {
       try {
-        const first = await api.get<UnitPage>(`/units?year=${year}&page=0&pageSize=200`);
-        if (!live) return;
-        setRows(first.items);
-        const rest = await Promise.all(
-          Array.from({ length: first.pages - 1 }, (_, i) =>
-            api.get<UnitPage>(`/units?year=${year}&page=${i + 1}&pageSize=200`),
-          ),
-        );
-        if (live) setRows([...first.items, ...rest.flatMap((p) => p.items)]);
+        const all = await api.get<UnitPage>(`/units?year=${year}&all=true`);
+        if (live) setRows(all.items);
       } catch (e) {
         if (live) setError((e as Error).message);
       }
