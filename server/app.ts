@@ -6,6 +6,7 @@ import type { BotEndpoint } from '../bot/endpoint.js';
 import type { TabStatus } from '../tab/status.js';
 import { errorMiddleware } from './errors.js';
 import { securityHeaders } from './security-headers.js';
+import { rejectNulInUrl } from './routes/validation.js';
 import type { Logger } from './logger.js';
 import {
   graphNotificationRoutes,
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(securityHeaders({ authorityHost: deps.authorityHost }));
+  app.use(rejectNulInUrl);
 
   // One line per request (debug; 5xx as warnings). Headers are not logged: tokens stay out of logs.
   app.use((req, res, next) => {

@@ -1,6 +1,6 @@
 // Inbound payloads are checked with zod at the route: a client's mistake is answered 400 with a
 // message naming what is wrong (never a 500, never passed on half-checked).
-import type { Response } from 'express';
+import type { RequestHandler, Response } from 'express';
 import type { z } from 'zod';
 
 /** "kind: Invalid option; …" from a zod error, short enough for an answer. */
@@ -26,3 +26,17 @@ export function parseOr400<T extends z.ZodType>(
   });
   return undefined;
 }
+
+/**
+ * A NUL anywhere in the address ("%00" in an id or a query) is never a real id and would reach
+ * storage as text PostgreSQL refuses: answered 400 for every route at once.
+ */
+export const rejectNulInUrl: RequestHandler = (req, res, next) => {
+  if (/%00/i.test(req.originalUrl)) {
+    res.status(400).json({
+      error: { code: 'malformed-url', message: 'The address holds a NUL character (%00).' },
+    });
+    return;
+  }
+  next();
+};

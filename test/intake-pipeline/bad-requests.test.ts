@@ -101,6 +101,13 @@ describe('the tab API', () => {
     },
   );
 
+  it.each(['status/units/%00', 'status/units/u-solrosen%00', 'status/units?q=%00'])(
+    'GET /api/tab/%s is answered 400',
+    async (path) => {
+      await expect400(await fetch(`${h.server.url}/api/tab/${path}`, { headers: auth }), path);
+    },
+  );
+
   it('year=2027 is answered', async () => {
     const res = await fetch(`${h.server.url}/api/tab/info-meetings/signups?year=2027`, {
       headers: auth,
