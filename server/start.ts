@@ -272,6 +272,10 @@ export async function startServer(
     const app = createApp({
       version: config.version,
       logger,
+      // The tab signs in at the tenant's authority (national clouds differ); its CSP allows it.
+      ...(config.mode === 'tenant' && config.m365.authorityHost
+        ? { authorityHost: config.m365.authorityHost }
+        : {}),
       bot,
       readiness,
       extraRoutes: featureRoutes,
