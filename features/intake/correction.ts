@@ -9,7 +9,7 @@ import { KINDS_NEEDING_UNIT, MAIL_KINDS, type MailKind } from '../../core/intake
 import type { Participation, Transition } from '../../core/model.js';
 import type { IntakeContext } from './context.js';
 import { IntakeError } from './errors.js';
-import type { IntakeDetails, TriageDecision } from './process.js';
+import { readDetails, type TriageDecision } from './details.js';
 
 export interface MailCorrection {
   messageId: string;
@@ -57,7 +57,7 @@ export async function recordCorrection(
       sv: `Enheten ${c.unitId} finns inte.`,
       en: `The unit ${c.unitId} does not exist.`,
     });
-  const details = (mail.details ?? {}) as Partial<IntakeDetails>;
+  const details = readDetails(mail);
   const currentKind = details.decision?.kind ?? details.kind;
   const currentUnit = mail.unitId ?? details.unitId;
   if (currentKind === c.kind && (currentUnit ?? undefined) === (c.unitId ?? undefined))

@@ -2,7 +2,7 @@
 // cycle, for the coordinators' lists (room size, Teams invitations).
 import type { Cycle } from '../../core/model.js';
 import type { IntakeContext } from './context.js';
-import type { IntakeDetails } from './process.js';
+import { readDetails } from './details.js';
 
 export interface InfoMeetingSignups {
   meetingId: string;
@@ -32,11 +32,9 @@ export async function infoMeetingSignups(
     start: m.start,
     place: m.place,
     signups: mails
-      .filter(
-        (mail) => (mail.details as Partial<IntakeDetails> | undefined)?.infoMeeting?.id === m.id,
-      )
+      .filter((mail) => readDetails(mail).infoMeeting?.id === m.id)
       .map((mail) => {
-        const d = mail.details as Partial<IntakeDetails>;
+        const d = readDetails(mail);
         return {
           from: mail.from ?? d.from ?? '',
           ...(mail.unitId ? { unitId: mail.unitId } : {}),

@@ -12,7 +12,7 @@ import { enqueueMail, MailPriority, type OutboxMessage } from '../outbox/types.j
 import type { IntakeContext } from './context.js';
 import { cycleForMail } from './cycle.js';
 import { IntakeError } from './errors.js';
-import type { IntakeDetails } from './process.js';
+import { awaitingTriage, readDetails } from './details.js';
 import { receiptKey } from './replies.js';
 
 export interface MailViewUnit {
@@ -80,13 +80,12 @@ export async function mailView(
   ctx: Pick<IntakeContext, 'store' | 'mailbox' | 'cycles'>,
   mail: MailRecord,
 ): Promise<MailView> {
-  const d = (mail.details ?? {}) as Partial<IntakeDetails>;
+  const d = readDetails(mail);
   const kind = (d.decision?.kind ?? d.kind ?? mail.classification ?? 'other') as MailKind;
   // A mail still waiting for triage has no year yet: the cycle its kind and time point to.
   const year =
     mail.year ?? d.year ?? cycleForMail(ctx.cycles, kind, mail.sentAt ?? mail.receivedAt)?.year;
-  const waitingForTriage =
-    mail.status === 'triage' || (mail.status === 'failed' && mail.retryAt === undefined);
+  const waitingForTriage = awaitingTriage(mail);
 
   const unitIds: { unitId: string; matched: MailViewUnit['matched'] }[] = [];
   const acted = mail.unitId ?? d.unitId;

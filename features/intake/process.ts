@@ -35,49 +35,11 @@ import { queueReply } from './replies.js';
 import { handleSubmission } from './submission.js';
 import { withLock } from './lock.js';
 import { retryPolicy } from './retry.js';
+import { readDetails, type IntakeDetails } from './details.js';
 import { readMail } from './read-mail.js';
 import { applyMailTransition } from './transitions.js';
 
-/** A coordinator's decision on a triaged mail, kept in the mail's details until it is applied. */
-export interface TriageDecision {
-  kind: MailKind;
-  unitId?: string;
-  by: string;
-  at: string;
-}
-
-/** What intake stores in a mail's details (the triage list and the tab read it). */
-export interface IntakeDetails {
-  kind: MailKind;
-  confidence: number;
-  reasons: Bilingual[];
-  /** Why a coordinator must look (triage only). */
-  triageReasons?: Bilingual[];
-  candidates?: { unitId: string; unitName: string; score: number }[];
-  suggestedUnitId?: string;
-  /** Received before go-live: filed and recorded, never answered. */
-  historical?: boolean;
-  replyQueued?: boolean;
-  /** What happened that a coordinator should know (an impossible transition, an unreadable file). */
-  facts: Bilingual[];
-  decision?: TriageDecision;
-  /** The info meeting a signup was recorded for. */
-  infoMeeting?: { id: string; certain: boolean };
-  /** The unit the mail was acted on for (processed mails). */
-  unitId?: string;
-  year?: number;
-  from?: string;
-  subject?: string;
-  preview?: string;
-  gone?: boolean;
-  /**
-   * The effects are done (participation changed, answer queued): what is left is filing. A retry
-   * resumes here instead of deciding and acting again.
-   */
-  acted?: { at: string; categories: string[]; folder: string[] | null };
-  /** Filing kept failing after the effects: the mail is done, a person may move it by hand. */
-  unfiled?: boolean;
-}
+export type { IntakeDetails, TriageDecision } from './details.js';
 
 export interface ProcessDeps {
   filer: Filer;
@@ -127,7 +89,7 @@ export async function processClaimedMail(
   }
   let { message } = read;
   const { attachments } = read;
-  const previous = mail.details as Partial<IntakeDetails> | undefined;
+  const previous = readDetails(mail);
   const decision = previous?.decision;
   const acted = previous?.acted;
   if (acted && !(decision && decision.at > acted.at))

@@ -10,7 +10,7 @@ import {
 export type { TriageItem };
 import type { IntakeContext } from './context.js';
 import { IntakeError } from './errors.js';
-import type { IntakeDetails, TriageDecision } from './process.js';
+import { awaitingTriage, triageItemOf, type TriageDecision } from './details.js';
 
 export async function listTriage(
   ctx: Pick<IntakeContext, 'store' | 'mailbox'>,
@@ -23,32 +23,8 @@ export async function listTriage(
       mailbox: ctx.mailbox,
       limit: options.limit ?? 50,
     })
-  ).filter((m) => m.status === 'triage' || m.retryAt === undefined);
-  return mails.map((m) => {
-    const d = (m.details ?? {}) as Partial<IntakeDetails>;
-    return {
-      messageId: m.messageId,
-      receivedAt: m.receivedAt,
-      ...((m.from ?? d.from) ? { from: m.from ?? d.from } : {}),
-      ...((m.subject ?? d.subject) ? { subject: m.subject ?? d.subject } : {}),
-      ...(d.preview ? { preview: d.preview } : {}),
-      suggestedKind: d.kind ?? 'other',
-      confidence: d.confidence ?? 0,
-      ...(d.suggestedUnitId ? { suggestedUnitId: d.suggestedUnitId } : {}),
-      candidates: d.candidates ?? [],
-      reasons: d.reasons ?? [],
-      triageReasons:
-        m.status === 'failed'
-          ? [
-              {
-                sv: 'Mejlet kunde inte behandlas automatiskt; välj vad det är.',
-                en: 'The mail could not be processed automatically; choose what it is.',
-              },
-            ]
-          : (d.triageReasons ?? []),
-      ...(m.status === 'failed' && m.error ? { failed: m.error } : {}),
-    };
-  });
+  ).filter(awaitingTriage);
+  return mails.map(triageItemOf);
 }
 
 export interface TriageResolution {
@@ -74,7 +50,7 @@ export async function recordTriageDecision(
       sv: 'Mejlet finns inte (längre) i intaget.',
       en: 'The mail is not (or no longer) in the intake.',
     });
-  if (mail.status !== 'triage' && !(mail.status === 'failed' && mail.retryAt === undefined))
+  if (!awaitingTriage(mail))
     throw new IntakeError('not-in-triage', {
       sv: 'Mejlet väntar inte på granskning (någon har redan beslutat).',
       en: 'The mail is not waiting for triage (someone already decided).',
