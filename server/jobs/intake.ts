@@ -148,10 +148,13 @@ export function createIntakeFeature(options: IntakeFeatureOptions = {}): ServerF
           },
           refreshUserIds: async () =>
             config.mode === 'local' ? [] : (await coordinators()).slice(0, 60),
-          // Coordinators only; the local demo lets anyone on this machine try it.
+          // Coordinators only, in the local mode too (the emulator's groups decide there).
           mayTriage: async (aadObjectId) =>
-            config.mode === 'local' ||
-            (aadObjectId !== undefined && (await coordinators()).includes(aadObjectId)),
+            aadObjectId !== undefined &&
+            ((await context.roles.resolve({ objectId: aadObjectId }))?.roles.includes(
+              'coordinator',
+            ) ??
+              false),
         },
         readiness: [{ name: 'intake', check: intakeReady }],
         close: () => {
