@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The tab's client (tab/dist) is built once for the browser and server tests.
+    globalSetup: ['test/support/build-tab.global.ts'],
   },
 });
