@@ -78,6 +78,8 @@ export interface ReminderCardData {
   meetings?: { start: IsoInstant; end: IsoInstant; place: string }[];
   /** The person this card is for (Entra object id): their card refreshes itself. */
   refreshUserId?: string;
+  /** A booked site visit's start: shown instead of a deadline day. */
+  visitStart?: IsoInstant;
 }
 
 type Text = Record<Locale, string>;
@@ -179,11 +181,16 @@ export function missingText(item: MissingItem, locale: Locale): string {
       return locale === 'sv'
         ? 'Er enhet finns inte med i något protokollsutdrag som vi har fått.'
         : 'Your unit is not in any protocol excerpt we have received.';
+    case 'site-visit-documents':
+      return locale === 'sv'
+        ? 'Examinatorerna vill se dokumenten nedan vid besöket.'
+        : 'The examiners want to see the documents below at the visit.';
   }
 }
 
 const L = {
   deadline: { sv: 'Senast', en: 'Deadline' },
+  visit: { sv: 'Platsbesök', en: 'Site visit' },
   unit: { sv: 'Enhet', en: 'Unit' },
   missing: { sv: 'Det här saknas', en: 'Still missing' },
   done: { sv: 'Vi har skickat', en: 'We have sent it' },
@@ -219,7 +226,9 @@ export function reminderCard(data: ReminderCardData): ReminderCard {
   const { locale } = data;
   const state = data.state ?? (data.missing.length ? 'open' : 'done');
   const due = DUE[data.kind];
-  const deadline = formatDeadline(data.deadlineDate, locale);
+  const deadline = data.visitStart
+    ? formatInstant(data.visitStart, locale)
+    : formatDeadline(data.deadlineDate, locale);
   const actionData: ReminderActionData = { occurrenceId: data.occurrenceId, unitId: data.unitId };
   const exec = (verb: ReminderVerb, title: string, style?: ExecuteAction['style']) =>
     ({
@@ -242,7 +251,9 @@ export function reminderCard(data: ReminderCardData): ReminderCard {
     {
       type: 'FactSet',
       facts: [
-        { title: L.deadline[locale], value: deadline },
+        data.visitStart
+          ? { title: L.visit[locale], value: formatInstant(data.visitStart, locale) }
+          : { title: L.deadline[locale], value: deadline },
         { title: L.unit[locale], value: data.unitName },
       ],
     },
@@ -312,13 +323,15 @@ export function reminderCard(data: ReminderCardData): ReminderCard {
     title: L.ask[locale],
     url: `mailto:${data.mailbox}?subject=${encodeURIComponent(`${due.title[locale]}: ${data.unitName}`)}`,
   };
+  // A visit's documents are shown, not sent: only the question to the coordinators applies.
+  const informational = data.kind === 'site-visit-documents';
   const actions: CardAction[] =
     state === 'confirm-withdraw'
       ? [
           exec('reminder.withdraw.confirm', L.confirmWithdraw[locale], 'destructive'),
           exec('reminder.refresh', L.cancel[locale]),
         ]
-      : state === 'open' || state === 'not-arrived' || state === 'snoozed'
+      : !informational && (state === 'open' || state === 'not-arrived' || state === 'snoozed')
         ? [
             exec('reminder.done', L.done[locale], 'positive'),
             ...(state === 'snoozed' ? [] : [exec('reminder.snooze', L.snooze[locale])]),

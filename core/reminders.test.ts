@@ -5,6 +5,7 @@ import type { Cycle, Participation, ParticipationState } from './model.js';
 import {
   DEFAULT_REMINDER_RULES,
   dueNow,
+  visitReminderOccurrences,
   occurrenceWindow,
   reminderOccurrences,
   reminderRecipients,
@@ -99,6 +100,46 @@ describe('reminder occurrences', () => {
       new Set(['2027:submission-14d', '2027:submission-7d']),
     );
     expect(onTime.send.map((o) => o.id)).toEqual(['2027:submission-1d']);
+  });
+
+  it('one per booked site visit, 14 days before at 09:00, due until the visit starts', () => {
+    const occ = visitReminderOccurrences(cycle, [
+      { unitId: 'a', start: '2027-09-20T09:00:00+02:00' },
+      { unitId: 'b', start: '2027-09-20T13:00:00+02:00' },
+    ]);
+    expect(occ.map((o) => [o.id, o.sendAt, o.deadline, o.unitIds])).toEqual([
+      [
+        '2027:site-visit-documents-14d:a',
+        '2027-09-06T09:00:00+02:00',
+        '2027-09-20T09:00:00+02:00',
+        ['a'],
+      ],
+      [
+        '2027:site-visit-documents-14d:b',
+        '2027-09-06T09:00:00+02:00',
+        '2027-09-20T13:00:00+02:00',
+        ['b'],
+      ],
+    ]);
+    // Two units' visits on one day are two reminders, not one superseding the other.
+    expect(dueNow(occ, '2027-09-07T10:00:00+02:00', new Set()).send).toHaveLength(2);
+    const examined = participation('a', [
+      ['pre-registered', '2027-03-01T10:00:00+01:00'],
+      ['submitted', '2027-05-01T10:00:00+02:00'],
+      ['in-protocol', '2027-06-01T10:00:00+02:00'],
+      ['eligible', '2027-08-01T10:00:00+02:00'],
+      ['under-examination', '2027-08-20T10:00:00+02:00'],
+    ]);
+    expect(
+      reminderRecipients(
+        occ[0]!,
+        [
+          { unitId: 'a', participation: examined },
+          { unitId: 'b', participation: examined },
+        ],
+        cycle,
+      ),
+    ).toEqual([{ unitId: 'a', missing: [{ code: 'site-visit-documents' }] }]);
   });
 
   it('snooze comes back tomorrow at 09:00', () => {

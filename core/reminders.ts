@@ -65,6 +65,41 @@ export interface ReminderOccurrence {
   deadlineDate: LocalDate;
   /** Info meetings whose signup closes on deadlineDate. */
   meetingIds?: string[];
+  /** Only these units (a reminder about one unit's booked visit). */
+  unitIds?: string[];
+  /** The booked visit's start (site-visit documents). */
+  visitStart?: IsoInstant;
+}
+
+/**
+ * The reminders about booked site visits: for each `site-visit-documents` rule, one per booked visit,
+ * `daysBefore` the visit's day at the rule's time, due until the visit starts.
+ */
+export function visitReminderOccurrences(
+  cycle: Cycle,
+  visits: readonly { unitId: string; start: IsoInstant }[],
+  rules: readonly ReminderRule[] = cycle.reminders ?? DEFAULT_REMINDER_RULES,
+): ReminderOccurrence[] {
+  const out: ReminderOccurrence[] = [];
+  for (const rule of rules.filter((r) => r.kind === 'site-visit-documents'))
+    for (const v of visits) {
+      const day = toStockholm(v.start).startOf('day');
+      const [hour, minute] = rule.at.split(':').map(Number) as [number, number];
+      out.push({
+        id: `${cycle.year}:${rule.id}:${v.unitId}`,
+        year: cycle.year,
+        ruleId: rule.id,
+        kind: rule.kind,
+        sendAt: toIsoInstant(day.minus({ days: rule.daysBefore }).set({ hour, minute })),
+        deadline: toIsoInstant(toStockholm(v.start)),
+        deadlineDate: day.toISODate() as LocalDate,
+        unitIds: [v.unitId],
+        visitStart: toIsoInstant(toStockholm(v.start)),
+      });
+    }
+  return out.sort(
+    (a, b) => Date.parse(a.sendAt) - Date.parse(b.sendAt) || a.id.localeCompare(b.id),
+  );
 }
 
 /**
@@ -145,7 +180,8 @@ export function dueNow(
 ): { send: ReminderOccurrence[]; superseded: ReminderOccurrence[] } {
   const due = occurrences.filter((o) => !done.has(o.id) && occurrenceWindow(o, now) === 'due');
   const newest = new Map<string, ReminderOccurrence>();
-  const topic = (o: ReminderOccurrence) => `${o.year}|${o.kind}|${o.deadlineDate}`;
+  const topic = (o: ReminderOccurrence) =>
+    `${o.year}|${o.kind}|${o.deadlineDate}|${o.unitIds?.join(',') ?? ''}`;
   for (const o of due) {
     const seen = newest.get(topic(o));
     if (!seen || Date.parse(o.sendAt) > Date.parse(seen.sendAt)) newest.set(topic(o), o);
@@ -172,7 +208,8 @@ export type MissingItem =
   | { code: 'over-limit'; count: number; max: number }
   | { code: 'unreadable'; fileNames: string[] }
   | { code: 'questions-missing'; numbers: number[] }
-  | { code: 'board-protocol' };
+  | { code: 'board-protocol' }
+  | { code: 'site-visit-documents' };
 
 /** What the store knows about one unit this cycle, as reminders need it. */
 export interface UnitSituation {
@@ -231,6 +268,8 @@ export function stillMissing(kind: ReminderKind, s: UnitSituation, cycle: Cycle)
       return !m.inProtocol && ['pre-registered', 'submitted'].includes(p.state)
         ? [{ code: 'board-protocol' }]
         : [];
+    case 'site-visit-documents':
+      return p.state === 'under-examination' ? [{ code: 'site-visit-documents' }] : [];
     default:
       return [];
   }
@@ -243,6 +282,7 @@ export function reminderRecipients(
   cycle: Cycle,
 ): { unitId: string; missing: MissingItem[] }[] {
   return situations
+    .filter((s) => !o.unitIds || o.unitIds.includes(s.unitId))
     .map((s) => ({ unitId: s.unitId, missing: stillMissing(o.kind, s, cycle) }))
     .filter((r) => r.missing.length > 0);
 }

@@ -1,7 +1,7 @@
 // The reminder as a mail (for people Teams cannot reach): the card's content in plain HTML.
 import type { ReminderCardData } from '../../cards/reminder.js';
 import { missingText, reminderDueText } from '../../cards/reminder.js';
-import { formatDeadline } from '../../core/format.js';
+import { formatDeadline, formatInstant } from '../../core/format.js';
 import type { MailContent } from '../delivery/index.js';
 
 const esc = (s: string) =>
@@ -10,7 +10,9 @@ const esc = (s: string) =>
 export function reminderMail(data: ReminderCardData): MailContent {
   const { locale } = data;
   const { title, how } = reminderDueText(data.kind, data.mailbox, locale);
-  const deadline = formatDeadline(data.deadlineDate, locale);
+  const deadline = data.visitStart
+    ? formatInstant(data.visitStart, locale)
+    : formatDeadline(data.deadlineDate, locale);
   const lines = data.missing.map((m) => `<li>${esc(missingText(m, locale))}</li>`).join('');
   return {
     subject:

@@ -20,6 +20,7 @@ import {
   occurrenceWindow,
   reminderOccurrences,
   reminderRecipients,
+  visitReminderOccurrences,
   snoozeUntil,
   stillMissing,
   type MissingItem,
@@ -67,9 +68,27 @@ export type ActionOutcome = { card: AdaptiveCard };
 export function createReminders(deps: RemindersDeps) {
   const state = reminderState(deps.store);
   const { store } = deps;
-  const occurrences = () =>
-    deps.cycles.flatMap((c) => reminderOccurrences(c).map((o) => ({ o, cycle: c })));
-  const find = (occurrenceId: string) => occurrences().find((x) => x.o.id === occurrenceId);
+  /** The timeline's reminders and one per booked site visit (the visits feature records them). */
+  async function cycleOccurrences(cycle: Cycle): Promise<ReminderOccurrence[]> {
+    const visits = (await store.visits.listForYear(cycle.year, 'site')).filter(
+      (v): v is typeof v & { start: string } => v.status === 'booked' && !!v.start,
+    );
+    return [
+      ...reminderOccurrences(cycle),
+      ...visitReminderOccurrences(
+        cycle,
+        visits.map((v) => ({ unitId: v.unitId, start: v.start })),
+      ),
+    ];
+  }
+  const occurrences = async () =>
+    (
+      await Promise.all(
+        deps.cycles.map(async (c) => (await cycleOccurrences(c)).map((o) => ({ o, cycle: c }))),
+      )
+    ).flat();
+  const find = async (occurrenceId: string) =>
+    (await occurrences()).find((x) => x.o.id === occurrenceId);
   const unitKey = (o: ReminderOccurrence, unitId: string) => `reminder:${o.id}:${unitId}`;
 
   /** Units that signed up for a meeting or asked about taking part, with no participation yet. */
@@ -180,6 +199,7 @@ export function createReminders(deps: RemindersDeps) {
       deadlineDate: o.deadlineDate,
       missing,
       mailbox: cycle.mailbox,
+      ...(o.visitStart ? { visitStart: o.visitStart } : {}),
       ...(meetings
         ? { meetings: meetings.map((m) => ({ start: m.start, end: m.end, place: m.place })) }
         : {}),
@@ -220,7 +240,7 @@ export function createReminders(deps: RemindersDeps) {
   async function runDue(): Promise<RunSummary> {
     const now = deps.now();
     const summary: RunSummary = { occurrences: [], snoozes: 0 };
-    const all = occurrences();
+    const all = await occurrences();
     const done = new Set<string>();
     for (const { o } of all)
       if (occurrenceWindow(o, now) === 'due' && (await state.run(o.id))) done.add(o.id);
@@ -258,7 +278,7 @@ export function createReminders(deps: RemindersDeps) {
     // Snoozed reminders come back once, if the unit still owes it and the deadline is ahead.
     const due = (await state.snoozes()).filter((s) => Date.parse(s.dueAt) <= now.getTime());
     for (const s of due) {
-      const found = find(s.occurrenceId);
+      const found = await find(s.occurrenceId);
       if (!found || occurrenceWindow(found.o, now) === 'expired') continue;
       const situation = await unitSituation(found.cycle, s.unitId);
       const missing = stillMissing(found.o.kind, situation, found.cycle);
@@ -283,7 +303,7 @@ export function createReminders(deps: RemindersDeps) {
   async function nextDueAt(): Promise<Date | undefined> {
     const now = deps.now().getTime();
     const times: number[] = [];
-    for (const { o } of occurrences()) {
+    for (const { o } of await occurrences()) {
       const at = Date.parse(o.sendAt);
       if (at > now && at < Date.parse(o.deadline)) times.push(at);
     }
@@ -327,7 +347,7 @@ export function createReminders(deps: RemindersDeps) {
     const parsed = actionData.safeParse(raw);
     if (!parsed.success) return notice(T.stale);
     const { occurrenceId, unitId } = parsed.data;
-    const found = find(occurrenceId);
+    const found = await find(occurrenceId);
     if (!found) return notice(T.stale);
     const principal = userObjectId
       ? await deps.roles.resolve({ objectId: userObjectId })
@@ -412,7 +432,7 @@ export function createReminders(deps: RemindersDeps) {
     const now = deps.now();
     const map = await situations(cycle);
     const rows: ReminderOverviewRow[] = [];
-    for (const o of reminderOccurrences(cycle)) {
+    for (const o of await cycleOccurrences(cycle)) {
       const run = await state.run(o.id);
       const window = occurrenceWindow(o, now);
       const status: ReminderOverviewRow['status'] =
@@ -482,7 +502,7 @@ export function createReminders(deps: RemindersDeps) {
       return { card: reminderNoticeCard(locale, T.coordinatorsOnly[locale]) };
     if (verb === 'overview') return { card: await overviewCard(locale) };
     const parsed = rowData.safeParse(raw);
-    const found = parsed.success ? find(parsed.data.occurrenceId) : undefined;
+    const found = parsed.success ? await find(parsed.data.occurrenceId) : undefined;
     if (!found) return { card: reminderNoticeCard(locale, T.stale[locale]) };
     const { o, cycle } = found;
     const run = await state.run(o.id);

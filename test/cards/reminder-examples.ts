@@ -46,6 +46,17 @@ export const REMINDER_EXAMPLES: Record<string, Omit<ReminderCardData, 'locale'>>
       },
     ],
   },
+  siteVisit: {
+    kind: 'site-visit-documents',
+    occurrenceId: '2027:site-visit-documents-14d:u-5',
+    unitId: 'u-5',
+    unitName: 'Hemtjänsten Vasastan',
+    year: 2027,
+    deadlineDate: '2027-09-20',
+    visitStart: '2027-09-20T09:00:00+02:00',
+    missing: [{ code: 'site-visit-documents' }],
+    mailbox: 'kvalitetsutmarkelsen@stockholm.example',
+  },
   protocol: {
     kind: 'board-protocol',
     occurrenceId: '2027:board-protocol-3d',

@@ -329,3 +329,58 @@ describe('interest', () => {
     expect((await server.store.participations.get(unit.id, 2027))?.history).toHaveLength(1);
   });
 });
+
+describe('site visits', () => {
+  it('a unit under examination gets the documents to have ready, 14 days before its booked visit', async () => {
+    const all = await server.store.units.list();
+    const unit = all.filter((u) => !units.some((x) => x.id === u.id)).at(-1)!;
+    const steps: ParticipationState[] = [
+      'submitted',
+      'in-protocol',
+      'eligible',
+      'under-examination',
+    ];
+    await server.store.participations.applyTransition(unit.id, 2027, (current) => {
+      let p =
+        current ??
+        newParticipation(unit.id, 2027, 'pre-registered', {
+          at: '2027-03-10T10:00:00+01:00',
+          actor: { id: 'test' },
+          source: { kind: 'system', ref: `visit:${unit.id}` },
+        });
+      for (const next of steps)
+        p = transition(p, next, {
+          at: '2027-05-01T10:00:00+02:00',
+          actor: { id: 'test' },
+          source: { kind: 'system', ref: `visit:${unit.id}:${next}` },
+        });
+      return p;
+    });
+    await server.store.visits.upsert({
+      id: `visit-${unit.id}`,
+      unitId: unit.id,
+      year: 2027,
+      kind: 'site',
+      status: 'booked',
+      start: '2027-05-24T10:00:00+02:00',
+      end: '2027-05-24T13:00:00+02:00',
+      organizer: 'lagledare@stockholm.example',
+      eventId: 'AAMkE-visit',
+    });
+    await reminders.runDue();
+    const cards = emulator.teams
+      .messages(unit.managerEmail)
+      .filter((a) => JSON.stringify(a).includes('Inför platsbesöket'));
+    expect(cards).toHaveLength(1);
+    const text = JSON.stringify(cards[0]);
+    expect(text).toContain('måndag 24 maj 2027 kl. 10.00');
+    expect(text).toContain('verksamhetsplan');
+    expect(text).not.toContain('reminder.withdraw');
+    await reminders.runDue();
+    expect(
+      emulator.teams
+        .messages(unit.managerEmail)
+        .filter((a) => JSON.stringify(a).includes('Inför platsbesöket')),
+    ).toHaveLength(1);
+  });
+});
