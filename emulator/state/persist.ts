@@ -146,6 +146,9 @@ export class StateSaver {
       this.durable.add(mb.userId);
       this.tombstonesKept.set(mb.userId, mb.tombstones.length);
     } else if (e.kind === 'message') {
+      // A move announces "deleted" from the old folder, then "created" in the new one: the second
+      // journals the moved mail (and the tombstone), once.
+      if (e.changeType === 'deleted' && mb.messages[e.id]) return;
       const kept = this.tombstonesKept.get(mb.userId) ?? 0;
       const fresh = mb.tombstones.length >= kept ? mb.tombstones.slice(kept) : mb.tombstones;
       this.tombstonesKept.set(mb.userId, mb.tombstones.length);
