@@ -11,7 +11,7 @@ import type { NotificationRecord, Notifier } from './notifier.js';
 import { messageInput } from './routes/mail.js';
 import type { SeedApp } from './seed/types.js';
 import { appRec } from './state/load.js';
-import { deliverInbound, sendMessage } from './state/mail-ops.js';
+import { deliverInbound, sendMessage, type AttachmentInput } from './state/mail-ops.js';
 import type {
   AppRec,
   InstalledAppRec,
@@ -33,12 +33,13 @@ export interface InboundMail {
   cc?: string[];
   receivedDateTime?: string;
   internetMessageHeaders?: Array<{ name: string; value: string }>;
-  attachments?: Array<{
-    name: string;
-    contentType: string;
-    contentBytes: string;
-    isInline?: boolean;
-  }>;
+  attachments?: Array<
+    | { name: string; contentType: string; contentBytes: string; isInline?: boolean }
+    /** A mail forwarded as an attachment (Outlook's "Forward as attachment"). */
+    | { kind: 'item'; name: string; item: { subject: string; from: string; body: string } }
+    /** A OneDrive or SharePoint link attached in place of the file (Outlook's "Share link"). */
+    | { kind: 'reference'; name: string; sourceUrl: string }
+  >;
 }
 
 export type LifecycleEvent = 'reauthorizationRequired' | 'subscriptionRemoved' | 'missed';
@@ -142,7 +143,7 @@ export function createAdmin(d: AdminDeps): EmulatorAdmin {
           receivedDateTime: mail.receivedDateTime,
           internetMessageHeaders: mail.internetMessageHeaders,
         },
-        (mail.attachments ?? []).map((a) => ({ ...a, isInline: a.isInline ?? false })),
+        (mail.attachments ?? []).map(inboundAttachment),
         to,
       );
       return recs.map((r) => ({
@@ -236,4 +237,27 @@ export function createAdmin(d: AdminDeps): EmulatorAdmin {
         }));
     },
   };
+}
+
+/** An inbound attachment as the store keeps it: a forwarded mail as MIME, a link without bytes. */
+function inboundAttachment(a: NonNullable<InboundMail['attachments']>[number]): AttachmentInput {
+  if ('kind' in a && a.kind === 'item') {
+    const mime = `From: ${a.item.from}\r\nSubject: ${a.item.subject}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${a.item.body}\r\n`;
+    return {
+      kind: 'item',
+      name: a.name,
+      contentType: 'message/rfc822',
+      contentBytes: Buffer.from(mime).toString('base64'),
+      isInline: false,
+    };
+  }
+  if ('kind' in a && a.kind === 'reference')
+    return {
+      kind: 'reference',
+      name: a.name,
+      contentType: 'application/octet-stream',
+      contentBytes: '',
+      isInline: false,
+    };
+  return { ...a, isInline: a.isInline ?? false };
 }

@@ -278,6 +278,10 @@ function documentFailureText(
       return sv
         ? `Filen ${fileName} innehåller ingen text som går att läsa (kanske en inskannad bild). Skicka bidraget som .docx eller som PDF med text.`
         : `The file ${fileName} contains no readable text (perhaps a scanned image). Please send the application as .docx or as a PDF with text.`;
+    case 'link':
+      return sv
+        ? `${fileName} kom som en länk till OneDrive eller SharePoint, inte som en fil, och länken kan vi inte öppna. Bifoga bidraget som fil, som Word-dokument (.docx) eller PDF.`
+        : `${fileName} came as a link to OneDrive or SharePoint, not as a file, and we cannot open the link. Please attach the application as a file, as a Word document (.docx) or PDF.`;
     case 'suspicious-archive':
     case 'unreadable':
     default:

@@ -21,7 +21,9 @@ export type DocumentFailureReason =
   | 'unreadable'
   | 'unsupported-format'
   | 'suspicious-archive'
-  | 'empty';
+  | 'empty'
+  /** A OneDrive/SharePoint link attached in place of the file: nothing the app may read. */
+  | 'link';
 
 export type SubmissionProblem =
   | { kind: 'over-limit'; count: number; max: number }

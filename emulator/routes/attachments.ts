@@ -78,6 +78,14 @@ export function registerAttachments(
     r.get(`${prefix}/attachments/:a/$value`, 'attachments.value', (req, p): GraphResponse => {
       const { mb } = mailboxFor(s, req, p.u!, 'mail', PERMS.mailRead);
       const a = attachmentOr404(messageOr404(mb, p.m!), p.a!);
+      // /$value gives a file's bytes or a forwarded mail's MIME; a link has no content here
+      // (https://learn.microsoft.com/graph/api/attachment-get: raw contents of file or item
+      // attachments only).
+      if (a.kind === 'reference')
+        throw badRequest(
+          'Raw content is not available for a reference attachment.',
+          'ErrorInvalidRequest',
+        );
       const bytes = Buffer.from(a.contentBytes, 'base64');
       const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers['range'] ?? '');
       if (range) {

@@ -90,6 +90,18 @@ export function messageJson(
 }
 
 export function attachmentJson(a: AttachmentRec, withContent: boolean): Record<string, unknown> {
+  // https://learn.microsoft.com/graph/api/resources/itemattachment and .../referenceattachment:
+  // neither has contentBytes; an item's content comes with $expand or as MIME from /$value.
+  if (a.kind === 'item' || a.kind === 'reference')
+    return {
+      '@odata.type': `#microsoft.graph.${a.kind}Attachment`,
+      id: a.id,
+      lastModifiedDateTime: a.lastModifiedDateTime,
+      name: a.name,
+      contentType: a.kind === 'item' ? null : a.contentType,
+      size: a.size,
+      isInline: a.isInline,
+    };
   return {
     '@odata.type': '#microsoft.graph.fileAttachment',
     '@odata.mediaContentType': a.contentType,

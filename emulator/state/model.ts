@@ -34,8 +34,13 @@ export interface AttachmentRec {
   isInline: boolean;
   contentId?: string;
   lastModifiedDateTime: string;
-  /** base64 */
+  /** base64 (a forwarded mail: its MIME; a link: empty) */
   contentBytes: string;
+  /**
+   * file (default), item (a mail forwarded as an attachment: itemAttachment), or reference (a
+   * OneDrive/SharePoint link in place of the file: referenceAttachment, no bytes to download).
+   */
+  kind?: 'file' | 'item' | 'reference';
 }
 
 /** Message properties kept as Graph writes them (id, folder and timestamps live on the record). */

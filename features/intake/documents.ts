@@ -16,11 +16,18 @@ export interface ReadDocument extends SubmissionDocument {
   size: number;
 }
 
-/** The written documents among the attachments (not inline images, not signature logos). */
+const FILE = '#microsoft.graph.fileAttachment';
+/** A OneDrive/SharePoint link attached in place of the file: no bytes for the app to read. */
+const LINK = '#microsoft.graph.referenceAttachment';
+
+/**
+ * The written documents among the attachments (not inline images, not signature logos), files and
+ * documents attached as links; a mail forwarded as an attachment (itemAttachment) is not one.
+ */
 export function documentAttachments(attachments: readonly AttachmentInfo[]): AttachmentInfo[] {
   return attachments.filter(
     (a) =>
-      a.kind === '#microsoft.graph.fileAttachment' &&
+      (a.kind === FILE || a.kind === LINK) &&
       isDocumentAttachment({ name: a.name, size: a.size, isInline: a.isInline }),
   );
 }
@@ -34,6 +41,17 @@ export async function readDocuments(
   const out: ReadDocument[] = [];
   // One at a time: memory stays bounded by one document, whatever the mail carries.
   for (const a of documentAttachments(attachments)) {
+    if (a.kind === LINK) {
+      // Nothing to download: it counts as a document that could not be read, and the receipt
+      // asks for the file.
+      out.push({
+        attachmentId: a.id,
+        size: a.size,
+        fileName: a.name,
+        result: { ok: false, reason: 'link' },
+      });
+      continue;
+    }
     let result: DocumentResult | null = precheckAttachment(
       { name: a.name, size: a.size, contentType: a.contentType },
       limits,

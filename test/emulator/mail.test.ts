@@ -274,6 +274,34 @@ describe('folders and messages', () => {
     expect((await g('GET', `${box}/messages?$top=1`)).status).toBe(200);
   });
 
+  it('lists a forwarded mail and a shared link as item and reference attachments', async () => {
+    const { messageId } = emu.admin.deliver({
+      to: SHARED,
+      from: 'x@external.example',
+      subject: 'Vidarebefordrat och länk',
+      attachments: [
+        {
+          kind: 'item',
+          name: 'Ursprungligt mejl',
+          item: { subject: 'Hej', from: 'a@b.example', body: 'Text' },
+        },
+        { kind: 'reference', name: 'Bidrag.docx', sourceUrl: 'https://contoso.sharepoint.com/x' },
+      ],
+    })[0]!;
+    const list = (await g('GET', `${box}/messages/${messageId}/attachments`)).body.value;
+    expect(
+      list.map((a: Record<string, unknown>) => [a['@odata.type'], a.name, 'contentBytes' in a]),
+    ).toEqual([
+      ['#microsoft.graph.itemAttachment', 'Ursprungligt mejl', false],
+      ['#microsoft.graph.referenceAttachment', 'Bidrag.docx', false],
+    ]);
+    const mime = await g('GET', `${box}/messages/${messageId}/attachments/${list[0].id}/$value`);
+    expect(mime.status).toBe(200);
+    expect(String(mime.body)).toContain('Subject: Hej');
+    const link = await g('GET', `${box}/messages/${messageId}/attachments/${list[1].id}/$value`);
+    expect(link.status).toBe(400);
+  });
+
   it('records mail delivered from outside through the admin API', async () => {
     const { messageId } = emu.admin.deliver({
       to: SHARED,
