@@ -7,7 +7,6 @@ import type { BotContribution } from '../bot/contributions.js';
 import type { TriageBackend } from '../bot/triage.js';
 import type { Graph } from '../graph/client.js';
 import type { Delivery } from '../features/delivery/index.js';
-import type { Delivery } from '../features/delivery/index.js';
 import type { ExaminerTeamsSource, RoleResolver } from '../features/roles/types.js';
 import type { Clock, Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -29,11 +28,6 @@ export interface FeatureContext {
   userGraph?: (userToken: string, scopes?: string[]) => Graph;
   /** The public base URL (PUBLIC_URL, or http://localhost:<port>): for notification URLs. */
   publicUrl: string;
-  /**
-   * Reaches a person with a card: Teams 1:1 (app installed through Graph when needed), the same
-   * content by mail when Teams cannot, once per (message key, person). See features/delivery.
-   */
-  delivery: Delivery;
   /**
    * Reaches a person with a card: Teams 1:1 (app installed through Graph when needed), the same
    * content by mail when Teams cannot, once per (message key, person). See features/delivery.
