@@ -127,11 +127,12 @@ describe('"this machine only" for the bot without an app id', () => {
 
 describe('the bot with an app id', () => {
   it('answers a missing or bad token with 401 in the one error format, naming no host', async () => {
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       {},
       { authorization: 'Bearer not.a.token' },
       { authorization: 'Basic x' },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const res = await postActivity(withBot.url, headers);
       expect(res.status).toBe(401);
       const body = JSON.parse(res.body) as { error?: { code?: string; message?: string } };
