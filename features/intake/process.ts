@@ -11,7 +11,6 @@ import {
   preRegistrationReceipt,
   previewOf,
   withdrawalReceipt,
-  type MailAssessment,
   type MailFacts,
   type MailKind,
   type Receipt,
@@ -37,6 +36,7 @@ import { withLock } from './lock.js';
 import { retryPolicy } from './retry.js';
 import { readDetails, type IntakeDetails } from './details.js';
 import { readMail } from './read-mail.js';
+import { headersMatter } from './snapshots.js';
 import { applyMailTransition } from './transitions.js';
 
 export type { IntakeDetails, TriageDecision } from './details.js';
@@ -49,18 +49,6 @@ export interface ProcessDeps {
 }
 
 export type ProcessResult = { status: 'processed' | 'triage'; details: IntakeDetails };
-
-/** Kinds answered automatically. */
-const ANSWERED: readonly MailKind[] = [
-  'pre-registration',
-  'withdrawal',
-  'submission',
-  'info-meeting-signup',
-];
-
-function headersMatter(a: MailAssessment): boolean {
-  return a.decision === 'triage' || ANSWERED.includes(a.classification.kind);
-}
 
 /** Kinds whose documents are downloaded and read. */
 const READS_DOCUMENTS: readonly MailKind[] = ['submission', 'board-protocol'];

@@ -6,6 +6,7 @@
 // without a snapshot (seen by another instance, after a restart, or evicted) is read from Graph as
 // before, so the cache only saves requests, it never decides.
 import type { InternetMessageHeader, Message } from '@microsoft/microsoft-graph-types';
+import type { MailAssessment, MailKind } from '../../core/intake/index.js';
 import type { AttachmentInfo } from '../../graph/index.js';
 
 export interface MailSnapshot {
@@ -78,4 +79,21 @@ export function createMailSnapshots(
       return map.size;
     },
   };
+}
+
+/** Kinds answered automatically. */
+const ANSWERED: readonly MailKind[] = [
+  'pre-registration',
+  'withdrawal',
+  'submission',
+  'info-meeting-signup',
+];
+
+/**
+ * Whether a mail's headers can change what happens to it: before an automatic answer (an auto-reply
+ * must never get one) and before a coordinator is asked (an auto-reply known by its headers is
+ * filed without them). Questions, protocols and bulk mail are handled the same either way.
+ */
+export function headersMatter(a: MailAssessment): boolean {
+  return a.decision === 'triage' || ANSWERED.includes(a.classification.kind);
 }

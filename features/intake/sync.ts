@@ -3,8 +3,12 @@
 // duplicates), and change notifications are the fast path for one mail. Either way a mail is only
 // recorded here (idempotent by its immutable id); processing happens in the worker.
 import type { Message } from '@microsoft/microsoft-graph-types';
+import { assessMail, prepareUnits, type PreparedUnit } from '../../core/intake/index.js';
+import type { AttachmentInfo } from '../../graph/index.js';
 import type { IntakeContext } from './context.js';
-import { INTAKE_MESSAGE_SELECT } from './facts.js';
+import { INTAKE_MESSAGE_SELECT, mailFacts } from './facts.js';
+import { toMatchable } from './protocol.js';
+import { headersMatter } from './snapshots.js';
 
 export const INBOX = 'inbox';
 
@@ -44,14 +48,15 @@ export const INTAKE_DELTA = {
 
 /**
  * One delta round over the inbox; records every mail not seen before. The pages carry each mail with
- * its body and their attachments' metadata comes in $batch lookups while the next page loads: what
- * processing needs is kept in ctx.snapshots (the headers are read later, only where they matter), so
- * a rush costs a few requests per hundred mails instead of two or three per mail.
+ * its body, their attachments' metadata comes in $batch lookups while the next page loads, and the
+ * headers of the mails whose handling they can change in $batches too: what processing needs is kept
+ * in ctx.snapshots, so a rush costs a few requests per hundred mails instead of two or three per mail.
  */
 export async function syncInbox(ctx: IntakeContext): Promise<SyncResult> {
   const deltaLink = await ctx.store.sync.getDeltaLink(ctx.mailbox, INBOX);
   let seen = 0;
   let recorded = 0;
+  let units: PreparedUnit[] | undefined;
   const result = await ctx.graph.attachments.syncFolderWithAttachments({
     mailbox: ctx.mailbox,
     folder: INBOX,
@@ -60,14 +65,37 @@ export async function syncInbox(ctx: IntakeContext): Promise<SyncResult> {
     onPage: async (page) => {
       // The snapshots go in before the mails are recorded: a worker that claims a mail at once
       // finds what the round read.
-      if (ctx.snapshots)
+      if (ctx.snapshots) {
+        const fresh: { m: Message; attachments: AttachmentInfo[] }[] = [];
         for (const m of page.changed)
           if (m.id && !(await ctx.store.mails.get({ mailbox: ctx.mailbox, messageId: m.id })))
-            ctx.snapshots.put(m.id, {
-              message: m,
+            fresh.push({
+              m,
               attachments: m.hasAttachments ? (page.attachments.get(m.id) ?? []) : [],
-              withoutHeaders: true,
             });
+        // Headers where they can change what happens (snapshots.ts), twenty mails to a $batch:
+        // judged as processing will judge the mail (a pure assessment, no request).
+        units ??= prepareUnits((await ctx.store.units.list()).map(toMatchable));
+        const prepared = units;
+        const wanted = fresh
+          .filter((f) => headersMatter(assessMail(mailFacts(f.m, f.attachments), prepared)))
+          .map((f) => f.m.id!);
+        const headers = wanted.length
+          ? await ctx.graph.messageBatches.getMessages(ctx.mailbox, wanted, HEADERS_SELECT)
+          : new Map<string, Message>();
+        for (const { m, attachments } of fresh) {
+          const h = headers.get(m.id!);
+          ctx.snapshots.put(
+            m.id!,
+            h
+              ? {
+                  message: { ...m, internetMessageHeaders: h.internetMessageHeaders ?? [] },
+                  attachments,
+                }
+              : { message: m, attachments, withoutHeaders: true },
+          );
+        }
+      }
       for (const m of page.changed) {
         seen++;
         if (await record(ctx, m)) recorded++;
