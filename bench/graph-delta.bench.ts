@@ -3,8 +3,9 @@
 // round reads the inbox (features/intake/sync.ts, INTAKE_DELTA): pages of 100 mails with their bodies
 // ($select), the attachment metadata of the mails with hasAttachments through $batch (20 mails per
 // request, chained so a batch holds one mailbox slot), pipelined by syncFolderWithAttachments within
-// 2 slots (the worker and the outbox keep the others). Never more than 4 in flight. (Processing reads
-// headers later, only for the mails about to be answered or triaged: not part of this round.)
+// 2 slots (the worker and the outbox keep the others). Never more than 4 in flight. (The intake's
+// round also reads, in $batch, the headers of the mails about to be answered or triaged, which takes
+// the app's units to judge: not measured here.)
 // Figures: Graph requests per message, wall time, and the ratio to the lower bound
 // (total requests × latency ÷ the round's 2 slots); to read the ratio, the mean time per request (latency plus the
 // emulator's and the client's work, on a shared machine) and the share of slot time in use:
