@@ -11,6 +11,7 @@ import {
   type MailFacts,
   type MailKind,
 } from './facts.js';
+import { nonDeliveryReport, type NonDeliveryReport } from './non-delivery.js';
 import { detectLanguage, fold, parseSubject, splitMail, type MailParts } from './text.js';
 
 /** Mails at or above this confidence are handled automatically; below it a coordinator triages. */
@@ -57,6 +58,8 @@ export interface Classification {
   /** The split body, so matching and receipts reuse it instead of splitting again. */
   parts: MailParts;
   cleanSubject: string;
+  /** Set when the mail is a non-delivery report (a bounce): filed with auto-replies, never answered. */
+  nonDelivery?: NonDeliveryReport;
 }
 
 interface PhraseRule {
@@ -539,6 +542,18 @@ export function classifyMail(facts: MailFacts): Classification {
       evidence: facts.subject,
     });
   }
+  // A bounce of a mail the mailbox sent: as decisive as a header, and never answered.
+  const bounce = nonDeliveryReport(facts);
+  if (bounce) {
+    add({
+      rule: 'non-delivery-report',
+      kind: 'auto-reply',
+      weight: 10,
+      sv: 'en rapport om utebliven leverans (ett mejl härifrån kom inte fram)',
+      en: 'a non-delivery report (a mail from here was not delivered)',
+      evidence: facts.subject,
+    });
+  }
   const autoBody = AUTO_BODY.exec(fold(parts.own));
   if (autoBody) {
     add({
@@ -623,7 +638,7 @@ export function classifyMail(facts: MailFacts): Classification {
     confidence = strength * margin;
   }
   // RFC 3834 "auto-replied" is what out-of-office replies say about themselves: decisive.
-  if (autoSubmitted && /auto-replied/i.test(autoSubmitted)) {
+  if (bounce || (autoSubmitted && /auto-replied/i.test(autoSubmitted))) {
     kind = 'auto-reply';
     confidence = Math.max(confidence, 0.95);
   }
@@ -698,6 +713,7 @@ export function classifyMail(facts: MailFacts): Classification {
     cleanSubject: subject.clean,
   };
   if (secondScore > 0) result.alternative = second;
+  if (bounce) result.nonDelivery = bounce;
   return result;
 }
 

@@ -82,6 +82,7 @@ export {
   type SubmissionReceiptInput,
   type WithdrawalReceiptInput,
 } from './receipts.js';
+export { nonDeliveryReport, type NonDeliveryReport } from './non-delivery.js';
 export { levenshtein, similarity } from './similarity.js';
 export {
   checkSubmission,

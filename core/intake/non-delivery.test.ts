@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { classifyMail, decide } from './classify.js';
+import type { MailFacts } from './facts.js';
+import { nonDeliveryReport } from './non-delivery.js';
+import { htmlToText } from './text.js';
+
+// The report as Exchange Online words it (and the emulator writes it).
+const html =
+  "<html><body><p><b>Your message to these recipients couldn't be delivered:</b><br>anna.lind@solrosen.example<br></p>" +
+  "<p>Diagnostic information for administrators:<br>Remote server returned '550 5.2.2 Submission quota exceeded'</p>" +
+  '<p>Original message headers:<br>Subject: Kvitto: vi har tagit emot ert bidrag<br>Message-ID: &lt;abc123@kvalitet.example&gt;</p></body></html>';
+
+function report(partial: Partial<MailFacts> = {}): MailFacts {
+  return {
+    subject: 'Undeliverable: Kvitto: vi har tagit emot ert bidrag',
+    body: htmlToText(html),
+    from: { address: 'postmaster@kvalitet.example', name: 'Microsoft Outlook' },
+    attachments: [],
+    sentAt: '2027-03-01T10:00:00+01:00',
+    ...partial,
+  };
+}
+
+describe('non-delivery reports', () => {
+  it('are told apart from out-of-office replies, decided without a coordinator, and read', () => {
+    const c = classifyMail(report());
+    expect(c.kind).toBe('auto-reply');
+    expect(decide(c)).toBe('auto');
+    expect(c.nonDelivery).toEqual({
+      recipients: ['anna.lind@solrosen.example'],
+      reason: '550 5.2.2 Submission quota exceeded',
+      originalMessageId: '<abc123@kvalitet.example>',
+      originalSubject: 'Kvitto: vi har tagit emot ert bidrag',
+    });
+    expect(c.reasons[0]).toMatch(/utebliven leverans/);
+    expect(c.reasonsEn[0]).toMatch(/non-delivery report/);
+  });
+
+  it('are known by the report content type even from an unusual sender and subject', () => {
+    const facts = report({
+      from: { address: 'bounces@relay.example' },
+      subject: 'Leveransstatus',
+      headers: [{ name: 'Content-Type', value: 'multipart/report; report-type=delivery-status' }],
+    });
+    expect(classifyMail(facts).nonDelivery?.recipients).toEqual(['anna.lind@solrosen.example']);
+  });
+
+  it('are not claimed for an out-of-office reply or a person writing "undeliverable"', () => {
+    const away = classifyMail(
+      report({
+        from: { address: 'anna.lind@solrosen.example' },
+        subject: 'Automatiskt svar: Kvitto',
+        body: 'Jag är ledig till och med 10 mars.',
+        headers: [{ name: 'Auto-Submitted', value: 'auto-replied' }],
+      }),
+    );
+    expect(away.kind).toBe('auto-reply');
+    expect(away.nonDelivery).toBeUndefined();
+    expect(
+      nonDeliveryReport(
+        report({ from: { address: 'anna.lind@solrosen.example' }, subject: 'Undeliverable: ?' }),
+      ),
+    ).toBeUndefined();
+  });
+});
