@@ -243,6 +243,12 @@ export const migrations: Record<string, Migration> = {
   // The outbox sends a draft it created (immutable id) and keeps that id: after a crash the id tells
   // whether the mail went (Sent Items drop custom headers, so a header search cannot).
   '0004_outbox_draft_id': statements(`alter table outbox add column draft_id text`),
+  // A sent mail can still bounce (past the day's recipient limit, a mistyped address): the intake
+  // marks the item when the non-delivery report arrives, so coordinators see who got nothing.
+  '0005_outbox_bounce': statements(
+    `alter table outbox add column bounced_at timestamptz`,
+    `alter table outbox add column bounce_reason text`,
+  ),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -61,6 +61,10 @@ export interface OutboxItem<P = unknown> {
    * again (in Sent Items: sent; still in Drafts: not sent yet).
    */
   draftId?: string;
+  /** A non-delivery report came back for this (sent) mail: when the intake read it. */
+  bouncedAt?: IsoInstant;
+  /** The server's reason from the report ("550 5.2.2 …"), when it gave one. */
+  bounceReason?: string;
 }
 
 export interface OutboxRepo {
@@ -93,6 +97,13 @@ export interface OutboxRepo {
     owner: string,
     failure: { error: string; retryAt?: TimeInput },
   ): Promise<boolean>;
+  /** Items sent since an instant (newest first), optionally per mailbox: where a bounce is looked up. */
+  listSentSince<P = unknown>(since: TimeInput, mailbox?: string): Promise<OutboxItem<P>[]>;
+  /**
+   * Marks a sent item as bounced (a non-delivery report arrived). Idempotent: a second report keeps
+   * the first time. False when the item does not exist.
+   */
+  markBounced(id: number, bounce: { at?: TimeInput; reason?: string }): Promise<boolean>;
   /** Messages and recipients sent since an instant (now − 1 min, now − 24 h), optionally per mailbox. */
   sentSince(since: TimeInput, mailbox?: string): Promise<{ messages: number; recipients: number }>;
   /** The earliest notBefore among pending items (when the pacer should wake up), if any. */
@@ -249,6 +260,34 @@ export function outboxRepo({ db, now }: RepoContext): OutboxRepo {
       return result.numUpdatedRows > 0n;
     },
 
+    async listSentSince<P>(since: TimeInput, mailbox?: string) {
+      let query = db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('status', '=', 'sent')
+        .where('sent_at', '>', toDate(since));
+      if (mailbox !== undefined) query = query.where('mailbox', '=', mailbox);
+      const rows = await query.orderBy('sent_at', 'desc').orderBy('id', 'desc').execute();
+      return rows.map((row) => toItem<P>(row));
+    },
+
+    async markBounced(id, bounce) {
+      const at = now();
+      const result = await db
+        .updateTable('outbox')
+        .set((eb) => ({
+          bounced_at: eb.fn.coalesce(
+            'bounced_at',
+            eb.val(bounce.at === undefined ? at : toDate(bounce.at)),
+          ),
+          bounce_reason: eb.fn.coalesce('bounce_reason', eb.val(bounce.reason ?? null)),
+          updated_at: at,
+        }))
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
     async sentSince(since, mailbox) {
       let query = db
         .selectFrom('outbox')
@@ -305,5 +344,7 @@ function toItem<P>(row: Selectable<OutboxTable>): OutboxItem<P> {
     sentAt: toIsoOrUndefined(row.sent_at),
     createdAt: toIso(row.created_at),
     draftId: row.draft_id ?? undefined,
+    bouncedAt: toIsoOrUndefined(row.bounced_at),
+    bounceReason: row.bounce_reason ?? undefined,
   });
 }

@@ -137,6 +137,9 @@ export interface OutboxTable {
   updated_at: Timestamp;
   /** The draft (immutable id) the sender created for this item; sent or still a draft. */
   draft_id: string | null;
+  /** A non-delivery report came back for this sent mail: when it arrived, and the server's reason. */
+  bounced_at: NullableTimestamp;
+  bounce_reason: string | null;
 }
 
 export interface ConversationRefsTable {

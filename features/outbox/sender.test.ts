@@ -105,6 +105,9 @@ function memoryStore(): Pick<Store, 'outbox' | 'locks'> & { items: OutboxItem<Ou
       );
       return { messages: sent.length, recipients: sent.reduce((n, i) => n + i.recipientCount, 0) };
     },
+    // Bounces are the intake's business; the sender never reads them.
+    listSentSince: async () => [],
+    markBounced: async () => false,
     async nextDueAt() {
       const pending = items.filter((i) => i.status === 'pending').map((i) => i.notBefore);
       return pending.sort()[0];

@@ -833,6 +833,30 @@ export function runConformance(
           recipients: 0,
         });
       });
+
+      it('lists recent sent mail and keeps the first bounce of an item', async () => {
+        for (const [key, sentAt] of [
+          ['receipt:old', '2027-05-10T10:00:00Z'],
+          ['receipt:new', '2027-05-17T19:00:00Z'],
+        ] as const) {
+          await store.outbox.enqueue(item(key));
+          const next = (await store.outbox.claimNext({ owner: 'w', leaseMs: MIN }))!;
+          await store.outbox.markSent(next.id, 'w', sentAt);
+        }
+        await store.outbox.enqueue(item('receipt:pending'));
+        const recent = await store.outbox.listSentSince('2027-05-14T00:00:00Z', MAILBOX);
+        expect(recent.map((i) => i.key)).toEqual(['receipt:new']);
+        const id = recent[0]!.id;
+        expect(recent[0]!.bouncedAt).toBeUndefined();
+        expect(await store.outbox.markBounced(id, { reason: '550 5.2.2 quota' })).toBe(true);
+        clock.advance(MIN);
+        expect(await store.outbox.markBounced(id, { reason: 'another report' })).toBe(true);
+        const bounced = (await store.outbox.get(id))!;
+        expect(bounced.bouncedAt).toBe('2027-05-17T20:00:00.000Z');
+        expect(bounced.bounceReason).toBe('550 5.2.2 quota');
+        expect(bounced.status).toBe('sent');
+        expect(await store.outbox.markBounced(999_999, {})).toBe(false);
+      });
     });
 
     describe('proactive messaging, reminders, visits, job locks', () => {
