@@ -18,6 +18,8 @@ const HEADERS_KEPT = [
   'x-autoreply',
   'x-autorespond',
   'x-ms-exchange-generated-message-source',
+  // multipart/report; report-type=delivery-status: a non-delivery report (RFC 3464).
+  'content-type',
 ];
 
 export function bodyText(message: Message): string {

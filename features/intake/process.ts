@@ -36,6 +36,7 @@ import { withLock } from './lock.js';
 import { retryPolicy } from './retry.js';
 import { readDetails, type IntakeDetails } from './details.js';
 import { readMail } from './read-mail.js';
+import { bounceTriageReason, findBouncedMail } from './bounce.js';
 import { headersMatter } from './snapshots.js';
 import { applyMailTransition } from './transitions.js';
 
@@ -136,6 +137,36 @@ export async function processClaimedMail(
     preview: previewOf(facts.body, 280),
   };
 
+  // A bounce of a mail we sent: never answered; the sent item is marked and a coordinator told who
+  // got nothing (the report waits in triage until someone has seen it).
+  const bounce = assessment.classification.nonDelivery;
+  if (!decision && bounce) {
+    const bounced = await findBouncedMail(ctx, bounce, receivedAt);
+    if (bounced)
+      await ctx.store.outbox.markBounced(bounced.item.id, {
+        at: receivedAt,
+        ...(bounce.reason ? { reason: bounce.reason } : {}),
+      });
+    const details: IntakeDetails = {
+      ...base,
+      ...(bounced?.unitId ? { suggestedUnitId: bounced.unitId } : {}),
+      triageReasons: [bounceTriageReason(bounce, bounced)],
+      facts: [
+        {
+          sv: 'Rapport om utebliven leverans: besvaras inte.',
+          en: 'A non-delivery report: not answered.',
+        },
+      ],
+    };
+    await deps.filer.file(
+      mail.messageId,
+      [MAIL_KIND_LABELS[base.kind].category, TRIAGE_CATEGORY],
+      null,
+      message.categories ?? [],
+    );
+    deps.onTriage?.(mail, details);
+    return { status: 'triage', details };
+  }
   if (!decision && assessment.decision === 'triage') {
     const details: IntakeDetails = { ...base, triageReasons: assessment.triageReasons };
     await deps.filer.file(

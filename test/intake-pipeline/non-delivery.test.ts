@@ -1,0 +1,68 @@
+// A receipt that bounces: past the mailbox's daily recipient limit Exchange accepts the mail (202)
+// and then sends a non-delivery report from the postmaster to the shared mailbox. The intake must
+// know it for what it is (not an out-of-office reply), never answer it, mark the receipt bounced,
+// and show coordinators whose receipt did not arrive, with the reason.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { receiptKey } from '../../features/intake/replies.js';
+import { asCoordinator } from '../support/tab-token.js';
+import { BO, COORD, SHARED } from './tenant.js';
+import { startIntakeHarness, type IntakeHarness } from './harness.js';
+
+let h: IntakeHarness;
+beforeAll(async () => {
+  h = await startIntakeHarness();
+}, 120_000);
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe('a receipt that bounces', () => {
+  it('is marked bounced, its report is not answered, and coordinators see whose receipt did not arrive', async () => {
+    // The mailbox has used up its day: every send from it bounces (the inbound mail is delivered
+    // straight to the inbox, so only the app's receipt meets the limit).
+    h.faults({ sendingLimits: { messagesPerMinute: 30, recipientsPerDay: 0 } });
+    const [delivered] = h.emulator.admin.deliver({
+      to: SHARED,
+      from: BO,
+      subject: 'Intresseanmälan Förskolan Solrosen',
+      body: 'Hej! Förskolan Solrosen vill delta i Kvalitetsutmärkelsen 2027.\nBo Berg, förskolechef',
+    });
+    const registration = delivered!.messageId;
+    await h.settle();
+    // The report arrives a moment after the receipt was accepted (as Exchange's does); then the
+    // intake reads it like any other mail.
+    let report: ReturnType<typeof h.emulator.admin.messages>[number] | undefined;
+    for (let i = 0; i < 60 && !report; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      report = h.emulator.admin.messages(SHARED).find((m) => /^Undeliverable:/.test(m.subject));
+    }
+    expect(report, 'the postmaster reported the bounce').toBeDefined();
+    await h.settle();
+
+    // Bo never got the receipt; the app's receipt is marked bounced with the server's reason.
+    expect(await h.inbox(BO)).toEqual([]);
+    const receipt = await h.server.store.outbox.getByKey(receiptKey(SHARED, registration));
+    expect(receipt?.status).toBe('sent');
+    expect(receipt?.bouncedAt).toBeDefined();
+    expect(receipt?.bounceReason).toMatch(/5\.1\.90/);
+
+    // The report waits for a coordinator, filed as an automatic mail, and is never answered.
+    const record = await h.server.store.mails.get({ mailbox: SHARED, messageId: report!.id });
+    expect(record?.status).toBe('triage');
+    expect(record?.classification).toBe('auto-reply');
+    expect(await h.server.store.outbox.getByKey(receiptKey(SHARED, report!.id))).toBeUndefined();
+    const filed = await h.inShared(report!.subject);
+    expect(filed?.categories).toEqual(expect.arrayContaining(['Autosvar', 'Att granska']));
+
+    // The tab's triage list (the bot's "granska" reads the same list) says whose receipt bounced.
+    const response = await asCoordinator(h.emulator.url, COORD)(`${h.server.url}/api/tab/triage`);
+    expect(response.status).toBe(200);
+    const shown = JSON.stringify(await response.json());
+    expect(shown).toContain(`Kvittot till ${BO} kom inte fram`);
+    expect(shown).toContain(`The receipt to ${BO} was not delivered`);
+    expect(shown).toMatch(/5\.1\.90/);
+    const items = await h.intake.listTriage();
+    const item = items.find((i) => i.messageId === report!.id);
+    expect(item?.suggestedUnitId).toBe('u-solrosen');
+  }, 120_000);
+});
