@@ -35,6 +35,9 @@ export async function findBouncedMail(
     const p = item.payload;
     if (!p || typeof p !== 'object') continue;
     let subject = typeof p.subject === 'string' ? p.subject : undefined;
+    // The subject first: it rules out nearly every item without a read of the answered mail.
+    if (wantedSubject !== undefined && subject !== undefined && norm(subject) !== wantedSubject)
+      continue;
     const to = [...(p.cc ?? []), ...(p.kind === 'send' ? [...p.to, ...(p.bcc ?? [])] : [])].map(
       (a) => a.address.toLowerCase(),
     );
