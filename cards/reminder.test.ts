@@ -58,6 +58,30 @@ describe('reminder cards', () => {
     expect(text(card)).not.toContain('bidrag');
   });
 
+  it('after the ceremony: the team leader will book the feedback visit, and what it is; nothing to press but a question', () => {
+    const sv = reminderCard({ ...REMINDER_EXAMPLES.feedbackBooking!, locale: 'sv' });
+    expect(text(sv)).toContain('Teamledaren hör av sig och bokar en tid med er');
+    expect(text(sv)).toContain('handlingsplan för utveckling och förbättring');
+    expect(text(sv)).toContain('Besöket sker senast');
+    expect(text(sv)).toContain('11 februari 2028');
+    expect(text(sv)).not.toContain('kl. 24.00');
+    expect((sv.actions ?? []).map((a) => a.type)).toEqual(['Action.OpenUrl']);
+    const en = reminderCard({ ...REMINDER_EXAMPLES.feedbackBooking!, locale: 'en' });
+    expect(text(en)).toContain('The team leader will be in touch to book a time with you');
+    expect(text(en)).not.toContain('återföring');
+  });
+
+  it("a booked feedback visit is shown with its time, in the person's language", () => {
+    const sv = reminderCard({ ...REMINDER_EXAMPLES.feedbackVisit!, locale: 'sv' });
+    expect(text(sv)).toContain('Ert återföringsbesök är bokat tisdag 7 december 2027 kl. 13.00.');
+    expect(sv.body[1]).toMatchObject({
+      facts: [{ title: 'Återföringsbesök', value: 'tisdag 7 december 2027 kl. 13.00' }, {}],
+    });
+    const en = reminderCard({ ...REMINDER_EXAMPLES.feedbackVisit!, locale: 'en' });
+    expect(text(en)).toContain('Your feedback visit is booked for');
+    expect((en.actions ?? []).map((a) => a.type)).toEqual(['Action.OpenUrl']);
+  });
+
   it('notice and overview cards parse', () => {
     expect(cardProblems(reminderNoticeCard('sv', 'Det här kortet gäller inte längre.'))).toEqual(
       [],

@@ -4,7 +4,7 @@
 // with a confirmation step, snooze until tomorrow, and a mail to the coordinators. `refresh` keeps an
 // opened card current, so an old reminder never shows stale status. Also the coordinators' overview.
 // Pure factories; Swedish first, English by the person's language; every card well under 28 KB.
-import { formatDeadline, formatInstant, formatTimeRange } from '../core/format.js';
+import { formatDate, formatDeadline, formatInstant, formatTimeRange } from '../core/format.js';
 import type { IsoInstant, LocalDate, Locale, ReminderKind } from '../core/model.js';
 import type { MissingItem } from '../core/reminders.js';
 import {
@@ -129,8 +129,8 @@ const DUE: Record<ReminderKind, { title: Text; how: (mailbox: string) => Text }>
   'feedback-visit': {
     title: { sv: 'Återföringsbesök', en: 'Feedback visit' },
     how: () => ({
-      sv: 'Examinatorerna hör av sig för att boka ett återföringsbesök.',
-      en: 'The examiners will be in touch to book a feedback visit.',
+      sv: 'Vid återföringsbesöket berättar examinatorerna vad de såg som er verksamhets starka sidor och framför allt vilka möjligheter till utveckling de ser, så att ni kan göra en egen handlingsplan för utveckling och förbättring. Besöket kan ske digitalt.',
+      en: 'At the feedback visit the examiners tell you what they saw as your strengths and, above all, where they see room for development, so that you can make your own plan for development and improvement. The visit may be held online.',
     }),
   },
 };
@@ -185,12 +185,23 @@ export function missingText(item: MissingItem, locale: Locale): string {
       return locale === 'sv'
         ? 'Examinatorerna vill se dokumenten nedan vid besöket.'
         : 'The examiners want to see the documents below at the visit.';
+    case 'feedback-visit-booking':
+      return locale === 'sv'
+        ? 'Nu när juryn har beslutat får ni ett återföringsbesök av ert examinatorsteam. Teamledaren hör av sig och bokar en tid med er; ni behöver inte göra något förrän dess.'
+        : 'Now that the jury has decided, your examiner team will make a feedback visit. The team leader will be in touch to book a time with you; you need to do nothing until then.';
+    case 'feedback-visit':
+      return locale === 'sv'
+        ? `Ert återföringsbesök är bokat ${formatInstant(item.start, 'sv')}.`
+        : `Your feedback visit is booked for ${formatInstant(item.start, 'en')}.`;
   }
 }
 
 const L = {
   deadline: { sv: 'Senast', en: 'Deadline' },
   visit: { sv: 'Platsbesök', en: 'Site visit' },
+  feedbackVisit: { sv: 'Återföringsbesök', en: 'Feedback visit' },
+  feedbackBy: { sv: 'Besöket sker senast', en: 'Visit by' },
+  whatHappens: { sv: 'Så här går det till', en: 'What happens next' },
   unit: { sv: 'Enhet', en: 'Unit' },
   missing: { sv: 'Det här saknas', en: 'Still missing' },
   done: { sv: 'Vi har skickat', en: 'We have sent it' },
@@ -226,9 +237,12 @@ export function reminderCard(data: ReminderCardData): ReminderCard {
   const { locale } = data;
   const state = data.state ?? (data.missing.length ? 'open' : 'done');
   const due = DUE[data.kind];
+  const feedback = data.kind === 'feedback-visit';
   const deadline = data.visitStart
     ? formatInstant(data.visitStart, locale)
-    : formatDeadline(data.deadlineDate, locale);
+    : feedback
+      ? formatDate(data.deadlineDate, locale)
+      : formatDeadline(data.deadlineDate, locale);
   const actionData: ReminderActionData = { occurrenceId: data.occurrenceId, unitId: data.unitId };
   const exec = (verb: ReminderVerb, title: string, style?: ExecuteAction['style']) =>
     ({
@@ -252,8 +266,11 @@ export function reminderCard(data: ReminderCardData): ReminderCard {
       type: 'FactSet',
       facts: [
         data.visitStart
-          ? { title: L.visit[locale], value: formatInstant(data.visitStart, locale) }
-          : { title: L.deadline[locale], value: deadline },
+          ? {
+              title: (feedback ? L.feedbackVisit : L.visit)[locale],
+              value: formatInstant(data.visitStart, locale),
+            }
+          : { title: (feedback ? L.feedbackBy : L.deadline)[locale], value: deadline },
         { title: L.unit[locale], value: data.unitName },
       ],
     },
@@ -278,7 +295,7 @@ export function reminderCard(data: ReminderCardData): ReminderCard {
       );
     body.push({
       type: 'TextBlock',
-      text: L.missing[locale],
+      text: (feedback ? L.whatHappens : L.missing)[locale],
       weight: 'bolder',
       spacing: 'medium',
       wrap: true,
@@ -323,8 +340,9 @@ export function reminderCard(data: ReminderCardData): ReminderCard {
     title: L.ask[locale],
     url: `mailto:${data.mailbox}?subject=${encodeURIComponent(`${due.title[locale]}: ${data.unitName}`)}`,
   };
-  // A visit's documents are shown, not sent: only the question to the coordinators applies.
-  const informational = data.kind === 'site-visit-documents';
+  // A visit's documents are shown, not sent, and the team leader books the feedback visit: only the
+  // question to the coordinators applies.
+  const informational = data.kind === 'site-visit-documents' || feedback;
   const actions: CardAction[] =
     state === 'confirm-withdraw'
       ? [
@@ -344,7 +362,7 @@ export function reminderCard(data: ReminderCardData): ReminderCard {
   const card: ReminderCard = {
     ...adaptiveCard({
       fallbackText:
-        `${due.title[locale]} – ${L.deadline[locale].toLowerCase()} ${deadline}. ${state === 'open' ? missingPlain : ''}`.trim(),
+        `${due.title[locale]} – ${(feedback && !data.visitStart ? L.feedbackBy : L.deadline)[locale].toLowerCase()} ${deadline}. ${state === 'open' ? missingPlain : ''}`.trim(),
       body,
       actions,
     }),

@@ -6,6 +6,7 @@ import {
   DEFAULT_REMINDER_RULES,
   dueNow,
   visitReminderOccurrences,
+  feedbackVisitReminderOccurrences,
   occurrenceWindow,
   reminderOccurrences,
   reminderRecipients,
@@ -140,6 +141,85 @@ describe('reminder occurrences', () => {
         cycle,
       ),
     ).toEqual([{ unitId: 'a', missing: [{ code: 'site-visit-documents' }] }]);
+  });
+
+  it("feedback visit: after the ceremony to decided units without a booked visit, and on a booked visit's morning", () => {
+    const occ = feedbackVisitReminderOccurrences(cycle, [
+      { unitId: 'booked', start: '2027-12-07T13:00:00+01:00' },
+      { unitId: 'early', start: '2027-12-08T09:30:00+01:00' },
+    ]);
+    expect(occ.map((o) => [o.id, o.sendAt, o.deadline, o.unitIds, o.visitStart])).toEqual([
+      // The ceremony is on 23 November (evening): the day after at 09:00, until the window closes.
+      [
+        '2027:feedback-visit-0d',
+        '2027-11-24T09:00:00+01:00',
+        '2028-02-12T00:00:00+01:00',
+        undefined,
+        undefined,
+      ],
+      [
+        '2027:feedback-visit-0d:booked',
+        '2027-12-07T09:00:00+01:00',
+        '2027-12-07T13:00:00+01:00',
+        ['booked'],
+        '2027-12-07T13:00:00+01:00',
+      ],
+      // A visit at 09:30 is reminded of at least an hour before, not at 09:00.
+      [
+        '2027:feedback-visit-0d:early',
+        '2027-12-08T08:30:00+01:00',
+        '2027-12-08T09:30:00+01:00',
+        ['early'],
+        '2027-12-08T09:30:00+01:00',
+      ],
+    ]);
+    // Nothing before the ceremony is over.
+    expect(dueNow(occ, '2027-11-23T20:00:00+01:00', new Set()).send).toEqual([]);
+
+    const through = (...extra: [ParticipationState, string][]) =>
+      participation('x', [
+        ['pre-registered', '2027-03-01T10:00:00+01:00'],
+        ['submitted', '2027-05-01T10:00:00+02:00'],
+        ['in-protocol', '2027-06-01T10:00:00+02:00'],
+        ['eligible', '2027-08-01T10:00:00+02:00'],
+        ['under-examination', '2027-08-20T10:00:00+02:00'],
+        ...extra,
+      ]);
+    const decided = through(
+      ['site-visit-held', '2027-09-20T12:00:00+02:00'],
+      ['jury-decided', '2027-11-04T15:00:00+01:00'],
+    );
+    const held = through(
+      ['site-visit-held', '2027-09-20T12:00:00+02:00'],
+      ['jury-decided', '2027-11-04T15:00:00+01:00'],
+      ['feedback-visit-held', '2027-12-01T12:00:00+01:00'],
+    );
+    const withdrawn = through(['withdrawn', '2027-09-01T10:00:00+02:00']);
+    const situations: UnitSituation[] = [
+      { unitId: 'waiting', participation: { ...decided, unitId: 'waiting' } },
+      {
+        unitId: 'booked',
+        participation: { ...decided, unitId: 'booked' },
+        feedbackVisitStart: '2027-12-07T13:00:00+01:00',
+      },
+      { unitId: 'done', participation: { ...held, unitId: 'done' } },
+      { unitId: 'gone', participation: { ...withdrawn, unitId: 'gone' } },
+      { unitId: 'examined', participation: { ...through(), unitId: 'examined' } },
+    ];
+    const [afterCeremony, onTheDay] = occ;
+    expect(reminderRecipients(afterCeremony!, situations, cycle)).toEqual([
+      { unitId: 'waiting', missing: [{ code: 'feedback-visit-booking' }] },
+      {
+        unitId: 'booked',
+        missing: [{ code: 'feedback-visit', start: '2027-12-07T13:00:00+01:00' }],
+      },
+    ]);
+    expect(reminderRecipients(onTheDay!, situations, cycle)).toEqual([
+      {
+        unitId: 'booked',
+        missing: [{ code: 'feedback-visit', start: '2027-12-07T13:00:00+01:00' }],
+      },
+    ]);
   });
 
   it('snooze comes back tomorrow at 09:00', () => {

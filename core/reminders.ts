@@ -67,8 +67,62 @@ export interface ReminderOccurrence {
   meetingIds?: string[];
   /** Only these units (a reminder about one unit's booked visit). */
   unitIds?: string[];
-  /** The booked visit's start (site-visit documents). */
+  /** The booked visit's start (site-visit documents, feedback visit). */
   visitStart?: IsoInstant;
+}
+
+/** One hour: a reminder on the day of a visit goes out at least this long before it starts. */
+const BEFORE_VISIT_MS = 3_600_000;
+
+/**
+ * The feedback-visit reminders ("återföringsbesök"), from each `feedback-visit` rule:
+ * - one after the ceremony, to every unit the jury decided on that has no booked feedback visit yet
+ *   ("the team leader will book it, this is what it is"): the day after the ceremony day at the rule's
+ *   time (the ceremony is in the evening and the jury's results are not public before it), due until
+ *   the end of the feedback-visit window. `daysBefore` does not move it: the ceremony is no deadline.
+ * - one per booked feedback visit, `daysBefore` the visit's day at the rule's time (the default
+ *   `feedback-visit-0d`: that morning at 09:00) and at least an hour before it starts, due until it
+ *   starts, with its time.
+ */
+export function feedbackVisitReminderOccurrences(
+  cycle: Cycle,
+  visits: readonly { unitId: string; start: IsoInstant }[],
+  rules: readonly ReminderRule[] = cycle.reminders ?? DEFAULT_REMINDER_RULES,
+): ReminderOccurrence[] {
+  const out: ReminderOccurrence[] = [];
+  const t = cycle.timeline;
+  for (const rule of rules.filter((r) => r.kind === 'feedback-visit')) {
+    const [hour, minute] = rule.at.split(':').map(Number) as [number, number];
+    out.push({
+      id: `${cycle.year}:${rule.id}`,
+      year: cycle.year,
+      ruleId: rule.id,
+      kind: rule.kind,
+      sendAt: toIsoInstant(localDay(t.ceremony.date).plus({ days: 1 }).set({ hour, minute })),
+      deadline: deadlineInstant(t.feedbackVisitWindow.to),
+      deadlineDate: t.feedbackVisitWindow.to,
+    });
+    for (const v of visits) {
+      const start = toStockholm(v.start);
+      const day = start.startOf('day');
+      const planned = day.minus({ days: rule.daysBefore }).set({ hour, minute });
+      const latest = start.minus({ milliseconds: BEFORE_VISIT_MS });
+      out.push({
+        id: `${cycle.year}:${rule.id}:${v.unitId}`,
+        year: cycle.year,
+        ruleId: rule.id,
+        kind: rule.kind,
+        sendAt: toIsoInstant(planned < latest ? planned : latest),
+        deadline: toIsoInstant(start),
+        deadlineDate: day.toISODate() as LocalDate,
+        unitIds: [v.unitId],
+        visitStart: toIsoInstant(start),
+      });
+    }
+  }
+  return out.sort(
+    (a, b) => Date.parse(a.sendAt) - Date.parse(b.sendAt) || a.id.localeCompare(b.id),
+  );
 }
 
 /**
@@ -104,7 +158,8 @@ export function visitReminderOccurrences(
 
 /**
  * Every occurrence of a cycle's rules, by send time. The per-visit kinds (site-visit documents,
- * feedback visit) depend on booked visits and jury results and are not produced from the timeline.
+ * feedback visit) depend on booked visits and jury results and are not produced from the timeline:
+ * see `visitReminderOccurrences` and `feedbackVisitReminderOccurrences`.
  */
 export function reminderOccurrences(
   cycle: Cycle,
@@ -209,7 +264,11 @@ export type MissingItem =
   | { code: 'unreadable'; fileNames: string[] }
   | { code: 'questions-missing'; numbers: number[] }
   | { code: 'board-protocol' }
-  | { code: 'site-visit-documents' };
+  | { code: 'site-visit-documents' }
+  /** The jury has decided; the team leader will book the feedback visit. */
+  | { code: 'feedback-visit-booking' }
+  /** The feedback visit is booked for `start`. */
+  | { code: 'feedback-visit'; start: IsoInstant };
 
 /** What the store knows about one unit this cycle, as reminders need it. */
 export interface UnitSituation {
@@ -224,6 +283,8 @@ export interface UnitSituation {
   };
   /** Signed up for an information meeting (any of the cycle's). */
   signedUpForMeeting?: boolean;
+  /** The start of the unit's booked feedback visit this cycle, if one is booked. */
+  feedbackVisitStart?: IsoInstant;
 }
 
 const ALL_QUESTIONS = Array.from({ length: 24 }, (_, i) => i + 1);
@@ -270,6 +331,12 @@ export function stillMissing(kind: ReminderKind, s: UnitSituation, cycle: Cycle)
         : [];
     case 'site-visit-documents':
       return p.state === 'under-examination' ? [{ code: 'site-visit-documents' }] : [];
+    case 'feedback-visit':
+      // 'feedback-visit-held' is the only later state: those units are done.
+      if (p.state !== 'jury-decided') return [];
+      return s.feedbackVisitStart
+        ? [{ code: 'feedback-visit', start: s.feedbackVisitStart }]
+        : [{ code: 'feedback-visit-booking' }];
     default:
       return [];
   }

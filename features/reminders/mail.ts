@@ -1,7 +1,7 @@
 // The reminder as a mail (for people Teams cannot reach): the card's content in plain HTML.
 import type { ReminderCardData } from '../../cards/reminder.js';
 import { missingText, reminderDueText } from '../../cards/reminder.js';
-import { formatDeadline, formatInstant } from '../../core/format.js';
+import { formatDate, formatDeadline, formatInstant } from '../../core/format.js';
 import type { MailContent } from '../delivery/index.js';
 
 const esc = (s: string) =>
@@ -10,9 +10,12 @@ const esc = (s: string) =>
 export function reminderMail(data: ReminderCardData): MailContent {
   const { locale } = data;
   const { title, how } = reminderDueText(data.kind, data.mailbox, locale);
+  // The feedback visit after the ceremony has no deadline for the unit: the window's last day.
   const deadline = data.visitStart
     ? formatInstant(data.visitStart, locale)
-    : formatDeadline(data.deadlineDate, locale);
+    : data.kind === 'feedback-visit'
+      ? formatDate(data.deadlineDate, locale)
+      : formatDeadline(data.deadlineDate, locale);
   const lines = data.missing.map((m) => `<li>${esc(missingText(m, locale))}</li>`).join('');
   return {
     subject:

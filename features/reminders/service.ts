@@ -21,13 +21,14 @@ import {
   reminderOccurrences,
   reminderRecipients,
   visitReminderOccurrences,
+  feedbackVisitReminderOccurrences,
   snoozeUntil,
   stillMissing,
   type MissingItem,
   type ReminderOccurrence,
   type UnitSituation,
 } from '../../core/reminders.js';
-import type { Store } from '../../store/index.js';
+import { visitId, type Store } from '../../store/index.js';
 import type { Delivery, DeliveryMessage, DeliveryResult } from '../delivery/index.js';
 import { infoMeetingSignups } from '../intake/info-meetings.js';
 import type { RoleResolver } from '../roles/types.js';
@@ -68,17 +69,23 @@ export type ActionOutcome = { card: AdaptiveCard };
 export function createReminders(deps: RemindersDeps) {
   const state = reminderState(deps.store);
   const { store } = deps;
-  /** The timeline's reminders and one per booked site visit (the visits feature records them). */
+  const bookedVisits = async (cycle: Cycle, kind: 'site' | 'feedback') =>
+    (await store.visits.listForYear(cycle.year, kind))
+      .filter((v): v is typeof v & { start: string } => v.status === 'booked' && !!v.start)
+      .map((v) => ({ unitId: v.unitId, start: v.start }));
+  /**
+   * The timeline's reminders, one per booked site visit, and the feedback-visit ones (after the
+   * ceremony, and one per booked feedback visit); the visits feature records visits and jury results.
+   */
   async function cycleOccurrences(cycle: Cycle): Promise<ReminderOccurrence[]> {
-    const visits = (await store.visits.listForYear(cycle.year, 'site')).filter(
-      (v): v is typeof v & { start: string } => v.status === 'booked' && !!v.start,
-    );
+    const [site, feedback] = await Promise.all([
+      bookedVisits(cycle, 'site'),
+      bookedVisits(cycle, 'feedback'),
+    ]);
     return [
       ...reminderOccurrences(cycle),
-      ...visitReminderOccurrences(
-        cycle,
-        visits.map((v) => ({ unitId: v.unitId, start: v.start })),
-      ),
+      ...visitReminderOccurrences(cycle, site),
+      ...feedbackVisitReminderOccurrences(cycle, feedback),
     ];
   }
   const occurrences = async () =>
@@ -125,11 +132,13 @@ export function createReminders(deps: RemindersDeps) {
   }
 
   async function situations(cycle: Cycle): Promise<Map<string, UnitSituation>> {
-    const [participations, submissions, signups] = await Promise.all([
+    const [participations, submissions, signups, feedback] = await Promise.all([
       store.participations.list({ year: cycle.year }),
       store.submissions.latestByYear(cycle.year),
       infoMeetingSignups({ store, mailbox: deps.mailbox }, cycle).catch(() => []),
+      bookedVisits(cycle, 'feedback'),
     ]);
+    const feedbackStart = new Map(feedback.map((v) => [v.unitId, v.start]));
     const signedUp = new Set(
       signups.flatMap((m) => m.signups.map((s) => s.unitId).filter(Boolean)),
     );
@@ -139,6 +148,9 @@ export function createReminders(deps: RemindersDeps) {
         unitId: p.unitId,
         participation: p,
         signedUpForMeeting: signedUp.has(p.unitId),
+        ...(feedbackStart.has(p.unitId)
+          ? { feedbackVisitStart: feedbackStart.get(p.unitId)! }
+          : {}),
       });
     for (const s of submissions) {
       const entry = map.get(s.unitId) ?? { unitId: s.unitId };
@@ -154,10 +166,11 @@ export function createReminders(deps: RemindersDeps) {
   }
 
   async function unitSituation(cycle: Cycle, unitId: string): Promise<UnitSituation> {
-    const [participation, submission, all] = await Promise.all([
+    const [participation, submission, all, feedback] = await Promise.all([
       store.participations.get(unitId, cycle.year),
       store.submissions.latest(unitId, cycle.year),
       infoMeetingSignups({ store, mailbox: deps.mailbox }, cycle).catch(() => []),
+      store.visits.get(visitId(cycle.year, 'feedback', unitId)),
     ]);
     return {
       unitId,
@@ -173,6 +186,9 @@ export function createReminders(deps: RemindersDeps) {
           }
         : {}),
       signedUpForMeeting: all.some((m) => m.signups.some((s) => s.unitId === unitId)),
+      ...(feedback?.status === 'booked' && feedback.start
+        ? { feedbackVisitStart: feedback.start }
+        : {}),
     };
   }
 

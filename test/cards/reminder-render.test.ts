@@ -70,7 +70,12 @@ describe('reminder cards in Chromium', () => {
       it(`${name} (${locale})`, async () => {
         const result = await render(reminderCard({ ...example, locale }));
         expect(result.errors).toEqual([]);
-        if (example.kind === 'site-visit-documents') {
+        if (example.kind === 'feedback-visit') {
+          expect(result.text).toContain(locale === 'sv' ? 'Återföringsbesök' : 'Feedback visit');
+          expect(result.buttons).toEqual([
+            locale === 'sv' ? 'Fråga samordnarna' : 'Ask the coordinators',
+          ]);
+        } else if (example.kind === 'site-visit-documents') {
           expect(result.text).toContain(locale === 'sv' ? 'Platsbesök' : 'Site visit');
           expect(result.buttons).toEqual([
             locale === 'sv' ? 'Fråga samordnarna' : 'Ask the coordinators',
