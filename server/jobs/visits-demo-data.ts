@@ -1,10 +1,11 @@
 // Local mode: the 2026 cycle brought to examination as a coordinator would have done it: the demo
 // tenant's examiner teams formed (each examiner's administration from their department), the units
-// assigned, and the site-visit events already in team leaders' calendars imported as booked visits.
-// The seed leaves each team's last unit unbooked, for a newcomer to book. Runs once (teams exist).
+// assigned by the demo's coordinator, and the site-visit events already in team leaders' calendars
+// imported as booked visits. The seed leaves each team's last unit unbooked, for a newcomer to book.
+// Runs once (teams exist).
 import type { VisitsService } from '../../features/visits/index.js';
 import type { Store } from '../../store/index.js';
-import { importDemoData } from './intake-demo-data.js';
+import { demoCoordinator, importDemoData } from './intake-demo-data.js';
 
 export async function importVisitsDemoData(
   store: Store,
@@ -41,7 +42,9 @@ export async function importVisitsDemoData(
     });
   }
   const chosen = teams.flatMap((t) => t.unitIds.map((unitId) => ({ unitId, teamId: t.id })));
-  const { assigned } = await service.assign({ id: 'system:demo', name: 'Demo' }, year, chosen);
+  // Assigned by the demo's coordinator, as a coordinator would have: eligible → under-examination
+  // (the import made the examined units eligible when the clock is before the jury's day).
+  const { assigned } = await service.assign(demoCoordinator(tenant), year, chosen);
   const imported = await service.importBookedEvents(year);
   return { teams: teams.length, assigned: assigned.length, imported };
 }

@@ -104,6 +104,35 @@ describe('visits in the local Microsoft 365', () => {
     const rows = await service.calendar(YEAR, 'site');
     expect(rows.filter((r) => r.status === 'booked').length).toBeGreaterThan(5);
     expect((await unbooked()).length).toBeGreaterThanOrEqual(3);
+    // At 2026-08-24 the jury has not met: every assigned unit is under examination, its history the
+    // coordinator's eligibility decision after the board protocols and the assignment, as in a real
+    // cycle; none carries a jury result yet.
+    const coordinator = await server.graph.json<{ id: string }>({
+      path: `/users/${DEMO_COORDINATOR}`,
+    });
+    const assigned = teams.flatMap((t) => t.unitIds);
+    expect(assigned.length).toBe(rows.length);
+    for (const unitId of assigned) {
+      const p = (await server.store.participations.get(unitId, YEAR))!;
+      expect(p.state).toBe('under-examination');
+      expect(p.juryResult).toBeUndefined();
+      const steps = p.history.map((h) => `${h.from ?? ''}→${h.to}`);
+      expect(steps).toEqual([
+        '→submitted',
+        'submitted→in-protocol',
+        'in-protocol→eligible',
+        'eligible→under-examination',
+      ]);
+      const [eligible, assignment] = p.history.slice(-2);
+      expect(eligible!.actor.id).toBe(coordinator.id);
+      expect(eligible!.at < '2026-08-24').toBe(true);
+      expect(assignment!.actor.id).toBe(coordinator.id);
+      const after = Date.parse(assignment!.at) - Date.parse('2026-08-24T09:00:00+02:00');
+      expect(after >= 0 && after < 600_000).toBe(true);
+    }
+    expect(await server.store.participations.list({ year: YEAR, state: 'jury-decided' })).toEqual(
+      [],
+    );
   });
 
   it('propose → book → invitation in every calendar → decline → new proposals → rebook moves the same event → cancel', async () => {
