@@ -493,6 +493,14 @@ export function createReminders(deps: RemindersDeps) {
     return rows;
   }
 
+  /** The same overview as data (the tab), for a cycle by year; undefined when no such cycle. */
+  async function overview(
+    year: number,
+  ): Promise<{ year: number; rows: ReminderOverviewRow[] } | undefined> {
+    const cycle = deps.cycles.find((c) => c.year === year);
+    return cycle ? { year, rows: await overviewRows(cycle) } : undefined;
+  }
+
   async function overviewCard(locale: Locale, notice?: string): Promise<AdaptiveCard> {
     const cycle = currentCycle();
     if (!cycle) return remindersOverviewCard({ locale, year: deps.now().getFullYear(), rows: [] });
@@ -578,6 +586,7 @@ export function createReminders(deps: RemindersDeps) {
     unitAction,
     coordinatorAction,
     overviewCard,
+    overview,
     isCoordinator,
     markInterest,
   };

@@ -4,9 +4,11 @@
 // reminder.* Action.Execute verb of the unit's card and the overview.
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
+import { Router } from 'express';
 import type { BotAction, BotContribution, BotTurn } from '../../bot/contributions.js';
 import { reminderNoticeCard, type ReminderVerb } from '../../cards/reminder.js';
 import { createReminders, type Reminders } from '../../features/reminders/index.js';
+import { principalOf, requireRole } from '../../features/roles/index.js';
 import { loadCycles } from '../cycles.js';
 import type { FeatureContext, FeatureHandle, ServerFeature } from '../features.js';
 
@@ -89,6 +91,7 @@ export function remindersFeature(options: RemindersFeatureOptions = {}): ServerF
 
       return {
         bot: remindersBot(reminders),
+        tabApi: remindersTabApi(reminders, () => config.clock.now()),
         async close() {
           stopped = true;
           if (timer) clearTimeout(timer);
@@ -145,4 +148,31 @@ export function remindersBot(reminders: Reminders): BotContribution {
     ],
     actions,
   };
+}
+
+/** The tab's reminders view: GET /reminders?year= (coordinators), planned and sent with counts. */
+export function remindersTabApi(reminders: Reminders, now: () => Date): Router {
+  const api = Router();
+  api.get('/reminders', async (req, res, next) => {
+    try {
+      requireRole(principalOf(res), 'coordinator');
+      const raw = req.query.year;
+      const year = raw === undefined ? now().getFullYear() : Number(raw);
+      const overview = Number.isInteger(year) ? await reminders.overview(year) : undefined;
+      if (!overview) {
+        res.status(400).json({
+          error: {
+            code: 'bad-year',
+            message: 'No cycle for that year.',
+            messages: { sv: 'Det finns ingen omgång det året.', en: 'No cycle for that year.' },
+          },
+        });
+        return;
+      }
+      res.json(overview);
+    } catch (e) {
+      next(e);
+    }
+  });
+  return api;
 }

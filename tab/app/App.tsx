@@ -21,9 +21,11 @@ import { t, type Key, type Locale } from './i18n.js';
 import { Conflicts } from './views/Conflicts.js';
 import { MyUnits } from './views/MyUnits.js';
 import { Overview } from './views/Overview.js';
+import { Reminders } from './views/Reminders.js';
 import { Triage } from './views/Triage.js';
 import { UnitPage } from './views/UnitPage.js';
 import { UnitTable } from './views/UnitTable.js';
+import { Visits } from './views/Visits.js';
 
 export interface Me {
   displayName: string;
@@ -34,7 +36,7 @@ export interface Me {
   workingYear: number;
 }
 
-type View = 'overview' | 'units' | 'our-unit' | 'triage' | 'conflicts';
+type View = 'overview' | 'units' | 'our-unit' | 'triage' | 'conflicts' | 'visits' | 'reminders';
 
 const useStyles = makeStyles({
   shell: { maxWidth: '1200px', margin: '0 auto', padding: '12px 16px 48px' },
@@ -94,6 +96,9 @@ export function App(props: { session: Session; locale: Locale; onSignOut: () => 
   else if (is('examiner')) views.push(['units', 'myUnits']);
   if (is('unit-manager')) views.push(['our-unit', 'ourUnit']);
   if (is('examiner')) views.push(['conflicts', 'conflicts']);
+  // Unit managers see their unit's visits on "Vår enhet"; the calendar is per team.
+  if (is('coordinator') || is('examiner')) views.push(['visits', 'visits']);
+  if (is('coordinator')) views.push(['reminders', 'reminders']);
   const years = [...new Set([...me.years, me.workingYear])].sort();
 
   const body = () => {
@@ -128,6 +133,10 @@ export function App(props: { session: Session; locale: Locale; onSignOut: () => 
         return <MyUnits api={api} locale={locale} year={year} units={me.units} />;
       case 'conflicts':
         return <Conflicts api={api} locale={locale} year={year} />;
+      case 'visits':
+        return <Visits api={api} locale={locale} year={year} coordinator={is('coordinator')} />;
+      case 'reminders':
+        return <Reminders api={api} locale={locale} year={year} />;
     }
   };
 

@@ -120,10 +120,56 @@ const T = {
   'role_unit-manager': { sv: 'enhetschef', en: 'unit manager' },
   daysLeft: { sv: 'dagar kvar', en: 'days left' },
   today: { sv: 'i dag', en: 'today' },
+  // Visits and reminders views.
+  visitCalendar: { sv: 'Besökskalender', en: 'Visit calendar' },
+  myVisits: { sv: 'Mina besök', en: 'My visits' },
+  visitKind: { sv: 'Besökstyp', en: 'Kind of visit' },
+  visitKind_site: { sv: 'Platsbesök', en: 'Site visits' },
+  visitKind_feedback: { sv: 'Återföringsbesök', en: 'Feedback visits' },
+  teams: { sv: 'Examinatorslag', en: 'Examiner teams' },
+  leader: { sv: 'Lagledare', en: 'Team leader' },
+  members: { sv: 'Medlemmar', en: 'Members' },
+  when: { sv: 'När', en: 'When' },
+  status: { sv: 'Status', en: 'Status' },
+  unbookedCount: { sv: 'obokade', en: 'unbooked' },
+  bookedCount: { sv: 'bokade', en: 'booked' },
+  noVisits: { sv: 'Inga besök i den här omgången.', en: 'No visits in this cycle.' },
+  noTeams: { sv: 'Inga examinatorslag än.', en: 'No examiner teams yet.' },
+  visit_unbooked: { sv: 'obokat', en: 'unbooked' },
+  visit_booked: { sv: 'bokat', en: 'booked' },
+  visit_held: { sv: 'genomfört', en: 'held' },
+  visit_declined: { sv: 'tackat nej', en: 'declined' },
+  visit_cancelled: { sv: 'inställt', en: 'cancelled' },
+  reminders: { sv: 'Påminnelser', en: 'Reminders' },
+  reminderKind: { sv: 'Påminnelse', en: 'Reminder' },
+  sendAt: { sv: 'Skickas', en: 'Sent at' },
+  deadline: { sv: 'Sista dag', en: 'Deadline' },
+  recipients: { sv: 'Mottagare', en: 'Recipients' },
+  viaTeams: { sv: 'Teams', en: 'Teams' },
+  viaMail: { sv: 'Mejl', en: 'Mail' },
+  failed: { sv: 'Misslyckade', en: 'Failed' },
+  actedSince: { sv: 'Klara sedan dess', en: 'Done since' },
+  noReminders: { sv: 'Inga påminnelser i den här omgången.', en: 'No reminders in this cycle.' },
+  reminder_planned: { sv: 'planerad', en: 'planned' },
+  reminder_due: { sv: 'skickas nu', en: 'sending' },
+  reminder_sent: { sv: 'skickad', en: 'sent' },
+  reminder_paused: { sv: 'pausad', en: 'paused' },
+  reminder_expired: { sv: 'passerad', en: 'past' },
+  'reminderKind_pre-registration': { sv: 'Intresseanmälan', en: 'Pre-registration' },
+  'reminderKind_info-meeting-signup': {
+    sv: 'Anmälan till informationsmöte',
+    en: 'Information meeting sign-up',
+  },
+  reminderKind_submission: { sv: 'Bidrag', en: 'Application' },
+  'reminderKind_board-protocol': { sv: 'Nämndens protokoll', en: "The board's protocol" },
+  'reminderKind_site-visit-documents': { sv: 'Inför platsbesöket', en: 'Before the site visit' },
+  'reminderKind_feedback-visit': { sv: 'Återföringsbesök', en: 'Feedback visit' },
 } as const;
 
 export type Key = keyof typeof T;
 export const t = (key: Key, l: Locale): string => T[key][l];
+/** A word whose key comes from data (a kind or status the server sends); the key itself if unknown. */
+export const tOr = (key: string, l: Locale): string => (key in T ? T[key as Key][l] : key);
 
 export function formatInstant(iso: string, l: Locale): string {
   return new Date(iso).toLocaleString(l === 'sv' ? 'sv-SE' : 'en-GB', {

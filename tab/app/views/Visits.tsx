@@ -1,0 +1,176 @@
+// The visits of a cycle: coordinators see the whole calendar (who visits whom when, what is still
+// unbooked) and the examiner teams; examiners the visits of their own teams. Read from the visits
+// feature's tab API (/visits/calendar cuts the rows to the caller's teams; /visits/teams is for
+// coordinators). Unit managers see their unit's visits on "Vår enhet".
+import { useEffect, useState } from 'react';
+import {
+  MessageBar,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title3,
+  makeStyles,
+} from '@fluentui/react-components';
+import type { Api } from '../api.js';
+import { formatInstant, t, tOr, type Locale } from '../i18n.js';
+
+type VisitKind = 'site' | 'feedback';
+type VisitStatus = 'unbooked' | 'booked' | 'held' | 'declined' | 'cancelled';
+
+interface CalendarRow {
+  ref: { unitId: string; year: number; kind: VisitKind };
+  unitName: string;
+  teamName: string;
+  teamId: string;
+  leader: string;
+  status: VisitStatus;
+  start?: string;
+  end?: string;
+}
+
+interface Team {
+  id: string;
+  name: string;
+  leader: string;
+  members: { address: string; name?: string }[];
+  unitIds: string[];
+}
+
+const useStyles = makeStyles({
+  bar: { display: 'flex', flexWrap: 'wrap', gap: '12px', alignItems: 'center', margin: '8px 0' },
+  scroll: { overflowX: 'auto' },
+  section: { marginTop: '24px' },
+  // Addresses are long; they wrap rather than run into the next column.
+  address: { overflowWrap: 'anywhere' },
+});
+
+export function Visits(props: { api: Api; locale: Locale; year: number; coordinator: boolean }) {
+  const { api, locale, year, coordinator } = props;
+  const styles = useStyles();
+  const [kind, setKind] = useState<VisitKind>('site');
+  const [rows, setRows] = useState<CalendarRow[]>();
+  const [teams, setTeams] = useState<Team[]>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    setRows(undefined);
+    setError(undefined);
+    api
+      .get<{ visits: CalendarRow[] }>(`/visits/calendar?year=${year}&kind=${kind}`)
+      .then((r) => setRows(r.visits))
+      .catch((e: Error) => setError(e.message));
+  }, [api, year, kind]);
+  useEffect(() => {
+    if (!coordinator) return;
+    setTeams(undefined);
+    api
+      .get<{ teams: Team[] }>(`/visits/teams?year=${year}`)
+      .then((r) => setTeams(r.teams))
+      .catch((e: Error) => setError(e.message));
+  }, [api, year, coordinator]);
+
+  const unbooked = rows?.filter((r) => r.status === 'unbooked').length ?? 0;
+  const booked = rows?.filter((r) => r.status === 'booked' || r.status === 'held').length ?? 0;
+
+  return (
+    <section aria-labelledby="visits-title">
+      <Title3 as="h2" id="visits-title">
+        {t(coordinator ? 'visitCalendar' : 'myVisits', locale)}
+      </Title3>
+      <div className={styles.bar}>
+        <label>
+          <Text>{t('visitKind', locale)} </Text>
+          <Select
+            aria-label={t('visitKind', locale)}
+            value={kind}
+            onChange={(_e, d) => setKind(d.value as VisitKind)}
+          >
+            <option value="site">{t('visitKind_site', locale)}</option>
+            <option value="feedback">{t('visitKind_feedback', locale)}</option>
+          </Select>
+        </label>
+        {rows && rows.length > 0 && (
+          <Text data-testid="visit-counts" role="status">
+            {booked} {t('bookedCount', locale)}, {unbooked} {t('unbookedCount', locale)}
+          </Text>
+        )}
+      </div>
+      {error && <MessageBar intent="error">{error}</MessageBar>}
+      {!rows && !error && <Spinner label={t('loading', locale)} />}
+      {rows && rows.length === 0 && <Text>{t('noVisits', locale)}</Text>}
+      {rows && rows.length > 0 && (
+        <div className={styles.scroll}>
+          <Table aria-label={t('visitCalendar', locale)} data-testid="visit-calendar">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('when', locale)}</TableHeaderCell>
+                <TableHeaderCell>{t('unit', locale)}</TableHeaderCell>
+                <TableHeaderCell>{t('team', locale)}</TableHeaderCell>
+                <TableHeaderCell>{t('leader', locale)}</TableHeaderCell>
+                <TableHeaderCell>{t('status', locale)}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((r) => (
+                <TableRow key={`${r.ref.unitId}-${r.teamId}`}>
+                  <TableCell>{r.start ? formatInstant(r.start, locale) : '–'}</TableCell>
+                  <TableCell>{r.unitName}</TableCell>
+                  <TableCell>{r.teamName}</TableCell>
+                  <TableCell className={styles.address}>{r.leader}</TableCell>
+                  <TableCell>
+                    {r.status === 'unbooked' ? (
+                      <strong>{t('visit_unbooked', locale)}</strong>
+                    ) : (
+                      tOr(`visit_${r.status}`, locale)
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      {coordinator && (
+        <section aria-labelledby="teams-title" className={styles.section}>
+          <Title3 as="h2" id="teams-title">
+            {t('teams', locale)}
+          </Title3>
+          {!teams && !error && <Spinner label={t('loading', locale)} />}
+          {teams && teams.length === 0 && <Text>{t('noTeams', locale)}</Text>}
+          {teams && teams.length > 0 && (
+            <div className={styles.scroll}>
+              <Table aria-label={t('teams', locale)} data-testid="team-table">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t('team', locale)}</TableHeaderCell>
+                    <TableHeaderCell>{t('leader', locale)}</TableHeaderCell>
+                    <TableHeaderCell>{t('members', locale)}</TableHeaderCell>
+                    <TableHeaderCell>{t('units', locale)}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {teams.map((team) => (
+                    <TableRow key={team.id}>
+                      <TableCell>{team.name}</TableCell>
+                      <TableCell className={styles.address}>{team.leader}</TableCell>
+                      <TableCell>
+                        {team.members.map((m) => m.name ?? m.address).join(', ')}
+                      </TableCell>
+                      <TableCell>{team.unitIds.length}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          )}
+        </section>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,166 @@
+// The tab's visits and reminders views in real (headless) Chromium against the running local mode
+// with the visits and reminders features: a coordinator signs in through the local sign-in page,
+// sees the visit calendar (booked and unbooked visits, the examiner teams) and the reminders with
+// their counts, in Swedish and in English; axe-core finds no serious or critical violations. The
+// reminders API answers coordinators only and refuses an unknown year with a message.
+// Screenshots go to test-artifacts/tab/.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTab } from '../../scripts/tab-build.mjs';
+import { intakeFeatures } from '../../server/jobs/intake.js';
+import { remindersFeature } from '../../server/jobs/reminders.js';
+import { tabFeature } from '../../server/jobs/tab.js';
+import { createVisitsFeature } from '../../server/jobs/visits.js';
+import { EXAMINERS, upnOf } from '../../emulator/seed/people.js';
+import { launchChromium } from '../support/chromium.js';
+import { DEMO_COORDINATOR, signedInFetch, tabToken } from '../support/tab-token.js';
+import { startTestServer, type TestServer } from '../server/harness.js';
+
+const ARTIFACTS = 'test-artifacts/tab';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await buildTab();
+  [server, browser] = await Promise.all([
+    // Before the site visits: the demo teams formed, units assigned, some visits booked.
+    startTestServer(
+      { AWARD_NOW: '2026-08-24T09:00:00+02:00' },
+      {
+        features: [
+          ...intakeFeatures(),
+          remindersFeature(),
+          tabFeature(),
+          createVisitsFeature({ sweepMs: 0 }),
+        ],
+      },
+    ),
+    launchChromium(),
+  ]);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(person: string, locale = 'sv-SE'): Promise<Page> {
+  const page = await browser.newPage({ locale, viewport: { width: 1280, height: 900 } });
+  page.on('dialog', (d) => void d.dismiss());
+  await page.goto(`${server.url}/tab/?locale=${locale.slice(0, 2)}`);
+  await page.getByRole('heading', { name: /demo/ }).waitFor({ timeout: 20_000 });
+  await page
+    .getByRole('button', { name: new RegExp(`^${person}`) })
+    .first()
+    .click();
+  await page.getByText(/Inloggad som|Signed in as/).waitFor({ timeout: 20_000 });
+  await page.getByRole('combobox', { name: /Omgång|Cycle/ }).selectOption('2026');
+  return page;
+}
+
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  await page.evaluate(AXE);
+  const result = (await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: unknown, options: unknown) => Promise<unknown> };
+      }
+    ).axe;
+    // Tabster's focus guards are aria-hidden on purpose (see browser.test.ts).
+    return axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
+  })) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    bad.map(
+      (v) =>
+        `${name}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
+  ).toEqual([]);
+}
+
+describe('the tab’s visits and reminders', { timeout: 120_000 }, () => {
+  it('a coordinator sees the visit calendar with what is unbooked, and the teams', async () => {
+    const teams = await server.store.examinerTeams.listTeams(2026);
+    expect(teams.length).toBeGreaterThan(0);
+    const page = await signIn('Maria Lindqvist');
+    // Keyboard: the view is reached from the tab list.
+    await page.getByRole('tab', { name: 'Besök' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Besökskalender' }).waitFor();
+    const calendar = page.getByTestId('visit-calendar');
+    await calendar.waitFor();
+    // The seed leaves each team's last unit unbooked; the import books the rest.
+    await expect(calendar.getByText('obokat').count()).resolves.toBeGreaterThan(0);
+    await expect(calendar.getByText('bokat', { exact: true }).count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByTestId('visit-counts').textContent()).resolves.toMatch(
+      /\d+ bokade, \d+ obokade/,
+    );
+    const teamTable = page.getByTestId('team-table');
+    await teamTable.getByText(teams[0]!.name, { exact: true }).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/coordinator-visits.png`, fullPage: true });
+    await expectAccessible(page, 'coordinator visits');
+    await page.close();
+  });
+
+  it('a coordinator sees the reminders, planned and sent, with counts, in English too', async () => {
+    const page = await signIn('Maria Lindqvist');
+    await page.getByRole('tab', { name: 'Påminnelser' }).click();
+    const table = page.getByTestId('reminder-table');
+    await table.waitFor();
+    await expect(page.getByTestId('reminder-counts').textContent()).resolves.toMatch(
+      /\d+ planerad, \d+ skickad, \d+ pausad, \d+ passerad/,
+    );
+    // In August the earlier deadlines are past and the site-visit documents reminder is ahead.
+    await table.getByText('Inför platsbesöket').first().waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/coordinator-reminders.png`, fullPage: true });
+    await expectAccessible(page, 'coordinator reminders');
+    await page.close();
+
+    const en = await signIn('Maria Lindqvist', 'en-GB');
+    await en.getByRole('tab', { name: 'Reminders' }).click();
+    await en.getByTestId('reminder-table').getByText('Before the site visit').first().waitFor();
+    await en.close();
+  });
+
+  it('an examiner sees the visits of their team only, and no reminders', async () => {
+    const teams = await server.store.examinerTeams.listTeams(2026);
+    const first = EXAMINERS[0]!;
+    const upn = upnOf(first.given, first.surname);
+    const mine = teams.filter((t) => t.members.some((m) => m.address === upn));
+    expect(mine.length).toBeGreaterThan(0);
+    const page = await signIn(`${first.given} ${first.surname}`);
+    await expect(page.getByRole('tab', { name: 'Påminnelser' }).count()).resolves.toBe(0);
+    await page.getByRole('tab', { name: 'Besök' }).click();
+    await page.getByRole('heading', { name: 'Mina besök' }).waitFor();
+    const calendar = page.getByTestId('visit-calendar');
+    await calendar.waitFor();
+    const others = teams.filter((t) => !mine.includes(t));
+    for (const t of others)
+      await expect(calendar.getByText(t.name, { exact: true }).count()).resolves.toBe(0);
+    await expect(page.getByTestId('team-table').count()).resolves.toBe(0);
+    await page.close();
+
+    const res = await signedInFetch(await tabToken(server.emulatorUrl!, upn))(
+      `${server.url}/api/tab/reminders?year=2026`,
+    );
+    expect(res.status).toBe(403);
+  });
+
+  it('the reminders API refuses an unknown year with a message', async () => {
+    const as = signedInFetch(await tabToken(server.emulatorUrl!, DEMO_COORDINATOR));
+    const bad = await as(`${server.url}/api/tab/reminders?year=1999`);
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { error: { messages: { sv: string } } };
+    expect(body.error.messages.sv).toMatch(/ingen omgång/);
+    const ok = await as(`${server.url}/api/tab/reminders?year=2026`);
+    expect(ok.status).toBe(200);
+    const data = (await ok.json()) as { year: number; rows: { status: string }[] };
+    expect(data.year).toBe(2026);
+    expect(data.rows.length).toBeGreaterThan(0);
+  });
+});
