@@ -384,3 +384,67 @@ describe('site visits', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('feedback visits', () => {
+  it('a decided unit is reminded of its booked feedback visit that morning, with its time; a unit whose visit was held gets nothing', async () => {
+    const all = await server.store.units.list();
+    const others = all.filter((u) => !units.some((x) => x.id === u.id));
+    const decided = others.at(-2)!;
+    const held = others
+      .slice(0, -2)
+      .reverse()
+      .find((u) => u.managerEmail !== decided.managerEmail)!;
+    const steps: ParticipationState[] = [
+      'submitted',
+      'in-protocol',
+      'eligible',
+      'under-examination',
+      'site-visit-held',
+      'jury-decided',
+    ];
+    for (const [unit, path] of [
+      [decided, steps],
+      [held, [...steps, 'feedback-visit-held']],
+    ] as const) {
+      await server.store.participations.applyTransition(unit.id, 2027, (current) => {
+        let p =
+          current ??
+          newParticipation(unit.id, 2027, 'pre-registered', {
+            at: '2027-03-10T10:00:00+01:00',
+            actor: { id: 'test' },
+            source: { kind: 'system', ref: `feedback:${unit.id}` },
+          });
+        for (const next of path)
+          p = transition(p, next, {
+            at: '2027-05-01T10:00:00+02:00',
+            actor: { id: 'test' },
+            source: { kind: 'system', ref: `feedback:${unit.id}:${next}` },
+            ...(next === 'jury-decided' ? { juryResult: 'none' as const } : {}),
+          });
+        return p;
+      });
+      await server.store.visits.upsert({
+        id: `feedback-${unit.id}`,
+        unitId: unit.id,
+        year: 2027,
+        kind: 'feedback',
+        status: 'booked',
+        start: '2027-05-10T13:00:00+02:00',
+        end: '2027-05-10T15:00:00+02:00',
+        organizer: 'lagledare@stockholm.example',
+        eventId: `AAMkE-feedback-${unit.id}`,
+      });
+    }
+    await reminders.runDue();
+    const feedbackCards = (upn: string) =>
+      emulator.teams.messages(upn).filter((a) => JSON.stringify(a).includes('Återföringsbesök'));
+    const cards = feedbackCards(decided.managerEmail);
+    expect(cards).toHaveLength(1);
+    const text = JSON.stringify(cards[0]);
+    expect(text).toContain('Ert återföringsbesök är bokat måndag 10 maj 2027 kl. 13.00.');
+    expect(text).not.toContain('reminder.withdraw');
+    expect(feedbackCards(held.managerEmail)).toEqual([]);
+    await reminders.runDue();
+    expect(feedbackCards(decided.managerEmail)).toHaveLength(1);
+  });
+});
