@@ -151,6 +151,8 @@ describe('visits in the local Microsoft 365', () => {
     expect(text(booked.card!)).toContain('Besöket är bokat');
     const visit = (await service.getVisit({ ...ref, kind: 'site' }))!;
     expect(visit.status).toBe('booked');
+    // The demo's unit, under examination since the demo's assignment, stays so until the visit is held.
+    expect((await server.store.participations.get(unitId, YEAR))?.state).toBe('under-examination');
 
     const attendees = [...team.members.map((m) => m.address), unit.managerEmail.toLowerCase()];
     for (const address of attendees) {
