@@ -1,7 +1,6 @@
 // Start-up and shutdown of the one process: cycles, storage, the local emulator (local mode), the Graph
 // client, the bot, the HTTP app and the features; graceful shutdown stops HTTP first, then the rest in
 // reverse order. Expected failures become typed errors that main.ts prints as one line.
-import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Router } from 'express';
@@ -9,7 +8,7 @@ import type { Locale } from '../core/model.js';
 import { createBotEndpoint } from '../bot/endpoint.js';
 import type { BotContribution } from '../bot/contributions.js';
 import type { DeadlinesCardData } from '../cards/deadlines.js';
-import { createTokenProvider, type ClientCertificate } from '../graph/auth.js';
+import { createTokenProvider } from '../graph/auth.js';
 import { createGraphClient, type Graph } from '../graph/client.js';
 import { getUser } from '../graph/users.js';
 import { createConnectorClient } from '../bot/connector-client.js';
@@ -26,6 +25,7 @@ import type { FeatureContext, FeatureHandle, ServerFeature } from './features.js
 import type { ReadinessCheck } from './routes/health.js';
 import type { Config } from './config.js';
 import { currentCycles, loadCycles } from './cycles.js';
+import { readCertificate } from './certificate.js';
 import { StartupError } from './errors.js';
 import { startLocalEmulator, openAppStore, type AppStore, type LocalEmulator } from './services.js';
 import { createLogger, type Logger } from './logger.js';
@@ -402,30 +402,4 @@ async function closeServer(server: Server, timeoutMs: number, logger: Logger): P
     });
     server.closeIdleConnections();
   });
-}
-
-function readCertificate(cert: { path: string; thumbprint: string }): ClientCertificate {
-  let pem: string;
-  try {
-    pem = readFileSync(cert.path, 'utf8');
-  } catch (err) {
-    throw new StartupError(
-      `Cannot read M365_CLIENT_CERTIFICATE_PATH (${cert.path}): ${(err as Error).message}`,
-    );
-  }
-  const key =
-    /-----BEGIN (?:RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC )?PRIVATE KEY-----/.exec(
-      pem,
-    );
-  if (!key) {
-    throw new StartupError(`M365_CLIENT_CERTIFICATE_PATH (${cert.path}) holds no PEM private key`);
-  }
-  const certs = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
-  return {
-    privateKey: key[0],
-    ...(cert.thumbprint.length === 64
-      ? { thumbprintSha256: cert.thumbprint }
-      : { thumbprint: cert.thumbprint }),
-    ...(certs ? { x5c: certs.join('\n') } : {}),
-  };
 }

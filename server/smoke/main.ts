@@ -2,14 +2,9 @@
 // change to the app registration or the Exchange RBAC assignments. Reads the same environment as
 // the app (server/config.ts), runs server/smoke/steps.ts and prints one line per step; exit code 1
 // when a step failed. Never run in CI: it writes to the real shared mailbox (and cleans up).
-import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../config.js';
-import {
-  createGraphApi,
-  createGraphClient,
-  createTokenProvider,
-  type ClientCertificate,
-} from '../../graph/index.js';
+import { createGraphApi, createGraphClient, createTokenProvider } from '../../graph/index.js';
+import { readCertificate } from '../certificate.js';
 import { runTenantSmokeTest, type StepResult } from './steps.js';
 
 const MARK: Record<StepResult['outcome'], string> = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP' };
@@ -65,23 +60,6 @@ async function main(): Promise<number> {
     `${passed} passed, ${failed} failed, ${results.length - passed - failed} skipped\n`,
   );
   return failed > 0 ? 1 : 0;
-}
-
-function readCertificate(cert: { path: string; thumbprint: string }): ClientCertificate {
-  const pem = readFileSync(cert.path, 'utf8');
-  const key =
-    /-----BEGIN (?:RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC )?PRIVATE KEY-----/.exec(
-      pem,
-    );
-  if (!key) throw new Error(`M365_CLIENT_CERTIFICATE_PATH (${cert.path}) holds no private key`);
-  const certs = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
-  return {
-    privateKey: key[0],
-    ...(cert.thumbprint.length === 64
-      ? { thumbprintSha256: cert.thumbprint }
-      : { thumbprint: cert.thumbprint }),
-    ...(certs ? { x5c: certs.join('\n') } : {}),
-  };
 }
 
 process.exitCode = await main();
