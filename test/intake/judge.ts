@@ -1,0 +1,53 @@
+// The one judge of a labelled mail for the intake's measured sets (held-out, blind): runs the
+// assessment over the mail's facts and says whether the automatic decision was right, rightly left
+// to a coordinator, needlessly left, or a wrong automatic action (the kind, the unit, or acting at
+// all when a coordinator should have looked).
+import { assessMail } from '../../core/intake/assess.js';
+import type { MailFacts } from '../../core/intake/facts.js';
+import { htmlToText } from '../../core/intake/text.js';
+import type { LabelledMail } from '../fixtures/mails/mails.js';
+import { FIXTURE_UNITS, unitByName } from '../fixtures/mails/units.js';
+
+export function factsOf(mail: LabelledMail): MailFacts {
+  return {
+    subject: mail.subject,
+    body: mail.body ?? (mail.html ? htmlToText(mail.html) : ''),
+    from: mail.from,
+    attachments: mail.attachments ?? [],
+    headers: mail.headers ?? [],
+    sentAt: mail.sentAt,
+  };
+}
+
+export type Verdict = 'auto-right' | 'triage-right' | 'triage-missed' | 'WRONG-AUTO';
+
+export function judge(mail: LabelledMail): { verdict: Verdict; line: string } {
+  const a = assessMail(factsOf(mail), FIXTURE_UNITS);
+  const c = a.classification;
+  const expected = mail.expected;
+  const unitId =
+    expected.unit === undefined ? undefined : expected.unit && unitByName(expected.unit).id;
+  const unitRight =
+    unitId === undefined ||
+    (unitId === null ? a.match.status !== 'matched' : a.match.unitId === unitId) ||
+    // A kind that needs no unit is not acted on for one, whatever the matcher found.
+    (a.match.status !== 'matched' && unitId !== null && !needsUnit(expected.kind));
+  let verdict: Verdict;
+  if (a.decision === 'auto') {
+    verdict =
+      expected.kind !== 'triage' && c.kind === expected.kind && unitRight
+        ? 'auto-right'
+        : 'WRONG-AUTO';
+  } else {
+    verdict = expected.kind === 'triage' ? 'triage-right' : 'triage-missed';
+  }
+  const unit = a.match.status === 'matched' ? a.match.candidates[0]?.unitName : a.match.status;
+  return {
+    verdict,
+    line: `${mail.id.padEnd(12)} ${verdict.padEnd(13)} ${c.kind.padEnd(19)} ${c.confidence.toFixed(2)} unit:${unit}  (expected ${expected.kind}${expected.unit ? ` / ${expected.unit}` : ''})`,
+  };
+}
+
+export function needsUnit(kind: string): boolean {
+  return ['pre-registration', 'withdrawal', 'submission', 'info-meeting-signup'].includes(kind);
+}
