@@ -15,6 +15,7 @@ export {
   MAX_PAGE_SIZE,
   problemKinds,
   unitPage,
+  unitRows,
   workingYear,
   yearCounts,
   type YearData,

@@ -12,6 +12,7 @@ import {
   deadlinesAcrossCycles,
   toStatusDeadline,
   unitPage,
+  unitRows,
   upcoming,
   workingYear,
   yearCounts,
@@ -24,6 +25,7 @@ import type {
   UnitListFilter,
   UnitNote,
   UnitPage,
+  UnitRow,
 } from './types.js';
 import { ILS_WEBBEN_REF, notesKey } from './acts.js';
 import { participantsCsv } from './export.js';
@@ -40,6 +42,8 @@ export interface StatusService {
   cycle(year: number): Cycle | undefined;
   overview(): Promise<StatusOverview>;
   units(filter?: UnitListFilter, paging?: { page?: number; pageSize?: number }): Promise<UnitPage>;
+  /** Every row of a year's table in one read (the tab sorts and filters a thousand rows itself). */
+  allUnits(filter?: UnitListFilter): Promise<{ year: number; items: UnitRow[] }>;
   /** Throws DomainError 'unit-not-found'. */
   detail(unitId: string, year?: number): Promise<UnitDetail>;
   /** Units a text may mean (all units, or only `among`). */
@@ -48,8 +52,8 @@ export interface StatusService {
     among?: readonly string[],
   ): Promise<{ found?: Unit; candidates: UnitMatch<Unit>[] }>;
   organisations(): Promise<{ id: string; name: string }[]>;
-  /** The participant list of a year (default: the working year) as CSV. */
-  participantsCsv(year?: number): Promise<{ year: number; csv: string }>;
+  /** The participant list of a year (default: the working year) as CSV, headed in `locale`. */
+  participantsCsv(year?: number, locale?: Locale): Promise<{ year: number; csv: string }>;
 }
 
 export function createStatusService(options: StatusServiceOptions): StatusService {
@@ -96,6 +100,12 @@ export function createStatusService(options: StatusServiceOptions): StatusServic
       return unitPage(await loadYear(cycle), { ...filter, year: cycle.year }, paging);
     },
 
+    async allUnits(filter = {}) {
+      const cycle = yearCycle(filter.year);
+      const items = unitRows(await loadYear(cycle), { ...filter, year: cycle.year });
+      return { year: cycle.year, items };
+    },
+
     async detail(unitId, year) {
       const cycle = yearCycle(year);
       const unit = await store.units.get(unitId);
@@ -135,9 +145,9 @@ export function createStatusService(options: StatusServiceOptions): StatusServic
       return (await store.organisations.list()).map((o) => ({ id: o.id, name: o.name }));
     },
 
-    async participantsCsv(year) {
+    async participantsCsv(year, locale = 'sv') {
       const cycle = yearCycle(year);
-      return { year: cycle.year, csv: participantsCsv(await loadYear(cycle)) };
+      return { year: cycle.year, csv: participantsCsv(await loadYear(cycle), locale) };
     },
   };
 }

@@ -129,6 +129,14 @@ describe('status numbers', () => {
     expect(lines).toHaveLength(4);
     expect(lines[0]).toContain('Enhet;Tävlingsklass');
     expect(csv).not.toContain('HYPERLINK');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(participantsCsv(data, 'en').split('\r\n')[0]).toContain('Unit;Class;Board');
+    // A unit taking part whose name Excel would run as a formula is written as text.
+    const injected = participantsCsv({
+      ...data,
+      units: [unit('a', '=HYPERLINK("http://x")'), ...data.units.slice(1)],
+    });
+    expect(injected).toContain(`"'=HYPERLINK(""http://x"")"`);
   });
 });
 

@@ -206,12 +206,8 @@ export function yearCounts(data: YearData, now: Date): YearCounts {
 
 export const MAX_PAGE_SIZE = 200;
 
-/** The units of a year that pass the filter, sorted by name, one page of them. */
-export function unitPage(
-  data: YearData,
-  filter: UnitListFilter,
-  paging: { page?: number; pageSize?: number } = {},
-): UnitPage {
+/** Every unit of a year that passes the filter, sorted by name: the one place a unit row is made. */
+export function unitRows(data: YearData, filter: UnitListFilter): UnitRow[] {
   const maxChars = data.cycle.rules.maxCharacters;
   const unitById = new Map(data.units.map((u) => [u.id, u]));
   const orgName = new Map(data.organisations.map((o) => [o.id, o.name]));
@@ -261,6 +257,16 @@ export function unitPage(
     });
   }
   rows.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  return rows;
+}
+
+/** The units of a year that pass the filter, sorted by name, one page of them. */
+export function unitPage(
+  data: YearData,
+  filter: UnitListFilter,
+  paging: { page?: number; pageSize?: number } = {},
+): UnitPage {
+  const rows = unitRows(data, filter);
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(paging.pageSize ?? 10)));
   const pages = Math.max(1, Math.ceil(rows.length / pageSize));
   const page = Math.min(pages - 1, Math.max(0, Math.floor(paging.page ?? 0)));

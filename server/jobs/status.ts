@@ -6,7 +6,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { statusContribution } from '../../bot/status.js';
 import { UNIT_CLASS_IDS } from '../../core/classes.js';
-import type { ParticipationState, UnitClassId } from '../../core/model.js';
+import type { Locale, ParticipationState, UnitClassId } from '../../core/model.js';
 import { PARTICIPATION_STATES } from '../../core/participation.js';
 import type { ProblemKind, UnitListFilter } from '../../core/status.js';
 import { principalOf, requireRole, requireUnit } from '../../features/roles/index.js';
@@ -102,8 +102,13 @@ export function createStatusFeature(options: StatusFeatureOptions = {}): ServerF
   };
 }
 
-async function sendCsv(res: Response, service: StatusService, year?: number): Promise<void> {
-  const { year: y, csv } = await service.participantsCsv(year);
+async function sendCsv(
+  res: Response,
+  service: StatusService,
+  year?: number,
+  locale?: Locale,
+): Promise<void> {
+  const { year: y, csv } = await service.participantsCsv(year, locale);
   res
     .status(200)
     .type('text/csv; charset=utf-8')
@@ -196,12 +201,14 @@ function statusTabApi(
       throw e;
     }
   });
+  // The tab's Export button: the same list as the bot's signed link, headed in the caller's language.
   router.get('/status/participants.csv', async (req, res) => {
-    requireRole(principalOf(res), 'coordinator');
+    const principal = principalOf(res);
+    requireRole(principal, 'coordinator');
     const year = req.query.year === undefined ? undefined : Number(req.query.year);
     if (year !== undefined && !Number.isInteger(year))
       return badRequest(res, 'year must be a year (YYYY).');
-    await sendCsv(res, service, year);
+    await sendCsv(res, service, year, principal.locale);
   });
   return router;
 }

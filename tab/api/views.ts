@@ -1,6 +1,5 @@
 // The tab's own API (under /api/tab, behind the sign-in of auth.ts): who am I, the award at a glance,
-// the unit table, a unit's page with the mails behind it, the participant list as CSV, a unit
-// manager's withdrawal and an examiner's conflict declaration. Every answer is cut to the caller:
+// the unit table, a unit's page with the mails behind it, a unit manager's withdrawal and an examiner's conflict declaration. Every answer is cut to the caller:
 // coordinators see every unit, examiners their teams' units, unit managers their own. The numbers
 // and lists come from features/status (the same the bot shows).
 import express, { Router } from 'express';
@@ -17,10 +16,8 @@ import {
   type Principal,
 } from '../../features/roles/index.js';
 import type { StatusService } from '../../features/status/service.js';
-import { MAX_PAGE_SIZE, unitPage, type YearData } from '../../features/status/summary.js';
 import type { UnitListFilter, UnitRow } from '../../features/status/types.js';
 import type { Store } from '../../store/index.js';
-import { participantsCsv } from './csv.js';
 
 /** The examiner side of the store (the visits feature's); read only when the store has it. */
 export interface ExaminerStore {
@@ -74,26 +71,8 @@ export function tabViewsApi(deps: TabViewsDeps): Router {
     return [...new Set([...p.unitIds, ...(await examinedUnits(p, year))])];
   };
 
-  // The whole table of a year in one read (the status feature's YearData, its pure unitPage over
-  // it): the tab sorts and filters a thousand rows itself, so it asks once instead of page by page.
-  const allRows = async (year: number, filter: UnitListFilter = {}): Promise<UnitRow[]> => {
-    const cycle = deps.status.cycle(year)!;
-    const [units, organisations, participations, submissions, visits] = await Promise.all([
-      deps.store.units.list(),
-      deps.store.organisations.list(),
-      deps.store.participations.list({ year }),
-      deps.store.submissions.latestByYear(year),
-      deps.store.visits.listForYear(year),
-    ]);
-    const data: YearData = { cycle, units, organisations, participations, submissions, visits };
-    const rows: UnitRow[] = [];
-    for (let page = 0, pages = 1; page < pages; page++) {
-      const result = unitPage(data, { ...filter, year }, { page, pageSize: MAX_PAGE_SIZE });
-      pages = result.pages;
-      rows.push(...result.items);
-    }
-    return rows;
-  };
+  const allRows = async (year: number, filter: UnitListFilter = {}): Promise<UnitRow[]> =>
+    (await deps.status.allUnits({ ...filter, year })).items;
 
   router.get('/me', async (_req, res) => {
     const p = principalOf(res);
@@ -158,18 +137,6 @@ export function tabViewsApi(deps: TabViewsDeps): Router {
     const page = intParam(req.query.page, 0);
     const pageSize = intParam(req.query.pageSize, 200);
     res.json(await deps.status.units(filter, { page, pageSize }));
-  });
-
-  router.get('/units.csv', async (req, res) => {
-    const p = principalOf(res);
-    requireRole(p, 'coordinator');
-    const year = yearOf(req.query.year);
-    const rows = await allRows(year);
-    const details = await Promise.all(rows.map((r) => deps.store.units.get(r.unitId)));
-    res
-      .type('text/csv; charset=utf-8')
-      .setHeader('Content-Disposition', `attachment; filename="deltagare-${year}.csv"`)
-      .send(participantsCsv(rows, details, p.locale));
   });
 
   router.get('/units/:unitId', async (req, res) => {

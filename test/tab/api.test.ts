@@ -5,6 +5,7 @@ import { SignJWT, decodeJwt, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTab } from '../../scripts/tab-build.mjs';
 import { intakeFeatures } from '../../server/jobs/intake.js';
+import { createStatusFeature } from '../../server/jobs/status.js';
 import { tabFeature } from '../../server/jobs/tab.js';
 import { buildManifestFiles, manifestValues } from '../../manifest/build.js';
 import { startTestServer, type TestServer } from '../server/harness.js';
@@ -28,7 +29,7 @@ beforeAll(async () => {
   await buildTab();
   server = await startTestServer(
     { AWARD_NOW: '2026-12-07T10:00:00+01:00' },
-    { features: [...intakeFeatures(), tabFeature()] },
+    { features: [...intakeFeatures(), tabFeature(), createStatusFeature()] },
   );
   coordinator = await tabToken(server.emulatorUrl!, DEMO_COORDINATOR);
   const units = await server.store.units.list();
@@ -125,19 +126,27 @@ describe('tab API per role and unit', () => {
 
   it('keeps the triage queue, the CSV and the numbers for coordinators', async () => {
     expect((await api('/triage', manager.token)).status).toBe(403);
-    expect((await api('/units.csv?year=2026', manager.token)).status).toBe(403);
+    expect((await api('/status/participants.csv?year=2026', manager.token)).status).toBe(403);
     const overview = (await (await api('/overview', manager.token)).json()) as {
       years: { byState?: unknown }[];
       deadlines: unknown[];
     };
     expect(overview.years.every((y) => y.byState === undefined)).toBe(true);
     expect((await api('/triage', coordinator)).status).toBe(200);
-    const csv = await api('/units.csv?year=2026', coordinator);
+    // The one participant list (the status feature's, the bot's link gives the same), for Excel.
+    const csv = await api('/status/participants.csv?year=2026', coordinator);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
-    const text = await csv.text();
-    expect(text.split('\r\n')[0]).toContain('Enhet;Klass');
-    const all = (await (await api('/units?year=2026', coordinator)).json()) as { total: number };
-    expect(text.trim().split('\r\n')).toHaveLength(all.total + 1);
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    expect(text.split('\r\n')[0]).toContain('Enhet;Tävlingsklass;Nämnd/förvaltning');
+    const all = (await (await api('/units?year=2026&all=true', coordinator)).json()) as {
+      items: { name: string; state: string }[];
+    };
+    const takingPart = all.items.filter((u) => !['withdrawn', 'not-eligible'].includes(u.state));
+    expect(text.trim().split('\r\n')).toHaveLength(takingPart.length + 1);
+    expect(text).toContain(takingPart[0]!.name);
+    expect((await api('/units.csv?year=2026', coordinator)).status).toBe(404);
   });
 
   it('answers bad input with 400 and a message', async () => {

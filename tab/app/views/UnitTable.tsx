@@ -107,7 +107,7 @@ export function UnitTable(props: {
 
   const exportCsv = async () => {
     try {
-      const blob = await api.blob(`/units.csv?year=${year}`);
+      const blob = await api.blob(`/status/participants.csv?year=${year}`);
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
