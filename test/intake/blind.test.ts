@@ -1,0 +1,63 @@
+// The intake on the blind set (test/fixtures/mails/blind.ts, written without reading the
+// classifier's rules): the share decided automatically and rightly, and no wrong automatic action,
+// judged as the held-out set is (./judge.ts). The floor is what the classifier measured when the set
+// was finished; it may rise, never be lowered to pass, and no rule is tuned on the lines printed here.
+import { describe, expect, it } from 'vitest';
+import { MAIL_KINDS } from '../../core/intake/facts.js';
+import { BLIND_MAILS } from '../fixtures/mails/blind.js';
+import { HELD_OUT_MAILS } from '../fixtures/mails/held-out.js';
+import { LABELLED_MAILS } from '../fixtures/mails/mails.js';
+import { judge, type Verdict } from './judge.js';
+
+/** Share of the blind mails decided automatically and rightly when the set was finished (63/96). */
+const AUTO_RIGHT_FLOOR = 0.65;
+
+/**
+ * Mails the classifier acted on alone and wrongly when the set was finished: the finding, kept
+ * visible here (their labels are not changed) so that the test fails on any NEW wrong action.
+ */
+const KNOWN_WRONG: string[] = [
+  // "anmäl mig och två kollegor till informationsmötet" with two meetings ahead and no date: signed
+  // up automatically (info-meeting-signup, 0.97) where a coordinator has to ask which meeting.
+  'bl-triage-10',
+];
+
+const text = (m: { body?: string; html?: string }) => (m.body ?? m.html ?? '').trim();
+
+describe('intake on the blind set (written without reading the rules)', () => {
+  const outcomes = BLIND_MAILS.map((mail) => ({ mail, ...judge(mail) }));
+
+  it('is a separate set of at least 80 mails of every kind, each id naming its label', () => {
+    expect(BLIND_MAILS.length).toBeGreaterThanOrEqual(80);
+    expect(new Set(BLIND_MAILS.map((m) => m.id)).size).toBe(BLIND_MAILS.length);
+    for (const mail of BLIND_MAILS)
+      expect(mail.id, mail.id).toMatch(new RegExp(`^bl-${mail.expected.kind}-\\d{2}$`));
+    const kinds = new Set(BLIND_MAILS.map((m) => m.expected.kind));
+    for (const k of [...MAIL_KINDS, 'triage']) expect(kinds, k).toContain(k);
+    const earlier = [...LABELLED_MAILS, ...HELD_OUT_MAILS];
+    const seenText = new Set(earlier.map(text).filter((t) => t.length > 40));
+    const seenMail = new Set(earlier.map((m) => `${m.subject}\n${text(m)}`));
+    expect(
+      BLIND_MAILS.filter((m) => seenText.has(text(m)) || seenMail.has(`${m.subject}\n${text(m)}`)),
+    ).toEqual([]);
+  });
+
+  it('decides most mails automatically and rightly, and takes no new wrong automatic action', () => {
+    const count = (v: Verdict) => outcomes.filter((o) => o.verdict === v).length;
+    const autoRight = count('auto-right');
+    const share = autoRight / outcomes.length;
+    console.warn(
+      [
+        `blind intake: ${autoRight}/${outcomes.length} decided automatically and rightly (${(100 * share).toFixed(1)} %), ` +
+          `${count('triage-right')} rightly left to a coordinator, ${count('triage-missed')} left to a coordinator though decidable, ` +
+          `wrong automatic actions ${count('WRONG-AUTO')} (known ${KNOWN_WRONG.length})`,
+        ...outcomes
+          .filter((o) => o.verdict !== 'auto-right' || process.env.INTAKE_REPORT)
+          .map((o) => o.line),
+      ].join('\n'),
+    );
+    const wrong = outcomes.filter((o) => o.verdict === 'WRONG-AUTO');
+    expect(wrong.filter((o) => !KNOWN_WRONG.includes(o.mail.id)).map((o) => o.line)).toEqual([]);
+    expect(share).toBeGreaterThanOrEqual(AUTO_RIGHT_FLOOR);
+  });
+});
