@@ -9,8 +9,11 @@ import { HELD_OUT_MAILS } from '../fixtures/mails/held-out.js';
 import { LABELLED_MAILS } from '../fixtures/mails/mails.js';
 import { judge, type Verdict } from './judge.js';
 
-/** Share of the blind mails decided automatically and rightly when the set was finished (63/96). */
-const AUTO_RIGHT_FLOOR = 0.65;
+/**
+ * Share of the blind mails decided automatically and rightly when the set was finished: 58/96 with
+ * the classifier as committed (06d8e2e); 63/96 with the classifier work then in progress in the tree.
+ */
+const AUTO_RIGHT_FLOOR = 0.6;
 
 /**
  * Mails the classifier acted on alone and wrongly when the set was finished: the finding, kept
@@ -20,6 +23,9 @@ const KNOWN_WRONG: string[] = [
   // "anmäl mig och två kollegor till informationsmötet" with two meetings ahead and no date: signed
   // up automatically (info-meeting-signup, 0.97) where a coordinator has to ask which meeting.
   'bl-triage-10',
+  // "Tack för ett bra informationsmöte i tisdags! … anmäler härmed sitt intresse att delta": signed
+  // up for an info meeting (0.95) where it is a pre-registration (as committed; in progress: triage).
+  'bl-pre-registration-13',
 ];
 
 const text = (m: { body?: string; html?: string }) => (m.body ?? m.html ?? '').trim();
