@@ -7,9 +7,14 @@ import { MAIL_KIND_LABELS, type MailKind } from '../../core/intake/index.js';
 import { isGraphError, type FilingStep } from '../../graph/index.js';
 import type { IntakeContext } from './context.js';
 
-export const TRIAGE_CATEGORY = 'Att granska';
-export const LATE_CATEGORY = 'Försenat';
-export const PROBLEM_CATEGORY = 'Behöver åtgärd';
+import {
+  folderFor,
+  LATE_CATEGORY,
+  PROBLEM_CATEGORY,
+  TRIAGE_CATEGORY,
+} from '../../core/intake/filing.js';
+
+export { folderFor, LATE_CATEGORY, PROBLEM_CATEGORY, TRIAGE_CATEGORY };
 
 const COLOURS: Record<MailKind, CategoryColor> = {
   'pre-registration': 'preset4', // green
@@ -33,13 +38,6 @@ export function intakeCategories(): { displayName: string; color: CategoryColor 
     { displayName: LATE_CATEGORY, color: 'preset1' }, // orange
     { displayName: PROBLEM_CATEGORY, color: 'preset1' },
   ];
-}
-
-/** The folder a handled mail of this kind goes to, or null when it stays in the inbox. */
-export function folderFor(kind: MailKind, year: number): string[] | null {
-  // Questions stay in the inbox: a coordinator answers them there.
-  if (kind === 'question') return null;
-  return [`Kvalitetsutmärkelsen ${year}`, MAIL_KIND_LABELS[kind].category];
 }
 
 export interface Filer {

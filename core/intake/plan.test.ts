@@ -1,0 +1,468 @@
+import { describe, expect, it } from 'vitest';
+import type { Cycle, ParticipationState } from '../model.js';
+import type { MailAssessment } from './assess.js';
+import type { MailFacts, MailKind } from './facts.js';
+import {
+  planAnswer,
+  planMail,
+  readsFor,
+  type ActPlan,
+  type MailDecision,
+  type MailPlan,
+  type MailPlanInput,
+  type StepResults,
+} from './plan.js';
+
+function cycle(year: number): Cycle {
+  return {
+    year,
+    version: 1,
+    mailbox: 'kvalitetsutmarkelsen@stockholm.example',
+    timeline: {
+      infoMeetings: [
+        {
+          id: `im-${year}-1`,
+          start: `${year}-02-17T09:00:00+01:00`,
+          end: `${year}-02-17T10:00:00+01:00`,
+          place: 'Teams',
+          signupDeadline: `${year}-02-11`,
+        },
+        {
+          id: `im-${year}-2`,
+          start: `${year}-03-03T14:00:00+01:00`,
+          end: `${year}-03-03T15:00:00+01:00`,
+          place: 'Stadshuset',
+          signupDeadline: `${year}-02-25`,
+        },
+      ],
+      preRegistrationDeadline: `${year}-03-20`,
+      submissionDeadline: `${year}-05-17`,
+      boardProtocolDeadline: `${year}-06-30`,
+      siteVisitWindow: { from: `${year}-09-07`, to: `${year}-10-23` },
+      juryDate: `${year}-11-05`,
+      ceremony: { date: `${year}-11-24`, place: 'Stadshuset' },
+      feedbackVisitWindow: { from: `${year}-11-30`, to: `${year + 1}-02-12` },
+    },
+    rules: {
+      maxCharacters: 85_000,
+      minStaff: 5,
+      minStockholmShare: 0.51,
+      winnerLockoutYears: 2,
+      budgetRule: 'no-deficit-last-year-or-forecast',
+    },
+  };
+}
+
+const MAILBOX = 'kvalitetsutmarkelsen@stockholm.example';
+const cycles = [cycle(2026), cycle(2027)];
+const units = [{ id: 'u-solrosen', name: 'Förskolan Solrosen' }];
+const receipt = { subject: 'Kvitto', html: '<p>Kvitto</p>', text: 'Kvitto' };
+
+/** An assessment as core/intake/assess.ts gives it, with only what the plan reads filled in. */
+function assessed(
+  kind: MailKind,
+  o: {
+    unitId?: string;
+    triage?: boolean;
+    confidence?: number;
+    nonDelivery?: MailAssessment['classification']['nonDelivery'];
+    language?: 'sv' | 'en';
+  } = {},
+): MailAssessment {
+  const candidates = o.unitId
+    ? [{ unitId: o.unitId, unitName: 'Förskolan Solrosen', score: 0.9, evidence: [] }]
+    : [];
+  return {
+    classification: {
+      kind,
+      confidence: o.confidence ?? 0.9,
+      reasons: ['ämnesraden'],
+      reasonsEn: ['the subject'],
+      signals: { language: o.language ?? 'sv' },
+      ...(o.nonDelivery ? { nonDelivery: o.nonDelivery } : {}),
+    } as unknown as MailAssessment['classification'],
+    match: {
+      ...(o.unitId ? { unitId: o.unitId } : {}),
+      candidates,
+      status: o.unitId ? 'matched' : 'unknown',
+      reason: { sv: 'ingen enhet', en: 'no unit' },
+    },
+    decision: o.triage ? 'triage' : 'auto',
+    triageReasons: o.triage ? [{ sv: 'osäker klassning', en: 'uncertain classification' }] : [],
+  };
+}
+
+function input(
+  assessment: MailAssessment,
+  o: Partial<Omit<MailPlanInput, 'facts'>> & { facts?: Partial<MailFacts> } = {},
+): MailPlanInput {
+  const { facts, ...rest } = o;
+  return {
+    facts: {
+      subject: 'Intresseanmälan Förskolan Solrosen',
+      body: 'Vi vill delta.',
+      from: { address: 'anna.chef@stockholm.example', name: 'Anna Chef' },
+      attachments: [],
+      sentAt: '2026-03-01T10:00:00+01:00',
+      ...facts,
+    },
+    assessment,
+    units,
+    cycles,
+    receivedAt: facts?.sentAt ?? '2026-03-01T10:00:00+01:00',
+    goLive: '2026-01-01T00:00:00Z',
+    mailbox: MAILBOX,
+    documentsReadable: false,
+    ...rest,
+  };
+}
+
+function act(plan: MailPlan): ActPlan {
+  if (plan.status !== 'act') throw new Error(`expected an act plan, got ${plan.status}`);
+  return plan;
+}
+
+const decision = (kind: MailKind, unitId?: string): MailDecision => ({
+  kind,
+  ...(unitId ? { unitId } : {}),
+  by: 'coordinator@stockholm.example',
+  at: '2026-03-02T09:00:00Z',
+});
+
+describe('the plan for one mail: triage or act', () => {
+  it('an uncertain mail waits in the inbox for a coordinator with "Att granska"', () => {
+    const plan = planMail(input(assessed('pre-registration', { triage: true, confidence: 0.5 })));
+    expect(plan.status).toBe('triage');
+    if (plan.status !== 'triage') return;
+    expect(plan.filing).toEqual({
+      categories: ['Intresseanmälan', 'Att granska'],
+      folder: null,
+      replacesTriage: false,
+    });
+    expect(plan.details.triageReasons).toEqual([
+      { sv: 'osäker klassning', en: 'uncertain classification' },
+    ]);
+  });
+
+  it("a coordinator's decision is acted on even where the assessment said triage", () => {
+    const plan = act(
+      planMail(
+        input(assessed('question', { triage: true }), {
+          decision: decision('pre-registration', 'u-solrosen'),
+        }),
+      ),
+    );
+    expect(plan.kind).toBe('pre-registration');
+    expect(plan.unit?.id).toBe('u-solrosen');
+    expect(plan.details).toMatchObject({ unitId: 'u-solrosen', year: 2026 });
+    expect(plan.details.decision?.by).toBe('coordinator@stockholm.example');
+    expect(plan.steps).toEqual([
+      { do: 'transition', unitId: 'u-solrosen', year: 2026, to: 'pre-registered' },
+    ]);
+  });
+
+  it.each([
+    ['pre-registration', 'pre-registered'],
+    ['withdrawal', 'withdrawn'],
+  ] as const)('a %s moves the unit to %s in the mail’s cycle', (kind, to) => {
+    const plan = act(planMail(input(assessed(kind, { unitId: 'u-solrosen' }))));
+    expect(plan.steps).toEqual([{ do: 'transition', unitId: 'u-solrosen', year: 2026, to }]);
+  });
+
+  it.each(['pre-registration', 'withdrawal', 'submission'] as const)(
+    'a %s with no unit chosen changes nothing and says so',
+    (kind) => {
+      const plan = act(
+        planMail(input(assessed('question', { triage: true }), { decision: decision(kind) })),
+      );
+      expect(plan.steps).toEqual([]);
+      const answer = planAnswer(plan, {});
+      expect(answer.facts).toEqual([
+        {
+          sv: 'Ingen enhet vald: deltagandet ändrades inte.',
+          en: 'No unit chosen: the participation was not changed.',
+        },
+      ]);
+      expect(answer.reply).toBeUndefined();
+      expect(answer.categories).not.toContain('Behöver åtgärd');
+    },
+  );
+});
+
+describe('who is answered', () => {
+  const results: StepResults = { transition: { state: 'pre-registered' } };
+  it.each([
+    ['a unit manager', 'anna.chef@stockholm.example', '2026-03-01T10:00:00+01:00', true],
+    ['our own mailbox (a loop)', MAILBOX, '2026-03-01T10:00:00+01:00', false],
+    ['our own mailbox in capitals', MAILBOX, '2026-03-01T10:00:00+01:00', false],
+    ['mail from before go-live', 'anna.chef@stockholm.example', '2025-12-01T10:00:00+01:00', false],
+  ])('%s: reply %s', (_who, from, sentAt, replies) => {
+    const plan = act(
+      planMail(
+        input(assessed('pre-registration', { unitId: 'u-solrosen' }), {
+          facts: { from: { address: from }, sentAt },
+          mailbox: _who.includes('capitals') ? MAILBOX.toUpperCase() : MAILBOX,
+        }),
+      ),
+    );
+    const answer = planAnswer(plan, results);
+    expect(answer.reply !== undefined).toBe(replies);
+    expect(plan.details.historical === true).toBe(sentAt < '2026');
+  });
+
+  it.each([
+    ['pre-registration', { transition: { state: 'pre-registered' } }, 'receipt'],
+    ['withdrawal', { transition: { state: 'withdrawn' } }, 'confirmation'],
+    [
+      'submission',
+      { transition: { state: 'submitted' }, submission: { receipt, late: false, problems: 0 } },
+      'receipt',
+    ],
+  ] as const)('a %s is answered as a %s', (kind, results, purpose) => {
+    const plan = act(
+      planMail(input(assessed(kind, { unitId: 'u-solrosen' }), { documentsReadable: true })),
+    );
+    expect(planAnswer(plan, results).reply?.purpose).toBe(purpose);
+  });
+
+  it.each([
+    ['pre-registration', 'submitted'],
+    ['withdrawal', 'jury-decided'],
+  ] as const)(
+    'a %s that did not apply (the unit is %s) gets no answer and "Behöver åtgärd"',
+    (kind, state: ParticipationState) => {
+      const plan = act(planMail(input(assessed(kind, { unitId: 'u-solrosen' }))));
+      const fact = { sv: 'Ändrades inte', en: 'Not changed' };
+      const answer = planAnswer(plan, { transition: { state, fact } });
+      expect(answer.reply).toBeUndefined();
+      expect(answer.categories).toEqual([
+        kind === 'withdrawal' ? 'Avanmälan' : 'Intresseanmälan',
+        'Behöver åtgärd',
+      ]);
+      expect(answer.facts).toEqual([fact]);
+    },
+  );
+
+  it('questions, auto-replies and other mail are never answered', () => {
+    for (const kind of ['question', 'auto-reply', 'other'] as const) {
+      const plan = act(planMail(input(assessed(kind))));
+      expect(plan.steps).toEqual([]);
+      expect(planAnswer(plan, {}).reply).toBeUndefined();
+    }
+  });
+});
+
+describe('a withdrawal concerns the cycle the unit is taking part in', () => {
+  const november = '2026-11-20T10:00:00+01:00';
+  it('asks for the unit’s participations', () => {
+    expect(readsFor(assessed('withdrawal', { unitId: 'u-solrosen' }), undefined)).toEqual({
+      participationsOf: 'u-solrosen',
+    });
+    expect(readsFor(assessed('pre-registration', { unitId: 'u-solrosen' }), undefined)).toEqual({});
+  });
+
+  it.each([
+    ['under examination in 2026', [{ year: 2026, state: 'under-examination' }], 2026],
+    ['jury-decided in 2026 (settled)', [{ year: 2026, state: 'jury-decided' }], 2027],
+    ['no participation', [], 2027],
+  ] as const)('a unit %s: the withdrawal is for %s', (_case, participations, year) => {
+    const plan = act(
+      planMail(
+        input(assessed('withdrawal', { unitId: 'u-solrosen' }), {
+          facts: { sentAt: november },
+          participations,
+        }),
+      ),
+    );
+    expect(plan.cycle.year).toBe(year);
+    expect(plan.steps).toEqual([{ do: 'transition', unitId: 'u-solrosen', year, to: 'withdrawn' }]);
+  });
+});
+
+describe('mail older than every cycle the app knows', () => {
+  it('is labelled only, no participation changed, left in the inbox', () => {
+    const plan = planMail(
+      input(assessed('pre-registration', { unitId: 'u-solrosen' }), {
+        facts: { sentAt: '2019-03-01T10:00:00+01:00' },
+      }),
+    );
+    expect(plan.status).toBe('processed');
+    if (plan.status !== 'processed') return;
+    expect(plan.filing).toEqual({
+      categories: ['Intresseanmälan'],
+      folder: null,
+      replacesTriage: false,
+    });
+    expect(plan.details.historical).toBe(true);
+    expect(plan.details.facts[0]?.sv).toContain('äldre än de omgångar');
+  });
+
+  it("after a coordinator's decision the triage labels are replaced", () => {
+    const plan = planMail(
+      input(assessed('other', { triage: true }), {
+        facts: { sentAt: '2019-03-01T10:00:00+01:00' },
+        decision: decision('question'),
+      }),
+    );
+    expect(plan.status === 'processed' && plan.filing).toEqual({
+      categories: ['Fråga'],
+      folder: null,
+      replacesTriage: true,
+    });
+  });
+});
+
+describe('a non-delivery report', () => {
+  const report = {
+    recipients: ['anna.chef@stockholm.example'],
+    reason: '550 5.1.1 mailbox unavailable',
+    originalSubject: 'Kvitto',
+  };
+  it('asks for the bounced mail to be looked up, unless a coordinator has decided', () => {
+    expect(readsFor(assessed('auto-reply', { nonDelivery: report }), undefined)).toEqual({
+      bounce: report,
+    });
+    expect(readsFor(assessed('auto-reply', { nonDelivery: report }), decision('other'))).toEqual(
+      {},
+    );
+  });
+
+  it('the bounced receipt found: marked, and triage says whose receipt did not arrive', () => {
+    const plan = planMail(
+      input(assessed('auto-reply', { nonDelivery: report }), {
+        bounced: {
+          itemId: 7,
+          purpose: 'receipt',
+          recipient: 'anna.chef@stockholm.example',
+          unitId: 'u-solrosen',
+        },
+      }),
+    );
+    expect(plan.status).toBe('triage');
+    if (plan.status !== 'triage') return;
+    expect(plan.markBounced).toEqual({
+      itemId: 7,
+      at: '2026-03-01T10:00:00+01:00',
+      reason: report.reason,
+    });
+    expect(plan.details.suggestedUnitId).toBe('u-solrosen');
+    expect(plan.details.triageReasons?.[0]?.sv).toBe(
+      'Kvittot till anna.chef@stockholm.example kom inte fram (550 5.1.1 mailbox unavailable). Kontakta avsändaren på annat sätt.',
+    );
+    expect(plan.filing.categories).toEqual(['Autosvar', 'Att granska']);
+  });
+
+  it('no sent mail found: nothing marked, and triage says so', () => {
+    const plan = planMail(input(assessed('auto-reply', { nonDelivery: report })));
+    expect(plan.status === 'triage' && plan.markBounced).toBeUndefined();
+    expect(plan.status === 'triage' && plan.details.triageReasons?.[0]?.sv).toContain(
+      'hittades inte bland appens utskick',
+    );
+  });
+});
+
+describe('submissions', () => {
+  it('without a readable document: the version is kept, the participation not changed', () => {
+    const plan = act(planMail(input(assessed('submission', { unitId: 'u-solrosen' }))));
+    expect(plan.steps).toEqual([
+      { do: 'record-submission', unitId: 'u-solrosen', unitName: 'Förskolan Solrosen' },
+    ]);
+    expect(planAnswer(plan, { submission: { receipt, late: false, problems: 1 } }).facts).toEqual([
+      {
+        sv: 'Inget läsbart dokument: deltagandet ändrades inte.',
+        en: 'No readable document: the participation was not changed.',
+      },
+    ]);
+  });
+
+  it.each([
+    [false, 0, ['Bidrag']],
+    [true, 0, ['Bidrag', 'Försenat']],
+    [false, 2, ['Bidrag', 'Behöver åtgärd']],
+    [true, 1, ['Bidrag', 'Försenat', 'Behöver åtgärd']],
+  ])('late %s with %s problems: categories %j', (late, problems, categories) => {
+    const plan = act(
+      planMail(
+        input(assessed('submission', { unitId: 'u-solrosen' }), { documentsReadable: true }),
+      ),
+    );
+    expect(plan.steps.map((s) => s.do)).toEqual(['record-submission', 'transition']);
+    const answer = planAnswer(plan, {
+      transition: { state: 'submitted' },
+      submission: { receipt, late, problems },
+    });
+    expect(answer.categories).toEqual(categories);
+    expect(answer.folder).toEqual(['Kvalitetsutmärkelsen 2026', 'Bidrag']);
+    expect(answer.reply?.receipt).toBe(receipt);
+  });
+});
+
+describe('board protocols', () => {
+  const plan = act(
+    planMail(input(assessed('board-protocol'), { facts: { sentAt: '2026-06-20T10:00:00+02:00' } })),
+  );
+  it('mark the listed units, answer nobody', () => {
+    expect(plan.steps).toEqual([{ do: 'protocol', year: 2026 }]);
+    const answer = planAnswer(plan, {
+      protocol: { facts: [], unmatchedLines: [], unitNames: ['Förskolan Solrosen'] },
+    });
+    expect(answer.reply).toBeUndefined();
+    expect(answer.categories).toEqual(['Protokoll']);
+    expect(answer.facts.map((f) => f.sv)).toEqual(['Enheter i protokollet: Förskolan Solrosen']);
+  });
+
+  it('a line naming no known unit: listed for coordinators and "Behöver åtgärd"', () => {
+    const answer = planAnswer(plan, {
+      protocol: { facts: [], unmatchedLines: ['Okänd skola'], unitNames: [] },
+    });
+    expect(answer.categories).toEqual(['Protokoll', 'Behöver åtgärd']);
+    expect(answer.facts.map((f) => f.sv)).toEqual([
+      'Rader i protokollet som inte motsvarar någon känd enhet: Okänd skola',
+      'Enheter i protokollet: inga',
+    ]);
+  });
+});
+
+describe('info-meeting signups', () => {
+  it.each([
+    ['the meeting the mail names', 'Jag anmäler mig till mötet 3 mars.', 'im-2026-2', true],
+    ['the next one when none is named', 'Jag vill komma på informationsmötet.', 'im-2026-1', false],
+  ])('%s', (_case, body, id, certain) => {
+    const plan = act(
+      planMail(
+        input(assessed('info-meeting-signup'), {
+          facts: { body, sentAt: '2026-02-01T10:00:00+01:00' },
+        }),
+      ),
+    );
+    const answer = planAnswer(plan, {});
+    expect(answer.infoMeeting).toEqual({ id, certain });
+    expect(answer.reply?.purpose).toBe('confirmation');
+    expect(answer.folder).toEqual(['Kvalitetsutmärkelsen 2026', 'Informationsmöte']);
+  });
+
+  it('no meeting left to sign up for: no answer, "Behöver åtgärd"', () => {
+    const plan = act(
+      planMail(
+        input(assessed('info-meeting-signup'), {
+          facts: { body: 'Anmälan till informationsmötet', sentAt: '2026-03-10T10:00:00+01:00' },
+        }),
+      ),
+    );
+    const answer = planAnswer(plan, {});
+    expect(answer.infoMeeting).toBeUndefined();
+    expect(answer.reply).toBeUndefined();
+    expect(answer.categories).toEqual(['Informationsmöte', 'Behöver åtgärd']);
+    expect(answer.facts[0]?.sv).toBe('Det finns inget kommande informationsmöte att anmäla till.');
+  });
+});
+
+describe('folders', () => {
+  it('a question stays in the inbox; other handled mail goes to its cycle and kind', () => {
+    expect(planAnswer(act(planMail(input(assessed('question')))), {}).folder).toBeNull();
+    expect(planAnswer(act(planMail(input(assessed('other')))), {}).folder).toEqual([
+      'Kvalitetsutmärkelsen 2026',
+      'Övrigt',
+    ]);
+  });
+});
