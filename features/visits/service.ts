@@ -816,6 +816,8 @@ export function createVisitsService(deps: VisitsDeps) {
 
   /** An examiner declares a conflict of interest; an assignment that now breaks it is undone. */
   async function declareConflict(actor: VisitActor, year: number, unitId: string, reason?: string) {
+    if (!(await store.units.get(unitId)))
+      throw new VisitError('unknown-unit', bi(`Okänd enhet: ${unitId}`, `Unknown unit: ${unitId}`));
     const address = await addressOf(actor);
     await store.examinerTeams.declareConflict({
       year,

@@ -197,20 +197,51 @@ export function createVisitsFeature(options: VisitsFeatureOptions = {}): ServerF
           return { year: y, kind, visits: await service.calendar(y, kind, teamIds) };
         }),
       );
+      // Conflicts of interest: an examiner's own declarations (a coordinator sees all), with the
+      // units in the year's cycle that one may be declared for; the tab's Conflicts view reads this.
+      tabApi.get(
+        '/visits/conflicts',
+        handle(async (req, res) => {
+          const principal = principalOf(res);
+          requireRole(principal, 'examiner', 'team-leader', 'coordinator');
+          const y = yearQuery.parse(req.query).year ?? activeYear(cycles, now());
+          const [all, participations, units] = await Promise.all([
+            store.examinerTeams.conflicts(y),
+            store.participations.list({ year: y }),
+            store.units.list(),
+          ]);
+          const taking = new Set(participations.map((p) => p.unitId));
+          const me = principal.userPrincipalName.toLowerCase();
+          return {
+            year: y,
+            units: units
+              .filter((u) => taking.has(u.id))
+              .map((u) => ({ unitId: u.id, name: u.name }))
+              .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+            conflicts: principal.roles.includes('coordinator')
+              ? all
+              : all.filter((c) => c.address === me),
+          };
+        }),
+      );
       tabApi.post(
         '/visits/conflicts',
         handle(async (req, res) => {
           const principal = principalOf(res);
           requireRole(principal, 'examiner', 'team-leader');
           const body = z
-            .object({ unitId: z.string().min(1).max(200), reason: z.string().max(500).optional() })
+            .object({
+              unitId: z.string().min(1).max(200),
+              reason: z.string().trim().max(500).optional(),
+              year: z.number().int().min(2000).max(2100).optional(),
+            })
             .parse(req.body);
-          const y = activeYear(cycles, now());
+          const y = body.year ?? activeYear(cycles, now());
           return service.declareConflict(
             { objectId: principal.objectId, address: principal.userPrincipalName },
             y,
             body.unitId,
-            body.reason,
+            body.reason || undefined,
           );
         }),
       );

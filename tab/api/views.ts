@@ -1,5 +1,5 @@
 // The tab's own API (under /api/tab, behind the sign-in of auth.ts): who am I, the award at a glance,
-// the unit table, a unit's page with the mails behind it, a unit manager's withdrawal and an examiner's conflict declaration. Every answer is cut to the caller:
+// the unit table, a unit's page with the mails behind it, a unit manager's withdrawal (an examiner's conflicts are the visits feature's, /api/tab/visits/conflicts). Every answer is cut to the caller:
 // coordinators see every unit, examiners their teams' units, unit managers their own. The numbers
 // and lists come from features/status (the same the bot shows).
 import express, { Router } from 'express';
@@ -16,18 +16,12 @@ import {
   type Principal,
 } from '../../features/roles/index.js';
 import type { StatusService } from '../../features/status/service.js';
-import type { UnitListFilter, UnitRow } from '../../features/status/types.js';
+import type { UnitListFilter } from '../../features/status/types.js';
 import type { Store } from '../../store/index.js';
 
 /** The examiner side of the store (the visits feature's); read only when the store has it. */
 export interface ExaminerStore {
   assignments(year: number): Promise<{ unitId: string; teamId: string }[]>;
-  declareConflict(c: {
-    year: number;
-    address: string;
-    unitId: string;
-    reason?: string;
-  }): Promise<void>;
   conflicts(
     year: number,
   ): Promise<{ year: number; address: string; unitId: string; reason?: string }[]>;
@@ -70,9 +64,6 @@ export function tabViewsApi(deps: TabViewsDeps): Router {
     if (p.roles.includes('coordinator')) return undefined;
     return [...new Set([...p.unitIds, ...(await examinedUnits(p, year))])];
   };
-
-  const allRows = async (year: number, filter: UnitListFilter = {}): Promise<UnitRow[]> =>
-    (await deps.status.allUnits({ ...filter, year })).items;
 
   router.get('/me', async (_req, res) => {
     const p = principalOf(res);
@@ -122,7 +113,7 @@ export function tabViewsApi(deps: TabViewsDeps): Router {
       filter.classId = classId;
     }
     if (req.query.all === 'true') {
-      const items = await allRows(year, filter);
+      const { items } = await deps.status.allUnits(filter);
       res.json({
         year,
         filter,
@@ -223,50 +214,6 @@ export function tabViewsApi(deps: TabViewsDeps): Router {
     res.json({ applied: result.applied, state: result.participation.state });
   });
 
-  // Examiners: their conflicts of interest for a year, and a new declaration.
-  router.get('/conflicts', async (req, res) => {
-    const p = principalOf(res);
-    requireRole(p, 'examiner', 'coordinator');
-    const year = yearOf(req.query.year);
-    if (!examiners) {
-      res.json({ year, available: false, conflicts: [] });
-      return;
-    }
-    const all = await examiners.conflicts(year);
-    // The units taking part (names only): what an examiner may declare a conflict for.
-    const units = (await allRows(year)).map((r) => ({ unitId: r.unitId, name: r.name }));
-    res.json({
-      year,
-      available: true,
-      units,
-      conflicts: p.roles.includes('coordinator')
-        ? all
-        : all.filter((c) => c.address === p.userPrincipalName.toLowerCase()),
-    });
-  });
-  router.post('/conflicts', express.json({ limit: '4kb' }), async (req, res) => {
-    const p = principalOf(res);
-    requireRole(p, 'examiner');
-    const body = (req.body ?? {}) as { year?: unknown; unitId?: unknown; reason?: unknown };
-    const year = yearOf(body.year);
-    if (typeof body.unitId !== 'string' || !(await deps.store.units.get(body.unitId)))
-      throw badRequest('unit-required', 'Name the unit (unitId).');
-    const reason = typeof body.reason === 'string' ? body.reason.trim().slice(0, 500) : '';
-    if (!examiners) {
-      res
-        .status(503)
-        .json({ error: { code: 'not-available', message: 'Conflicts are not kept yet.' } });
-      return;
-    }
-    await examiners.declareConflict({
-      year,
-      address: p.userPrincipalName.toLowerCase(),
-      unitId: body.unitId,
-      ...(reason ? { reason } : {}),
-    });
-    res.status(201).json({ year, unitId: body.unitId, ...(reason ? { reason } : {}) });
-  });
-
   return router;
 }
 
@@ -284,7 +231,6 @@ const SV: Record<string, string> = {
   paging: 'Sida och sidstorlek ska vara heltal.',
   'confirm-required': 'Bekräfta först.',
   'not-participating': 'Enheten deltar inte det året.',
-  'unit-required': 'Ange enheten.',
 };
 
 function badRequest(code: string, message: string): DomainError {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTab } from '../../scripts/tab-build.mjs';
 import { intakeFeatures } from '../../server/jobs/intake.js';
 import { tabFeature } from '../../server/jobs/tab.js';
+import { createVisitsFeature } from '../../server/jobs/visits.js';
 import { EXAMINERS } from '../../emulator/seed/people.js';
 import { launchChromium } from '../support/chromium.js';
 import { startTestServer, type TestServer } from '../server/harness.js';
@@ -29,7 +30,15 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([
     startTestServer(
       { AWARD_NOW: '2026-12-07T10:00:00+01:00' },
-      { features: [...intakeFeatures(), tabFeature()] },
+      {
+        features: [
+          ...intakeFeatures(),
+          tabFeature(),
+          // The conflicts of interest are the visits feature's; no demo teams, so no examiner
+          // examines a unit yet.
+          createVisitsFeature({ importDemoData: false, sweepMs: 0 }),
+        ],
+      },
     ),
     launchChromium(),
   ]);

@@ -1,6 +1,6 @@
 // An examiner's conflicts of interest for the chosen cycle: what they have declared, and a new
-// declaration for a unit taking part (they will not examine it). Declarations are kept by the
-// visits feature's examiner store; until it exists the view says so.
+// declaration for a unit taking part (they will not examine it), through the visits feature's
+// /api/tab/visits/conflicts (the one place a declaration is made; it undoes an assignment it breaks).
 import { useCallback, useEffect, useState } from 'react';
 import {
   Button,
@@ -17,7 +17,6 @@ import { t, type Locale } from '../i18n.js';
 
 interface Conflicts {
   year: number;
-  available: boolean;
   conflicts: { unitId: string; reason?: string }[];
   units?: { unitId: string; name: string }[];
 }
@@ -36,7 +35,9 @@ export function Conflicts(props: { api: Api; locale: Locale; year: number }) {
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const load = useCallback(() => {
-    api.get<Conflicts>(`/conflicts?year=${year}`).then(setData, (e: Error) => setError(e.message));
+    api
+      .get<Conflicts>(`/visits/conflicts?year=${year}`)
+      .then(setData, (e: Error) => setError(e.message));
   }, [api, year]);
   useEffect(load, [load]);
 
@@ -46,7 +47,6 @@ export function Conflicts(props: { api: Api; locale: Locale; year: number }) {
     ) : (
       <Spinner label={t('loading', locale)} />
     );
-  if (!data.available) return <MessageBar>{t('conflictsUnavailable', locale)}</MessageBar>;
   const names = new Map((data.units ?? []).map((u) => [u.unitId, u.name]));
 
   return (
@@ -63,7 +63,11 @@ export function Conflicts(props: { api: Api; locale: Locale; year: number }) {
           e.preventDefault();
           setError(undefined);
           try {
-            await api.post('/conflicts', { year, unitId, ...(reason.trim() ? { reason } : {}) });
+            await api.post('/visits/conflicts', {
+              year,
+              unitId,
+              ...(reason.trim() ? { reason } : {}),
+            });
             setNotice(t('saved', locale));
             setUnitId('');
             setReason('');
