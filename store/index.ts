@@ -47,6 +47,7 @@ export type {
   ReminderDeliveryKey,
   ReminderDeliveryStatus,
 } from './reminders.js';
+export type { ReminderSnooze, ReminderSnoozeKey, ReminderSnoozesRepo } from './snoozes.js';
 export {
   visitId,
   type ReserveResult,

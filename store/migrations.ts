@@ -249,6 +249,36 @@ export const migrations: Record<string, Migration> = {
     `alter table outbox add column bounced_at timestamptz`,
     `alter table outbox add column bounce_reason text`,
   ),
+  // Reminder snoozes leave the one settings value every snooze read and rewrote whole (two managers
+  // snoozing at once lost one): a row per person and reminder instead. Snoozes kept in the old value
+  // come along (the latest per key; entries that are not snoozes stay behind), then the value goes.
+  '0006_reminder_snoozes': statements(
+    `create table reminder_snoozes (
+       object_id text not null,
+       occurrence_id text not null,
+       unit_id text not null,
+       due_at ${TS} not null,
+       updated_at ${TS} not null,
+       primary key (object_id, occurrence_id, unit_id))`,
+    `create index reminder_snoozes_due_idx on reminder_snoozes (due_at)`,
+    `insert into reminder_snoozes (object_id, occurrence_id, unit_id, due_at, updated_at)
+       select distinct on (object_id, occurrence_id, unit_id)
+              object_id, occurrence_id, unit_id, due_at, now()
+         from (select e->>'objectId' as object_id,
+                      e->>'occurrenceId' as occurrence_id,
+                      e->>'unitId' as unit_id,
+                      case when e->>'dueAt' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T'
+                           then (e->>'dueAt')::${TS} end as due_at
+                 from settings s
+                 cross join lateral jsonb_array_elements(
+                   case when jsonb_typeof(s.value) = 'array' then s.value else '[]'::jsonb end) as e
+                where s.key = 'reminders:snoozes' and jsonb_typeof(e) = 'object') as old
+        where object_id is not null and occurrence_id is not null
+          and unit_id is not null and due_at is not null
+        order by object_id, occurrence_id, unit_id, due_at desc
+       on conflict do nothing`,
+    `delete from settings where key = 'reminders:snoozes'`,
+  ),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -234,6 +234,14 @@ export interface SettingsTable {
   updated_at: Timestamp;
 }
 
+export interface ReminderSnoozesTable {
+  object_id: string;
+  occurrence_id: string;
+  unit_id: string;
+  due_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   units: UnitsTable;
@@ -246,6 +254,7 @@ export interface Database {
   outbox: OutboxTable;
   conversation_refs: ConversationRefsTable;
   reminder_deliveries: ReminderDeliveriesTable;
+  reminder_snoozes: ReminderSnoozesTable;
   visits: VisitsTable;
   examiner_teams: ExaminerTeamsTable;
   examiner_team_members: ExaminerTeamMembersTable;

@@ -14,6 +14,7 @@ import { outboxRepo, type OutboxRepo } from './outbox.js';
 import { participationsRepo, type ParticipationsRepo } from './participations.js';
 import { reminderDeliveriesRepo, type ReminderDeliveriesRepo } from './reminders.js';
 import { settingsRepo, type SettingsRepo } from './settings.js';
+import { reminderSnoozesRepo, type ReminderSnoozesRepo } from './snoozes.js';
 import { submissionsRepo, type SubmissionsRepo } from './submissions.js';
 import { syncRepo, type SyncRepo } from './sync.js';
 import { organisationsRepo, unitsRepo, type OrganisationsRepo, type UnitsRepo } from './units.js';
@@ -32,6 +33,7 @@ export interface Repositories {
   readonly outbox: OutboxRepo;
   readonly conversations: ConversationsRepo;
   readonly reminderDeliveries: ReminderDeliveriesRepo;
+  readonly reminderSnoozes: ReminderSnoozesRepo;
   readonly visits: VisitsRepo;
   readonly examinerTeams: ExaminerTeamsRepo;
   readonly locks: LocksRepo;
@@ -67,6 +69,7 @@ export function repositories(context: RepoContext): Repositories {
     outbox: outboxRepo(context),
     conversations: conversationsRepo(context),
     reminderDeliveries: reminderDeliveriesRepo(context),
+    reminderSnoozes: reminderSnoozesRepo(context),
     visits: visitsRepo(context),
     examinerTeams: examinerTeamsRepo(context),
     locks: locksRepo(context),

@@ -292,7 +292,7 @@ export function createReminders(deps: RemindersDeps) {
       deps.logger?.info({ occurrence: o.id, units: results.length }, 'reminder sent');
     }
     // Snoozed reminders come back once, if the unit still owes it and the deadline is ahead.
-    const due = (await state.snoozes()).filter((s) => Date.parse(s.dueAt) <= now.getTime());
+    const due = await state.dueSnoozes(now);
     for (const s of due) {
       const found = await find(s.occurrenceId);
       if (!found || occurrenceWindow(found.o, now) === 'expired') continue;
@@ -323,7 +323,8 @@ export function createReminders(deps: RemindersDeps) {
       const at = Date.parse(o.sendAt);
       if (at > now && at < Date.parse(o.deadline)) times.push(at);
     }
-    for (const s of await state.snoozes()) times.push(Date.parse(s.dueAt));
+    const snooze = await state.nextSnoozeAfter(deps.now());
+    if (snooze) times.push(Date.parse(snooze));
     const next = Math.min(...times.filter((t) => t > now));
     return Number.isFinite(next) ? new Date(next) : undefined;
   }

@@ -1,6 +1,7 @@
-// What reminders keep between runs, in the store's settings: which occurrences are done or paused,
-// and the snoozes people asked for ("Påminn mig i morgon"). Small values read and written whole.
-import type { Store } from '../../store/index.js';
+// What reminders keep between runs: which occurrences are done or paused (small settings values read
+// and written whole), and the snoozes people asked for ("Påminn mig i morgon"), a row per person and
+// reminder in the store's own table so concurrent snoozes never overwrite each other.
+import type { ReminderSnooze, Store } from '../../store/index.js';
 
 export interface RunRecord {
   status: 'done' | 'paused';
@@ -13,51 +14,21 @@ export interface RunRecord {
   supersededBy?: string;
 }
 
-export interface Snooze {
-  occurrenceId: string;
-  unitId: string;
-  /** Entra object id of the person who asked. */
-  objectId: string;
-  dueAt: string;
-}
+export type Snooze = ReminderSnooze;
 
 const runKey = (occurrenceId: string) => `reminders:run:${occurrenceId}`;
-const SNOOZES = 'reminders:snoozes';
 
-export function reminderState(store: Pick<Store, 'settings'>) {
+export function reminderState(store: Pick<Store, 'settings' | 'reminderSnoozes'>) {
   return {
     run: (occurrenceId: string) => store.settings.get<RunRecord>(runKey(occurrenceId)),
     setRun: (occurrenceId: string, record: RunRecord) =>
       store.settings.set(runKey(occurrenceId), record),
     clearRun: (occurrenceId: string) => store.settings.delete(runKey(occurrenceId)),
-    snoozes: async () => (await store.settings.get<Snooze[]>(SNOOZES)) ?? [],
-    async addSnooze(s: Snooze) {
-      const all = (await store.settings.get<Snooze[]>(SNOOZES)) ?? [];
-      const rest = all.filter(
-        (x) =>
-          !(
-            x.occurrenceId === s.occurrenceId &&
-            x.unitId === s.unitId &&
-            x.objectId === s.objectId
-          ),
-      );
-      await store.settings.set(SNOOZES, [...rest, s]);
-    },
-    async removeSnoozes(done: Snooze[]) {
-      const all = (await store.settings.get<Snooze[]>(SNOOZES)) ?? [];
-      await store.settings.set(
-        SNOOZES,
-        all.filter(
-          (x) =>
-            !done.some(
-              (d) =>
-                d.occurrenceId === x.occurrenceId &&
-                d.unitId === x.unitId &&
-                d.objectId === x.objectId &&
-                d.dueAt === x.dueAt,
-            ),
-        ),
-      );
-    },
+    /** Snoozes due at or before `now`. */
+    dueSnoozes: (now: Date) => store.reminderSnoozes.due(now),
+    nextSnoozeAfter: (now: Date) => store.reminderSnoozes.nextDueAfter(now),
+    addSnooze: (s: Snooze) => store.reminderSnoozes.upsert(s),
+    /** Prunes snoozes the scheduler has taken (sent, or expired with their reminder). */
+    removeSnoozes: (done: Snooze[]) => store.reminderSnoozes.remove(done),
   };
 }

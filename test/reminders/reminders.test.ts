@@ -191,20 +191,71 @@ describe('the card’s actions through /api/messages', () => {
     expect(JSON.stringify(invokeBody(res).value)).toContain('Vi har inte fått ert bidrag');
   });
 
-  it('snoozes until tomorrow 09:00 for this person', async () => {
-    const me = objectId(units[1]!.managerEmail);
-    const res = await postActivity(
-      server,
-      invoke(me, 'reminder.snooze', { occurrenceId: OCC, unitId: units[1]!.id }),
-    );
-    expect(JSON.stringify(invokeBody(res).value)).toContain('tisdag 11 maj 2027 kl. 9.00');
-    expect(await server.store.settings.get('reminders:snoozes')).toEqual([
-      expect.objectContaining({
-        unitId: units[1]!.id,
-        objectId: me,
-        dueAt: '2027-05-11T09:00:00+02:00',
-      }),
+  it('snoozes until tomorrow 09:00 for each person, two managers at the same moment both kept', async () => {
+    const [me, other] = [objectId(units[1]!.managerEmail), objectId(units[0]!.managerEmail)];
+    const [mine, theirs] = await Promise.all([
+      postActivity(
+        server,
+        invoke(me, 'reminder.snooze', { occurrenceId: OCC, unitId: units[1]!.id }),
+      ),
+      postActivity(
+        server,
+        invoke(other, 'reminder.snooze', { occurrenceId: OCC, unitId: units[0]!.id }),
+      ),
     ]);
+    expect(JSON.stringify(invokeBody(mine).value)).toContain('tisdag 11 maj 2027 kl. 9.00');
+    expect(JSON.stringify(invokeBody(theirs).value)).toContain('tisdag 11 maj 2027 kl. 9.00');
+    const tomorrow = '2027-05-11T07:00:00.000Z';
+    expect(await server.store.reminderSnoozes.due(tomorrow)).toEqual(
+      [
+        { occurrenceId: OCC, unitId: units[0]!.id, objectId: other, dueAt: tomorrow },
+        { occurrenceId: OCC, unitId: units[1]!.id, objectId: me, dueAt: tomorrow },
+      ].sort((a, b) => a.objectId.localeCompare(b.objectId)),
+    );
+    // Not in the old shared settings value any more.
+    expect(await server.store.settings.get('reminders:snoozes')).toBeUndefined();
+    // Not due yet: the scheduler leaves them.
+    await reminders.runDue();
+    expect(await server.store.reminderSnoozes.due(tomorrow)).toHaveLength(2);
+  });
+
+  it('a due snooze comes back once to that person, and the scheduler removes it and any expired one', async () => {
+    const me = objectId(units[1]!.managerEmail);
+    const before = chat(units[1]!.managerEmail).length;
+    // As if the night had passed: unit 1's snooze falls due now; another's reminder has expired.
+    const dueAt = new Date(server.config.clock.now().getTime() - 60_000).toISOString();
+    await server.store.reminderSnoozes.upsert({
+      occurrenceId: OCC,
+      unitId: units[1]!.id,
+      objectId: me,
+      dueAt,
+    });
+    const expired = {
+      occurrenceId: '2027:pre-registration-1d',
+      unitId: units[4]!.id,
+      objectId: objectId(units[4]!.managerEmail),
+    };
+    await server.store.reminderSnoozes.upsert({ ...expired, dueAt });
+    // This run or the server's own scheduler (it polls) takes it: either way, once.
+    await reminders.runDue();
+    const cards = await until(() => {
+      const c = chat(units[1]!.managerEmail);
+      return c.length > before ? c : undefined;
+    });
+    expect(cards).toHaveLength(before + 1);
+    expect(JSON.stringify(cards.at(-1))).toContain('Vi har inte fått ert bidrag');
+    expect(chat(units[4]!.managerEmail)).toHaveLength(0);
+    // Both taken off; unit 0's manager's snooze (due tomorrow) stays.
+    await until(async () =>
+      (await server.store.reminderSnoozes.due('2030-01-01T00:00:00Z')).length === 1
+        ? true
+        : undefined,
+    );
+    expect(await server.store.reminderSnoozes.due('2030-01-01T00:00:00Z')).toEqual([
+      expect.objectContaining({ unitId: units[0]!.id, dueAt: '2027-05-11T07:00:00.000Z' }),
+    ]);
+    await reminders.runDue();
+    expect(chat(units[1]!.managerEmail)).toHaveLength(before + 1);
   });
 
   it('withdraws only after the confirmation', async () => {

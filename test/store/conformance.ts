@@ -965,6 +965,49 @@ export function runConformance(
         expect((await store.visits.listForYear(2027, 'feedback')).map((v) => v.id)).toEqual(['v2']);
       });
 
+      it('keeps a reminder snooze per person and reminder: concurrent ones all stay, a new time replaces, taken ones go', async () => {
+        const key = (objectId: string, unitId = 'u1') => ({
+          objectId,
+          occurrenceId: '2027:submission-7d',
+          unitId,
+        });
+        const tomorrow = '2027-05-18T07:00:00.000Z';
+        await Promise.all(
+          ['anna', 'bo', 'cia', 'dan'].map((who) =>
+            store.reminderSnoozes.upsert({ ...key(who), dueAt: '2027-05-18T09:00:00+02:00' }),
+          ),
+        );
+        await store.reminderSnoozes.upsert({ ...key('anna', 'u2'), dueAt: tomorrow });
+        expect((await store.reminderSnoozes.due(tomorrow)).map((s) => s.objectId)).toEqual([
+          'anna',
+          'anna',
+          'bo',
+          'cia',
+          'dan',
+        ]);
+        expect(await store.reminderSnoozes.due('2027-05-18T06:59:59Z')).toEqual([]);
+        expect(await store.reminderSnoozes.nextDueAfter(clock.now())).toBe(tomorrow);
+
+        // Snoozing again moves the person's own snooze, nobody else's.
+        await store.reminderSnoozes.upsert({ ...key('bo'), dueAt: '2027-05-19T07:00:00Z' });
+        expect(await store.reminderSnoozes.get(key('bo'))).toEqual({
+          ...key('bo'),
+          dueAt: '2027-05-19T07:00:00.000Z',
+        });
+        const due = await store.reminderSnoozes.due(tomorrow);
+        expect(due).toHaveLength(4);
+        expect(await store.reminderSnoozes.nextDueAfter(tomorrow)).toBe('2027-05-19T07:00:00.000Z');
+
+        // Removing what was taken leaves a snooze moved meanwhile (a new time) in place.
+        await store.reminderSnoozes.upsert({ ...key('cia'), dueAt: '2027-05-20T07:00:00Z' });
+        expect(await store.reminderSnoozes.remove(due)).toBe(3);
+        expect(await store.reminderSnoozes.get(key('anna'))).toBeUndefined();
+        expect(
+          (await store.reminderSnoozes.due('2027-12-31T00:00:00Z')).map((s) => s.objectId),
+        ).toEqual(['bo', 'cia']);
+        expect(await store.reminderSnoozes.remove(due)).toBe(0);
+      });
+
       it('keeps settings, the first stored value winning among concurrent getOrSet', async () => {
         expect(await store.settings.get('intake.clientState')).toBeUndefined();
         const values = await Promise.all(
