@@ -3,21 +3,9 @@
 // automatic action is wrong — a confident wrong kind or an automatic match to the wrong unit.
 import { describe, expect, it } from 'vitest';
 import { assessMail } from '../../core/intake/assess.js';
-import type { MailFacts } from '../../core/intake/facts.js';
-import { htmlToText } from '../../core/intake/text.js';
 import { LABELLED_MAILS, type LabelledMail } from '../fixtures/mails/mails.js';
 import { FIXTURE_UNITS, unitByName } from '../fixtures/mails/units.js';
-
-function factsOf(mail: LabelledMail): MailFacts {
-  return {
-    subject: mail.subject,
-    body: mail.body ?? (mail.html ? htmlToText(mail.html) : ''),
-    from: mail.from,
-    attachments: mail.attachments ?? [],
-    headers: mail.headers ?? [],
-    sentAt: mail.sentAt,
-  };
-}
+import { factsOf } from './judge.js';
 
 interface Outcome {
   mail: LabelledMail;

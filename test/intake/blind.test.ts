@@ -7,7 +7,7 @@ import { MAIL_KINDS } from '../../core/intake/facts.js';
 import { BLIND_MAILS } from '../fixtures/mails/blind.js';
 import { HELD_OUT_MAILS } from '../fixtures/mails/held-out.js';
 import { LABELLED_MAILS } from '../fixtures/mails/mails.js';
-import { judge, type Verdict } from './judge.js';
+import { measure } from './judge.js';
 
 /**
  * Share of the blind mails decided automatically and rightly when the set was finished: 58/96 with
@@ -31,7 +31,7 @@ const KNOWN_WRONG: string[] = [
 const text = (m: { body?: string; html?: string }) => (m.body ?? m.html ?? '').trim();
 
 describe('intake on the blind set (written without reading the rules)', () => {
-  const outcomes = BLIND_MAILS.map((mail) => ({ mail, ...judge(mail) }));
+  const { share, wrong, report } = measure('blind', BLIND_MAILS, KNOWN_WRONG);
 
   it('is a separate set of at least 80 mails of every kind, each id naming its label', () => {
     expect(BLIND_MAILS.length).toBeGreaterThanOrEqual(80);
@@ -49,20 +49,7 @@ describe('intake on the blind set (written without reading the rules)', () => {
   });
 
   it('decides most mails automatically and rightly, and takes no new wrong automatic action', () => {
-    const count = (v: Verdict) => outcomes.filter((o) => o.verdict === v).length;
-    const autoRight = count('auto-right');
-    const share = autoRight / outcomes.length;
-    console.warn(
-      [
-        `blind intake: ${autoRight}/${outcomes.length} decided automatically and rightly (${(100 * share).toFixed(1)} %), ` +
-          `${count('triage-right')} rightly left to a coordinator, ${count('triage-missed')} left to a coordinator though decidable, ` +
-          `wrong automatic actions ${count('WRONG-AUTO')} (known ${KNOWN_WRONG.length})`,
-        ...outcomes
-          .filter((o) => o.verdict !== 'auto-right' || process.env.INTAKE_REPORT)
-          .map((o) => o.line),
-      ].join('\n'),
-    );
-    const wrong = outcomes.filter((o) => o.verdict === 'WRONG-AUTO');
+    console.warn(report);
     expect(wrong.filter((o) => !KNOWN_WRONG.includes(o.mail.id)).map((o) => o.line)).toEqual([]);
     expect(share).toBeGreaterThanOrEqual(AUTO_RIGHT_FLOOR);
   });

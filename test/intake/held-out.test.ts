@@ -6,13 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { HELD_OUT_MAILS } from '../fixtures/mails/held-out.js';
 import { LABELLED_MAILS } from '../fixtures/mails/mails.js';
-import { judge, type Verdict } from './judge.js';
+import { measure } from './judge.js';
 
 /** Share of the held-out mails decided automatically and rightly when the set was written (54/70). */
 const AUTO_RIGHT_FLOOR = 0.77;
 
 describe('intake on held-out mail (not tuned against)', () => {
-  const outcomes = HELD_OUT_MAILS.map((mail) => ({ mail, ...judge(mail) }));
+  const { share, wrong, report } = measure('held-out', HELD_OUT_MAILS);
 
   it('is a separate set of at least 60 mails of every kind', () => {
     expect(HELD_OUT_MAILS.length).toBeGreaterThanOrEqual(60);
@@ -38,20 +38,8 @@ describe('intake on held-out mail (not tuned against)', () => {
   });
 
   it('decides most mails automatically and rightly, and takes no wrong automatic action', () => {
-    const count = (v: Verdict) => outcomes.filter((o) => o.verdict === v).length;
-    const autoRight = count('auto-right');
-    const share = autoRight / outcomes.length;
-    console.warn(
-      [
-        `held-out intake: ${autoRight}/${outcomes.length} decided automatically and rightly (${(100 * share).toFixed(1)} %), ` +
-          `${count('triage-right')} rightly left to a coordinator, ${count('triage-missed')} left to a coordinator though decidable, ` +
-          `wrong automatic actions ${count('WRONG-AUTO')}`,
-        ...outcomes
-          .filter((o) => o.verdict !== 'auto-right' || process.env.INTAKE_REPORT)
-          .map((o) => o.line),
-      ].join('\n'),
-    );
-    expect(outcomes.filter((o) => o.verdict === 'WRONG-AUTO').map((o) => o.line)).toEqual([]);
+    console.warn(report);
+    expect(wrong.map((o) => o.line)).toEqual([]);
     expect(share).toBeGreaterThanOrEqual(AUTO_RIGHT_FLOOR);
   });
 });

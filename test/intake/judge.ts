@@ -51,3 +51,34 @@ export function judge(mail: LabelledMail): { verdict: Verdict; line: string } {
 export function needsUnit(kind: string): boolean {
   return ['pre-registration', 'withdrawal', 'submission', 'info-meeting-signup'].includes(kind);
 }
+
+export interface Outcome {
+  mail: LabelledMail;
+  verdict: Verdict;
+  line: string;
+}
+
+/**
+ * One set judged: the share decided automatically and rightly, the wrong automatic actions, and the
+ * report printed with them (the misses; every mail with INTAKE_REPORT set). `knownWrong` are the
+ * set's recorded wrong actions, counted in the report so a new one stands out.
+ */
+export function measure(
+  name: string,
+  mails: LabelledMail[],
+  knownWrong?: string[],
+): { outcomes: Outcome[]; share: number; wrong: Outcome[]; report: string } {
+  const outcomes = mails.map((mail) => ({ mail, ...judge(mail) }));
+  const count = (v: Verdict) => outcomes.filter((o) => o.verdict === v).length;
+  const autoRight = count('auto-right');
+  const share = autoRight / outcomes.length;
+  const report = [
+    `${name} intake: ${autoRight}/${outcomes.length} decided automatically and rightly (${(100 * share).toFixed(1)} %), ` +
+      `${count('triage-right')} rightly left to a coordinator, ${count('triage-missed')} left to a coordinator though decidable, ` +
+      `wrong automatic actions ${count('WRONG-AUTO')}${knownWrong ? ` (known ${knownWrong.length})` : ''}`,
+    ...outcomes
+      .filter((o) => o.verdict !== 'auto-right' || process.env.INTAKE_REPORT)
+      .map((o) => o.line),
+  ].join('\n');
+  return { outcomes, share, wrong: outcomes.filter((o) => o.verdict === 'WRONG-AUTO'), report };
+}
