@@ -280,4 +280,112 @@ describe('classifyMail', () => {
       expect(withFile.kind).toBe('submission');
     });
   });
+
+  describe("how units word the award's mail kinds beyond the plain words", () => {
+    const auto = (partial: Partial<MailFacts>) => {
+      const c = classifyMail(mail(partial));
+      return { kind: c.kind, decision: decide(c) };
+    };
+
+    it('takes everyday ways of joining for a pre-registration, in Swedish and English', () => {
+      for (const [subject, body] of [
+        ['Kvalitetsutmärkelsen 2027', 'Hej!\nVi på Förskolan Kotten hänger på även i år.\nStina'],
+        ['Årets utmärkelse', 'Räkna med oss i år också!\n/Stina, Hemtjänst Hägersten'],
+        ['Kvalitetsutmärkelsen', 'Hej! Vi vill gärna vara med igen, det var så givande.\nStina'],
+        ['Intresse', 'Härmed anmäler vi vårt intresse för Stockholms stads kvalitetsutmärkelse.'],
+        ['Anmälan', 'Efter mycket diskussion anmäler vi oss härmed till kvalitetsutmärkelsen.'],
+        [
+          'Quality Award 2027',
+          'Hello,\nOur unit hereby registers its interest in the Quality Award 2027.',
+        ],
+        ['Quality Award', "Hi! We'd like to take part in this year's Quality Award.\nSam"],
+      ] as const) {
+        expect(auto({ subject, body }), body).toEqual({
+          kind: 'pre-registration',
+          decision: 'auto',
+        });
+      }
+    });
+
+    it('reads the same words negated as a withdrawal, and only considering as no decision', () => {
+      expect(
+        auto({ subject: 'Kvalitetsutmärkelsen', body: 'Hej, vi hänger inte på i år.\nStina' }).kind,
+      ).toBe('withdrawal');
+      const considering = auto({
+        subject: 'Kvalitetsutmärkelsen',
+        body: 'Hej, vi funderar på att vara med i år men har inte bestämt oss än.\nStina',
+      });
+      expect(considering.decision).toBe('triage');
+    });
+
+    it('takes a sentence that asks without a question mark, or as a yes/no question, for a question', () => {
+      for (const [subject, body] of [
+        ['Sista dag', 'Hej, undrar över sista dag för bidraget.\n/Kalle'],
+        ['Sidor', 'Behöver veta hur många sidor bidraget får vara.\nKalle, Ekbacken'],
+        ['Teckenantal', 'Räknas bilagorna in i teckenantalet?\nKalle'],
+        ['Word eller PDF', 'Hi, I was wondering whether a PDF is fine for the entry.\nSam'],
+      ] as const) {
+        expect(auto({ subject, body }), body).toEqual({ kind: 'question', decision: 'auto' });
+      }
+    });
+
+    it('does not take a sending told of in the past tense for the sending itself', () => {
+      const c = classifyMail(
+        mail({
+          subject: 'Kvitto?',
+          body: 'Jag skickade in bidraget i förrgår men har inte fått något kvitto. Har det kommit fram?',
+        }),
+      );
+      expect(c.kind).toBe('question');
+      expect(c.scores.submission).toBeLessThan(1);
+    });
+
+    it('takes a board decision titled "Beslut om …" or "nämndens beslut" for a protocol', () => {
+      expect(
+        auto({
+          subject: 'Protokollsutdrag',
+          body: 'Hej!\nBifogar nämndens beslut om deltagande i kvalitetsutmärkelsen 2027.\nKarin, nämndsekreterare',
+          attachments: [docx('Beslut SDN Farsta.docx')],
+        }),
+      ).toEqual({ kind: 'board-protocol', decision: 'auto' });
+      expect(
+        auto({
+          subject: 'Beslut om deltagare i kvalitetsutmärkelsen 2027',
+          body: 'Hej, här kommer beslutet från stadsdelsnämndens sammanträde.\nKarin',
+          attachments: [docx('Protokollsutdrag 2027-06-10.docx')],
+        }),
+      ).toEqual({ kind: 'board-protocol', decision: 'auto' });
+    });
+
+    it('files phishing as other, and leaves thanks after the ceremony for a coordinator to read', () => {
+      expect(
+        auto({
+          subject: 'Ditt konto',
+          body: 'Ditt lösenord går ut idag. Klicka här för att behålla ditt konto.',
+          from: { address: 'support@konto-sakerhet.example' },
+        }),
+      ).toEqual({ kind: 'other', decision: 'auto' });
+      for (const body of [
+        'Tack för en härlig gala i Stadshuset, vi är så stolta.\nStina',
+        'Thank you for a lovely ceremony last night!\nSam',
+      ]) {
+        expect(auto({ subject: 'Tack!', body }), body).toEqual({
+          kind: 'other',
+          decision: 'triage',
+        });
+      }
+    });
+
+    it('does not read thanks for a meeting as a sign-up for one', () => {
+      const c = classifyMail(
+        mail({
+          subject: 'Kvalitetsutmärkelsen',
+          body: 'Tack för ett bra informationsmöte! Tyvärr kan vi inte delta i kvalitetsutmärkelsen i år.\nStina',
+        }),
+      );
+      expect(c.kind).toBe('withdrawal');
+      expect(decide(c)).toBe('auto');
+      expect(c.scores['info-meeting-signup']).toBe(0);
+    });
+  });
 });

@@ -25,6 +25,8 @@ export interface Signal {
   en: string;
   /** The words or header that fired the rule. */
   evidence?: string;
+  /** Where a phrase rule fired (ämnesraden, texten, det vidarebefordrade). */
+  zone?: string;
 }
 
 export interface ClassificationSignals {
@@ -78,6 +80,11 @@ interface PhraseRule {
 
 const b = (src: string) => new RegExp(`\\b(?:${src})\\b`);
 
+/** Thanks for something that has happened ("tack för en fin kväll", "thank you for a lovely day"). */
+const THANKS_FOR_EVENT = b(
+  'tack (sa mycket |sa hemskt mycket |sa jatte mycket )?for (en |ett |det |den )?((fin|fina|bra|harlig|harliga|fantastisk|fantastiska|trevlig|trevliga|rolig|roliga|minnesvard|minnesvarda|lyckad|lyckade|inspirerande|fint|harligt|fantastiskt|trevligt|roligt|lyckat|inspirerande|varm|varmt|stor|stort|gott|god) )+\\w+|thank(s| you)( so much| very much)? for (a|an|the) ((lovely|wonderful|great|fantastic|memorable|inspiring|nice|fine|splendid) )+\\w+',
+);
+
 const PHRASES: PhraseRule[] = [
   // Pre-registration
   {
@@ -95,7 +102,9 @@ const PHRASES: PhraseRule[] = [
     kind: 'pre-registration',
     weight: 3,
     re: b(
-      '(vill|onskar|avser|planerar|tanker|amnar|skulle vilja|bestamt oss for|beslutat) (att )?(garna )?(delta|medverka|vara med|anmala|tavla|soka)|anmaler (harmed )?(oss|var|vart|enheten|intresse|forskolan|skolan|verksamheten)|anmala (oss|var|vart|intresse|enheten)|anmaler (harmed )?sig (harmed )?(till|for)|vara med i (arets )?kvalitets\\w*|deltagande i (arets )?kvalitets\\w*|anmalan (om|av) (deltagande|intresse)',
+      // Adverbs may stand between the verb and what is wanted ("vill också anmäla sig"), and a
+      // sentence opening with something else inverts the order ("Därför anmäler vi oss härmed").
+      '(vill|onskar|avser|planerar|tanker|amnar|skulle vilja|bestamt oss for|beslutat) (att )?((garna|jattegarna|ocksa|aven|nu|harmed|absolut|verkligen|fortsatt|igen) )*(delta|medverka|vara med|anmala|tavla|soka)|(harmed )?anmaler (vi )?(harmed )?(oss|var|vart|enheten|intresse|forskolan|skolan|verksamheten)|anmala (oss|var|vart|intresse|enheten)|anmaler (harmed )?sig (harmed )?(till|for)|vara med i (arets )?kvalitets\\w*|deltagande i (arets )?kvalitets\\w*|anmalan (om|av) (deltagande|intresse)',
     ),
     sv: 'skriver att enheten vill delta',
     en: 'says the unit wants to take part',
@@ -113,11 +122,25 @@ const PHRASES: PhraseRule[] = [
     inInfoMeeting: 'info-meeting-signup',
   },
   {
+    // Everyday ways units say they join ("vi hänger på i år", "räkna med oss", "vi är med igen"):
+    // as firm as the word itself, and only about the award (a question or a meeting turns them).
+    id: 'joins-in',
+    kind: 'pre-registration',
+    weight: 4,
+    re: b(
+      '(hanger|haker) ((ocksa|aven|garna) )?pa (i ar|igen|aven i ar|ocksa i ar|detta ar|den har gangen|kvalitets\\w*|utmarkelse\\w*|tavling\\w*)|(hanger|haker) pa$|ar med (igen|i ar|aven i ar|ocksa i ar|detta ar|i arets (kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|vara med (igen|i ar|aven i ar|ocksa i ar|detta ar|en gang till)|rakna (garna )?med oss|raknar med att (vi|enheten) (deltar|ar med|medverkar)|staller upp (i ar|igen|i (arets )?(kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|anmaler (harmed )?(vi )?(harmed )?(vart|var|sitt|enhetens|verksamhetens) intresse',
+    ),
+    sv: 'skriver att enheten är med',
+    en: 'says the unit joins in',
+    negated: 'withdrawal',
+    inInfoMeeting: 'info-meeting-signup',
+  },
+  {
     id: 'pre-registration-en',
     kind: 'pre-registration',
     weight: 4,
     re: b(
-      'pre ?registration|pre ?register\\w*|expression of interest|register (our|my) interest|(would like|wish|wishes|intend|intends|plan|plans|want|wants|decided) to (take part|participate|enter|register|compete|join)|(registering|register) (our|the) unit|sign (us )?up for the (quality )?award',
+      'pre ?registration|pre ?register\\w*|expression of interest|(register|registers|registering) (its|their|our|my) interest|hereby (register|registers|sign up|enter|enters)|(would|d) (like|love) to (take part|participate|enter|register|compete|join)|(wish|wishes|intend|intends|plan|plans|want|wants|decided|keen|eager|happy) to (take part|participate|enter|register|compete|join)|(registering|register) (our|the) unit|sign (us )?up for the (quality )?award|count us in|we (re|are) in (again|this year)',
     ),
     sv: 'skriver (på engelska) att enheten vill delta',
     en: 'says the unit wants to take part',
@@ -140,7 +163,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'withdrawal',
     weight: 4,
     re: b(
-      'inte (kommer|kan|har mojlighet) (att )?(delta|medverka|fullfolja)|(kan|kommer|hinner|vill|ska|skall|tankte|har) (vi )?(tyvarr )?(inte|ej) (langre )?(att )?(kunna |ha )?(mojlighet att |tid att |kapacitet att )?(delta|medverka|vara med|fullfolja|skicka in|lamna in|genomfora)|(inte|ej) (har )?(mojlighet|tid|resurser|kapacitet|orken) (att )?(delta|medverka|fullfolja)',
+      '(hanger|haker) (inte|ej) pa|ar (inte|ej) med (i ar|langre|den har gangen|detta ar)|rakna (inte|bort) (med )?oss|count us out|inte (kommer|kan|har mojlighet) (att )?(delta|medverka|fullfolja)|(kan|kommer|hinner|vill|ska|skall|tankte|har) (vi )?(tyvarr )?(inte|ej) (langre )?(att )?(kunna |ha )?(mojlighet att |tid att |kapacitet att )?(delta|medverka|vara med|fullfolja|skicka in|lamna in|genomfora)|(inte|ej) (har )?(mojlighet|tid|resurser|kapacitet|orken) (att )?(delta|medverka|fullfolja)',
     ),
     sv: 'skriver att enheten inte kan delta',
     en: 'says the unit cannot take part',
@@ -232,6 +255,18 @@ const PHRASES: PhraseRule[] = [
     sv: 'listar deltagande enheter',
     en: 'lists participating units',
   },
+  {
+    // "Beslut om deltagande i kvalitetsutmärkelsen": how board secretaries title the decision. Only
+    // a hint (a unit may write "beslut om att delta" about its own choice); the protocol words decide.
+    id: 'protocol-decision-title',
+    kind: 'board-protocol',
+    weight: 2,
+    re: b(
+      'beslut (om|angaende|gallande|kring|avseende) (\\w+ )?(deltagande|medverkan|deltagare|anmalan|anmalda|vilka enheter)|decision (on|about|regarding) (the )?(participation|participants|participating units)',
+    ),
+    sv: 'nämner ett beslut om deltagande',
+    en: 'mentions a decision on participation',
+  },
   // Info meeting
   {
     id: 'info-meeting',
@@ -264,13 +299,35 @@ const PHRASES: PhraseRule[] = [
     sv: 'tackar för mottagningsbekräftelsen',
     en: 'thanks for the receipt',
   },
+  // Thanks for something that has happened (the prize ceremony, a meeting): nothing to act on, and
+  // what is thanked for is not asked for (see THANKED_FOR below).
+  {
+    id: 'thanks-for-event',
+    kind: 'other',
+    weight: 4,
+    re: THANKS_FOR_EVENT,
+    sv: 'tackar för något som varit',
+    en: 'says thank you for something past',
+  },
+  // The usual phishing: a mailbox or account threatened, a link to click. Never award business.
+  {
+    id: 'phishing',
+    kind: 'other',
+    weight: 4,
+    re: b(
+      'klicka (pa|har|pa lanken|nedan)|verifiera (ditt|ert|din|era) (konto|losenord|inloggning|brevlada|e ?post\\w*)|(din|er) brevlada (har natt|ar (nastan )?full|kommer att)|(ditt|ert) (konto|losenord) (kommer att|har) (stangas|sparras|lopa ut|gatt ut|upphora)|av sin kvot|lagringskvot|click (here|the link|below|on the link)|verify your (account|mailbox|password|identity)|your (mailbox|account|password) (is (almost )?full|will be|has been|expires)|mailbox quota',
+    ),
+    sv: 'ser ut som nätfiske (länk att klicka, konto som hotas)',
+    en: 'looks like phishing (a link to click, an account threatened)',
+  },
   // Questions and requests for a coordinator
   {
+    // A change a coordinator makes by hand (contact person, address, name): as firm as a question.
     id: 'change-request',
     kind: 'question',
-    weight: 3,
+    weight: 4,
     re: b(
-      '(andra|andrar|byta|uppdatera|korrigera|ratta) (\\w+ ){0,3}(kontaktperson\\w*|kontaktuppgift\\w*|e ?post\\w*|mejladress|namn\\w*|adress\\w*|chef\\w*)|change (the|our|my) (\\w+ )?(contact|address|name|manager)',
+      '(andra|andrar|byta|byter|uppdatera|uppdaterar|korrigera|ratta) (\\w+ ){0,3}(kontaktperson\\w*|kontaktuppgift\\w*|e ?post\\w*|mejladress|namn\\w*|adress\\w*|chef\\w*)|(change|update|correct) (the|our|my) (\\w+ )?(contact|address|name|manager|e ?mail)',
     ),
     sv: 'ber om en ändring',
     en: 'asks for a change',
@@ -280,7 +337,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'question',
     weight: 2,
     re: b(
-      'undrar|en fraga|nagra fragor|fragor om|fraga om|gar det (att|bra)|ar det (sa|ok|mojligt)|nar (ar|ska|skall|maste)|vilka|vilken|vilket|hur (gor|ska|skall|mycket|manga|lang|langt|raknar|gar)|kan (vi|man|ni|jag) (fa|skicka|anvanda|lamna|ha)|far (vi|man|jag)|galler det|ar det (mojligt|ok|okej|tillatet)|finns det|behover (vi|man)|question|wonder\\w*|could you|can you|is it possible|how (do|many|long|should|much|can)|do we need|are we allowed|may we',
+      'undrar|en fraga|nagra fragor|(ytterligare en|ytterligare|snabb|kort|liten) fraga|\\w+fraga|fragor om|fraga om|gar det (att|bra)|ar det (sa|ok|mojligt)|nar (ar|ska|skall|maste)|^(vilka|vilken|vilket)|hur (gor|ska|skall|mycket|manga|lang|langt|raknar|gar)|kan (vi|man|ni|jag) (fa|skicka|anvanda|lamna|ha)|far (vi|man|jag)|galler det|ar det (mojligt|ok|okej|tillatet)|finns det|behover (vi|man)|question|wonder\\w*|could you|can you|is it possible|how (do|many|long|should|much|can)|do we need|are we allowed|may we',
     ),
     sv: 'ställer en fråga',
     en: 'asks a question',
@@ -295,6 +352,16 @@ interface Sentence {
   /** Refers to a pre-registration made before. */
   earlier: boolean;
   infoMeeting: boolean;
+  /** Tells of a submission sent before ("jag skickade in vårt bidrag i går"): referred to, not sent now. */
+  sentBefore: boolean;
+  /** Tells of a meeting already attended ("vi var på informationsmötet"): not a sign-up. */
+  attended: boolean;
+  /** Only considers; nothing decided ("vi funderar på att vara med"). */
+  tentative: boolean;
+  /** Opens like a yes/no question ("Räknas bilagorna …?", "Is it …?"). */
+  questionForm: boolean;
+  /** Where the sentence thanks for something (start, end): what is thanked for is not asked for. */
+  thanked?: [number, number];
 }
 
 const NEGATION =
@@ -312,6 +379,35 @@ const ANNOUNCED =
 const EARLIER_REGISTRATION =
   /\b(anmalde|har anmalt|anmaldes|sedan (var |er )?(intresse ?)?anmalan|(var|er) (intresse ?)?anmalan (ar|har|kom|gick))\b/;
 
+/**
+ * A sentence that asks without a question mark ("undrar över sista dag för bidraget", "behöver veta
+ * hur många sidor", "I was wondering whether …"): what it names is asked about, not done.
+ */
+const ASKS = b(
+  'undrar|undrade|funderar (pa|over) (om|hur|nar|vad|vilken|vilket|vilka|ifall|huruvida)|(vill|ville|behover|skulle (vilja|behova)) (garna |bara |)?(fa )?veta|(vill|ville) (bara |garna )?(fraga|kolla|hora|hora efter|stamma av)|(hade|har) en (liten |snabb |kort )?fraga|vore tacksam (for|om) (svar|besked|information|att fa veta)|(would|d) like to know|need to know|(i|we) (was|were|am|are) wondering|wondering (if|whether|how|when|what|about)|i wonder|we wonder|(could|can) you (tell|let us know|clarify|explain)|please (advise|clarify|let us know (if|whether|how|when|what))',
+);
+/**
+ * A sentence telling of a sending made before, in the past tense ("skickade in", "lämnade in",
+ * "mejlade"; "we sent … yesterday"): the sentence refers to it, this mail is not that sending.
+ */
+const SENT_BEFORE =
+  /\b((jag|vi) (skickade|lamnade|mejlade|mailade|laddade)|(skickade|lamnade|mejlade|mailade) (jag|vi)|(we|i) (sent|submitted|emailed|e mailed|uploaded) (\w+ ){0,5}(yesterday|last|earlier|ago|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)))\b/;
+/** A sentence telling of a meeting attended before ("vi var på informationsmötet"): not a sign-up. */
+const ATTENDED =
+  /\b((vi|jag) (var|deltog|besokte|narvarade) (pa|vid|i)?|(we|i) (attended|were at|was at|joined))\b/;
+/**
+ * A sentence that only considers ("vi funderar på att vara med", "we might take part", "vi är inte
+ * säkra än"): no decision yet, so neither a registration nor a withdrawal.
+ */
+const TENTATIVE = b(
+  'funderar (pa|over)|overvager|overlagger|kanske|eventuellt|mojligen|(ar|ar vi) (inte|ej) (saker|sakra|helt saker|helt sakra)|vet (inte|ej) (an |annu )?(om|riktigt)|inte bestamt|ej bestamt|osaker\\w*|considering|thinking (about|of)|might|may (take part|participate|join)|not (yet )?sure|undecided|have not decided|haven t decided',
+);
+/** Swedish and English verbs that open a yes/no question (V1 word order) before a "?". */
+const QUESTION_OPENING =
+  /^(ar|finns|galler|kan|kommer|far|ska|skall|maste|bor|behover|gar|racker|blir|har|hinner|fungerar|stammer|funkar|vill|borde|skulle|kunde|hade|var|sker|hander|brukar|tar|ingar|innebar|paverkar|\w{3,}as|\w{3,}ns|\w{3,}ts|is|are|do|does|did|can|could|should|would|will|may|must|has|have|shall|am|was|were)\b/;
+/** Thanks for something that happened; its span is what is thanked for. */
+const THANKS_SPAN = /\b(tack|thanks?|thank you)\b/;
+
 function sentences(text: string, allQuestions = false): Sentence[] {
   const out: Sentence[] = [];
   // Split after . ! ? only before a capital letter or a line break, so "t.ex. vår" stays one sentence.
@@ -320,13 +416,25 @@ function sentences(text: string, allQuestions = false): Sentence[] {
     if (!t) continue;
     const f = fold(t);
     if (!f) continue;
-    out.push({
+    const hasMark = /\?/.test(t);
+    const sentence: Sentence = {
       text: f,
-      isQuestion: allQuestions || /\?/.test(t),
+      isQuestion: allQuestions || hasMark || ASKS.test(f),
       announced: ANNOUNCED.test(f),
       earlier: EARLIER_REGISTRATION.test(f),
       infoMeeting: INFO.test(f),
-    });
+      sentBefore: SENT_BEFORE.test(f),
+      attended: ATTENDED.test(f),
+      // "En följdfråga: kan vi …?" opens its question after the colon.
+      questionForm:
+        hasMark &&
+        (QUESTION_OPENING.test(f) || QUESTION_OPENING.test(fold(t.slice(t.indexOf(':') + 1)))),
+      tentative: TENTATIVE.test(f),
+    };
+    const thanks = THANKS_FOR_EVENT.exec(f);
+    if (thanks && THANKS_SPAN.test(thanks[0]))
+      sentence.thanked = [thanks.index, thanks.index + thanks[0].length];
+    out.push(sentence);
   }
   return out;
 }
@@ -369,13 +477,25 @@ export function classifyMail(facts: MailFacts): Classification {
   // Phrase rules, sentence by sentence, each rule counted at most once per zone.
   let questionCount = 0;
   let announcesSubmission = false;
+  let questionForm = false;
+  /** Whether the sender's own text says (not asks) anything a rule knows. */
+  let ownStatement = false;
   const namedAward = new Map<MailKind, number>();
   for (const zone of zones) {
     if (!zone.text.trim()) continue;
-    const seen = new Set<string>();
+    // Each rule counts once per zone, at its strongest: a phrase asked about in one sentence and
+    // said plainly in the next counts as said.
+    const seen = new Map<string, Signal>();
     const asked = zone.name === 'ämnesraden' && QUESTION_SUBJECT.test(fold(zone.text));
     for (const s of sentences(zone.text, asked)) {
       if (zone.name === 'texten' && s.isQuestion) questionCount++;
+      // A yes/no question counts like a question word, not on top of one ("Finns det kaffe?").
+      if (
+        zone.name !== 'det vidarebefordrade' &&
+        s.questionForm &&
+        !PHRASES.some((r) => r.id === 'question-words' && r.re.test(s.text))
+      )
+        questionForm = true;
       for (const rule of PHRASES) {
         const m = rule.re.exec(s.text);
         if (!m) continue;
@@ -392,20 +512,40 @@ export function classifyMail(facts: MailFacts): Classification {
           weight *= 0.2;
           announcesSubmission = true;
         }
-        const key = `${rule.id}:${kind}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        if (!s.isQuestion && kind !== 'question' && AWARD_NAME.test(s.text)) {
+        // Told of as done before, or thanked for: referred to, not what this mail does.
+        const thankedFor =
+          s.thanked !== undefined &&
+          kind !== 'other' &&
+          m.index >= s.thanked[0] &&
+          m.index < s.thanked[1];
+        const referred =
+          thankedFor ||
+          (s.sentBefore && kind === 'submission') ||
+          (s.attended && kind === 'info-meeting-signup') ||
+          (s.tentative && (kind === 'pre-registration' || kind === 'withdrawal'));
+        if (referred && !s.isQuestion) weight *= thankedFor ? 0 : 0.2;
+        if (zone.name === 'texten' && !s.isQuestion && !referred && kind !== 'question')
+          ownStatement = true;
+        if (!s.isQuestion && !referred && kind !== 'question' && AWARD_NAME.test(s.text)) {
           namedAward.set(kind, Math.max(namedAward.get(kind) ?? 0, zone.weight));
         }
-        add({
+        const key = `${rule.id}:${kind}`;
+        const signal: Signal = {
           rule: rule.id,
           kind,
           weight: weight * zone.weight,
+          zone: zone.name,
           sv: `${kind === rule.kind ? rule.sv : negatedText(kind).sv} i ${zone.name}`,
           en: `${kind === rule.kind ? rule.en : negatedText(kind).en} in the ${zoneEn(zone.name)}`,
           evidence: m[0],
-        });
+        };
+        const before = seen.get(key);
+        if (!before) {
+          seen.set(key, signal);
+          add(signal);
+        } else if (signal.weight > before.weight) {
+          Object.assign(before, signal);
+        }
       }
     }
   }
@@ -419,13 +559,28 @@ export function classifyMail(facts: MailFacts): Classification {
       en: 'in the same sentence as the award is named',
     });
   }
+  // The subject names the topic; when all the sender writes is questions, the topic is asked about
+  // ("Format på bidraget" / "Kan vi skicka in som PDF?"), not done.
+  if (questionCount > 0 && !ownStatement) {
+    for (const s of fired)
+      if (s.zone === 'ämnesraden' && s.kind !== 'question' && s.kind !== 'other') s.weight *= 0.2;
+  }
+  if (questionForm) {
+    add({
+      rule: 'question-form',
+      kind: 'question',
+      weight: 2,
+      sv: 'en mening är ställd som en fråga (”Räknas …?”, ”Kan vi …?”)',
+      en: 'a sentence is put as a question ("Is it …?", "Can we …?")',
+    });
+  }
   if (!subject.isReply && /\?\s*$/.test(subject.clean)) questionCount++;
   if (questionCount > 0) {
     add({
       rule: 'question-mark',
       kind: 'question',
       weight: Math.min(6, 2.5 * questionCount),
-      sv: `${questionCount} frågetecken i avsändarens egen text`,
+      sv: `${questionCount} frågor i avsändarens egen text`,
       en: `${questionCount} question(s) in the sender's own text`,
     });
   }
@@ -600,10 +755,28 @@ export function classifyMail(facts: MailFacts): Classification {
     });
   }
 
+  // A mail that carries the board's protocol (every document named so, protocol words in the text):
+  // its "bifogar" is the protocol and its "deltagande i kvalitetsutmärkelsen" is what the board
+  // decided, not a unit's own sending or registration.
+  const carriesProtocol =
+    documents.length > 0 &&
+    protocolNamed.length === documents.length &&
+    fired.some((s) => s.rule === 'protocol-word' || s.rule === 'protocol-en');
+  if (carriesProtocol) {
+    for (const s of fired)
+      if (s.kind === 'submission' || s.kind === 'pre-registration') s.weight *= 0.3;
+  }
   // Thanks sent with a document is a sending with polite words, and thanks followed by a question
   // still asks something: only plain thanks closes a thread.
   if (documents.length > 0 || questionCount > 0) {
-    for (const s of fired) if (s.rule === 'thanks-for-receipt') s.weight = 0;
+    for (const s of fired)
+      if (s.rule === 'thanks-for-receipt' || s.rule === 'thanks-for-event') s.weight = 0;
+  }
+  // Thanks for an event is a closing courtesy when the mail also does something (withdraws, signs up).
+  const doing = (k: MailKind) =>
+    fired.filter((s) => s.kind === k && s.rule !== 'names-award').reduce((n, s) => n + s.weight, 0);
+  if (MAIL_KINDS.some((k) => k !== 'other' && doing(k) >= 2.5)) {
+    for (const s of fired) if (s.rule === 'thanks-for-event') s.weight = 0;
   }
   // Empty mail with a document: nearly always a submission or protocol sent without words.
   const scores = Object.fromEntries(MAIL_KINDS.map((k) => [k, 0])) as Record<MailKind, number>;
@@ -621,7 +794,8 @@ export function classifyMail(facts: MailFacts): Classification {
     });
   }
   // An auto-reply or bulk mail is not also a question because it contains "?".
-  if (scores['auto-reply'] >= 8) scores.question = Math.min(scores.question, 1);
+  if (scores['auto-reply'] >= 8 || listHeader || precedence === 'bulk' || precedence === 'list')
+    scores.question = Math.min(scores.question, 1);
 
   const ranked = [...MAIL_KINDS].sort((a, b2) => scores[b2] - scores[a]);
   const top = ranked[0] ?? 'other';
@@ -650,6 +824,15 @@ export function classifyMail(facts: MailFacts): Classification {
     kind !== 'auto-reply'
   ) {
     confidence = Math.min(confidence, 0.5);
+  }
+  // Thanks after the ceremony or a meeting asks for nothing, but a coordinator may want to read it
+  // (and answer): suggested as 'other', never filed away alone.
+  if (
+    kind === 'other' &&
+    fired.some((s) => s.rule === 'thanks-for-event' && s.weight > 0) &&
+    !fired.some((s) => s.kind === 'other' && s.rule !== 'thanks-for-event' && s.weight > 0)
+  ) {
+    confidence = Math.min(confidence, 0.6);
   }
   // Nothing about the award at all (an invoice with "bifogar" and a PDF): never act on it alone.
   const context = AWARD_CONTEXT.test(
