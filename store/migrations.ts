@@ -279,6 +279,12 @@ export const migrations: Record<string, Migration> = {
        on conflict do nothing`,
     `delete from settings where key = 'reminders:snoozes'`,
   ),
+  // The sent mail's Message-ID (Graph gives the draft its internetMessageId when it is created), so a
+  // non-delivery report that quotes it is matched to exactly that mail; indexed for that look-up.
+  '0008_outbox_internet_message_id': statements(
+    `alter table outbox add column internet_message_id text`,
+    `create index outbox_internet_message_id_idx on outbox (internet_message_id)`,
+  ),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -61,6 +61,11 @@ export interface OutboxItem<P = unknown> {
    * again (in Sent Items: sent; still in Drafts: not sent yet).
    */
   draftId?: string;
+  /**
+   * The Message-ID of the mail sent for this item ('<…@…>'): Graph assigns it when the draft is
+   * created, so it is kept with the draft id. A non-delivery report quotes it.
+   */
+  internetMessageId?: string;
   /** A non-delivery report came back for this (sent) mail: when the intake read it. */
   bouncedAt?: IsoInstant;
   /** The server's reason from the report ("550 5.2.2 …"), when it gave one. */
@@ -87,8 +92,16 @@ export interface OutboxRepo {
    * Not a failure: no error is recorded and the claim does not count as an attempt.
    */
   defer(id: number, owner: string, until: TimeInput): Promise<boolean>;
-  /** Keeps the draft created for a claimed item, before it is sent. False if the lease was lost. */
-  recordDraft(id: number, owner: string, draftId: string): Promise<boolean>;
+  /**
+   * Keeps the draft created for a claimed item (and its internetMessageId, when Graph gave one),
+   * before it is sent. False if the lease was lost.
+   */
+  recordDraft(
+    id: number,
+    owner: string,
+    draftId: string,
+    internetMessageId?: string,
+  ): Promise<boolean>;
   /** Marks a claimed item sent. False if the lease was lost (another sender may hold it now). */
   markSent(id: number, owner: string, sentAt?: TimeInput): Promise<boolean>;
   /** A failed send: pending again from `retryAt`, or failed for good without it. */
@@ -99,6 +112,14 @@ export interface OutboxRepo {
   ): Promise<boolean>;
   /** Items sent since an instant (newest first), optionally per mailbox: where a bounce is looked up. */
   listSentSince<P = unknown>(since: TimeInput, mailbox?: string): Promise<OutboxItem<P>[]>;
+  /**
+   * The item whose mail carries this Message-ID (exact; angle brackets as Graph writes them, and
+   * without them too), sent or not; newest first if ids were ever reused. Undefined when none.
+   */
+  findByInternetMessageId<P = unknown>(
+    internetMessageId: string,
+    mailbox?: string,
+  ): Promise<OutboxItem<P> | undefined>;
   /**
    * Marks a sent item as bounced (a non-delivery report arrived). Idempotent: a second report keeps
    * the first time. False when the item does not exist.
@@ -223,9 +244,14 @@ export function outboxRepo({ db, now }: RepoContext): OutboxRepo {
       return result.numUpdatedRows > 0n;
     },
 
-    async recordDraft(id, owner, draftId) {
+    async recordDraft(id, owner, draftId, internetMessageId) {
       const result = await sending(id, owner)
-        .set({ draft_id: draftId, updated_at: now() })
+        .set({
+          draft_id: draftId,
+          // A draft created again (the first was deleted) has a new Message-ID: keep the new one.
+          internet_message_id: internetMessageId ?? null,
+          updated_at: now(),
+        })
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
@@ -269,6 +295,18 @@ export function outboxRepo({ db, now }: RepoContext): OutboxRepo {
       if (mailbox !== undefined) query = query.where('mailbox', '=', mailbox);
       const rows = await query.orderBy('sent_at', 'desc').orderBy('id', 'desc').execute();
       return rows.map((row) => toItem<P>(row));
+    },
+
+    async findByInternetMessageId<P>(internetMessageId: string, mailbox?: string) {
+      const bare = internetMessageId.trim().replace(/^<|>$/g, '');
+      if (bare === '') return undefined;
+      let query = db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('internet_message_id', 'in', [`<${bare}>`, bare]);
+      if (mailbox !== undefined) query = query.where('mailbox', '=', mailbox);
+      const row = await query.orderBy('id', 'desc').limit(1).executeTakeFirst();
+      return row && toItem<P>(row);
     },
 
     async markBounced(id, bounce) {
@@ -344,6 +382,7 @@ function toItem<P>(row: Selectable<OutboxTable>): OutboxItem<P> {
     sentAt: toIsoOrUndefined(row.sent_at),
     createdAt: toIso(row.created_at),
     draftId: row.draft_id ?? undefined,
+    internetMessageId: row.internet_message_id ?? undefined,
     bouncedAt: toIsoOrUndefined(row.bounced_at),
     bounceReason: row.bounce_reason ?? undefined,
   });

@@ -140,6 +140,8 @@ export interface OutboxTable {
   /** A non-delivery report came back for this sent mail: when it arrived, and the server's reason. */
   bounced_at: NullableTimestamp;
   bounce_reason: string | null;
+  /** The Message-ID of the mail sent for this item (the draft's internetMessageId, '<…@…>'). */
+  internet_message_id: string | null;
 }
 
 export interface ConversationRefsTable {

@@ -62,4 +62,32 @@ describe('non-delivery reports', () => {
       ),
     ).toBeUndefined();
   });
+
+  it('name the bounced mail by the Message-ID in their copy of its headers, not the subject', () => {
+    // Exchange may translate or shorten the subject; the Message-ID stays.
+    const swedish = nonDeliveryReport(report({ subject: 'Olevererbart: Kvitto: vi har tagit…' }));
+    expect(swedish?.originalMessageId).toBe('<abc123@kvalitet.example>');
+    // A Message-ID quoted above the copied headers (in the diagnostics) is not the original's.
+    const quoted = htmlToText(
+      html.replace(
+        'Diagnostic information for administrators:',
+        'Diagnostic information for administrators: Message-ID: &lt;other@relay.example&gt;',
+      ),
+    );
+    expect(nonDeliveryReport(report({ body: quoted }))?.originalMessageId).toBe(
+      '<abc123@kvalitet.example>',
+    );
+  });
+
+  it('fall back to the report’s In-Reply-To when the body quotes no Message-ID', () => {
+    const bare = htmlToText(html.replace(/Message-ID: [^<]*&gt;/, ''));
+    expect(nonDeliveryReport(report({ body: bare }))?.originalMessageId).toBeUndefined();
+    const withHeader = nonDeliveryReport(
+      report({
+        body: bare,
+        headers: [{ name: 'In-Reply-To', value: '<orig-7@kvalitet.example>' }],
+      }),
+    );
+    expect(withHeader?.originalMessageId).toBe('<orig-7@kvalitet.example>');
+  });
 });

@@ -9,6 +9,14 @@
 // (https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online);
 // in MIME it is multipart/report; report-type=delivery-status (RFC 3464). Swedish Outlook says
 // "Olevererbart:" / "Det gick inte att leverera".
+//
+// Which mail bounced is told by the original's Message-ID, read here without another request: the
+// "Original message headers" copy in the report's body (documented on the page above, and in the
+// body the intake's delta pages already carry). The report also embeds the original as
+// message/rfc822 (https://support.microsoft.com/kb/323484; Graph lists it as an itemAttachment),
+// which would take a request per report to read; and reports are seen with In-Reply-To/References
+// naming the original, used when the mail's headers were read. The subject is only a fallback:
+// Exchange may rewrite or translate it, and one receipt subject goes to many units.
 import { headerValue, type MailFacts } from './facts.js';
 
 export interface NonDeliveryReport {
@@ -16,7 +24,10 @@ export interface NonDeliveryReport {
   recipients: string[];
   /** The server's reason ("550 5.2.2 … sending limit"), when the report gives one. */
   reason?: string;
-  /** Message-ID of the mail that bounced, from the report's copy of its headers. */
+  /**
+   * Message-ID of the mail that bounced ('<…@…>'), from the report's copy of its headers (or the
+   * DSN's Original-Message-ID, or the report's In-Reply-To header).
+   */
   originalMessageId?: string;
   /** The bounced mail's subject (the report's subject without "Undeliverable: "). */
   originalSubject?: string;
@@ -50,9 +61,26 @@ export function nonDeliveryReport(facts: MailFacts): NonDeliveryReport | undefin
     /remote server returned\s*'([^']+)'/i.exec(body)?.[1] ??
     /\b([45]\d\d[ -][45]\.\d{1,3}\.\d{1,3}\b[^\n]*)/.exec(body)?.[1];
   if (reason) report.reason = reason.trim().slice(0, 300);
-  const messageId = /message-id:\s*(<[^>\s]+>)/i.exec(body)?.[1];
+  const messageId = originalMessageId(facts, body, headersAt);
   if (messageId) report.originalMessageId = messageId;
   const subject = facts.subject.replace(REPORT_SUBJECT, '').trim();
   if (subject) report.originalSubject = subject;
   return report;
+}
+
+const MESSAGE_ID = /<[^<>\s@]+@[^<>\s]+>/;
+
+/**
+ * The bounced mail's Message-ID: the copy of its headers in the body first (after "Original message
+ * headers", so a Message-ID quoted elsewhere in the text is not taken), then a DSN
+ * Original-Message-ID, then the report's own In-Reply-To (it answers the original).
+ */
+function originalMessageId(facts: MailFacts, body: string, headersAt: number): string | undefined {
+  const copied = headersAt >= 0 ? body.slice(headersAt) : body;
+  const inCopy = /(?:^|[\s>])message-id:\s*(<[^>\s]+>)/i.exec(copied)?.[1];
+  if (inCopy && MESSAGE_ID.test(inCopy)) return inCopy;
+  const dsn = /original-message-id:\s*(<[^>\s]+>)/i.exec(body)?.[1];
+  if (dsn && MESSAGE_ID.test(dsn)) return dsn;
+  const inReplyTo = MESSAGE_ID.exec(headerValue(facts, 'In-Reply-To') ?? '')?.[0];
+  return inReplyTo;
 }

@@ -180,8 +180,15 @@ export function sendMessage(o: SendOptions): void {
 
 /**
  * The non-delivery report Exchange Online puts in the sender's inbox when a mail could not be sent:
- * from the postmaster, "Undeliverable: <subject>", the reason with its status code, the original
- * mail attached as an item (https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online).
+ * from the postmaster, "Undeliverable: <subject>", the recipients, "Diagnostic information for
+ * administrators" with the status code, and "Original message headers", whose Message-ID names the
+ * mail that bounced
+ * (https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online).
+ * In MIME it is multipart/report; report-type=delivery-status (RFC 3464) with the original embedded
+ * as message/rfc822 (https://support.microsoft.com/kb/323484), which Graph lists as an
+ * itemAttachment. Headers such as In-Reply-To or X-MS-Exchange-Message-Is-Ndr are seen on real
+ * reports but not documented by Microsoft, so the emulator leaves them out (stricter): a reader must
+ * find the original's Message-ID in the body's copy of its headers, or in the attached item.
  */
 export function deliverNonDeliveryReport(
   store: Store,
@@ -192,30 +199,53 @@ export function deliverNonDeliveryReport(
 ): MessageRec {
   const postmaster = `postmaster@${store.data.domain}`;
   const list = recipients.map(escapeHtml).join('<br>');
-  return store.addMessage(mb, store.folder(mb, 'inbox')!.id, {
-    subject: `Undeliverable: ${original.subject ?? ''}`,
-    from: { emailAddress: { name: 'Microsoft Outlook', address: postmaster } },
-    sender: { emailAddress: { name: 'Microsoft Outlook', address: postmaster } },
-    toRecipients: [{ emailAddress: { address: mb.upn } }],
-    body: {
-      contentType: 'html',
-      content: `<html><body><p><b>Your message to these recipients couldn't be delivered:</b><br>${list}</p><p>Diagnostic information for administrators:<br>Remote server returned '${escapeHtml(reason)}'</p><p>Original message headers:<br>Subject: ${escapeHtml(original.subject ?? '')}<br>Message-ID: ${escapeHtml(original.internetMessageId ?? '')}</p></body></html>`,
+  const from = original.from?.emailAddress?.address ?? mb.upn;
+  const headers = [
+    `From: ${from}`,
+    `To: ${recipients.join(', ')}`,
+    `Subject: ${original.subject ?? ''}`,
+    `Date: ${original.sentDateTime ?? store.nowIso()}`,
+    `Message-ID: ${original.internetMessageId ?? ''}`,
+    'Content-Type: text/html; charset=utf-8',
+  ];
+  const mime = `${headers.join('\r\n')}\r\n\r\n${original.body?.content ?? ''}\r\n`;
+  return store.addMessage(
+    mb,
+    store.folder(mb, 'inbox')!.id,
+    {
+      subject: `Undeliverable: ${original.subject ?? ''}`,
+      from: { emailAddress: { name: 'Microsoft Outlook', address: postmaster } },
+      sender: { emailAddress: { name: 'Microsoft Outlook', address: postmaster } },
+      toRecipients: [{ emailAddress: { address: mb.upn } }],
+      body: {
+        contentType: 'html',
+        content: `<html><body><p><b>Your message to these recipients couldn't be delivered:</b><br>${list}</p><p>Diagnostic information for administrators:<br>Remote server returned '${escapeHtml(reason)}'</p><p>Original message headers:<br>${headers.slice(0, 5).map(escapeHtml).join('<br>')}</p></body></html>`,
+      },
+      internetMessageHeaders: [
+        { name: 'Content-Type', value: 'multipart/report; report-type=delivery-status' },
+        { name: 'Auto-Submitted', value: 'auto-replied' },
+      ],
+      internetMessageId: `<${guid().replace(/-/g, '')}@${store.data.domain}>`,
+      conversationId: original.conversationId,
+      isRead: false,
+      isDraft: false,
+      importance: 'normal',
+      categories: [],
+      flag: { flagStatus: 'notFlagged' },
+      inferenceClassification: 'focused',
+      sentDateTime: store.nowIso(),
+      receivedDateTime: store.nowIso(),
     },
-    internetMessageHeaders: [
-      { name: 'Content-Type', value: 'multipart/report; report-type=delivery-status' },
-      { name: 'Auto-Submitted', value: 'auto-replied' },
+    [
+      {
+        kind: 'item',
+        name: original.subject ?? '',
+        contentType: 'message/rfc822',
+        contentBytes: Buffer.from(mime).toString('base64'),
+        isInline: false,
+      },
     ],
-    internetMessageId: `<${guid().replace(/-/g, '')}@${store.data.domain}>`,
-    conversationId: original.conversationId,
-    isRead: false,
-    isDraft: false,
-    importance: 'normal',
-    categories: [],
-    flag: { flagStatus: 'notFlagged' },
-    inferenceClassification: 'focused',
-    sentDateTime: store.nowIso(),
-    receivedDateTime: store.nowIso(),
-  });
+  );
 }
 
 /** Mail arriving from outside the tenant (or from anyone, for tests): straight into the inboxes. */

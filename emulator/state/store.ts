@@ -181,6 +181,10 @@ export class Store {
     const now = this.nowIso();
     // Every message belongs to a conversation, so replies can carry its id.
     fields.conversationId ??= 'AAQkA' + guid().replace(/-/g, '');
+    // Exchange gives an item its Message-ID when it is created: a draft from POST /messages or
+    // createReply already shows internetMessageId in the 201 (isDraft: true;
+    // https://learn.microsoft.com/graph/api/user-post-messages, examples 1 and 2), and sending keeps it.
+    fields.internetMessageId ??= `<${guid().replace(/-/g, '').toUpperCase()}@${this.data.domain}>`;
     const rec: MessageRec = {
       id: outlookId(),
       folderId,

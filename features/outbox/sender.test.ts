@@ -74,10 +74,12 @@ function memoryStore(): Pick<Store, 'outbox' | 'locks'> & { items: OutboxItem<Ou
       delete i.leaseOwner;
       return true;
     },
-    async recordDraft(id, owner, draftId) {
+    async recordDraft(id, owner, draftId, internetMessageId) {
       const i = items.find((x) => x.id === id && x.status === 'sending' && x.leaseOwner === owner);
       if (!i) return false;
       i.draftId = draftId;
+      if (internetMessageId) i.internetMessageId = internetMessageId;
+      else delete i.internetMessageId;
       return true;
     },
     async markSent(id, owner, sentAt) {
@@ -107,6 +109,7 @@ function memoryStore(): Pick<Store, 'outbox' | 'locks'> & { items: OutboxItem<Ou
     },
     // Bounces are the intake's business; the sender never reads them.
     listSentSince: async () => [],
+    findByInternetMessageId: async (mid) => items.find((i) => i.internetMessageId === mid) as never,
     markBounced: async () => false,
     async nextDueAt() {
       const pending = items.filter((i) => i.status === 'pending').map((i) => i.notBefore);
@@ -152,12 +155,12 @@ function scriptedGraph(onSend: (key: string, n: number) => void | Promise<void> 
       async createDraft(_mailbox: string, m: Message) {
         const id = `draft-${drafts.size + 1}`;
         drafts.set(id, { key: keyOf(m) });
-        return { id };
+        return { id, internetMessageId: `<${id}@prod.outlook.com>` };
       },
       async createReply(_mailbox: string, _id: string, _c: unknown, m: Message) {
         const id = `draft-${drafts.size + 1}`;
         drafts.set(id, { key: keyOf(m) });
-        return { id };
+        return { id, internetMessageId: `<${id}@prod.outlook.com>` };
       },
       async sendDraft(_mailbox: string, id: string) {
         const d = drafts.get(id)!;
@@ -232,6 +235,21 @@ describe('startOutboxWorker', () => {
       'receipt-2',
       'newsletter',
     ]);
+  });
+
+  it('keeps the Message-ID Graph gave each draft, so a bounce finds exactly that mail', async () => {
+    const store = memoryStore();
+    await queue(store, 'receipt-a', MailPriority.receipt);
+    await queue(store, 'receipt-b', MailPriority.receipt);
+    const g = scriptedGraph();
+    start(store, g.api, { concurrency: 1 });
+    await vi.advanceTimersByTimeAsync(1_000);
+    const b = store.items.find((i) => i.key === 'receipt-b')!;
+    expect(b).toMatchObject({ status: 'sent', draftId: 'draft-2' });
+    expect(b.internetMessageId).toBe('<draft-2@prod.outlook.com>');
+    expect((await store.outbox.findByInternetMessageId('<draft-2@prod.outlook.com>'))?.key).toBe(
+      'receipt-b',
+    );
   });
 
   it('sends 30 in the first minute and the rest when the window slides', async () => {

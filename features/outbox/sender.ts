@@ -42,6 +42,7 @@ import {
   draftsFolderIds,
   sendOutboxDraft,
   type DraftOutcome,
+  type OutboxDraft,
   type OutboxGraph,
 } from './transport.js';
 import type { OutboxMessage } from './types.js';
@@ -315,8 +316,9 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const keepLease = renewWhile(item);
     try {
       if (draftId === undefined) {
-        draftId = await createOutboxDraft(graph, item.key, message);
-        if (!(await recordDraft(item, draftId))) {
+        const draft = await createOutboxDraft(graph, item.key, message);
+        draftId = draft.id;
+        if (!(await recordDraft(item, draft))) {
           keepLease.stop();
           reservation.release();
           counters.leaseLost++;
@@ -362,11 +364,14 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return { stop: () => done.abort() };
   }
 
-  /** Keeps the draft id on the item before sending, retried on a store error. */
-  async function recordDraft(item: OutboxItem, draftId: string): Promise<boolean> {
+  /**
+   * Keeps the draft id (and its Message-ID, which a bounce quotes) on the item before sending,
+   * retried on a store error.
+   */
+  async function recordDraft(item: OutboxItem, draft: OutboxDraft): Promise<boolean> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await store.outbox.recordDraft(item.id, owner, draftId);
+        return await store.outbox.recordDraft(item.id, owner, draft.id, draft.internetMessageId);
       } catch (error) {
         if (attempt >= 4) throw error;
         await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));

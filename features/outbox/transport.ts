@@ -18,16 +18,30 @@ const recipients = (list: MailAddress[] | undefined): Recipient[] =>
     emailAddress: a.name ? { address: a.address, name: a.name } : { address: a.address },
   }));
 
+/** A draft the outbox created: its immutable id, and the Message-ID the sent mail will carry. */
+export interface OutboxDraft {
+  id: string;
+  /**
+   * Graph assigns internetMessageId when the draft is created: the 201 of POST /messages shows it on
+   * a message that is still `isDraft: true`
+   * (https://learn.microsoft.com/graph/api/user-post-messages, examples 1 and 2), and createReply
+   * answers with the same message resource (https://learn.microsoft.com/graph/api/message-createreply).
+   * Sending keeps it (RFC 5322 Message-ID), so a non-delivery report's copy of the original headers
+   * names it. Kept with the draft id at no extra request; absent if Graph ever omits it.
+   */
+  internetMessageId?: string;
+}
+
 /**
- * Creates the item's mail as a draft and returns its immutable id. The outbox key goes along as an
- * x- header (headers are accepted only when an item is created): recipients' copies carry it, which
- * helps support trace a mail, though Sent Items will not show it.
+ * Creates the item's mail as a draft and returns its immutable id and Message-ID. The outbox key goes
+ * along as an x- header (headers are accepted only when an item is created): recipients' copies carry
+ * it, which helps support trace a mail, though Sent Items will not show it.
  */
 export async function createOutboxDraft(
   api: OutboxGraph,
   key: string,
   message: OutboxMessage,
-): Promise<string> {
+): Promise<OutboxDraft> {
   const internetMessageHeaders: InternetMessageHeader[] = [{ name: OUTBOX_KEY_HEADER, value: key }];
   const body = { contentType: 'html' as const, content: message.html };
   let draft: Message;
@@ -48,7 +62,9 @@ export async function createOutboxDraft(
     draft = await api.messages.createDraft(message.mailbox, mail);
   }
   if (!draft.id) throw new Error('Graph created the draft but returned no id');
-  return draft.id;
+  return draft.internetMessageId
+    ? { id: draft.id, internetMessageId: draft.internetMessageId }
+    : { id: draft.id };
 }
 
 /** Sends a draft; resolves when Graph accepted it (202). Throws GraphError when Graph refuses. */
@@ -117,7 +133,7 @@ export async function sendOutboxMessage(
   key: string,
   message: OutboxMessage,
 ): Promise<string> {
-  const draftId = await createOutboxDraft(api, key, message);
-  await sendOutboxDraft(api, message.mailbox, draftId);
-  return draftId;
+  const draft = await createOutboxDraft(api, key, message);
+  await sendOutboxDraft(api, message.mailbox, draft.id);
+  return draft.id;
 }

@@ -115,7 +115,7 @@ export async function runTenantSmokeTest(o: SmokeOptions): Promise<StepResult[]>
       });
       return found.find((m) => m.subject === `${tag} testmejl`);
     });
-    const draftId = await createOutboxDraft(api, `smoke:${tag}`, {
+    const { id: draftId } = await createOutboxDraft(api, `smoke:${tag}`, {
       kind: 'reply',
       mailbox,
       messageId: mail.id!,

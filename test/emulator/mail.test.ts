@@ -220,6 +220,25 @@ describe('folders and messages', () => {
     expect(copy.internetMessageHeaders ?? []).not.toEqual(expect.arrayContaining(headers));
   });
 
+  it('gives a draft its Message-ID at creation and keeps it when the mail is sent', async () => {
+    const reply = await g('POST', `${box}/messages`, {
+      subject: 'Kvitto: vi har tagit emot ert bidrag',
+      body: { contentType: 'text', content: 'Tack' },
+      toRecipients: [{ emailAddress: { address: MANAGER } }],
+    });
+    const id = reply.body.internetMessageId as string;
+    expect([reply.body.isDraft, id]).toEqual([true, expect.stringMatching(/^<[^@\s]+@[^>\s]+>$/)]);
+    expect((await g('POST', `${box}/messages/${reply.body.id}/send`)).status).toBe(202);
+    emu.admin.advanceClock(2_000);
+    const sent = (await g('GET', `${box}/messages/${reply.body.id}`)).body;
+    expect([sent.isDraft, sent.internetMessageId]).toEqual([false, id]);
+    const managerId = emu.admin.state().users.find((u) => u.userPrincipalName === MANAGER)!.id!;
+    const received = Object.values(emu.admin.state().mailboxes[managerId]!.messages).find(
+      (m) => m.fields.subject === 'Kvitto: vi har tagit emot ert bidrag',
+    )!.fields;
+    expect(received.internetMessageId).toBe(id);
+  });
+
   it('takes custom headers only as x- names, at most 5, and only when a message is created', async () => {
     const draft = (headers: Array<{ name: string; value: string }>) =>
       g('POST', `${box}/messages`, {

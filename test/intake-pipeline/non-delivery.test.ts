@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiptKey } from '../../features/intake/replies.js';
 import { asCoordinator } from '../support/tab-token.js';
-import { BO, COORD, SHARED } from './tenant.js';
+import { BO, CECILIA, COORD, SHARED } from './tenant.js';
 import { startIntakeHarness, type IntakeHarness } from './harness.js';
 
 let h: IntakeHarness;
@@ -64,5 +64,79 @@ describe('a receipt that bounces', () => {
     const items = await h.intake.listTriage();
     const item = items.find((i) => i.messageId === report!.id);
     expect(item?.suggestedUnitId).toBe('u-solrosen');
+  }, 120_000);
+
+  it('is matched by Message-ID: of two receipts with one subject, only the bounced one is marked', async () => {
+    h.faults({ sendingLimits: { messagesPerMinute: 30, recipientsPerDay: 10_000 } });
+    const subject = 'Intresseanmälan Kvalitetsutmärkelsen';
+    const [fromBo] = h.emulator.admin.deliver({
+      to: SHARED,
+      from: BO,
+      subject,
+      body: 'Hej! Förskolan Solrosen vill delta i Kvalitetsutmärkelsen 2027.\nBo Berg, förskolechef',
+    });
+    await h.settle();
+    const boReceipt = await h.server.store.outbox.getByKey(receiptKey(SHARED, fromBo!.messageId));
+    expect(boReceipt?.status).toBe('sent');
+    // The Message-ID Graph gave the draft is on record.
+    expect(boReceipt?.internetMessageId).toMatch(/^<[^@\s]+@[^>\s]+>$/);
+
+    // The day's limit is reached: Cecilia's receipt, with the same subject, bounces.
+    const earlier = new Set(
+      h.emulator.admin
+        .messages(SHARED)
+        .filter((m) => /^Undeliverable:/.test(m.subject))
+        .map((m) => m.id),
+    );
+    h.faults({ sendingLimits: { messagesPerMinute: 30, recipientsPerDay: 0 } });
+    const [fromCecilia] = h.emulator.admin.deliver({
+      to: SHARED,
+      from: CECILIA,
+      subject,
+      body: 'Hej! Kastanjeskolan vill delta i Kvalitetsutmärkelsen 2027.\nCecilia Ek, rektor',
+    });
+    await h.settle();
+    const reports = () =>
+      h.emulator.admin
+        .messages(SHARED)
+        .filter((m) => /^Undeliverable:/.test(m.subject) && !earlier.has(m.id));
+    for (let i = 0; i < 60 && reports().length === 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    const [report] = reports();
+    expect(report, 'the postmaster reported the bounce').toBeDefined();
+    await h.settle();
+
+    const ceciliaReceipt = await h.server.store.outbox.getByKey(
+      receiptKey(SHARED, fromCecilia!.messageId),
+    );
+    expect(ceciliaReceipt?.bouncedAt).toBeDefined();
+    expect((await h.server.store.outbox.get(boReceipt!.id))?.bouncedAt).toBeUndefined();
+    // Coordinators see Kastanjeskolan's receipt as the one that did not arrive.
+    const item = (await h.intake.listTriage()).find((i) => i.messageId === report!.id);
+    expect(item?.suggestedUnitId).toBe('u-kastanjen');
+    const response = await asCoordinator(h.emulator.url, COORD)(`${h.server.url}/api/tab/triage`);
+    expect(JSON.stringify(await response.json())).toContain(
+      `Kvittot till ${CECILIA} kom inte fram`,
+    );
+
+    // A report whose subject Exchange rewrote (translated, shortened) still names Bo's receipt by
+    // its Message-ID; the subject alone would have found nothing.
+    h.faults({ sendingLimits: { messagesPerMinute: 30, recipientsPerDay: 10_000 } });
+    h.emulator.admin.deliver({
+      to: SHARED,
+      from: { name: 'Microsoft Outlook', address: 'postmaster@stockholm.example' },
+      subject: 'Olevererbart: Intresseanm…',
+      body: {
+        contentType: 'html',
+        content: `<html><body><p>Det gick inte att leverera meddelandet till:<br>${BO}</p><p>Diagnostisk information för administratörer:<br>Remote server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound'</p><p>Ursprungliga meddelanderubriker:<br>Message-ID: ${boReceipt!.internetMessageId!.replace('<', '&lt;').replace('>', '&gt;')}</p></body></html>`,
+      },
+      internetMessageHeaders: [
+        { name: 'Content-Type', value: 'multipart/report; report-type=delivery-status' },
+      ],
+    });
+    await h.settle();
+    const boAfter = await h.server.store.outbox.get(boReceipt!.id);
+    expect(boAfter?.bouncedAt).toBeDefined();
+    expect(boAfter?.bounceReason).toMatch(/5\.1\.1/);
   }, 120_000);
 });

@@ -47,10 +47,10 @@ describe('the outbox sends each mail once', () => {
     const leaseMs = 30_000;
     const claim = () => w.store.outbox.claimNext<OutboxMessage>({ owner: 'dead', leaseMs });
     const [sentOne, draftOnly, untouched] = [(await claim())!, (await claim())!, (await claim())!];
-    const sentDraft = await createOutboxDraft(w.graph, sentOne.key, sentOne.payload);
+    const { id: sentDraft } = await createOutboxDraft(w.graph, sentOne.key, sentOne.payload);
     await w.store.outbox.recordDraft(sentOne.id, 'dead', sentDraft);
     await sendOutboxDraft(w.graph, w.shared, sentDraft);
-    const unsentDraft = await createOutboxDraft(w.graph, draftOnly.key, draftOnly.payload);
+    const { id: unsentDraft } = await createOutboxDraft(w.graph, draftOnly.key, draftOnly.payload);
     await w.store.outbox.recordDraft(draftOnly.id, 'dead', unsentDraft);
     expect(sentKeys(w.emu, w.shared)).toEqual(['crash:0']);
 

@@ -717,6 +717,40 @@ export function runConformance(
         expect(again).toMatchObject({ key: 'receipt:draft', attempts: 2, draftId: 'AAMkD-1' });
       });
 
+      it('finds the item a non-delivery report names by the Message-ID of its draft, exactly', async () => {
+        // Two receipts with one subject to two units: only the Message-ID tells them apart.
+        const ids: number[] = [];
+        for (const [key, messageId] of [
+          ['receipt:a', '<AAA1@prod.outlook.com>'],
+          ['receipt:b', '<BBB2@prod.outlook.com>'],
+        ] as const) {
+          await store.outbox.enqueue(item(key));
+          const claimed = (await store.outbox.claimNext({ owner: 'w', leaseMs: MIN }))!;
+          expect(await store.outbox.recordDraft(claimed.id, 'w', `draft-${key}`, messageId)).toBe(
+            true,
+          );
+          expect(await store.outbox.markSent(claimed.id, 'w')).toBe(true);
+          ids.push(claimed.id);
+        }
+        const b = await store.outbox.findByInternetMessageId('<BBB2@prod.outlook.com>');
+        expect(b).toMatchObject({ id: ids[1], key: 'receipt:b', draftId: 'draft-receipt:b' });
+        expect(b?.internetMessageId).toBe('<BBB2@prod.outlook.com>');
+        // Reports quote it with or without the angle brackets.
+        expect((await store.outbox.findByInternetMessageId('AAA1@prod.outlook.com'))?.id).toBe(
+          ids[0],
+        );
+        expect(
+          (await store.outbox.findByInternetMessageId('<AAA1@prod.outlook.com>', MAILBOX))?.id,
+        ).toBe(ids[0]);
+        expect(
+          await store.outbox.findByInternetMessageId('<AAA1@prod.outlook.com>', 'other@x.example'),
+        ).toBeUndefined();
+        expect(
+          await store.outbox.findByInternetMessageId('<AAA1@PROD.outlook.co>'),
+        ).toBeUndefined();
+        expect(await store.outbox.findByInternetMessageId('<>')).toBeUndefined();
+      });
+
       it('never gives one item to two concurrent senders', async () => {
         for (let i = 0; i < 30; i++) await store.outbox.enqueue(item(`receipt:${i}`));
         const other = options.sharedAccess ? await database.open({ clock: clock.now }) : store;
