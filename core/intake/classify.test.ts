@@ -307,6 +307,60 @@ describe('classifyMail', () => {
       }
     });
 
+    it('takes interest, a glad "deltar gärna" and a unit registered by name for a pre-registration', () => {
+      for (const [subject, body] of [
+        [
+          'Kvalitetsutmärkelsen 2027',
+          'Vi på Förskolan Myran är intresserade av att delta i kvalitetsutmärkelsen i år.',
+        ],
+        [
+          'Anmälan',
+          'Hej,\nVi skulle gärna vilja delta i Stockholms stads kvalitetsutmärkelse 2027.',
+        ],
+        ['Kvalitetsutmärkelsen', 'Förskolan Myran deltar gärna i kvalitetsutmärkelsen 2027!\nEva'],
+        [
+          'Kvalitetsutmärkelsen 2027',
+          'Hej!\nJag anmäler härmed Hemtjänsten Norr till kvalitetsutmärkelsen 2027.',
+        ],
+        [
+          'Quality Award 2027',
+          'Dear team,\nWe are interested in participating in the Quality Award 2027.',
+        ],
+        ['Quality Award', 'Hello,\nPlease register Myran preschool for the Quality Award 2027.'],
+      ] as const) {
+        expect(auto({ subject, body }), body).toEqual({
+          kind: 'pre-registration',
+          decision: 'auto',
+        });
+      }
+    });
+
+    it('reads declining, stepping down or choosing not to take part as a withdrawal, never as a registration', () => {
+      for (const [subject, body] of [
+        [
+          'Kvalitetsutmärkelsen',
+          'Hej,\nVi måste tyvärr avböja deltagande i kvalitetsutmärkelsen i år.',
+        ],
+        ['Kvalitetsutmärkelsen', 'Hej,\nVi har valt att inte delta i kvalitetsutmärkelsen i år.'],
+        [
+          'Vårt bidrag',
+          'Vi har tyvärr inte möjlighet att slutföra vårt bidrag i år och kliver av.',
+        ],
+        ['Quality Award', 'We have decided not to participate in the Quality Award this year.'],
+      ] as const) {
+        expect(auto({ subject, body }), body).toEqual({ kind: 'withdrawal', decision: 'auto' });
+      }
+      // Participation named inside a withdrawing sentence is what is withdrawn.
+      const c = classifyMail(
+        mail({
+          subject: 'Kvalitetsutmärkelsen 2027',
+          body: 'Hej! Vi lägger ner vårt deltagande i kvalitetsutmärkelsen, det blev för mycket.',
+        }),
+      );
+      expect(c.kind).toBe('withdrawal');
+      expect(c.scores['pre-registration']).toBe(0);
+    });
+
     it('reads the same words negated as a withdrawal, and only considering as no decision', () => {
       expect(
         auto({ subject: 'Kvalitetsutmärkelsen', body: 'Hej, vi hänger inte på i år.\nStina' }).kind,

@@ -104,10 +104,24 @@ const PHRASES: PhraseRule[] = [
     re: b(
       // Adverbs may stand between the verb and what is wanted ("vill också anmäla sig"), and a
       // sentence opening with something else inverts the order ("Därför anmäler vi oss härmed").
-      '(vill|onskar|avser|planerar|tanker|amnar|skulle vilja|bestamt oss for|beslutat) (att )?((garna|jattegarna|ocksa|aven|nu|harmed|absolut|verkligen|fortsatt|igen) )*(delta|medverka|vara med|anmala|tavla|soka)|(harmed )?anmaler (vi )?(harmed )?(oss|var|vart|enheten|intresse|forskolan|skolan|verksamheten)|anmala (oss|var|vart|intresse|enheten)|anmaler (harmed )?sig (harmed )?(till|for)|vara med i (arets )?kvalitets\\w*|deltagande i (arets )?kvalitets\\w*|anmalan (om|av) (deltagande|intresse)',
+      '(vill|onskar|avser|planerar|tanker|amnar|skulle (garna |verkligen )?vilja|bestamt oss for|beslutat) (att )?((garna|jattegarna|ocksa|aven|nu|harmed|absolut|verkligen|fortsatt|igen) )*(delta|medverka|vara med|anmala|tavla|soka)|(harmed )?anmaler (vi )?(harmed )?(oss|var|vart|enheten|intresse|forskolan|skolan|verksamheten)|anmala (oss|var|vart|intresse|enheten)|anmaler (harmed )?sig (harmed )?(till|for)|(vi )?(ar|blev) intresserade? av att (delta|medverka|vara med|anmala oss)|(deltar|medverkar) garna|(beslutat|bestamt) att (vi|enheten|forskolan|skolan|verksamheten) (ska|skall|kommer att) (delta|medverka|vara med|anmala)|anmaler (harmed )?(\\w+ ){1,4}till (arets |stockholms stads )?kvalitets\\w*',
     ),
     sv: 'skriver att enheten vill delta',
     en: 'says the unit wants to take part',
+    negated: 'withdrawal',
+    inInfoMeeting: 'info-meeting-signup',
+  },
+  {
+    // Participation named as a topic ("vårt deltagande i kvalitetsutmärkelsen"): about taking part,
+    // but the verb around it decides which way ("avböja", "lägga ner" turn it), so only a hint.
+    id: 'participation-topic',
+    kind: 'pre-registration',
+    weight: 1.5,
+    re: b(
+      'vara med i (arets )?kvalitets\\w*|deltagande i (arets )?kvalitets\\w*|anmalan (om|av) (deltagande|intresse)',
+    ),
+    sv: 'nämner deltagande i kvalitetsutmärkelsen',
+    en: 'mentions taking part in the award',
     negated: 'withdrawal',
     inInfoMeeting: 'info-meeting-signup',
   },
@@ -140,7 +154,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'pre-registration',
     weight: 4,
     re: b(
-      'pre ?registration|pre ?register\\w*|expression of interest|(register|registers|registering) (its|their|our|my) interest|hereby (register|registers|sign up|enter|enters)|(would|d) (like|love) to (take part|participate|enter|register|compete|join)|(wish|wishes|intend|intends|plan|plans|want|wants|decided|keen|eager|happy) to (take part|participate|enter|register|compete|join)|(registering|register) (our|the) unit|sign (us )?up for the (quality )?award|count us in|we (re|are) in (again|this year)',
+      'pre ?registration|pre ?register\\w*|expression of interest|(register|registers|registering) (its|their|our|my) interest|hereby (register|registers|sign up|enter|enters)|(would|d) (like|love) to (take part|participate|enter|register|compete|join)|(wish|wishes|intend|intends|plan|plans|want|wants|decided|keen|eager|happy) to (take part|participate|enter|register|compete|join)|(registering|register) (our|the) unit|sign (us )?up for the (quality )?award|(interested|interest) in (participating|taking part|entering|joining)|please (register|enter|sign up) (us|our \\w+|\\w+ (preschool|school|unit))|count us in|we (re|are) in (again|this year)',
     ),
     sv: 'skriver (på engelska) att enheten vill delta',
     en: 'says the unit wants to take part',
@@ -153,7 +167,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'withdrawal',
     weight: 5,
     re: b(
-      'avanmal\\w*|av anmal\\w*|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|tar tillbaka|aterkalla\\w*|atertar|hoppar av|hoppa av|avsta\\w*|stryk\\w* (oss|var anmalan|enheten)',
+      'avanmal\\w*|av anmal\\w*|avboj\\w*|kliver av|kliva av|(lagger|lagga) ner (vart|var|vara|enhetens) (deltagande|anmalan|medverkan|arbete med (bidraget|kvalitets\\w*))|(valt|valjer|beslutat|bestamt oss for|bestamt) att (inte|ej) (delta|medverka|vara med|ga vidare|fullfolja|skicka in|lamna in)|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|tar tillbaka|aterkalla\\w*|atertar|hoppar av|hoppa av|avsta\\w*|stryk\\w* (oss|var anmalan|enheten)',
     ),
     sv: 'skriver att enheten drar sig ur',
     en: 'says the unit withdraws',
@@ -163,7 +177,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'withdrawal',
     weight: 4,
     re: b(
-      '(hanger|haker) (inte|ej) pa|ar (inte|ej) med (i ar|langre|den har gangen|detta ar)|rakna (inte|bort) (med )?oss|count us out|inte (kommer|kan|har mojlighet) (att )?(delta|medverka|fullfolja)|(kan|kommer|hinner|vill|ska|skall|tankte|har) (vi )?(tyvarr )?(inte|ej) (langre )?(att )?(kunna |ha )?(mojlighet att |tid att |kapacitet att )?(delta|medverka|vara med|fullfolja|skicka in|lamna in|genomfora)|(inte|ej) (har )?(mojlighet|tid|resurser|kapacitet|orken) (att )?(delta|medverka|fullfolja)',
+      '(hanger|haker) (inte|ej) pa|ar (inte|ej) med (i ar|langre|den har gangen|detta ar)|rakna (inte|bort) (med )?oss|count us out|inte (kommer|kan|har mojlighet) (att )?(delta|medverka|fullfolja)|(kan|kommer|hinner|vill|ska|skall|tankte|har) (vi )?(tyvarr )?(inte|ej) (langre )?(att )?(kunna |ha )?(mojlighet att |tid att |kapacitet att )?(delta|medverka|vara med|fullfolja|slutfora|fardigstalla|skicka in|lamna in|genomfora)|(inte|ej) (har )?(mojlighet|tid|resurser|kapacitet|orken) (att )?(delta|medverka|fullfolja|slutfora|fardigstalla|genomfora)',
     ),
     sv: 'skriver att enheten inte kan delta',
     en: 'says the unit cannot take part',
@@ -173,7 +187,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'withdrawal',
     weight: 5,
     re: b(
-      'withdraw\\w*|pull (out|our)|pulling out|cancel (our|the) (registration|participation|pre ?registration)|(will not|won t|cannot|can t|unable to|no longer|not be able to) (be )?(able to )?(take part|participate|submit|taking part|participating|continue)',
+      'withdraw\\w*|pull (out|our)|pulling out|decided not to (take part|participate|submit|continue|enter)|(remove|delete|take) us (off|from)|opt(ing)? out|drop(ping)? out|not be submitting|cancel (our|the) (registration|participation|pre ?registration)|(will not|won t|cannot|can t|unable to|no longer|not be able to) (be )?(able to )?(take part|participate|submit|taking part|participating|continue)',
     ),
     sv: 'skriver (på engelska) att enheten drar sig ur',
     en: 'says the unit withdraws',
@@ -344,6 +358,8 @@ const PHRASES: PhraseRule[] = [
   },
 ];
 
+const WITHDRAWAL_RULES = PHRASES.filter((r) => r.kind === 'withdrawal');
+
 interface Sentence {
   text: string;
   isQuestion: boolean;
@@ -365,7 +381,7 @@ interface Sentence {
 }
 
 const NEGATION =
-  /\b(inte|ej|icke|aldrig|inget|ingen|inga|not|no longer|won t|cannot|can t|don t|unable|cancel\w*|withdraw\w*|avanmal\w*|aterkalla\w*|tillbaka)\b/;
+  /\b(inte|ej|icke|aldrig|inget|ingen|inga|not|no longer|won t|cannot|can t|don t|unable|cancel\w*|withdraw\w*|avanmal\w*|aterkalla\w*|avboj\w*|tillbaka)\b/;
 const INFO =
   /\b(inf\w{0,10}?(mote|motet|moten|motena|traff|traffen|traffar|tillfalle|tillfallet)|info ?(mote|motet|traff)|info(rmation)? (meeting|session)s?)\b/;
 
@@ -496,6 +512,7 @@ export function classifyMail(facts: MailFacts): Classification {
         !PHRASES.some((r) => r.id === 'question-words' && r.re.test(s.text))
       )
         questionForm = true;
+      const withdraws = WITHDRAWAL_RULES.some((r) => r.re.test(s.text));
       for (const rule of PHRASES) {
         const m = rule.re.exec(s.text);
         if (!m) continue;
@@ -505,6 +522,9 @@ export function classifyMail(facts: MailFacts): Classification {
         const near = s.text.slice(Math.max(0, m.index - 28), m.index + m[0].length);
         if (s.infoMeeting && rule.inInfoMeeting) kind = rule.inInfoMeeting;
         else if (rule.negated && NEGATION.test(near)) kind = rule.negated;
+        // In a sentence that withdraws, its talk of taking part is what is withdrawn ("vi lägger ner
+        // vårt deltagande i kvalitetsutmärkelsen").
+        else if (rule.negated === 'withdrawal' && withdraws) kind = 'withdrawal';
         // A phrase inside a question is asked about, not done ("hur långt får bidraget vara?").
         if (s.isQuestion && kind !== 'question') weight *= 0.2;
         else if (s.earlier && kind === 'pre-registration') weight *= 0.2;
