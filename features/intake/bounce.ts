@@ -8,7 +8,6 @@
 // quotes no Message-ID (another server's report, a stripped copy) is matched by subject and
 // recipient among recent sends, which is ambiguous (one receipt subject goes to many units; two
 // receipts may go to one address) and fails where Exchange rewrites the subject.
-import type { Bilingual } from '../../core/model.js';
 import type { NonDeliveryReport } from '../../core/intake/index.js';
 import type { OutboxItem } from '../../store/index.js';
 import type { OutboxMessage } from '../outbox/types.js';
@@ -101,30 +100,6 @@ async function addressees(
     unitId = answered?.unitId;
   }
   return { to, ...(subject !== undefined ? { subject } : {}), ...(unitId ? { unitId } : {}) };
-}
-
-/** What the coordinator reads on the triage item: whose mail did not arrive, and why. */
-export function bounceTriageReason(
-  report: NonDeliveryReport,
-  bounced: BouncedMail | undefined,
-): Bilingual {
-  const to = bounced?.recipient || report.recipients.join(', ') || '?';
-  const why = report.reason ? ` (${report.reason})` : '';
-  if (!bounced)
-    return {
-      sv: `Ett mejl härifrån till ${to} kom inte fram${why}; det skickade mejlet hittades inte bland appens utskick.`,
-      en: `A mail from here to ${to} was not delivered${why}; the mail was not found among the app's sent mail.`,
-    };
-  const receipt = bounced.item.kind === 'receipt' || bounced.item.kind === 'confirmation';
-  return receipt
-    ? {
-        sv: `Kvittot till ${to} kom inte fram${why}. Kontakta avsändaren på annat sätt.`,
-        en: `The receipt to ${to} was not delivered${why}. Reach the sender another way.`,
-      }
-    : {
-        sv: `Mejlet till ${to} kom inte fram${why}.`,
-        en: `The mail to ${to} was not delivered${why}.`,
-      };
 }
 
 function norm(subject: string): string {
