@@ -11,7 +11,7 @@ import {
   type RepoContext,
 } from './db.js';
 import type { Database, MailsTable } from './schema.js';
-import type { ExpressionBuilder, Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import { addMs, compact, toDate, toIso, toIsoOrUndefined, type TimeInput } from './time.js';
 
 export type MailStatus = 'received' | 'processing' | 'processed' | 'triage' | 'failed';
@@ -124,6 +124,15 @@ export interface MailsRepo {
   }): Promise<MailRecord[]>;
   /** Count per status (every status present, zeros included). */
   counts(mailbox?: string): Promise<Record<MailStatus, number>>;
+  /**
+   * Processed mails of a mailbox that signed up for one of these info meetings (intake's
+   * `details.infoMeeting.id`), oldest first. A look-up on an indexed expression, with no limit: a
+   * mailbox of any size keeps every signup.
+   */
+  listInfoMeetingSignups(filter: {
+    mailbox: string;
+    meetingIds: readonly string[];
+  }): Promise<MailRecord[]>;
 }
 
 type Row = Selectable<MailsTable>;
@@ -373,8 +382,26 @@ export function mailsRepo({ db, now }: RepoContext): MailsRepo {
       for (const row of rows) counts[row.status as MailStatus] = Number(row.n);
       return counts;
     },
+
+    async listInfoMeetingSignups({ mailbox, meetingIds }) {
+      if (meetingIds.length === 0) return [];
+      // The expression and the status are written as in the index (migration 0009) so it is used.
+      const rows = await db
+        .selectFrom('mails')
+        .selectAll()
+        .where('mailbox', '=', mailbox)
+        .where('status', '=', 'processed')
+        .where(INFO_MEETING_ID, 'in', [...meetingIds])
+        .orderBy('received_at')
+        .orderBy('message_id')
+        .execute();
+      return rows.map(toRecord);
+    },
   };
 }
+
+/** The info meeting a signup mail was recorded for (intake's details), as the index has it. */
+const INFO_MEETING_ID = sql<string>`(details -> 'infoMeeting' ->> 'id')`;
 
 function findingsSet(findings: MailFindings) {
   return compact({

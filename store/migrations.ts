@@ -285,6 +285,14 @@ export const migrations: Record<string, Migration> = {
     `alter table outbox add column internet_message_id text`,
     `create index outbox_internet_message_id_idx on outbox (internet_message_id)`,
   ),
+  // Info-meeting signups are looked up by meeting, not found by scanning the newest mails (a mailbox
+  // past a few thousand mails lost the older ones): an index on the meeting id intake keeps in a
+  // processed mail's details. Existing signups are in it as soon as it is built.
+  '0009_mails_info_meeting_idx': statements(
+    `create index mails_info_meeting_idx
+       on mails (mailbox, ((details -> 'infoMeeting' ->> 'id')))
+       where status = 'processed'`,
+  ),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

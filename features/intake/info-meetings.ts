@@ -22,27 +22,25 @@ export async function infoMeetingSignups(
   ctx: Pick<IntakeContext, 'store' | 'mailbox'>,
   cycle: Cycle,
 ): Promise<InfoMeetingSignups[]> {
-  const mails = await ctx.store.mails.list({
-    status: 'processed',
+  const meetings = cycle.timeline.infoMeetings;
+  // Looked up by meeting in the store (indexed), oldest first: none lost however full the mailbox.
+  const mails = await ctx.store.mails.listInfoMeetingSignups({
     mailbox: ctx.mailbox,
-    limit: 5000,
+    meetingIds: meetings.map((m) => m.id),
   });
-  return cycle.timeline.infoMeetings.map((m) => ({
+  return meetings.map((m) => ({
     meetingId: m.id,
     start: m.start,
     place: m.place,
     signups: mails
-      .filter((mail) => readDetails(mail).infoMeeting?.id === m.id)
-      .map((mail) => {
-        const d = readDetails(mail);
-        return {
-          from: mail.from ?? d.from ?? '',
-          ...(mail.unitId ? { unitId: mail.unitId } : {}),
-          messageId: mail.messageId,
-          receivedAt: mail.receivedAt,
-          certain: d.infoMeeting?.certain ?? false,
-        };
-      })
-      .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)),
+      .map((mail) => ({ mail, d: readDetails(mail) }))
+      .filter(({ d }) => d.infoMeeting?.id === m.id)
+      .map(({ mail, d }) => ({
+        from: mail.from ?? d.from ?? '',
+        ...(mail.unitId ? { unitId: mail.unitId } : {}),
+        messageId: mail.messageId,
+        receivedAt: mail.receivedAt,
+        certain: d.infoMeeting?.certain ?? false,
+      })),
   }));
 }

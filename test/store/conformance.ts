@@ -560,6 +560,46 @@ export function runConformance(
         const claimed = await store.mails.claimNext({ owner: 'w2', leaseMs: MIN });
         expect(claimed).toMatchObject({ classification: 'pre-registration', attempts: 2 });
       });
+
+      it('looks info-meeting signups up by meeting: processed ones, each mail once, oldest first', async () => {
+        const signup = (messageId: string, meeting: string) => ({
+          kind: 'info-meeting-signup',
+          infoMeeting: { id: meeting, certain: true },
+          messageId,
+        });
+        const done = async (
+          messageId: string,
+          receivedAt: string,
+          status: 'processed' | 'triage',
+          details: Record<string, unknown>,
+          mailbox = MAILBOX,
+        ) => {
+          const k = { mailbox, messageId };
+          await store.mails.recordSeen({ ...k, receivedAt });
+          await store.mails.claim(k, { owner: 'w', leaseMs: MIN });
+          await store.mails.complete(k, 'w', { status, details });
+        };
+        await done('b', '2027-02-02T09:00:00Z', 'processed', signup('b', 'im-1'));
+        await done('a', '2027-02-01T09:00:00Z', 'processed', signup('a', 'im-1'));
+        await done('c', '2027-02-03T09:00:00Z', 'processed', signup('c', 'im-2'));
+        await done('t', '2027-02-03T09:00:00Z', 'triage', signup('t', 'im-1'));
+        await done('q', '2027-02-04T09:00:00Z', 'processed', { kind: 'question' });
+        await done('o', '2027-02-04T09:00:00Z', 'processed', signup('o', 'im-1'), 'other@x');
+        // The same mail processed again (a coordinator's correction, a retry) is still one signup.
+        const a = { mailbox: MAILBOX, messageId: 'a' };
+        await store.mails.resolve(a, { status: 'received' });
+        await store.mails.claim(a, { owner: 'w', leaseMs: MIN });
+        await store.mails.complete(a, 'w', { status: 'processed', details: signup('a', 'im-1') });
+
+        const ids = async (meetingIds: string[]) =>
+          (await store.mails.listInfoMeetingSignups({ mailbox: MAILBOX, meetingIds })).map(
+            (m) => m.messageId,
+          );
+        expect(await ids(['im-1'])).toEqual(['a', 'b']);
+        expect(await ids(['im-1', 'im-2'])).toEqual(['a', 'b', 'c']);
+        expect(await ids(['im-3'])).toEqual([]);
+        expect(await ids([])).toEqual([]);
+      });
     });
 
     describe('submissions', () => {
