@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { DomainError } from '../core/errors.js';
 import { GraphError } from '../graph/errors.js';
 import { StoreError } from '../store/errors.js';
 import { MalformedActivityError } from '../bot/endpoint.js';
 import { ConfigError } from './config.js';
 import { IntakeError, type IntakeErrorReason } from '../features/intake/errors.js';
+import { VisitError } from '../features/visits/errors.js';
 import { describeStartupFailure, StartupError, toHttpProblem } from './errors.js';
 
 describe('toHttpProblem', () => {
@@ -45,6 +47,27 @@ describe('toHttpProblem', () => {
     expect(problem('mail-not-found').status).toBe(404);
     expect(problem('unit-required').status).toBe(400);
     expect(problem('unknown-kind').status).toBe(400);
+  });
+
+  it("maps the visits' reasons and a refused zod schema into the one shape", () => {
+    const taken = toHttpProblem(
+      new VisitError('conflict-of-interest', { sv: 'Jäv: välj ett annat lag.', en: 'Conflict.' }),
+    );
+    expect(taken).toMatchObject({
+      status: 409,
+      code: 'conflict-of-interest',
+      message: 'Conflict.',
+      messageSv: 'Jäv: välj ett annat lag.',
+    });
+    expect(toHttpProblem(new VisitError('not-team-leader', { sv: 'x', en: 'y' })).status).toBe(403);
+    expect(toHttpProblem(new VisitError('unknown-unit', { sv: 'x', en: 'y' })).status).toBe(404);
+    const zod = z.object({ unitId: z.string() }).safeParse({});
+    expect(toHttpProblem(zod.error)).toMatchObject({
+      status: 400,
+      code: 'bad-input',
+      message: expect.stringContaining('unitId'),
+      messageSv: expect.stringContaining('Ogiltig begäran: unitId'),
+    });
   });
 
   it('turns an unknown cycle into 404', () => {

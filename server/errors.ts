@@ -1,10 +1,11 @@
 // The one boundary where typed errors become HTTP statuses and user-facing messages: DomainError
-// (core/), IntakeError (features/intake/), GraphError (graph/), StoreError (store/), ConfigError
+// (core/), IntakeError (features/intake/), VisitError (features/visits/), zod's ZodError, GraphError (graph/), StoreError (store/), ConfigError
 // (server/config.ts) and the body parser's errors. It also turns start-up failures into a one-line
 // cause without a stack dump.
 import type { ErrorRequestHandler } from 'express';
 import type { DomainErrorReason } from '../core/errors.js';
 import type { IntakeErrorReason } from '../features/intake/errors.js';
+import type { VisitErrorReason } from '../features/visits/errors.js';
 import type { Logger } from './logger.js';
 
 export interface HttpProblem {
@@ -66,6 +67,18 @@ const INTAKE_STATUS_BY_REASON: Record<IntakeErrorReason, number> = {
   'no-receipt': 409,
   'nothing-to-correct': 409,
   'changed-since': 409,
+};
+
+/** The visits feature's reasons (features/visits/errors.ts) → HTTP statuses. */
+const VISIT_STATUS_BY_REASON: Record<VisitErrorReason, number> = {
+  'bad-input': 400,
+  'unknown-unit': 404,
+  'not-assigned': 409,
+  'not-team-leader': 403,
+  'not-coordinator': 403,
+  'not-booked': 409,
+  'conflict-of-interest': 409,
+  'illegal-state': 409,
 };
 
 /** A DomainError from a module loaded twice or a newer build: judged by its wording; else 422. */
@@ -142,6 +155,32 @@ export function toHttpProblem(err: unknown): HttpProblem {
       code: reason,
       message: typeof messages.en === 'string' ? messages.en : String(err.message),
       messageSv: typeof messages.sv === 'string' ? messages.sv : undefined,
+      expected: true,
+    };
+  }
+
+  if (hasName(err, 'VisitError')) {
+    const reason = typeof err.reason === 'string' ? err.reason : 'visit';
+    const text = isObject(err.text) ? err.text : {};
+    return {
+      status: (VISIT_STATUS_BY_REASON as Record<string, number | undefined>)[reason] ?? 409,
+      code: reason,
+      message: typeof text.en === 'string' ? text.en : String(err.message),
+      messageSv: typeof text.sv === 'string' ? text.sv : undefined,
+      expected: true,
+    };
+  }
+
+  // A request a route's zod schema refused: the caller's input, named field by field.
+  if (hasName(err, 'ZodError') && Array.isArray(err.issues)) {
+    const detail = (err.issues as { path?: unknown[]; message?: unknown }[])
+      .map((i) => `${(i.path ?? []).join('.') || 'body'}: ${String(i.message)}`)
+      .join('; ');
+    return {
+      status: 400,
+      code: 'bad-input',
+      message: `Bad request: ${detail}`,
+      messageSv: `Ogiltig begäran: ${detail}`,
       expected: true,
     };
   }

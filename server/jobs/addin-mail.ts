@@ -9,7 +9,7 @@ import { MAIL_KIND_LABELS, MAIL_KINDS, type MailKind } from '../../core/intake/i
 import type { Bilingual } from '../../core/model.js';
 import { isIntakeError, type IntakeService } from '../../features/intake/index.js';
 import { principalOf, requireRole } from '../../features/roles/index.js';
-import { toHttpProblem } from '../errors.js';
+import { errorBody, toHttpProblem } from '../errors.js';
 import type { AppStore } from '../services.js';
 
 const messageIdSchema = z.string().trim().min(3).max(998);
@@ -33,9 +33,11 @@ const resendBody = z.object({
 });
 
 function fail(res: Response, status: number, code: string, messages: Bilingual): void {
-  res.status(status).json({
-    error: { code, message: messages.en, messageSv: messages.sv, messages },
-  });
+  res
+    .status(status)
+    .json(
+      errorBody({ status, code, message: messages.en, messageSv: messages.sv, expected: true }),
+    );
 }
 
 const OUTSIDE: Bilingual = {

@@ -4,13 +4,14 @@
 // and recording the visit from the saved appointment. Office.js gives the appointment's EWS id; it is
 // translated to an immutable Graph id as the signed-in user (translateExchangeIds is delegated only)
 // and the visits feature reads the event from the leader's calendar: no second event is created.
-import express, { Router, type Request, type Response } from 'express';
+import express, { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { Bilingual, Cycle } from '../../core/model.js';
+import { errorBody } from '../errors.js';
 import { toImmutableIds } from '../../graph/exchange-ids.js';
 import type { Graph } from '../../graph/client.js';
 import { principalOf, type Principal } from '../../features/roles/index.js';
-import { isVisitError, type Proposals, type VisitsService } from '../../features/visits/index.js';
+import { type Proposals, type VisitsService } from '../../features/visits/index.js';
 import { activeYear } from './visits-bot.js';
 
 const refQuery = z.object({
@@ -28,7 +29,9 @@ const recordBody = refQuery.extend({
 function fail(res: Response, status: number, code: string, messages: Bilingual): void {
   res
     .status(status)
-    .json({ error: { code, message: messages.en, messageSv: messages.sv, messages } });
+    .json(
+      errorBody({ status, code, message: messages.en, messageSv: messages.sv, expected: true }),
+    );
 }
 
 const NO_TEAM: Bilingual = {
@@ -40,13 +43,6 @@ function badInput(res: Response, error: z.ZodError): void {
   const detail = error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
   fail(res, 400, 'bad-input', { sv: `Ogiltig begäran: ${detail}`, en: `Bad request: ${detail}` });
 }
-
-const STATUS_BY_REASON: Record<string, number> = {
-  'not-team-leader': 403,
-  'not-coordinator': 403,
-  'unknown-unit': 404,
-  'bad-input': 400,
-};
 
 /** The slots as the pane lists them (with who is tentative, and the alternatives when none fit). */
 function proposalsJson(p: Proposals) {
@@ -86,115 +82,88 @@ export function addinVisitsApi(deps: {
   const leads = (p: Principal, year: number) =>
     p.examinerTeams.some((t) => t.year === year && t.leader);
 
-  const guarded =
-    (work: (req: Request, res: Response) => Promise<void>) =>
-    async (req: Request, res: Response): Promise<void> => {
-      try {
-        await work(req, res);
-      } catch (e) {
-        if (!isVisitError(e)) throw e;
-        fail(res, STATUS_BY_REASON[e.reason] ?? 409, e.reason, e.text);
-      }
-    };
-
   // The caller's teams' units still without a visit this year, site visits and feedback visits.
-  router.get(
-    '/addin/visits',
-    guarded(async (_req, res) => {
-      const principal = principalOf(res);
-      const year = activeYear(deps.cycles, deps.now());
-      if (!leads(principal, year)) return fail(res, 403, 'not-team-leader', NO_TEAM);
-      const units = [];
-      for (const kind of ['site', 'feedback'] as const) {
-        const { leading, rows } = await service.myVisits(actorOf(principal), year, kind);
-        for (const row of rows)
-          if (leading.includes(row.teamId))
-            units.push({
-              unitId: row.ref.unitId,
-              name: row.unitName,
-              team: row.teamName,
-              kind,
-              status: row.status,
-              needsVisit: row.status !== 'booked' && row.status !== 'held',
-              ...(row.start ? { start: row.start } : {}),
-            });
-      }
-      res.json({ year, units });
-    }),
-  );
+  router.get('/addin/visits', async (_req, res) => {
+    const principal = principalOf(res);
+    const year = activeYear(deps.cycles, deps.now());
+    if (!leads(principal, year)) return fail(res, 403, 'not-team-leader', NO_TEAM);
+    const units = [];
+    for (const kind of ['site', 'feedback'] as const) {
+      const { leading, rows } = await service.myVisits(actorOf(principal), year, kind);
+      for (const row of rows)
+        if (leading.includes(row.teamId))
+          units.push({
+            unitId: row.ref.unitId,
+            name: row.unitName,
+            team: row.teamName,
+            kind,
+            status: row.status,
+            needsVisit: row.status !== 'booked' && row.status !== 'held',
+            ...(row.start ? { start: row.start } : {}),
+          });
+    }
+    res.json({ year, units });
+  });
 
   // Proposals for one unit, with what the appointment should say.
-  router.get(
-    '/addin/visits/proposals',
-    guarded(async (req, res) => {
-      const q = refQuery.safeParse(req.query);
-      if (!q.success) return badInput(res, q.error);
-      const principal = principalOf(res);
-      const year = activeYear(deps.cycles, deps.now());
-      if (!leads(principal, year)) return fail(res, 403, 'not-team-leader', NO_TEAM);
-      const ref = { unitId: q.data.unitId, year, kind: q.data.kind };
-      const actor = actorOf(principal);
-      const proposals = await service.proposeFor(actor, ref, q.data.mode);
-      const appointment = await service.appointmentFor(actor, ref, q.data.mode);
-      res.json({ ref, ...proposalsJson(proposals), appointment });
-    }),
-  );
+  router.get('/addin/visits/proposals', async (req, res) => {
+    const q = refQuery.safeParse(req.query);
+    if (!q.success) return badInput(res, q.error);
+    const principal = principalOf(res);
+    const year = activeYear(deps.cycles, deps.now());
+    if (!leads(principal, year)) return fail(res, 403, 'not-team-leader', NO_TEAM);
+    const ref = { unitId: q.data.unitId, year, kind: q.data.kind };
+    const actor = actorOf(principal);
+    const proposals = await service.proposeFor(actor, ref, q.data.mode);
+    const appointment = await service.appointmentFor(actor, ref, q.data.mode);
+    res.json({ ref, ...proposalsJson(proposals), appointment });
+  });
 
   // The saved appointment becomes the unit's visit (once; a moved appointment moves it).
-  router.post(
-    '/addin/visits/record',
-    express.json({ limit: '16kb' }),
-    guarded(async (req, res) => {
-      const body = recordBody.safeParse(req.body);
-      if (!body.success) return badInput(res, body.error);
-      const principal = principalOf(res);
-      const year = activeYear(deps.cycles, deps.now());
-      if (!leads(principal, year)) return fail(res, 403, 'not-team-leader', NO_TEAM);
-      const token = /^Bearer\s+(\S+)/i.exec(req.headers.authorization ?? '')?.[1];
-      if (!deps.userGraph || !token) throw new Error('add-in: no Graph as the signed-in user');
-      const [eventId] = await toImmutableIds(
-        deps.userGraph(token),
-        [body.data.itemId],
-        body.data.idType,
-      );
-      if (!eventId)
-        return fail(res, 404, 'not-in-calendar', {
-          sv: 'Mötet finns inte i din kalender: spara det i Outlook först.',
-          en: 'The meeting is not in your calendar: save it in Outlook first.',
-        });
-      const ref = { unitId: body.data.unitId, year, kind: body.data.kind };
-      const outcome = await service.recordFromEvent(
-        actorOf(principal),
-        ref,
-        body.data.mode,
-        eventId,
-      );
-      if (outcome.outcome === 'taken') {
-        res.status(409).json({
-          outcome: 'taken',
-          error: {
-            code: 'slot-taken',
-            message:
-              'That time was taken meanwhile: pick one of the fresh proposals and save again.',
-            messageSv:
-              'Tiden hann bokas av någon annan: välj ett av de nya förslagen och spara igen.',
-          },
-          proposals: proposalsJson(outcome.proposals),
-        });
-        return;
-      }
-      res.json({
-        outcome: outcome.outcome,
-        visit: {
-          id: outcome.visit.id,
-          status: outcome.visit.status,
-          start: outcome.visit.start,
-          end: outcome.visit.end,
-          eventId: outcome.visit.eventId,
-        },
-        ...(outcome.details.missingJoinUrl ? { missingTeamsMeeting: true } : {}),
+  router.post('/addin/visits/record', express.json({ limit: '16kb' }), async (req, res) => {
+    const body = recordBody.safeParse(req.body);
+    if (!body.success) return badInput(res, body.error);
+    const principal = principalOf(res);
+    const year = activeYear(deps.cycles, deps.now());
+    if (!leads(principal, year)) return fail(res, 403, 'not-team-leader', NO_TEAM);
+    const token = /^Bearer\s+(\S+)/i.exec(req.headers.authorization ?? '')?.[1];
+    if (!deps.userGraph || !token) throw new Error('add-in: no Graph as the signed-in user');
+    const [eventId] = await toImmutableIds(
+      deps.userGraph(token),
+      [body.data.itemId],
+      body.data.idType,
+    );
+    if (!eventId)
+      return fail(res, 404, 'not-in-calendar', {
+        sv: 'Mötet finns inte i din kalender: spara det i Outlook först.',
+        en: 'The meeting is not in your calendar: save it in Outlook first.',
       });
-    }),
-  );
+    const ref = { unitId: body.data.unitId, year, kind: body.data.kind };
+    const outcome = await service.recordFromEvent(actorOf(principal), ref, body.data.mode, eventId);
+    if (outcome.outcome === 'taken') {
+      res.status(409).json({
+        outcome: 'taken',
+        error: {
+          code: 'slot-taken',
+          message: 'That time was taken meanwhile: pick one of the fresh proposals and save again.',
+          messageSv:
+            'Tiden hann bokas av någon annan: välj ett av de nya förslagen och spara igen.',
+        },
+        proposals: proposalsJson(outcome.proposals),
+      });
+      return;
+    }
+    res.json({
+      outcome: outcome.outcome,
+      visit: {
+        id: outcome.visit.id,
+        status: outcome.visit.status,
+        start: outcome.visit.start,
+        end: outcome.visit.end,
+        eventId: outcome.visit.eventId,
+      },
+      ...(outcome.details.missingJoinUrl ? { missingTeamsMeeting: true } : {}),
+    });
+  });
   return router;
 }

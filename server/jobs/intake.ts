@@ -15,7 +15,7 @@ import {
   type IntakeServiceOptions,
 } from '../../features/intake/index.js';
 import { loadCycles } from '../cycles.js';
-import { toHttpProblem } from '../errors.js';
+import { errorBody, toHttpProblem } from '../errors.js';
 import { parseOr400 } from '../routes/validation.js';
 import type { FeatureContext, FeatureHandle, ServerFeature } from '../features.js';
 import { principalOf, requireRole } from '../../features/roles/index.js';
@@ -237,9 +237,7 @@ function intakeTabApi(service: IntakeService): Router {
       });
     } catch (e) {
       if (!isIntakeError(e)) throw e;
-      res
-        .status(toHttpProblem(e).status)
-        .json({ error: { code: e.reason, message: e.messages.sv, messages: e.messages } });
+      res.status(toHttpProblem(e).status).json(errorBody(toHttpProblem(e)));
     }
   });
   router.get('/info-meetings/signups', async (req, res) => {

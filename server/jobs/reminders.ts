@@ -10,6 +10,7 @@ import { reminderNoticeCard, type ReminderVerb } from '../../cards/reminder.js';
 import { createReminders, type Reminders } from '../../features/reminders/index.js';
 import { principalOf, requireRole } from '../../features/roles/index.js';
 import { loadCycles } from '../cycles.js';
+import { errorBody } from '../errors.js';
 import type { FeatureContext, FeatureHandle, ServerFeature } from '../features.js';
 
 export interface RemindersFeatureOptions {
@@ -160,13 +161,15 @@ export function remindersTabApi(reminders: Reminders, now: () => Date): Router {
       const year = raw === undefined ? now().getFullYear() : Number(raw);
       const overview = Number.isInteger(year) ? await reminders.overview(year) : undefined;
       if (!overview) {
-        res.status(400).json({
-          error: {
+        res.status(400).json(
+          errorBody({
+            status: 400,
             code: 'bad-year',
             message: 'No cycle for that year.',
-            messages: { sv: 'Det finns ingen omgång det året.', en: 'No cycle for that year.' },
-          },
-        });
+            messageSv: 'Det finns ingen omgång det året.',
+            expected: true,
+          }),
+        );
         return;
       }
       res.json(overview);

@@ -18,7 +18,6 @@ import { Forbidden, principalOf, requireRole } from '../../features/roles/index.
 import {
   createVisitsService,
   examinerTeamsSource,
-  isVisitError,
   type ResponseChange,
   type VisitsService,
 } from '../../features/visits/index.js';
@@ -151,30 +150,10 @@ export function createVisitsFeature(options: VisitsFeatureOptions = {}): ServerF
           res: import('express').Response,
           next: (e?: unknown) => void,
         ) => {
+          // Errors go to the one boundary (server/errors.ts): the tab's one error shape.
           try {
             res.json(await work(req, res));
           } catch (e) {
-            if (isVisitError(e)) {
-              const status =
-                e.reason === 'not-team-leader' || e.reason === 'not-coordinator'
-                  ? 403
-                  : e.reason === 'unknown-unit'
-                    ? 404
-                    : e.reason === 'bad-input'
-                      ? 400
-                      : 409;
-              res
-                .status(status)
-                .json({ error: e.reason, message: e.text.sv, messageEn: e.text.en });
-              return;
-            }
-            if (e instanceof z.ZodError) {
-              res.status(400).json({
-                error: 'bad-input',
-                message: e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-              });
-              return;
-            }
             next(e);
           }
         };

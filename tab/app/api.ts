@@ -34,20 +34,14 @@ export function createApi(
       },
     });
     if (res.ok) return res;
+    // The one error shape every route answers (server/errors.ts errorBody): the server's message
+    // in the user's language, Swedish first; the status text only when the body is not ours.
     const body = (await res.json().catch(() => ({}))) as {
-      error?: {
-        code?: string;
-        message?: string;
-        messageSv?: string;
-        messages?: { sv: string; en: string };
-      };
+      error?: { code?: string; message?: string; messageSv?: string };
     };
     if (res.status === 401) onUnauthorized();
     const e = body.error ?? {};
-    const message =
-      (locale === 'sv' ? (e.messages?.sv ?? e.messageSv) : e.messages?.en) ??
-      e.message ??
-      res.statusText;
+    const message = (locale === 'sv' ? e.messageSv : undefined) ?? e.message ?? res.statusText;
     throw new ApiError(res.status, e.code ?? 'error', message);
   };
   return {

@@ -206,9 +206,9 @@ describe('the mail read pane API', () => {
   it('says so for a mail outside the shared mailbox, and refuses bad input with 400', async () => {
     const outside = await view('<not-in-the-shared-mailbox@example.com>');
     expect(outside.status).toBe(404);
-    const body = (await outside.json()) as { error: { code: string; messages: { sv: string } } };
+    const body = (await outside.json()) as { error: { code: string; messageSv: string } };
     expect(body.error.code).toBe('outside-shared-mailbox');
-    expect(body.error.messages.sv).toMatch(/funktionsbrevlåda/);
+    expect(body.error.messageSv).toMatch(/funktionsbrevlåda/);
 
     const someMail = (await server.store.mails.list({ mailbox: SHARED, limit: 1 }))[0]!;
     const otherMailbox = await api(

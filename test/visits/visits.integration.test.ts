@@ -517,7 +517,7 @@ describe('visits in the tab API', () => {
     ).toBe(403);
     const bad = await api(member.address, '/visits/conflicts', { reason: 'jäv' });
     expect(bad.status).toBe(400);
-    expect(String(bad.body.message)).toContain('unitId');
+    expect((bad.body.error as { message: string }).message).toContain('unitId');
     const jury = await api(DEMO_COORDINATOR, '/visits/jury', { unitId: 'x', result: 'guld' });
     expect(jury.status).toBe(400);
     const proposal = await api(DEMO_COORDINATOR, '/visits/assignment?year=2026');
@@ -544,7 +544,7 @@ describe('visits in the tab API', () => {
       members,
     });
     expect(wrong.status).toBe(400);
-    expect(String(wrong.body.message)).toContain('leader');
+    expect((wrong.body.error as { message: string }).message).toContain('leader');
     const member = teams[0]!.members.find((m) => m.address !== teams[0]!.leader)!;
     expect(
       (
