@@ -4,8 +4,7 @@
 // and body and records the visit once; the mail pane shows a seeded mail's classification and a
 // correction moves the unit; a mail outside the shared mailbox, a non-coordinator, someone who leads
 // no team and a time taken meanwhile each get a clear answer. Screenshots: test-artifacts/addin/.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import type { Event } from '@microsoft/microsoft-graph-types';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,13 +12,12 @@ import { MAIL_KIND_LABELS } from '../../core/intake/index.js';
 import { PARTICIPATION_STATE_LABELS } from '../../core/participation.js';
 import type { IntakeService } from '../../features/intake/index.js';
 import type { VisitsService } from '../../features/visits/index.js';
-import { buildTab } from '../../scripts/tab-build.mjs';
 import { intakeFeatures } from '../../server/jobs/intake.js';
 import { createVisitsFeature } from '../../server/jobs/visits.js';
 import type { ExaminerTeamRecord } from '../../store/index.js';
-import { launchChromium } from '../support/chromium.js';
 import { DEMO_COORDINATOR, tabToken } from '../support/tab-token.js';
-import { startTestServer, type TestServer } from '../server/harness.js';
+import { expectAccessible, startTabBrowser, type TabBrowser } from '../support/tab-browser.js';
+import type { TestServer } from '../server/harness.js';
 
 const ARTIFACTS = 'test-artifacts/addin';
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -27,7 +25,6 @@ const STAND_IN = readFileSync(
   new URL('../../tab/public/addin/office-standin.js', import.meta.url),
   'utf8',
 );
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SHARED = 'kvalitetsutmarkelsen@stockholm.example';
 const YEAR = 2026;
 
@@ -37,28 +34,24 @@ let intake!: IntakeService;
 let visits!: VisitsService;
 let teams: ExaminerTeamRecord[];
 
+let tab: TabBrowser;
+
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await buildTab();
-  [server, browser] = await Promise.all([
-    startTestServer(
-      { AWARD_NOW: '2026-08-24T09:00:00+02:00' },
-      {
-        features: [
-          ...intakeFeatures({ onService: (s) => (intake = s) }),
-          createVisitsFeature({ sweepMs: 0, onService: (s) => (visits = s) }),
-        ],
-      },
-    ),
-    launchChromium(),
-  ]);
+  tab = await startTabBrowser({
+    env: { AWARD_NOW: '2026-08-24T09:00:00+02:00' },
+    features: [
+      ...intakeFeatures({ onService: (s) => (intake = s) }),
+      createVisitsFeature({ sweepMs: 0, onService: (s) => (visits = s) }),
+    ],
+    artifacts: ARTIFACTS,
+  });
+  ({ server, browser } = tab);
   await intake.idle();
   teams = await server.store.examinerTeams.listTeams(YEAR);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await tab?.stop();
 });
 
 /** A pane as Outlook would open it, with Office.js from the CDN answered by the stand-in. */
@@ -75,25 +68,6 @@ async function openPane(
   }, standIn);
   await page.goto(`${server.url}/tab/addin/${pane}.html`);
   return page;
-}
-
-/** No serious or critical axe-core violations in the pane as it stands. */
-async function expectAccessible(page: Page): Promise<void> {
-  // Evaluated, not added as an inline <script>: the panes' Content-Security-Policy forbids those.
-  await page.evaluate(AXE);
-  const result = (await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (context: unknown, options: unknown) => Promise<unknown> };
-      }
-    ).axe;
-    // Fluent UI's focus guards (data-tabster-dummy) are aria-hidden on purpose.
-    return axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-  })) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-    [],
-  );
 }
 
 async function unbookedOf(team: ExaminerTeamRecord): Promise<string | undefined> {
@@ -162,7 +136,7 @@ describe('the "Boka besök" organizer pane', () => {
     await page.getByRole('button', { name: 'Spara och registrera besöket' }).click();
     await page.getByText('Besöket är registrerat').waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/appointment-recorded.png`, fullPage: true });
-    await expectAccessible(page);
+    await expectAccessible(page, 'pane');
     const visit = (await visits.getVisit({ unitId, year: YEAR, kind: 'site' }))!;
     expect(visit.status).toBe('booked');
     expect(iso(visit.start!)).toBe(iso(slot.start));
@@ -252,7 +226,7 @@ describe('the mail read pane', () => {
     expect(await page.getByTestId('reasons').locator('li').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('units').textContent()).toContain(unit.name);
     await page.screenshot({ path: `${ARTIFACTS}/mail-triage.png`, fullPage: true });
-    await expectAccessible(page);
+    await expectAccessible(page, 'pane');
 
     await page.getByRole('button', { name: 'Spara beslutet' }).click();
     await page.getByText('Beslutet är sparat.').waitFor();

@@ -4,84 +4,41 @@
 // their counts, in Swedish and in English; axe-core finds no serious or critical violations. The
 // reminders API answers coordinators only and refuses an unknown year with a message.
 // Screenshots go to test-artifacts/tab/.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTab } from '../../scripts/tab-build.mjs';
 import { intakeFeatures } from '../../server/jobs/intake.js';
 import { remindersFeature } from '../../server/jobs/reminders.js';
 import { tabFeature } from '../../server/jobs/tab.js';
 import { createVisitsFeature } from '../../server/jobs/visits.js';
 import { EXAMINERS, upnOf } from '../../emulator/seed/people.js';
-import { launchChromium } from '../support/chromium.js';
 import { DEMO_COORDINATOR, signedInFetch, tabToken } from '../support/tab-token.js';
-import { startTestServer, type TestServer } from '../server/harness.js';
+import { expectAccessible, startTabBrowser, type TabBrowser } from '../support/tab-browser.js';
+import type { TestServer } from '../server/harness.js';
 
 const ARTIFACTS = 'test-artifacts/tab';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+let tab: TabBrowser;
 let server: TestServer;
-let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await buildTab();
-  [server, browser] = await Promise.all([
-    // Before the site visits: the demo teams formed, units assigned, some visits booked.
-    startTestServer(
-      { AWARD_NOW: '2026-08-24T09:00:00+02:00' },
-      {
-        features: [
-          ...intakeFeatures(),
-          remindersFeature(),
-          tabFeature(),
-          createVisitsFeature({ sweepMs: 0 }),
-        ],
-      },
-    ),
-    launchChromium(),
-  ]);
+  // Before the site visits: the demo teams formed, units assigned, some visits booked.
+  tab = await startTabBrowser({
+    env: { AWARD_NOW: '2026-08-24T09:00:00+02:00' },
+    features: [
+      ...intakeFeatures(),
+      remindersFeature(),
+      tabFeature(),
+      createVisitsFeature({ sweepMs: 0 }),
+    ],
+    artifacts: ARTIFACTS,
+  });
+  server = tab.server;
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await tab?.stop();
 });
 
-async function signIn(person: string, locale = 'sv-SE'): Promise<Page> {
-  const page = await browser.newPage({ locale, viewport: { width: 1280, height: 900 } });
-  page.on('dialog', (d) => void d.dismiss());
-  await page.goto(`${server.url}/tab/?locale=${locale.slice(0, 2)}`);
-  await page.getByRole('heading', { name: /demo/ }).waitFor({ timeout: 20_000 });
-  await page
-    .getByRole('button', { name: new RegExp(`^${person}`) })
-    .first()
-    .click();
-  await page.getByText(/Inloggad som|Signed in as/).waitFor({ timeout: 20_000 });
-  await page.getByRole('combobox', { name: /Omgång|Cycle/ }).selectOption('2026');
-  return page;
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await page.evaluate(AXE);
-  const result = (await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (context: unknown, options: unknown) => Promise<unknown> };
-      }
-    ).axe;
-    // Tabster's focus guards are aria-hidden on purpose (see browser.test.ts).
-    return axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-  })) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    bad.map(
-      (v) =>
-        `${name}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    ),
-  ).toEqual([]);
-}
+const signIn = (person: string, locale = 'sv-SE') => tab.signIn(person, { locale });
 
 describe('the tab’s visits and reminders', { timeout: 120_000 }, () => {
   it('a coordinator sees the visit calendar with what is unbooked, and the teams', async () => {
@@ -155,8 +112,8 @@ describe('the tab’s visits and reminders', { timeout: 120_000 }, () => {
     const as = signedInFetch(await tabToken(server.emulatorUrl!, DEMO_COORDINATOR));
     const bad = await as(`${server.url}/api/tab/reminders?year=1999`);
     expect(bad.status).toBe(400);
-    const body = (await bad.json()) as { error: { messages: { sv: string } } };
-    expect(body.error.messages.sv).toMatch(/ingen omgång/);
+    const body = (await bad.json()) as { error: { messageSv: string } };
+    expect(body.error.messageSv).toMatch(/ingen omgång/);
     const ok = await as(`${server.url}/api/tab/reminders?year=2026`);
     expect(ok.status).toBe(200);
     const data = (await ok.json()) as { year: number; rows: { status: string }[] };

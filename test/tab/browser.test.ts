@@ -3,45 +3,37 @@
 // withdraws with confirmation, an examiner declares a conflict of interest), sees only their own
 // data, and axe-core finds no serious or critical violations. A script in a mail body or a unit
 // name stays inert. Screenshots go to test-artifacts/tab/.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTab } from '../../scripts/tab-build.mjs';
 import { intakeFeatures } from '../../server/jobs/intake.js';
 import { tabFeature } from '../../server/jobs/tab.js';
 import { createVisitsFeature } from '../../server/jobs/visits.js';
 import { EXAMINERS } from '../../emulator/seed/people.js';
-import { launchChromium } from '../support/chromium.js';
-import { startTestServer, type TestServer } from '../server/harness.js';
+import { expectAccessible, startTabBrowser, type TabBrowser } from '../support/tab-browser.js';
+import type { TestServer } from '../server/harness.js';
 
 const ARTIFACTS = 'test-artifacts/tab';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SHARED = 'kvalitetsutmarkelsen@stockholm.example';
 const XSS_NAME = 'Förskolan <img src=x onerror="window.__xss=1">';
 
+let tab: TabBrowser;
 let server: TestServer;
 let browser: Browser;
 let manager: { name: string; unitId: string; unitName: string };
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await buildTab();
-  [server, browser] = await Promise.all([
-    startTestServer(
-      { AWARD_NOW: '2026-12-07T10:00:00+01:00' },
-      {
-        features: [
-          ...intakeFeatures(),
-          tabFeature(),
-          // The conflicts of interest are the visits feature's; no demo teams, so no examiner
-          // examines a unit yet.
-          createVisitsFeature({ importDemoData: false, sweepMs: 0 }),
-        ],
-      },
-    ),
-    launchChromium(),
-  ]);
+  tab = await startTabBrowser({
+    env: { AWARD_NOW: '2026-12-07T10:00:00+01:00' },
+    features: [
+      ...intakeFeatures(),
+      tabFeature(),
+      // The conflicts of interest are the visits feature's; no demo teams, so no examiner
+      // examines a unit yet.
+      createVisitsFeature({ importDemoData: false, sweepMs: 0 }),
+    ],
+    artifacts: ARTIFACTS,
+  });
+  ({ server, browser } = tab);
   const units = await server.store.units.list();
   const taking = await server.store.participations.list({ year: 2026 });
   const unit = units.find((u) =>
@@ -55,60 +47,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await tab?.stop();
 });
 
-async function signIn(
-  person: string,
-  options: {
-    locale?: string;
-    width?: number;
-    colorScheme?: 'light' | 'dark';
-    forcedColors?: 'active' | 'none';
-  } = {},
-): Promise<Page> {
-  const page = await browser.newPage({
-    locale: options.locale ?? 'sv-SE',
-    viewport: { width: options.width ?? 1280, height: 900 },
-    colorScheme: options.colorScheme ?? 'light',
-    forcedColors: options.forcedColors ?? 'none',
-  });
-  page.on('dialog', (d) => void d.dismiss());
-  await page.goto(`${server.url}/tab/`);
-  await page.getByRole('heading', { name: 'Logga in i demoläget' }).waitFor({ timeout: 20_000 });
-  await page
-    .getByRole('button', { name: new RegExp(`^${person}`) })
-    .first()
-    .click();
-  await page.getByText('Inloggad som').waitFor({ timeout: 20_000 });
-  // December: the 2026 cycle (feedback visits) and the 2027 one overlap; the demo units are in 2026.
-  await page.getByRole('combobox', { name: 'Omgång' }).selectOption('2026');
-  return page;
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  // Through the DevTools protocol: the tab's Content-Security-Policy (script-src 'self') rightly
-  // refuses an injected inline script.
-  await page.evaluate(AXE);
-  const result = (await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (context: unknown, options: unknown) => Promise<unknown> };
-      }
-    ).axe;
-    // Tabster's focus guards (<i data-tabster-dummy>, Fluent UI's focus management) are aria-hidden
-    // on purpose and hand focus on at once; axe cannot know that.
-    return axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-  })) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    bad.map(
-      (v) =>
-        `${name}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    ),
-  ).toEqual([]);
-}
+// December: the 2026 cycle (feedback visits) and the 2027 one overlap; the demo units are in 2026.
+const signIn: TabBrowser['signIn'] = (person, options) => tab.signIn(person, options);
 
 describe('the tab, signed in locally', { timeout: 120_000 }, () => {
   it('lists the demo people by name and role on the local sign-in page', async () => {
