@@ -44,7 +44,7 @@ export class Notifier {
   }
 
   private onChange(e: ChangeEvent): void {
-    if (this.closed || e.kind === 'other') return;
+    if (this.closed || e.kind === 'other' || e.kind === 'pending') return;
     const now = this.clock.now().getTime();
     for (const sub of Object.values(this.store.data.subscriptions)) {
       if (Date.parse(sub.expirationDateTime) <= now) continue;

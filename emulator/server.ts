@@ -172,6 +172,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const saver = opts.stateFile ? new StateSaver(opts.stateFile, () => store.data) : undefined;
   // Each announced change is journaled before the request that made it is answered.
   if (saver) store.onChange((e) => saver.record(e));
+  // What Exchange had still to do when the last run stopped (a Sent Items copy, a delayed delivery):
+  // due ones now, the rest at their time, journalled like any change.
+  store.resumePending();
 
   const admin = createAdmin({
     store,

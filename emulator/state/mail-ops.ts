@@ -5,7 +5,13 @@ import type * as MG from '@microsoft/microsoft-graph-types';
 import { GraphError } from '../errors.js';
 import type { Faults } from '../faults.js';
 import { guid } from '../ids.js';
-import type { AttachmentRec, MailboxRec, MessageFields, MessageRec } from './model.js';
+import type {
+  AttachmentRec,
+  MailboxRec,
+  MessageFields,
+  MessageRec,
+  PendingMailOp,
+} from './model.js';
 import type { Store } from './store.js';
 
 export type AttachmentInput = Omit<AttachmentRec, 'id' | 'size' | 'lastModifiedDateTime'>;
@@ -106,48 +112,24 @@ export function sendMessage(o: SendOptions): void {
       o.fields.internetMessageId ?? `<${guid().replace(/-/g, '')}@${store.data.domain}>`,
     conversationId: o.fields.conversationId ?? 'AAQkA' + guid().replace(/-/g, ''),
   };
-  const deliver = () => {
-    const { userIds, external } = resolveRecipients(store, recipients);
-    const inboxCopy: MessageFields = {
-      ...sent,
-      bccRecipients: [],
-      isRead: false,
-      categories: [],
-      flag: { flagStatus: 'notFlagged' },
-      inferenceClassification: 'focused',
-    };
-    for (const uid of userIds) {
-      const rmb = store.mailbox(uid);
-      store.addMessage(
-        rmb,
-        store.folder(rmb, 'inbox')!.id,
-        structuredClone(inboxCopy),
-        structuredClone(o.attachments),
-      );
-    }
-    if (external.length)
-      store.data.outbox.push({
-        from: sender.userPrincipalName ?? '',
-        to: external,
-        sentAt: store.nowIso(),
-        message: {
-          ...structuredClone(sent),
-          attachments: o.attachments.map((a) => ({
-            '@odata.type': '#microsoft.graph.fileAttachment',
-            name: a.name,
-            contentType: a.contentType,
-            contentBytes: a.contentBytes,
-            isInline: a.isInline,
-          })) as MG.Attachment[],
-        },
-      });
-  };
-  if (verdict.kind === 'bounced') {
+  const senderId = mb.userId;
+  if (verdict.kind === 'bounced')
     // Accepted, then bounced: nobody gets it, the sender gets a non-delivery report.
-    store.later(o.faults.config.sentItemsDelayMs ?? 0, () =>
-      deliverNonDeliveryReport(store, mb, sent, recipients, verdict.reason),
-    );
-  } else store.later(verdict.kind === 'queued' ? verdict.delayMs : 0, deliver);
+    store.later(o.faults.config.sentItemsDelayMs ?? 0, {
+      kind: 'bounce',
+      senderId,
+      fields: sent,
+      recipients,
+      reason: verdict.reason,
+    });
+  else
+    store.later(verdict.kind === 'queued' ? verdict.delayMs : 0, {
+      kind: 'deliver',
+      senderId,
+      fields: sent,
+      recipients,
+      attachments: o.attachments,
+    });
   // The sender's copy appears in Sent Items only once Exchange has sent the mail (a moment after the
   // 202), and without custom internet headers: those travel with the MIME message to recipients, and
   // Graph lists internetMessageHeaders as the headers of "the network path taken by a message from
@@ -165,17 +147,83 @@ export function sendMessage(o: SendOptions): void {
       return;
     }
     if (delayMs > 0) store.moveMessage(mb, draft, store.folder(mb, 'outbox')!.id);
-    store.later(delayMs, () => {
-      if (mb.messages[draft.id] !== draft) return; // deleted meanwhile
-      draft.fields = copy;
+    store.later(delayMs, { kind: 'sent-draft', senderId, draftId: draft.id, fields: copy });
+  } else if (o.saveToSentItems) {
+    store.later(delayMs, { kind: 'sent-copy', senderId, fields: copy, attachments: o.attachments });
+  }
+}
+
+/** Makes a change planned with store.later (now, or after a restart of the emulator). */
+export function applyPendingMailOp(store: Store, op: PendingMailOp): void {
+  const mb = store.mailbox(op.senderId);
+  switch (op.kind) {
+    case 'deliver':
+      deliverSent(store, mb, op.fields, op.recipients, op.attachments);
+      return;
+    case 'bounce':
+      deliverNonDeliveryReport(store, mb, op.fields, op.recipients, op.reason);
+      return;
+    case 'sent-copy':
+      store.addMessage(
+        mb,
+        store.folder(mb, 'sentitems')!.id,
+        structuredClone(op.fields),
+        structuredClone(op.attachments),
+      );
+      return;
+    case 'sent-draft': {
+      const draft = mb.messages[op.draftId];
+      if (!draft) return; // deleted meanwhile
+      draft.fields = structuredClone(op.fields);
       store.moveMessage(mb, draft, store.folder(mb, 'sentitems')!.id);
       store.touchMessage(mb, draft);
-    });
-  } else if (o.saveToSentItems) {
-    store.later(delayMs, () =>
-      store.addMessage(mb, store.folder(mb, 'sentitems')!.id, copy, o.attachments),
+      return;
+    }
+  }
+}
+
+/** A sent mail reaches its recipients: tenant users' inboxes, and the outbox for the rest. */
+function deliverSent(
+  store: Store,
+  mb: MailboxRec,
+  sent: MessageFields,
+  recipients: string[],
+  attachments: AttachmentInput[],
+): void {
+  const { userIds, external } = resolveRecipients(store, recipients);
+  const inboxCopy: MessageFields = {
+    ...sent,
+    bccRecipients: [],
+    isRead: false,
+    categories: [],
+    flag: { flagStatus: 'notFlagged' },
+    inferenceClassification: 'focused',
+  };
+  for (const uid of userIds) {
+    const rmb = store.mailbox(uid);
+    store.addMessage(
+      rmb,
+      store.folder(rmb, 'inbox')!.id,
+      structuredClone(inboxCopy),
+      structuredClone(attachments),
     );
   }
+  if (external.length)
+    store.data.outbox.push({
+      from: mb.upn,
+      to: external,
+      sentAt: store.nowIso(),
+      message: {
+        ...structuredClone(sent),
+        attachments: attachments.map((a) => ({
+          '@odata.type': '#microsoft.graph.fileAttachment',
+          name: a.name,
+          contentType: a.contentType,
+          contentBytes: a.contentBytes,
+          isInline: a.isInline,
+        })) as MG.Attachment[],
+      },
+    });
 }
 
 /**

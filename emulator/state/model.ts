@@ -147,6 +147,39 @@ export interface TeamsChatRec {
   activities: Array<Record<string, unknown>>;
 }
 
+/** An attachment as a change waiting to be made carries it (ids are given when it is stored). */
+export type PendingAttachment = Omit<AttachmentRec, 'id' | 'size' | 'lastModifiedDateTime'>;
+
+/**
+ * A change Exchange makes a moment after it answered (mail_ops.ts): delivery of a sent mail (queued
+ * past 30 a minute), a non-delivery report, the sender's Sent Items copy. Plain data, so the journal
+ * keeps it and a restart still makes the change.
+ */
+export type PendingMailOp =
+  | {
+      kind: 'deliver';
+      senderId: string;
+      fields: MessageFields;
+      recipients: string[];
+      attachments: PendingAttachment[];
+    }
+  | {
+      kind: 'bounce';
+      senderId: string;
+      fields: MessageFields;
+      recipients: string[];
+      reason: string;
+    }
+  | { kind: 'sent-copy'; senderId: string; fields: MessageFields; attachments: PendingAttachment[] }
+  | { kind: 'sent-draft'; senderId: string; draftId: string; fields: MessageFields };
+
+export interface PendingRec {
+  id: string;
+  /** When it is due, on the emulator's clock (ms). */
+  dueAt: number;
+  op: PendingMailOp;
+}
+
 export interface StateData {
   version: 1;
   tenantId: string;
@@ -167,4 +200,6 @@ export interface StateData {
   teamsCatalog: Array<{ id: string; externalId?: string; appId?: string; displayName: string }>;
   /** The bot's personal chats per user id (the Bot Connector stand-in, emulator/teams). */
   teamsChats?: Record<string, TeamsChatRec>;
+  /** Changes Exchange will make a moment later, by id (journalled: a restart still makes them). */
+  pending?: Record<string, PendingRec>;
 }

@@ -19,6 +19,7 @@ import type {
   FolderRec,
   MailboxRec,
   MessageRec,
+  PendingRec,
   StateData,
   SubscriptionRec,
   Tombstone,
@@ -31,7 +32,8 @@ type JournalEntry =
   | { u: string; seq: number; message: string; rec: MessageRec | null; tombstones?: Tombstone[] }
   | { u: string; seq: number; event: string; rec: EventRec | null }
   | { u: string; folder: string; rec: FolderRec | null }
-  | { u: string; subscription: string; rec: SubscriptionRec | null };
+  | { u: string; subscription: string; rec: SubscriptionRec | null }
+  | { u: string; pending: string; rec: PendingRec | null };
 
 export function journalPath(statePath: string): string {
   return `${statePath}.journal`;
@@ -77,6 +79,12 @@ function apply(data: StateData, e: JournalEntry): void {
   if ('subscription' in e) {
     if (e.rec) data.subscriptions[e.subscription] = e.rec;
     else delete data.subscriptions[e.subscription];
+    return;
+  }
+  if ('pending' in e) {
+    data.pending ??= {};
+    if (e.rec) data.pending[e.pending] = e.rec;
+    else delete data.pending[e.pending];
     return;
   }
   const mb = data.mailboxes[e.u];
@@ -140,7 +148,10 @@ export class StateSaver {
     const mb = data.mailboxes[e.userId];
     if (!mb) return;
     const lines: JournalEntry[] = [];
-    if (!this.durable.has(mb.userId)) {
+    if (e.kind === 'pending') {
+      // A change Exchange makes later: planned (the record) or made (null), whatever the mailbox.
+      lines.push({ u: e.userId, pending: e.id, rec: data.pending?.[e.id] ?? null });
+    } else if (!this.durable.has(mb.userId)) {
       // A mailbox created since the snapshot (its folder ids are new): journaled whole, once.
       lines.push({ u: mb.userId, mailbox: mb });
       this.durable.add(mb.userId);

@@ -5,6 +5,7 @@ import type * as MG from '@microsoft/microsoft-graph-types';
 import type { Clock } from '../clock.js';
 import { changeKey, guid, outlookId } from '../ids.js';
 import { isoZ } from '../timezones.js';
+import { applyPendingMailOp } from './mail-ops.js';
 import type {
   AttachmentRec,
   EventRec,
@@ -12,6 +13,8 @@ import type {
   MailboxRec,
   MessageFields,
   MessageRec,
+  PendingMailOp,
+  PendingRec,
   StateData,
 } from './model.js';
 
@@ -27,7 +30,8 @@ export const WELL_KNOWN_FOLDERS: Array<{ name: string; displayName: string }> = 
 
 export interface ChangeEvent {
   userId: string;
-  kind: 'message' | 'event' | 'other';
+  /** 'pending': a change Exchange will make later was planned or made (StateData.pending). */
+  kind: 'message' | 'event' | 'other' | 'pending';
   changeType: 'created' | 'updated' | 'deleted';
   id: string;
   folderId?: string;
@@ -47,36 +51,60 @@ export class Store {
     this.listeners.push(l);
   }
 
-  /** Changes Exchange makes a little later (a sent mail's Sent Items copy), kept in memory only. */
-  private readonly deferred: Array<{ dueMs: number; apply: () => void; done: boolean }> = [];
-
   /**
-   * Runs `apply` once `ms` have passed on the emulator's clock (checked on every Graph request) or
-   * in real time (a timer, for a frozen clock), whichever comes first.
+   * Makes a change Exchange makes a little later (a sent mail's Sent Items copy, a delayed delivery,
+   * a bounce) once `ms` have passed on the emulator's clock (checked on every Graph request) or in
+   * real time (a timer, for a frozen clock), whichever comes first. The change is kept in the state
+   * (StateData.pending, journalled as it is planned and when it is made), so a process killed in
+   * between makes it after its restart (resumePending).
    */
-  later(ms: number, apply: () => void): void {
+  later(ms: number, op: PendingMailOp): void {
     if (ms <= 0) {
-      apply();
+      applyPendingMailOp(this, op);
       return;
     }
-    const entry = { dueMs: this.clock.now().getTime() + ms, apply, done: false };
-    this.deferred.push(entry);
-    const timer = setTimeout(() => this.run(entry), ms);
+    const rec: PendingRec = { id: guid(), dueAt: this.clock.now().getTime() + ms, op };
+    (this.data.pending ??= {})[rec.id] = rec;
+    this.emit({ userId: op.senderId, kind: 'pending', changeType: 'created', id: rec.id });
+    this.arm(rec);
+  }
+
+  /**
+   * Arms the changes a restarted emulator found in its state: due ones are made at once, the rest
+   * at their time. Called once the journal listens, so what they change is journalled too.
+   */
+  resumePending(): void {
+    for (const rec of Object.values(this.data.pending ?? {})) this.arm(rec);
+    this.settle();
+  }
+
+  /** Makes the planned changes that are due on the emulator's clock, oldest first. */
+  settle(): void {
+    const pending = this.data.pending;
+    if (!pending) return;
+    const now = this.clock.now().getTime();
+    const due = Object.values(pending)
+      .filter((rec) => rec.dueAt <= now)
+      .sort((a, b) => a.dueAt - b.dueAt);
+    for (const rec of due) this.run(rec);
+  }
+
+  private arm(rec: PendingRec): void {
+    const timer = setTimeout(
+      () => this.run(rec),
+      Math.max(0, rec.dueAt - this.clock.now().getTime()),
+    );
     timer.unref?.();
   }
 
-  /** Applies the deferred changes that are due on the emulator's clock. */
-  settle(): void {
-    if (this.deferred.length === 0) return;
-    const now = this.clock.now().getTime();
-    for (const entry of [...this.deferred]) if (entry.dueMs <= now) this.run(entry);
-  }
-
-  private run(entry: { apply: () => void; done: boolean }): void {
-    if (entry.done) return;
-    entry.done = true;
-    this.deferred.splice(this.deferred.indexOf(entry as never), 1);
-    entry.apply();
+  private run(rec: PendingRec): void {
+    // Made already (by settle or its timer), or the state was reset since.
+    if (this.data.pending?.[rec.id] !== rec) return;
+    // Made first, then forgotten: a kill between the two makes it again after a restart rather
+    // than never (a second Sent Items copy is the smaller harm than a lost mail).
+    applyPendingMailOp(this, rec.op);
+    delete this.data.pending[rec.id];
+    this.emit({ userId: rec.op.senderId, kind: 'pending', changeType: 'deleted', id: rec.id });
   }
 
   emit(e: ChangeEvent): void {

@@ -1,5 +1,6 @@
 // The local Microsoft 365 with a state file, killed with SIGKILL the moment it answered: what it
-// answered 202 for (mail sent, a mail moved) is there after the restart, once.
+// answered 202 for (mail sent, a mail moved) is there after the restart, once, and so are the
+// sender's Sent Items copies Exchange makes a moment later (killed in that gap).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,8 +41,10 @@ const kill = async (child: ChildProcess) => {
   await new Promise((r) => child.once('exit', r));
 };
 
-const subjects = async (url: string, upn: string) => {
-  const res = await fetch(`${url}/_admin/messages?upn=${encodeURIComponent(upn)}`);
+const subjects = async (url: string, upn: string, folder?: string) => {
+  const res = await fetch(
+    `${url}/_admin/messages?upn=${encodeURIComponent(upn)}${folder ? `&folder=${encodeURIComponent(folder)}` : ''}`,
+  );
   return ((await res.json()) as { value: { subject: string }[] }).value.map((m) => m.subject);
 };
 
@@ -80,6 +83,14 @@ describe('the emulator killed right after answering', () => {
         inShared.filter((x) => x === s),
         s,
       ).toHaveLength(1);
+    // The Sent Items copies were still to come when the process died (they follow ~2 s after the
+    // 202): the restarted emulator makes them, each once.
+    let copies: string[] = [];
+    for (let i = 0; i < 50 && copies.length < sent.length; i++) {
+      copies = await subjects(third.url, 'elin.wallin@stockholm.example', 'Sent Items');
+      if (copies.length < sent.length) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(copies.sort()).toEqual([...sent].sort());
     await kill(third.child);
   }, 180_000);
 });
