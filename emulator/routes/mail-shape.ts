@@ -36,10 +36,15 @@ function recip<T extends Recip | null | undefined>(r: T): T {
 }
 const recips = (list: Recip[] | null | undefined) => (list ?? []).map((r) => recip(r));
 
+/**
+ * `select` is the request's $select unless the caller knows better: a delta page reads it from its
+ * token (Graph encodes the first request's $select into every nextLink and deltaLink).
+ */
 export function messageJson(
   rec: MessageRec,
   mb: MailboxRec,
   req: GraphRequest,
+  select: string | null = req.query.get('$select'),
 ): Record<string, unknown> {
   const f = rec.fields;
   let body = f.body ?? { contentType: 'text', content: '' };
@@ -77,10 +82,9 @@ export function messageJson(
     replyTo: recips(f.replyTo),
     flag: f.flag ?? { flagStatus: 'notFlagged' },
   };
-  if (
-    f.internetMessageHeaders &&
-    req.query.get('$select')?.toLowerCase().includes('internetmessageheaders')
-  )
+  // "Returned only on applying a $select query option"
+  // (https://learn.microsoft.com/graph/api/resources/message, internetMessageHeaders).
+  if (f.internetMessageHeaders && select?.toLowerCase().includes('internetmessageheaders'))
     out.internetMessageHeaders = f.internetMessageHeaders;
   const expand = (req.query.get('$expand') ?? '').toLowerCase();
   if (expand.split(',').some((e) => e.trim().startsWith('attachments')))

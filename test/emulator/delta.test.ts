@@ -91,4 +91,36 @@ describe('message delta', () => {
     );
     expect(first.items.map((m) => m.subject).sort()).toEqual(['Bidrag Skolan Månen', 'Nyhetsbrev']);
   });
+
+  it('returns internetMessageHeaders on every page and every round when the first request selects them', async () => {
+    emu.admin.reset();
+    const headed = (n: number) =>
+      emu.admin.deliver({
+        to: SHARED,
+        from: 'bo.manager@stockholm.example',
+        subject: `Med rubriker ${n}`,
+        body: 'Hej',
+        internetMessageHeaders: [{ name: 'Auto-Submitted', value: `auto-generated-${n}` }],
+      });
+    for (let n = 1; n <= 5; n++) headed(n);
+    const url = `${box}/mailFolders/inbox/messages/delta?$select=subject,internetMessageHeaders`;
+    const first = await round(url);
+    expect(first.pages).toBeGreaterThan(2);
+    const withHeaders = (items: Array<Record<string, unknown>>) =>
+      items
+        .filter((m) => String(m.subject).startsWith('Med rubriker'))
+        .map((m) => [
+          m.subject,
+          (m.internetMessageHeaders as Array<{ value: string }> | undefined)?.[0]?.value,
+        ]);
+    expect(withHeaders(first.items)).toEqual(
+      [1, 2, 3, 4, 5].map((n) => [`Med rubriker ${n}`, `auto-generated-${n}`]),
+    );
+    headed(6);
+    const later = await round(first.deltaLink);
+    expect(withHeaders(later.items)).toEqual([['Med rubriker 6', 'auto-generated-6']]);
+    // An unknown property is refused on the first request, as a GET refuses it.
+    const bad = await g('GET', `${box}/mailFolders/inbox/messages/delta?$select=subject,headers`);
+    expect(bad.status).toBe(400);
+  });
 });
