@@ -383,6 +383,34 @@ describe('classifyMail', () => {
       }
     });
 
+    it('leaves a unit that is only considering, or speaks of next year, to a coordinator', () => {
+      for (const body of [
+        'Hej! Vi vill gärna vara med igen nästa år, men i år hinner vi inte.',
+        'Hej, vi överväger att dra oss ur kvalitetsutmärkelsen. Hur gör andra?',
+        'Vi kanske anmäler oss till kvalitetsutmärkelsen, vi återkommer.',
+      ]) {
+        expect(auto({ subject: 'Kvalitetsutmärkelsen 2027', body }).decision, body).toBe('triage');
+      }
+    });
+
+    it('does not take calling off an info meeting for a sign-up', () => {
+      expect(
+        auto({
+          subject: 'Informationsmötet',
+          body: 'Hej, jag kan tyvärr inte komma på informationsmötet imorgon.\nEva',
+        }).decision,
+      ).toBe('triage');
+    });
+
+    it('lets the topics a question names (the protocol, the entry) not compete with the question', () => {
+      for (const [subject, body] of [
+        ['Protokoll', 'Hej! Behöver vi skicka in protokollet själva eller gör förvaltningen det?'],
+        ['Deadline', 'Hi, when is the deadline for the entry?\nSam'],
+      ] as const) {
+        expect(auto({ subject, body }), body).toEqual({ kind: 'question', decision: 'auto' });
+      }
+    });
+
     it('does not take a sending told of in the past tense for the sending itself', () => {
       const c = classifyMail(
         mail({

@@ -27,6 +27,8 @@ export interface Signal {
   evidence?: string;
   /** Where a phrase rule fired (ämnesraden, texten, det vidarebefordrade). */
   zone?: string;
+  /** The phrase names what a question asks about, not what the mail does. */
+  asked?: boolean;
 }
 
 export interface ClassificationSignals {
@@ -167,7 +169,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'withdrawal',
     weight: 5,
     re: b(
-      'avanmal\\w*|av anmal\\w*|avboj\\w*|kliver av|kliva av|(lagger|lagga) ner (vart|var|vara|enhetens) (deltagande|anmalan|medverkan|arbete med (bidraget|kvalitets\\w*))|(valt|valjer|beslutat|bestamt oss for|bestamt) att (inte|ej) (delta|medverka|vara med|ga vidare|fullfolja|skicka in|lamna in)|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|tar tillbaka|aterkalla\\w*|atertar|hoppar av|hoppa av|avsta\\w*|stryk\\w* (oss|var anmalan|enheten)',
+      'avanmal\\w*|av anmal\\w*|avboj\\w*|kliver av|kliva av|(lagger|lagga) ner (vart|var|vara|enhetens) (deltagande|anmalan|medverkan|arbete med (bidraget|kvalitets\\w*))|(valt|valjer|beslutat|bestamt oss for|bestamt) att (inte|ej) (delta|medverka|vara med|ga vidare|fullfolja|skicka in|lamna in)|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|dra oss ur|tar tillbaka|aterkalla\\w*|atertar|hoppar av|hoppa av|avsta\\w*|stryk\\w* (oss|var anmalan|enheten)',
     ),
     sv: 'skriver att enheten drar sig ur',
     en: 'says the unit withdraws',
@@ -351,7 +353,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'question',
     weight: 2,
     re: b(
-      'undrar|en fraga|nagra fragor|(ytterligare en|ytterligare|snabb|kort|liten) fraga|\\w+fraga|fragor om|fraga om|gar det (att|bra)|ar det (sa|ok|mojligt)|nar (ar|ska|skall|maste)|^(vilka|vilken|vilket)|hur (gor|ska|skall|mycket|manga|lang|langt|raknar|gar)|kan (vi|man|ni|jag) (fa|skicka|anvanda|lamna|ha)|far (vi|man|jag)|galler det|ar det (mojligt|ok|okej|tillatet)|finns det|behover (vi|man)|question|wonder\\w*|could you|can you|is it possible|how (do|many|long|should|much|can)|do we need|are we allowed|may we',
+      'undrar|en fraga|nagra fragor|(ytterligare en|ytterligare|snabb|kort|liten) fraga|\\w+fraga|fragor om|fraga om|gar det (att|bra)|ar det (sa|ok|mojligt)|nar (ar|ska|skall|maste)|^(vilka|vilken|vilket)|hur (gor|ska|skall|mycket|manga|lang|langt|raknar|gar)|kan (vi|man|ni|jag) (fa|skicka|anvanda|lamna|ha)|far (vi|man|jag)|galler det|ar det (mojligt|ok|okej|tillatet)|finns det|behover (vi|man)|vad (ar|galler|hander|innebar|betyder|behover|ska|skall|maste|kravs)|vem (ska|skall|ar|kan|bor)|varfor|hur (lange|ofta|bedoms|fungerar|vet|blir)|question|wonder\\w*|could you|can you|is it possible|(when|what|where|who|why) (is|are|do|does|did|should|will|must|can|happens)|which|how (do|many|long|should|much|can)|do we need|are we allowed|may we',
     ),
     sv: 'ställer en fråga',
     en: 'asks a question',
@@ -374,6 +376,10 @@ interface Sentence {
   attended: boolean;
   /** Only considers; nothing decided ("vi funderar på att vara med"). */
   tentative: boolean;
+  /** About another year than this one ("nästa år", "next year"). */
+  otherYear: boolean;
+  /** Negated ("kan inte komma"): for an info meeting, a cancellation rather than a sign-up. */
+  negated: boolean;
   /** Opens like a yes/no question ("Räknas bilagorna …?", "Is it …?"). */
   questionForm: boolean;
   /** Where the sentence thanks for something (start, end): what is thanked for is not asked for. */
@@ -418,6 +424,10 @@ const ATTENDED =
 const TENTATIVE = b(
   'funderar (pa|over)|overvager|overlagger|kanske|eventuellt|mojligen|(ar|ar vi) (inte|ej) (saker|sakra|helt saker|helt sakra)|vet (inte|ej) (an |annu )?(om|riktigt)|inte bestamt|ej bestamt|osaker\\w*|considering|thinking (about|of)|might|may (take part|participate|join)|not (yet )?sure|undecided|have not decided|haven t decided',
 );
+/** A sentence about another year ("nästa år", "next year"): not this cycle's registration or withdrawal. */
+const OTHER_YEAR = b(
+  'nasta ar|kommande ar|nastkommande ar|till nasta ar|om ett ar|next year|the year after|following year',
+);
 /** Swedish and English verbs that open a yes/no question (V1 word order) before a "?". */
 const QUESTION_OPENING =
   /^(ar|finns|galler|kan|kommer|far|ska|skall|maste|bor|behover|gar|racker|blir|har|hinner|fungerar|stammer|funkar|vill|borde|skulle|kunde|hade|var|sker|hander|brukar|tar|ingar|innebar|paverkar|\w{3,}as|\w{3,}ns|\w{3,}ts|is|are|do|does|did|can|could|should|would|will|may|must|has|have|shall|am|was|were)\b/;
@@ -446,6 +456,8 @@ function sentences(text: string, allQuestions = false): Sentence[] {
         hasMark &&
         (QUESTION_OPENING.test(f) || QUESTION_OPENING.test(fold(t.slice(t.indexOf(':') + 1)))),
       tentative: TENTATIVE.test(f),
+      otherYear: OTHER_YEAR.test(f),
+      negated: NEGATION.test(f),
     };
     const thanks = THANKS_FOR_EVENT.exec(f);
     if (thanks && THANKS_SPAN.test(thanks[0]))
@@ -494,8 +506,12 @@ export function classifyMail(facts: MailFacts): Classification {
   let questionCount = 0;
   let announcesSubmission = false;
   let questionForm = false;
+  /** The sender considers registering or withdrawing but has not decided: a coordinator follows up. */
+  let considering = false;
   /** Whether the sender's own text says (not asks) anything a rule knows. */
   let ownStatement = false;
+  /** Whether the sender's own text only tells of things done before, thanked for or called off. */
+  let ownReferred = false;
   const namedAward = new Map<MailKind, number>();
   for (const zone of zones) {
     if (!zone.text.trim()) continue;
@@ -526,7 +542,7 @@ export function classifyMail(facts: MailFacts): Classification {
         // vårt deltagande i kvalitetsutmärkelsen").
         else if (rule.negated === 'withdrawal' && withdraws) kind = 'withdrawal';
         // A phrase inside a question is asked about, not done ("hur långt får bidraget vara?").
-        if (s.isQuestion && kind !== 'question') weight *= 0.2;
+        if (s.isQuestion && kind !== 'question') weight *= 0.1;
         else if (s.earlier && kind === 'pre-registration') weight *= 0.2;
         else if (s.announced && kind === 'submission') {
           weight *= 0.2;
@@ -542,10 +558,16 @@ export function classifyMail(facts: MailFacts): Classification {
           thankedFor ||
           (s.sentBefore && kind === 'submission') ||
           (s.attended && kind === 'info-meeting-signup') ||
-          (s.tentative && (kind === 'pre-registration' || kind === 'withdrawal'));
+          ((s.tentative || s.otherYear) &&
+            (kind === 'pre-registration' || kind === 'withdrawal')) ||
+          (s.negated && kind === 'info-meeting-signup');
+        if (s.tentative && (kind === 'pre-registration' || kind === 'withdrawal'))
+          considering = true;
         if (referred && !s.isQuestion) weight *= thankedFor ? 0 : 0.2;
-        if (zone.name === 'texten' && !s.isQuestion && !referred && kind !== 'question')
-          ownStatement = true;
+        if (zone.name === 'texten' && !s.isQuestion && kind !== 'question') {
+          if (referred) ownReferred = true;
+          else ownStatement = true;
+        }
         if (!s.isQuestion && !referred && kind !== 'question' && AWARD_NAME.test(s.text)) {
           namedAward.set(kind, Math.max(namedAward.get(kind) ?? 0, zone.weight));
         }
@@ -559,6 +581,7 @@ export function classifyMail(facts: MailFacts): Classification {
           en: `${kind === rule.kind ? rule.en : negatedText(kind).en} in the ${zoneEn(zone.name)}`,
           evidence: m[0],
         };
+        if (s.isQuestion && kind !== 'question') signal.asked = true;
         const before = seen.get(key);
         if (!before) {
           seen.set(key, signal);
@@ -579,11 +602,15 @@ export function classifyMail(facts: MailFacts): Classification {
       en: 'in the same sentence as the award is named',
     });
   }
-  // The subject names the topic; when all the sender writes is questions, the topic is asked about
-  // ("Format på bidraget" / "Kan vi skicka in som PDF?"), not done.
-  if (questionCount > 0 && !ownStatement) {
+  // The subject names the topic; when all the sender writes is questions (or tells of what was done
+  // before or is called off), the topic is asked about ("Format på bidraget" / "Kan vi skicka in som
+  // PDF?"; "Informationsmötet" / "jag kan inte komma"), not done.
+  if ((questionCount > 0 || ownReferred) && !ownStatement) {
     for (const s of fired)
-      if (s.zone === 'ämnesraden' && s.kind !== 'question' && s.kind !== 'other') s.weight *= 0.2;
+      if (s.zone === 'ämnesraden' && s.kind !== 'question' && s.kind !== 'other') {
+        s.weight *= 0.1;
+        s.asked = true;
+      }
   }
   if (questionForm) {
     add({
@@ -821,7 +848,24 @@ export function classifyMail(facts: MailFacts): Classification {
   const top = ranked[0] ?? 'other';
   const second = ranked[1] ?? 'other';
   const topScore = scores[top];
-  const secondScore = scores[second];
+  let secondScore = scores[second];
+  // In a question, the topics it names (the submission, the protocol) are what is asked about: they
+  // do not compete with the question itself, while anything the mail also says or does still does.
+  // Not the info meeting: asking about one ("vilket möte passar oss?") is often a wish to attend.
+  if (top === 'question') {
+    const rival = (k: MailKind) => {
+      const asked = fired
+        .filter((x) => x.kind === k && x.asked && x.rule !== 'names-award')
+        .reduce((n, x) => n + x.weight, 0);
+      const factor =
+        k === 'submission' && documents.length === 0 ? (announcesSubmission ? 0.25 : 0.5) : 1;
+      return Math.max(0, scores[k] - asked * factor);
+    };
+    secondScore = Math.max(
+      scores['info-meeting-signup'],
+      ...MAIL_KINDS.filter((k) => k !== 'question' && k !== 'info-meeting-signup').map(rival),
+    );
+  }
   let kind: MailKind = topScore > 0 ? top : 'other';
   let confidence: number;
   if (topScore <= 0) {
@@ -844,6 +888,16 @@ export function classifyMail(facts: MailFacts): Classification {
     kind !== 'auto-reply'
   ) {
     confidence = Math.min(confidence, 0.5);
+  }
+  if (considering && kind !== 'auto-reply') {
+    confidence = Math.min(confidence, 0.6);
+    fired.push({
+      rule: 'considering',
+      kind,
+      weight: 0,
+      sv: 'enheten funderar på att delta eller dra sig ur men har inte bestämt sig',
+      en: 'the unit is considering taking part or withdrawing but has not decided',
+    });
   }
   // Thanks after the ceremony or a meeting asks for nothing, but a coordinator may want to read it
   // (and answer): suggested as 'other', never filed away alone.
