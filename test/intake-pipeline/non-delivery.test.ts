@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiptKey } from '../../features/intake/replies.js';
 import { asCoordinator } from '../support/tab-token.js';
-import { BO, CECILIA, COORD, SHARED } from './tenant.js';
+import { BO, CECILIA, COORD, DANA, SHARED } from './tenant.js';
 import { startIntakeHarness, type IntakeHarness } from './harness.js';
 
 let h: IntakeHarness;
@@ -138,5 +138,31 @@ describe('a receipt that bounces', () => {
     const boAfter = await h.server.store.outbox.get(boReceipt!.id);
     expect(boAfter?.bouncedAt).toBeDefined();
     expect(boAfter?.bounceReason).toMatch(/5\.1\.1/);
+  }, 120_000);
+
+  it('without a Message-ID in the report, falls back to the subject and the recipient it names', async () => {
+    h.faults({ sendingLimits: { messagesPerMinute: 30, recipientsPerDay: 10_000 } });
+    const [fromDana] = h.emulator.admin.deliver({
+      to: SHARED,
+      from: DANA,
+      subject: 'Anmälan till Kvalitetsutmärkelsen',
+      body: 'Hej! Äldreboendet Linden anmäler sig till Kvalitetsutmärkelsen 2027.\nDana Lind, enhetschef',
+    });
+    await h.settle();
+    const receipt = await h.server.store.outbox.getByKey(receiptKey(SHARED, fromDana!.messageId));
+    expect(receipt?.status).toBe('sent');
+    const subject = (receipt!.payload as { subject?: string }).subject;
+    expect(subject).toBeTruthy();
+    // Another server's report: the subject and the recipient, no copy of the original headers.
+    const [report] = h.emulator.admin.deliver({
+      to: SHARED,
+      from: { name: 'Mail Delivery System', address: 'mailer-daemon@relay.example' },
+      subject: `Undeliverable: ${subject}`,
+      body: `Delivery to the following recipient failed permanently:\n${DANA}\n550 5.1.1 mailbox unavailable`,
+    });
+    await h.settle();
+    expect((await h.server.store.outbox.get(receipt!.id))?.bouncedAt).toBeDefined();
+    const item = (await h.intake.listTriage()).find((i) => i.messageId === report!.messageId);
+    expect(item?.suggestedUnitId).toBe('u-linden');
   }, 120_000);
 });
