@@ -8,7 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // The tab's client (tab/dist) is built once for the browser and server tests.
-    globalSetup: ['test/support/build-tab.global.ts'],
+    // The tab's client (tab/dist) is built once for the browser and server tests; the migrated PGlite
+    // template test servers start from, once per schema.
+    globalSetup: ['test/support/build-tab.global.ts', 'test/support/pglite-template.global.ts'],
   },
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { loadConfig, type Env } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
 import { startServer, type RunningServer, type StartOptions } from '../../server/start.js';
+import { seedPgliteDataDir } from '../support/pglite-template.js';
 
 export interface TestServer extends RunningServer {
   dataDir: string;
@@ -17,6 +18,8 @@ export async function startTestServer(
   options: StartOptions = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kvalitet-test-'));
+  // A test naming its own DATA_DIR gets exactly that; the others skip initdb (a migrated copy).
+  if (env.DATA_DIR === undefined) seedPgliteDataDir(dataDir);
   const config = loadConfig(
     { PORT: '0', EMULATOR_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env },
     { envFile: false },
