@@ -259,6 +259,33 @@ describe('matchProtocol', () => {
     expect(missing.map((u) => u.id)).toEqual(['korttid']);
   });
 
+  it("reads only the excerpt's list of units, not its other lists (the award's conditions)", () => {
+    const r = matchProtocol(
+      [
+        'Protokollsutdrag',
+        'Inom förvaltningen planerar nedanstående enheter att delta i Kvalitetsutmärkelsen 2027:',
+        '- Enheten för vuxna (sociala avdelningen)',
+        '- Söders korttidshem',
+        '',
+        'För att delta ska en verksamhet ha:',
+        '- En chef som har ansvar för budget och personal.',
+        '- Minst fem medarbetare, chefen inräknad.',
+      ].join('\n'),
+      units,
+      { organisationId: 'sodermalm' },
+    );
+    expect(r.units.map((u) => u.unitId).sort()).toEqual(['korttid', 'vuxna']);
+    expect(r.unmatchedLines).toEqual([]);
+    // A list without an intro still counts when it names the board's units.
+    const bare = matchProtocol(
+      'Nämndens beslut\nDeltagande enheter\n- Enheten för vuxna\n- Okända skolan',
+      units,
+      { organisationId: 'sodermalm' },
+    );
+    expect(bare.units.map((u) => u.unitId)).toEqual(['vuxna']);
+    expect(bare.unmatchedLines).toEqual(['Okända skolan']);
+  });
+
   it('tolerates typos and missing diacritics in a protocol', () => {
     const r = matchProtocol(
       'Följande enheter deltar:\n1. Barn- och ungdomsenheten\n2. Soders korttidshem',

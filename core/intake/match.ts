@@ -465,7 +465,7 @@ export interface ProtocolMatch {
 }
 
 const LIST_INTRO =
-  /(deltar|delta|planerar|anm[aä]ler|anm[aä]lt)\s.*(f[oö]ljande|nedanst[aå]ende)|f[oö]ljande\s(enheter|verksamheter)|participat\w*\s.*(following|units)|following units/i;
+  /(deltar|delta|planerar|anm[aä]ler|anm[aä]la|anm[aä]lt|godk[aä]nn\w*)\s.*(f[oö]ljande|nedanst[aå]ende)|(f[oö]ljande|nedanst[aå]ende)\s(enheter|verksamheter|skolor|f[oö]rskolor)|participat\w*\s.*(following|units)|following (units|services)/i;
 const BULLET = /^\s*(?:[-–•*·▪◦]|\d{1,2}[.)])\s+(.*\S)\s*$/;
 /** The award's own name is never a unit ("Stockholms stads kvalitetsutmärkelse 2027"). */
 const AWARD_ITSELF =
@@ -486,16 +486,22 @@ export function matchProtocol(
     : units;
   const prepared = prepareUnits(pool.length > 0 ? pool : units);
   const lines = text.split(/\r?\n/).map((l) => l.trim());
-  // Collect list items: bullets anywhere, and the items of inline lists after an intro phrase.
+  // Collect list items: the bullets after an intro phrase ("följande enheter deltar:") and the items
+  // of inline lists after one. An excerpt holds other lists too (the award's conditions: "- En chef
+  // med verksamhets-, budget- och personalansvar."), so bullets without an intro count only when the
+  // excerpt has no introduced list and one of them names a unit.
   const items: string[] = [];
+  const looseBullets: string[] = [];
+  let listOpen = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const bullet = BULLET.exec(line);
     if (bullet) {
-      items.push(bullet[1] ?? '');
+      (listOpen ? items : looseBullets).push(bullet[1] ?? '');
       continue;
     }
     let intro = LIST_INTRO.exec(line);
+    if (line) listOpen = intro !== null;
     if (intro) {
       // A decision sentence wrapped at the page width ("… till Stockholms stads kvalitetsutmärkelse"
       // / "2027:") continues on the next lines up to its colon: join it, or its wrapped words would
@@ -524,6 +530,11 @@ export function matchProtocol(
       if (rest) items.push(...splitInlineList(rest.replace(/\.\s.*$|\.$/, ''), prepared));
     }
   }
+  if (
+    items.length === 0 &&
+    looseBullets.some((b) => prepared.some((p) => findName(p, tokensOf(b)) !== undefined))
+  )
+    items.push(...looseBullets);
   const found = new Map<string, ProtocolUnitMatch>();
   const unmatched: string[] = [];
   for (const item of items) {
