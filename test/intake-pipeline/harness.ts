@@ -32,6 +32,7 @@ import {
   TENANT_ID,
   units,
 } from './tenant.js';
+import { seedPgliteDataDir } from '../support/pglite-template.js';
 
 export interface Attachment {
   name: string;
@@ -103,7 +104,12 @@ export async function startIntakeHarness(
     features?: readonly ServerFeature[];
   } = {},
 ): Promise<IntakeHarness> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kvalitet-intake-'));
+  let dataDir = options.dataDir;
+  if (dataDir === undefined) {
+    dataDir = mkdtempSync(join(tmpdir(), 'kvalitet-intake-'));
+    // A migrated copy instead of initdb on every start (a caller's own directory is used as given).
+    seedPgliteDataDir(dataDir);
+  }
   const env = {
     PORT: '0',
     DATA_DIR: dataDir,
