@@ -224,8 +224,8 @@ async function performSteps(
         );
         results.submission = {
           receipt: outcome.receipt,
-          late: outcome.check?.late ?? false,
-          problems: outcome.check?.problems.length ?? 0,
+          late: outcome.check.late,
+          problems: outcome.check.problems.length,
         };
         break;
       }

@@ -1,15 +1,7 @@
-// A submission mail: its documents checked (characters without spaces, the 24 questions, the
-// administrative data, lateness by the sent time), the version kept beside earlier ones, and a
-// submission split over several mails ("Bidrag del 1 av 2") merged once every part is in.
-import {
-  checkSubmission,
-  splitPart,
-  submissionReceipt,
-  type Receipt,
-  type SubmissionCheck,
-  type SubmissionDocument,
-  type SubmissionProblem,
-} from '../../core/intake/index.js';
+// A submission mail: the unit's earlier versions read, the outcome planned in core (the documents
+// checked — characters without spaces, the 24 questions, the administrative data, lateness by the
+// sent time — a split submission's parts merged, the receipt), and this version kept by its mail.
+import { planSubmission, type SubmissionPlan } from '../../core/intake/submission-plan.js';
 import type { Cycle, Locale } from '../../core/model.js';
 import type { IntakeContext } from './context.js';
 import type { ReadDocument } from './documents.js';
@@ -26,21 +18,7 @@ export interface SubmissionInput {
   documents: ReadDocument[];
 }
 
-export interface SubmissionOutcome {
-  check?: SubmissionCheck;
-  /** Set while parts of a split submission are still missing. */
-  waitingFor?: { part: number; of: number; missing: number[] };
-  receipt: Receipt;
-  /** At least one document could be read (the application has arrived). */
-  readable: boolean;
-  replacesEarlier: boolean;
-}
-
-interface PartDetails {
-  split?: { part: number; of: number };
-  partText?: string;
-  partFiles?: string[];
-}
+export type SubmissionOutcome = Omit<SubmissionPlan, 'details'>;
 
 export async function handleSubmission(
   ctx: IntakeContext,
@@ -48,42 +26,18 @@ export async function handleSubmission(
 ): Promise<SubmissionOutcome> {
   const { cycle, unitId, documents } = input;
   const year = cycle.year;
-  const earlier = (await ctx.store.submissions.list(unitId, year)).filter(
-    (v) => v.messageId !== input.messageId,
-  );
-  const split = splitPart(input.subject);
-  const ownText = documents
-    .filter((d) => d.result.ok)
-    .map((d) => (d.result.ok ? d.result.text : ''))
-    .join('\n\n');
-
-  let checkDocs: SubmissionDocument[] = documents;
-  let waitingFor: SubmissionOutcome['waitingFor'];
-  if (split) {
-    // The newest mail for each part number of this split; this mail is its own part.
-    const parts = new Map<number, SubmissionDocument[]>();
-    for (const v of [...earlier].reverse()) {
-      const d = (v.details ?? {}) as PartDetails;
-      if (d.split?.of === split.of && d.partText !== undefined)
-        parts.set(d.split.part, [
-          { fileName: (d.partFiles ?? []).join(', '), result: { ok: true, text: d.partText } },
-        ]);
-    }
-    parts.set(split.part, documents);
-    const missing = Array.from({ length: split.of }, (_, i) => i + 1).filter((n) => !parts.has(n));
-    if (missing.length > 0) waitingFor = { ...split, missing };
-    checkDocs = [...parts.entries()].sort(([a], [b]) => a - b).flatMap(([, docs]) => docs);
-  }
-
-  const check = checkSubmission({ cycle, sentAt: input.sentAt, documents: checkDocs });
-  const readable = documents.some((d) => d.result.ok);
-  const replacesEarlier = !split && earlier.length > 0 && readable;
-  const details: Record<string, unknown> = {
-    administrative: check.administrative,
-    problems: check.problems,
-    ...(split ? { split, partText: ownText, partFiles: documents.map((d) => d.fileName) } : {}),
-    ...(waitingFor ? { waitingFor } : {}),
-  };
+  const plan = planSubmission({
+    messageId: input.messageId,
+    subject: input.subject,
+    unitName: input.unitName,
+    cycle,
+    sentAt: input.sentAt,
+    language: input.language,
+    documents,
+    earlier: await ctx.store.submissions.list(unitId, year),
+  });
+  const { check, details, ...outcome } = plan;
+  // Keyed by the mail: the same mail again keeps the version recorded the first time.
   await ctx.store.submissions.add({
     unitId,
     year,
@@ -98,64 +52,5 @@ export async function handleSubmission(
     problems: check.problems.map((p) => p.kind),
     details,
   });
-
-  const receipt = waitingFor
-    ? partReceipt(input, waitingFor, check.problems)
-    : submissionReceipt({
-        cycle,
-        unitName: input.unitName,
-        language: input.language,
-        sentAt: input.sentAt,
-        characterCount: check.characterCount,
-        problems: check.problems,
-        fileNames: checkDocs.map((d) => d.fileName),
-        replacesEarlier,
-        ...(check.duplicates.length > 0 ? { duplicates: check.duplicates } : {}),
-      });
-  return {
-    check,
-    ...(waitingFor ? { waitingFor } : {}),
-    receipt,
-    readable,
-    replacesEarlier,
-  };
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** "We have part 1 of 2; the rest is missing": the full receipt follows with the last part. */
-function partReceipt(
-  input: SubmissionInput,
-  waiting: { part: number; of: number; missing: number[] },
-  problems: SubmissionProblem[],
-): Receipt {
-  const year = input.cycle.year;
-  const late = problems.some((p) => p.kind === 'late');
-  const sv = [
-    'Hej!',
-    `Vi har tagit emot del ${waiting.part} av ${waiting.of} av tävlingsbidraget från ${input.unitName} till Kvalitetsutmärkelsen ${year}.`,
-    `Vi väntar på del ${waiting.missing.join(', ')}. När alla delar har kommit in får ni ett kvitto med antal tecken och eventuella brister.`,
-    ...(late ? ['Observera att bidraget kom in efter sista dag.'] : []),
-    'Med vänliga hälsningar\nKvalitetsutmärkelsen, Stockholms stad',
-  ];
-  const en = [
-    'Hello,',
-    `We have received part ${waiting.part} of ${waiting.of} of the application from ${input.unitName} for the Quality Award ${year}.`,
-    `We are waiting for part ${waiting.missing.join(', ')}. Once every part is in you will get a receipt with the character count and any problems.`,
-    ...(late ? ['Please note that the application arrived after the deadline.'] : []),
-    'Kind regards\nThe Quality Award, City of Stockholm',
-  ];
-  const [first, second] = input.language === 'en' ? [en, sv] : [sv, en];
-  const html = (blocks: string[]) =>
-    blocks.map((b) => `<p>${escapeHtml(b).replace(/\n/g, '<br>')}</p>`).join('');
-  return {
-    subject:
-      input.language === 'en'
-        ? `Part ${waiting.part} of ${waiting.of} received / Del ${waiting.part} av ${waiting.of} mottagen – Kvalitetsutmärkelsen ${year}`
-        : `Del ${waiting.part} av ${waiting.of} mottagen / Part ${waiting.part} of ${waiting.of} received – Kvalitetsutmärkelsen ${year}`,
-    text: `${first.join('\n\n')}\n\n${'—'.repeat(20)}\n\n${second.join('\n\n')}\n`,
-    html: `<!DOCTYPE html><html><body>${html(first)}<hr>${html(second)}</body></html>`,
-  };
+  return { check, ...outcome };
 }
