@@ -30,6 +30,7 @@ import { registerTeamwork } from './routes/teamwork.js';
 import { registerTranslateIds } from './routes/translate-ids.js';
 import { loadTenant, type EmulatorTenant } from './state/load.js';
 import { createTeamsStandIn, type TeamsStandIn } from './teams/bot-connector.js';
+import { applyPendingMailOp } from './state/mail-ops.js';
 import type { StateData } from './state/model.js';
 import { StateSaver, loadStateFile } from './state/persist.js';
 import { Store } from './state/store.js';
@@ -174,7 +175,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   if (saver) store.onChange((e) => saver.record(e));
   // What Exchange had still to do when the last run stopped (a Sent Items copy, a delayed delivery):
   // due ones now, the rest at their time, journalled like any change.
-  store.resumePending();
+  store.resumePending(applyPendingMailOp);
 
   const admin = createAdmin({
     store,

@@ -5,7 +5,6 @@ import type * as MG from '@microsoft/microsoft-graph-types';
 import type { Clock } from '../clock.js';
 import { changeKey, guid, outlookId } from '../ids.js';
 import { isoZ } from '../timezones.js';
-import { applyPendingMailOp } from './mail-ops.js';
 import type {
   AttachmentRec,
   EventRec,
@@ -60,7 +59,7 @@ export class Store {
    */
   later(ms: number, op: PendingMailOp): void {
     if (ms <= 0) {
-      applyPendingMailOp(this, op);
+      this.makePending(op);
       return;
     }
     const rec: PendingRec = { id: guid(), dueAt: this.clock.now().getTime() + ms, op };
@@ -69,19 +68,30 @@ export class Store {
     this.arm(rec);
   }
 
+  /** How planned changes are made (mail-ops' applyPendingMailOp; given, not imported: no cycle). */
+  private runner: ((store: Store, op: PendingMailOp) => void) | undefined;
+
   /**
-   * Arms the changes a restarted emulator found in its state: due ones are made at once, the rest
-   * at their time. Called once the journal listens, so what they change is journalled too.
+   * Starts making planned changes with `run`: those a restarted emulator found in its state (due
+   * ones at once, the rest at their time) and every later one. Called once the journal listens, so
+   * what they change is journalled too.
    */
-  resumePending(): void {
+  resumePending(run: (store: Store, op: PendingMailOp) => void): void {
+    this.runner = run;
     for (const rec of Object.values(this.data.pending ?? {})) this.arm(rec);
     this.settle();
+  }
+
+  private makePending(op: PendingMailOp): void {
+    if (!this.runner)
+      throw new Error('the emulator store makes no mail changes before resumePending');
+    this.runner(this, op);
   }
 
   /** Makes the planned changes that are due on the emulator's clock, oldest first. */
   settle(): void {
     const pending = this.data.pending;
-    if (!pending) return;
+    if (!pending || !this.runner) return;
     const now = this.clock.now().getTime();
     const due = Object.values(pending)
       .filter((rec) => rec.dueAt <= now)
@@ -99,10 +109,10 @@ export class Store {
 
   private run(rec: PendingRec): void {
     // Made already (by settle or its timer), or the state was reset since.
-    if (this.data.pending?.[rec.id] !== rec) return;
+    if (this.data.pending?.[rec.id] !== rec || !this.runner) return;
     // Made first, then forgotten: a kill between the two makes it again after a restart rather
     // than never (a second Sent Items copy is the smaller harm than a lost mail).
-    applyPendingMailOp(this, rec.op);
+    this.makePending(rec.op);
     delete this.data.pending[rec.id];
     this.emit({ userId: rec.op.senderId, kind: 'pending', changeType: 'deleted', id: rec.id });
   }

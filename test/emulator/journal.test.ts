@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Clock } from '../../emulator/clock.js';
 import { Faults } from '../../emulator/faults.js';
-import { sendMessage } from '../../emulator/state/mail-ops.js';
+import { applyPendingMailOp, sendMessage } from '../../emulator/state/mail-ops.js';
 import { loadTenant } from '../../emulator/state/load.js';
 import { loadStateFile, StateSaver } from '../../emulator/state/persist.js';
 import { Store } from '../../emulator/state/store.js';
@@ -60,6 +60,7 @@ describe('the emulator journal', () => {
     const store = new Store(loadTenant(fixtureTenant(), clock), clock);
     const saver = new StateSaver(path, () => store.data, 60_000);
     store.onChange((e) => saver.record(e));
+    store.resumePending(applyPendingMailOp);
     const faults = new Faults(clock, { sentItemsDelayMs: 2_000, sendingLimits: null });
 
     const sender = store.findUser(SHARED)!;
@@ -98,7 +99,7 @@ describe('the emulator journal', () => {
       const c = new Clock();
       c.set(new Date(at.getTime() + ms));
       const s = new Store(loadStateFile(path)!, c);
-      s.resumePending();
+      s.resumePending(applyPendingMailOp);
       return { s, c };
     };
     const early = restarted(500);
