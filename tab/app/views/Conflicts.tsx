@@ -1,18 +1,19 @@
 // An examiner's conflicts of interest for the chosen cycle: what they have declared, and a new
 // declaration for a unit taking part (they will not examine it), through the visits feature's
 // /api/tab/visits/conflicts (the one place a declaration is made; it undoes an assignment it breaks).
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Button,
   Input,
   MessageBar,
   Select,
-  Spinner,
   Text,
   Title3,
   makeStyles,
 } from '@fluentui/react-components';
 import type { Api } from '../api.js';
+import { Pending } from '../Pending.js';
+import { useApi } from '../useApi.js';
 import { t, type Locale } from '../i18n.js';
 
 interface Conflicts {
@@ -29,24 +30,18 @@ const useStyles = makeStyles({
 export function Conflicts(props: { api: Api; locale: Locale; year: number }) {
   const { api, locale, year } = props;
   const styles = useStyles();
-  const [data, setData] = useState<Conflicts>();
+  const {
+    data,
+    error: loadError,
+    reload,
+  } = useApi<Conflicts>(api, `/visits/conflicts?year=${year}`);
   const [unitId, setUnitId] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string>();
+  const [actionError, setError] = useState<string>();
+  const error = actionError ?? loadError;
   const [notice, setNotice] = useState<string>();
-  const load = useCallback(() => {
-    api
-      .get<Conflicts>(`/visits/conflicts?year=${year}`)
-      .then(setData, (e: Error) => setError(e.message));
-  }, [api, year]);
-  useEffect(load, [load]);
 
-  if (!data)
-    return error ? (
-      <MessageBar intent="error">{error}</MessageBar>
-    ) : (
-      <Spinner label={t('loading', locale)} />
-    );
+  if (!data) return <Pending error={error} locale={locale} />;
   const names = new Map((data.units ?? []).map((u) => [u.unitId, u.name]));
 
   return (
@@ -71,7 +66,7 @@ export function Conflicts(props: { api: Api; locale: Locale; year: number }) {
             setNotice(t('saved', locale));
             setUnitId('');
             setReason('');
-            load();
+            reload();
           } catch (err) {
             setError((err as Error).message);
           }

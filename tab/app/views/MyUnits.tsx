@@ -1,6 +1,6 @@
 // A unit manager's view: for each of their units in the chosen cycle, the state, what is left and by
 // when, the application's facts, the visits, and withdrawing the participation (confirmed first).
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Badge,
   Button,
@@ -13,13 +13,14 @@ import {
   DialogTitle,
   DialogTrigger,
   MessageBar,
-  Spinner,
   Text,
   Title3,
   makeStyles,
 } from '@fluentui/react-components';
 import type { UnitDetail } from '../../../features/status/types.js';
 import type { Api } from '../api.js';
+import { Pending } from '../Pending.js';
+import { useApi } from '../useApi.js';
 import { formatInstant, stateLabel, t, type Locale } from '../i18n.js';
 
 const useStyles = makeStyles({
@@ -47,15 +48,11 @@ export function MyUnits(props: {
 function OurUnit(props: { api: Api; locale: Locale; year: number; unitId: string }) {
   const { api, locale, year, unitId } = props;
   const styles = useStyles();
-  const [detail, setDetail] = useState<UnitDetail>();
-  const [error, setError] = useState<string>();
+  const loaded = useApi<UnitDetail>(api, `/units/${encodeURIComponent(unitId)}?year=${year}`);
+  const detail = loaded.data;
+  const [actionError, setError] = useState<string>();
+  const error = actionError ?? loaded.error;
   const [notice, setNotice] = useState<string>();
-  const load = useCallback(() => {
-    api
-      .get<UnitDetail>(`/units/${encodeURIComponent(unitId)}?year=${year}`)
-      .then(setDetail, (e: Error) => setError(e.message));
-  }, [api, unitId, year]);
-  useEffect(load, [load]);
 
   const withdraw = async () => {
     setError(undefined);
@@ -66,18 +63,13 @@ function OurUnit(props: { api: Api; locale: Locale; year: number; unitId: string
         requestId: crypto.randomUUID(),
       });
       setNotice(t('withdrawn', locale));
-      load();
+      loaded.reload();
     } catch (e) {
       setError((e as Error).message);
     }
   };
 
-  if (!detail)
-    return error ? (
-      <MessageBar intent="error">{error}</MessageBar>
-    ) : (
-      <Spinner label={t('loading', locale)} />
-    );
+  if (!detail) return <Pending error={error} locale={locale} />;
   const titleId = `unit-${unitId.replace(/[^\w-]/g, '')}`;
   return (
     <Card aria-labelledby={titleId}>

@@ -1,10 +1,7 @@
 // Everyone: the next dates of every cycle that has any. Coordinators: the chosen cycle's pipeline
 // (participations per state and class, what is missing).
-import { useEffect, useState } from 'react';
 import {
   Card,
-  MessageBar,
-  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -17,6 +14,8 @@ import {
 } from '@fluentui/react-components';
 import type { StatusOverview, YearCounts } from '../../../features/status/types.js';
 import type { Api } from '../api.js';
+import { Pending } from '../Pending.js';
+import { useApi } from '../useApi.js';
 import { CLASSES, STATES, stateLabel, t, type Locale } from '../i18n.js';
 
 const useStyles = makeStyles({
@@ -48,13 +47,8 @@ type Overview = Omit<StatusOverview, 'years'> & {
 export function Overview(props: { api: Api; locale: Locale; year: number; coordinator: boolean }) {
   const { api, locale, year } = props;
   const styles = useStyles();
-  const [data, setData] = useState<Overview>();
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    api.get<Overview>('/overview').then(setData, (e: Error) => setError(e.message));
-  }, [api]);
-  if (error) return <MessageBar intent="error">{error}</MessageBar>;
-  if (!data) return <Spinner label={t('loading', locale)} />;
+  const { data, error } = useApi<Overview>(api, '/overview');
+  if (!data) return <Pending error={error} locale={locale} />;
   const counts = data.years.find((y) => y.year === year);
 
   return (

@@ -1,10 +1,7 @@
 // The coordinators' reminders of a cycle: each planned and sent reminder with when it goes (went)
 // out, its deadline, and the counts (units it goes to, delivered in Teams or by mail, failed, done
 // since). The same overview as the bot's `påminnelser` card, read from GET /api/tab/reminders.
-import { useEffect, useState } from 'react';
 import {
-  MessageBar,
-  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -16,6 +13,8 @@ import {
   makeStyles,
 } from '@fluentui/react-components';
 import type { Api } from '../api.js';
+import { Pending } from '../Pending.js';
+import { useApi } from '../useApi.js';
 import { formatInstant, t, tOr, type Locale } from '../i18n.js';
 
 interface ReminderRow {
@@ -39,17 +38,8 @@ const useStyles = makeStyles({
 export function Reminders(props: { api: Api; locale: Locale; year: number }) {
   const { api, locale, year } = props;
   const styles = useStyles();
-  const [rows, setRows] = useState<ReminderRow[]>();
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    setRows(undefined);
-    setError(undefined);
-    api
-      .get<{ rows: ReminderRow[] }>(`/reminders?year=${year}`)
-      .then((r) => setRows(r.rows))
-      .catch((e: Error) => setError(e.message));
-  }, [api, year]);
+  const { data, error } = useApi<{ rows: ReminderRow[] }>(api, `/reminders?year=${year}`);
+  const rows = data?.rows;
 
   const count = (s: ReminderRow['status']) => rows?.filter((r) => r.status === s).length ?? 0;
   const sent = rows?.filter((r) => r.status === 'sent') ?? [];
@@ -60,8 +50,7 @@ export function Reminders(props: { api: Api; locale: Locale; year: number }) {
       <Title3 as="h2" id="reminders-title">
         {t('reminders', locale)} {year}
       </Title3>
-      {error && <MessageBar intent="error">{error}</MessageBar>}
-      {!rows && !error && <Spinner label={t('loading', locale)} />}
+      {!rows && <Pending error={error} locale={locale} />}
       {rows && rows.length === 0 && <Text>{t('noReminders', locale)}</Text>}
       {rows && rows.length > 0 && (
         <>

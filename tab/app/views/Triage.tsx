@@ -1,13 +1,12 @@
 // The triage queue: mail the intake could not decide, with the same decisions as the bot's cards
 // (confirm the suggestion, or choose another kind and unit). A decision goes to the intake, which
 // files and records the mail as it would have on its own.
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Button,
   Card,
   MessageBar,
   Select,
-  Spinner,
   Text,
   makeStyles,
   tokens,
@@ -16,6 +15,8 @@ import type { TriageItem } from '../../../core/intake/triage-item.js';
 import { MAIL_KINDS, MAIL_KIND_LABELS, type MailKind } from '../../../core/intake/facts.js';
 import type { UnitPage } from '../../../features/status/types.js';
 import type { Api } from '../api.js';
+import { Pending } from '../Pending.js';
+import { useApi } from '../useApi.js';
 import { formatInstant, t, type Locale } from '../i18n.js';
 
 // The kinds the intake needs a unit for (core/intake KINDS_NEEDING_UNIT; the server answers 400
@@ -37,25 +38,19 @@ const useStyles = makeStyles({
 export function Triage(props: { api: Api; locale: Locale }) {
   const { api, locale } = props;
   const styles = useStyles();
-  const [items, setItems] = useState<TriageItem[]>();
-  const [units, setUnits] = useState<{ unitId: string; name: string }[]>([]);
-  const [error, setError] = useState<string>();
+  const triage = useApi<{ items: TriageItem[] }>(api, '/triage');
+  // Every unit for "another unit": names only, the working year's table is enough.
+  const all = useApi<UnitPage>(api, '/units?all=true');
+  const units = useMemo(
+    () => (all.data?.items ?? []).map((u) => ({ unitId: u.unitId, name: u.name })),
+    [all.data],
+  );
+  const [actionError, setError] = useState<string>();
+  const error = actionError ?? triage.error;
   const [done, setDone] = useState<string[]>([]);
 
-  useEffect(() => {
-    api.get<{ items: TriageItem[] }>('/triage').then(
-      (r) => setItems(r.items),
-      (e: Error) => setError(e.message),
-    );
-    // Every unit for "another unit": names only, the working year's table is enough.
-    api.get<UnitPage>('/units?all=true').then(
-      (all) => setUnits(all.items.map((u) => ({ unitId: u.unitId, name: u.name }))),
-      () => undefined,
-    );
-  }, [api]);
-
-  if (error && !items) return <MessageBar intent="error">{error}</MessageBar>;
-  if (!items) return <Spinner label={t('loading', locale)} />;
+  const items = triage.data?.items;
+  if (!items) return <Pending error={error} locale={locale} />;
   const waiting = items.filter((i) => !done.includes(i.messageId));
 
   return (

@@ -1,13 +1,12 @@
 // One unit in a cycle: its facts, state and history, the application's facts, eligibility, what is
 // left, and (coordinators) the mails behind the history. A mail's HTML is sanitised by the server and
 // shown in a sandboxed frame with no scripts, so nothing a sender wrote can run here.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Badge,
   Button,
   Card,
   MessageBar,
-  Spinner,
   Text,
   Title2,
   Title3,
@@ -15,6 +14,8 @@ import {
 } from '@fluentui/react-components';
 import type { UnitDetail } from '../../../features/status/types.js';
 import type { Api } from '../api.js';
+import { Pending } from '../Pending.js';
+import { useApi } from '../useApi.js';
 import { formatInstant, stateLabel, t, type Locale } from '../i18n.js';
 
 interface Detail extends UnitDetail {
@@ -48,15 +49,11 @@ export function UnitPage(props: {
 }) {
   const { api, locale, year, unitId } = props;
   const styles = useStyles();
-  const [detail, setDetail] = useState<Detail>();
-  const [error, setError] = useState<string>();
+  const loaded = useApi<Detail>(api, `/units/${encodeURIComponent(unitId)}?year=${year}`);
+  const detail = loaded.data;
+  const [mailError, setError] = useState<string>();
+  const error = mailError ?? loaded.error;
   const [mail, setMail] = useState<{ messageId: string; subject: string; html: string }>();
-
-  useEffect(() => {
-    api
-      .get<Detail>(`/units/${encodeURIComponent(unitId)}?year=${year}`)
-      .then(setDetail, (e: Error) => setError(e.message));
-  }, [api, unitId, year]);
 
   const openMail = async (messageId: string) => {
     try {
@@ -71,18 +68,18 @@ export function UnitPage(props: {
   };
 
   const back = <Button onClick={props.onBack}>{t('back', locale)}</Button>;
-  if (error)
+  if (!detail)
     return (
       <>
         {back}
-        <MessageBar intent="error">{error}</MessageBar>
+        <Pending error={error} locale={locale} />
       </>
     );
-  if (!detail) return <Spinner label={t('loading', locale)} />;
   const u = detail.unit;
   return (
     <article aria-labelledby="unit-title">
       {back}
+      {mailError && <MessageBar intent="error">{mailError}</MessageBar>}
       <Title2 as="h2" id="unit-title">
         {u.name}
       </Title2>

@@ -8,7 +8,6 @@ import {
   Link,
   MessageBar,
   Select,
-  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -20,6 +19,8 @@ import {
 } from '@fluentui/react-components';
 import type { UnitPage, UnitRow } from '../../../features/status/types.js';
 import type { Api } from '../api.js';
+import { Pending } from '../Pending.js';
+import { useApi } from '../useApi.js';
 import { CLASSES, STATES, className, stateLabel, t, type Locale } from '../i18n.js';
 
 type SortKey = 'name' | 'class' | 'board' | 'state' | 'characters' | 'visits';
@@ -58,29 +59,14 @@ export function UnitTable(props: {
 }) {
   const { api, locale, year } = props;
   const styles = useStyles();
-  const [rows, setRows] = useState<UnitRow[]>();
-  const [error, setError] = useState<string>();
+  const loaded = useApi<UnitPage>(api, `/units?year=${year}&all=true`);
+  const rows = loaded.data?.items;
+  const [exportError, setError] = useState<string>();
   const [query, setQuery] = useState('');
   const [state, setState] = useState('');
   const [classId, setClassId] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'name', dir: 1 });
   const [page, setPage] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    setRows(undefined);
-    void (async () => {
-      try {
-        const all = await api.get<UnitPage>(`/units?year=${year}&all=true`);
-        if (live) setRows(all.items);
-      } catch (e) {
-        if (live) setError((e as Error).message);
-      }
-    })();
-    return () => {
-      live = false;
-    };
-  }, [api, year]);
 
   const shown = useMemo(() => {
     const q = query.trim().toLocaleLowerCase('sv');
@@ -106,6 +92,7 @@ export function UnitTable(props: {
   useEffect(() => setPage(0), [query, state, classId, sort, year]);
 
   const exportCsv = async () => {
+    setError(undefined);
     try {
       const blob = await api.blob(`/status/participants.csv?year=${year}`);
       const url = URL.createObjectURL(blob);
@@ -119,8 +106,7 @@ export function UnitTable(props: {
     }
   };
 
-  if (error) return <MessageBar intent="error">{error}</MessageBar>;
-  if (!rows) return <Spinner label={t('loading', locale)} />;
+  if (!rows) return <Pending error={loaded.error} locale={locale} />;
 
   const header = (key: SortKey, label: string) => (
     <TableHeaderCell
@@ -170,6 +156,7 @@ export function UnitTable(props: {
           <Button onClick={() => void exportCsv()}>{t('exportCsv', locale)}</Button>
         )}
       </div>
+      {exportError && <MessageBar intent="error">{exportError}</MessageBar>}
       <Text role="status" aria-live="polite">
         {shown.length} {t('of', locale)} {rows.length} {t('shown', locale)}
       </Text>

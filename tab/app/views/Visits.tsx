@@ -2,11 +2,9 @@
 // unbooked) and the examiner teams; examiners the visits of their own teams. Read from the visits
 // feature's tab API (/visits/calendar cuts the rows to the caller's teams; /visits/teams is for
 // coordinators). Unit managers see their unit's visits on "Vår enhet".
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
-  MessageBar,
   Select,
-  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -18,6 +16,8 @@ import {
   makeStyles,
 } from '@fluentui/react-components';
 import type { Api } from '../api.js';
+import { Pending } from '../Pending.js';
+import { useApi } from '../useApi.js';
 import { formatInstant, t, tOr, type Locale } from '../i18n.js';
 
 type VisitKind = 'site' | 'feedback';
@@ -54,26 +54,16 @@ export function Visits(props: { api: Api; locale: Locale; year: number; coordina
   const { api, locale, year, coordinator } = props;
   const styles = useStyles();
   const [kind, setKind] = useState<VisitKind>('site');
-  const [rows, setRows] = useState<CalendarRow[]>();
-  const [teams, setTeams] = useState<Team[]>();
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    setRows(undefined);
-    setError(undefined);
-    api
-      .get<{ visits: CalendarRow[] }>(`/visits/calendar?year=${year}&kind=${kind}`)
-      .then((r) => setRows(r.visits))
-      .catch((e: Error) => setError(e.message));
-  }, [api, year, kind]);
-  useEffect(() => {
-    if (!coordinator) return;
-    setTeams(undefined);
-    api
-      .get<{ teams: Team[] }>(`/visits/teams?year=${year}`)
-      .then((r) => setTeams(r.teams))
-      .catch((e: Error) => setError(e.message));
-  }, [api, year, coordinator]);
+  const calendar = useApi<{ visits: CalendarRow[] }>(
+    api,
+    `/visits/calendar?year=${year}&kind=${kind}`,
+  );
+  const teamList = useApi<{ teams: Team[] }>(
+    api,
+    coordinator ? `/visits/teams?year=${year}` : undefined,
+  );
+  const rows = calendar.data?.visits;
+  const teams = teamList.data?.teams;
 
   const unbooked = rows?.filter((r) => r.status === 'unbooked').length ?? 0;
   const booked = rows?.filter((r) => r.status === 'booked' || r.status === 'held').length ?? 0;
@@ -101,8 +91,7 @@ export function Visits(props: { api: Api; locale: Locale; year: number; coordina
           </Text>
         )}
       </div>
-      {error && <MessageBar intent="error">{error}</MessageBar>}
-      {!rows && !error && <Spinner label={t('loading', locale)} />}
+      {!rows && <Pending error={calendar.error} locale={locale} />}
       {rows && rows.length === 0 && <Text>{t('noVisits', locale)}</Text>}
       {rows && rows.length > 0 && (
         <div className={styles.scroll}>
@@ -141,7 +130,7 @@ export function Visits(props: { api: Api; locale: Locale; year: number; coordina
           <Title3 as="h2" id="teams-title">
             {t('teams', locale)}
           </Title3>
-          {!teams && !error && <Spinner label={t('loading', locale)} />}
+          {!teams && <Pending error={teamList.error} locale={locale} />}
           {teams && teams.length === 0 && <Text>{t('noTeams', locale)}</Text>}
           {teams && teams.length > 0 && (
             <div className={styles.scroll}>
