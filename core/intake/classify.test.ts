@@ -378,9 +378,47 @@ describe('classifyMail', () => {
         ['Sidor', 'Behöver veta hur många sidor bidraget får vara.\nKalle, Ekbacken'],
         ['Teckenantal', 'Räknas bilagorna in i teckenantalet?\nKalle'],
         ['Word eller PDF', 'Hi, I was wondering whether a PDF is fine for the entry.\nSam'],
+        ['Sista dag', 'Hej, gäller sista dag 17 maj även för oss som är fristående?\nEva'],
       ] as const) {
         expect(auto({ subject, body }), body).toEqual({ kind: 'question', decision: 'auto' });
       }
+    });
+
+    it('reads formal registrations naming the unit, and "no entry from us" as a withdrawal', () => {
+      for (const body of [
+        'Härmed önskar Hemtjänsten Norr anmäla sitt deltagande i Stockholms stads kvalitetsutmärkelse 2027.',
+        'Hej!\nJag skriver för att anmäla Förskolan Myran till årets kvalitetsutmärkelse.',
+      ]) {
+        expect(auto({ subject: 'Kvalitetsutmärkelsen 2027', body }), body).toEqual({
+          kind: 'pre-registration',
+          decision: 'auto',
+        });
+      }
+      expect(
+        auto({
+          subject: 'Kvalitetsutmärkelsen 2027',
+          body: 'Hej,\nVi måste tyvärr meddela att vi inte kommer att lämna något bidrag i år.',
+        }),
+      ).toEqual({ kind: 'withdrawal', decision: 'auto' });
+    });
+
+    it('does not take a protocol announced for later for the protocol', () => {
+      for (const [subject, body] of [
+        ['Protokoll', 'Hej! Protokollet kommer i juni när nämnden har sammanträtt.\nKarin'],
+        ['Protokollsutdrag', 'Vi skickar protokollsutdraget så snart nämnden har justerat det.'],
+      ] as const) {
+        expect(auto({ subject, body }).decision, body).toBe('triage');
+      }
+    });
+
+    it('files a mass mailing with several signs of one as other without list headers', () => {
+      expect(
+        auto({
+          subject: 'Inbjudan: Ledarskapsdagen 2027',
+          body: 'Välkommen till Ledarskapsdagen! Anmäl dig senast 1 maj via länken. Avregistrera dig här.',
+          from: { address: 'info@ledarskapsdagen.example' },
+        }),
+      ).toEqual({ kind: 'other', decision: 'auto' });
     });
 
     it('leaves a unit that is only considering, or speaks of next year, to a coordinator', () => {

@@ -106,7 +106,7 @@ const PHRASES: PhraseRule[] = [
     re: b(
       // Adverbs may stand between the verb and what is wanted ("vill också anmäla sig"), and a
       // sentence opening with something else inverts the order ("Därför anmäler vi oss härmed").
-      '(vill|onskar|avser|planerar|tanker|amnar|skulle (garna |verkligen )?vilja|bestamt oss for|beslutat) (att )?((garna|jattegarna|ocksa|aven|nu|harmed|absolut|verkligen|fortsatt|igen) )*(delta|medverka|vara med|anmala|tavla|soka)|(harmed )?anmaler (vi )?(harmed )?(oss|var|vart|enheten|intresse|forskolan|skolan|verksamheten)|anmala (oss|var|vart|intresse|enheten)|anmaler (harmed )?sig (harmed )?(till|for)|(vi )?(ar|blev) intresserade? av att (delta|medverka|vara med|anmala oss)|(deltar|medverkar) garna|(beslutat|bestamt) att (vi|enheten|forskolan|skolan|verksamheten) (ska|skall|kommer att) (delta|medverka|vara med|anmala)|anmaler (harmed )?(\\w+ ){1,4}till (arets |stockholms stads )?kvalitets\\w*',
+      '(vill|onskar|avser|planerar|tanker|amnar|skulle (garna |verkligen )?vilja|bestamt oss for|beslutat) (att )?((garna|jattegarna|ocksa|aven|nu|harmed|absolut|verkligen|fortsatt|igen) )*(delta|medverka|vara med|anmala|tavla|soka)|(harmed )?anmaler (vi )?(harmed )?(oss|var|vart|enheten|intresse|forskolan|skolan|verksamheten)|anmala (oss|var|vart|intresse|enheten)|anmaler (harmed )?sig (harmed )?(till|for)|(vi )?(ar|blev) intresserade? av att (delta|medverka|vara med|anmala oss)|(deltar|medverkar) garna|anmala (sitt|sin|vart|var|ert|enhetens) (deltagande|intresse|medverkan)|anmala (\\w+ )?(forskola\\w*|skola\\w*|enhet\\w*|verksamhet\\w*|boende\\w*|hemtjanst\\w*)|(beslutat|bestamt) att (vi|enheten|forskolan|skolan|verksamheten) (ska|skall|kommer att) (delta|medverka|vara med|anmala)|anmaler (harmed )?(\\w+ ){1,4}till (arets |stockholms stads )?kvalitets\\w*',
     ),
     sv: 'skriver att enheten vill delta',
     en: 'says the unit wants to take part',
@@ -120,7 +120,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'pre-registration',
     weight: 1.5,
     re: b(
-      'vara med i (arets )?kvalitets\\w*|deltagande i (arets )?kvalitets\\w*|anmalan (om|av) (deltagande|intresse)',
+      'vara med i (arets |stockholms stads )?kvalitets\\w*|deltagande i (arets |stockholms stads )?kvalitets\\w*|anmalan (om|av) (deltagande|intresse)',
     ),
     sv: 'nämner deltagande i kvalitetsutmärkelsen',
     en: 'mentions taking part in the award',
@@ -179,7 +179,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'withdrawal',
     weight: 4,
     re: b(
-      '(hanger|haker) (inte|ej) pa|ar (inte|ej) med (i ar|langre|den har gangen|detta ar)|rakna (inte|bort) (med )?oss|count us out|inte (kommer|kan|har mojlighet) (att )?(delta|medverka|fullfolja)|(kan|kommer|hinner|vill|ska|skall|tankte|har) (vi )?(tyvarr )?(inte|ej) (langre )?(att )?(kunna |ha )?(mojlighet att |tid att |kapacitet att )?(delta|medverka|vara med|fullfolja|slutfora|fardigstalla|skicka in|lamna in|genomfora)|(inte|ej) (har )?(mojlighet|tid|resurser|kapacitet|orken) (att )?(delta|medverka|fullfolja|slutfora|fardigstalla|genomfora)',
+      '(hanger|haker) (inte|ej) pa|(inte|ej) (kommer (att )?|kan |hinner )?(lamna|skicka) (in )?((nagot|nagon|vart|ett) )?(bidrag|tavlingsbidrag|ansokan)|ar (inte|ej) med (i ar|langre|den har gangen|detta ar)|rakna (inte|bort) (med )?oss|count us out|inte (kommer|kan|har mojlighet) (att )?(delta|medverka|fullfolja)|(kan|kommer|hinner|vill|ska|skall|tankte|har) (vi )?(tyvarr )?(inte|ej) (langre )?(att )?(kunna |ha )?(mojlighet att |tid att |kapacitet att )?(delta|medverka|vara med|fullfolja|slutfora|fardigstalla|skicka in|lamna in|genomfora)|(inte|ej) (har )?(mojlighet|tid|resurser|kapacitet|orken) (att )?(delta|medverka|fullfolja|slutfora|fardigstalla|genomfora)',
     ),
     sv: 'skriver att enheten inte kan delta',
     en: 'says the unit cannot take part',
@@ -299,7 +299,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'info-meeting-signup',
     weight: 2,
     re: b(
-      'anmal\\w* mig|sign (me|us) up|would like to attend|vill (garna )?komma|kommer garna|vi blir \\w+ (personer|stycken)',
+      'anmal\\w* mig|sign (me|us) up|(would|d) like to attend|vill (garna )?komma|kommer garna|vi blir \\w+ (personer|stycken)',
     ),
     sv: 'en person anmäler sig',
     en: 'a person signs up',
@@ -395,7 +395,7 @@ const INFO =
 const QUESTION_SUBJECT = /^(fraga|fragor|en fraga|question|questions)\b/;
 /** A sentence announcing the submission for later ("bidraget kommer före midnatt"): not sent yet. */
 const ANNOUNCED =
-  /\b(kommer|skickas|skickar vi|lamnar vi in|kommer vi att skicka)( \w+){0,2} (strax|senare|snart|ikvall|i kvall|imorgon|i morgon|fore|innan|efter|inom)\b/;
+  /\b(kommer|skickas|skickar vi|skickar|lamnar vi in|kommer vi att skicka)( \w+){0,2} (strax|senare|snart|sa snart|ikvall|i kvall|imorgon|i morgon|fore|innan|efter|inom|nar|nasta vecka|i (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december))\b/;
 
 /** A sentence about a pre-registration already made ("vi anmälde intresse i mars"): referred to, not made. */
 const EARLIER_REGISTRATION =
@@ -431,6 +431,8 @@ const OTHER_YEAR = b(
 /** Swedish and English verbs that open a yes/no question (V1 word order) before a "?". */
 const QUESTION_OPENING =
   /^(ar|finns|galler|kan|kommer|far|ska|skall|maste|bor|behover|gar|racker|blir|har|hinner|fungerar|stammer|funkar|vill|borde|skulle|kunde|hade|var|sker|hander|brukar|tar|ingar|innebar|paverkar|\w{3,}as|\w{3,}ns|\w{3,}ts|is|are|do|does|did|can|could|should|would|will|may|must|has|have|shall|am|was|were)\b/;
+/** A greeting before the first words ("Hej Anna, gäller …?"): not part of the sentence's form. */
+const GREETING = /^(hej|hejsan|hallo|hi|hello|dear|god (morgon|dag|eftermiddag))( \w+)?? /;
 /** Thanks for something that happened; its span is what is thanked for. */
 const THANKS_SPAN = /\b(tack|thanks?|thank you)\b/;
 
@@ -454,7 +456,8 @@ function sentences(text: string, allQuestions = false): Sentence[] {
       // "En följdfråga: kan vi …?" opens its question after the colon.
       questionForm:
         hasMark &&
-        (QUESTION_OPENING.test(f) || QUESTION_OPENING.test(fold(t.slice(t.indexOf(':') + 1)))),
+        (QUESTION_OPENING.test(f.replace(GREETING, '')) ||
+          QUESTION_OPENING.test(fold(t.slice(t.indexOf(':') + 1)))),
       tentative: TENTATIVE.test(f),
       otherYear: OTHER_YEAR.test(f),
       negated: NEGATION.test(f),
@@ -480,7 +483,7 @@ const AWARD_CONTEXT = b(
 );
 
 const NEWSLETTER_BODY = b(
-  'nyhetsbrev\\w*|avregistrera|avprenumerera|avsluta prenumeration\\w*|unsubscribe|newsletter|webinar\\w*|webbinar\\w*|erbjudande|kampanj|view (this|in) (e ?mail|browser)|visa i webblasare',
+  'nyhetsbrev\\w*|avregistrera|avprenumerera|avsluta prenumeration\\w*|unsubscribe|newsletter|webinar\\w*|webbinar\\w*|erbjudande|kampanj|view (this|in) (e ?mail|browser)|visa i webblasare|anmal dig (har|via|senast|pa)|las mer (har|pa)|via lanken|register here|read more',
 );
 
 /**
@@ -548,6 +551,8 @@ export function classifyMail(facts: MailFacts): Classification {
           weight *= 0.2;
           announcesSubmission = true;
         }
+        // "Protokollet kommer i juni": the protocol is announced, not sent.
+        else if (s.announced && kind === 'board-protocol') weight *= 0.2;
         // Told of as done before, or thanked for: referred to, not what this mail does.
         const thankedFor =
           s.thanked !== undefined &&
@@ -564,8 +569,9 @@ export function classifyMail(facts: MailFacts): Classification {
         if (s.tentative && (kind === 'pre-registration' || kind === 'withdrawal'))
           considering = true;
         if (referred && !s.isQuestion) weight *= thankedFor ? 0 : 0.2;
+        const announcedHere = s.announced && (kind === 'submission' || kind === 'board-protocol');
         if (zone.name === 'texten' && !s.isQuestion && kind !== 'question') {
-          if (referred) ownReferred = true;
+          if (referred || announcedHere) ownReferred = true;
           else ownStatement = true;
         }
         if (!s.isQuestion && !referred && kind !== 'question' && AWARD_NAME.test(s.text)) {
@@ -779,17 +785,24 @@ export function classifyMail(facts: MailFacts): Classification {
       en: 'sent to a mailing list (List-Unsubscribe/Precedence: bulk)',
     });
   }
-  const newsletter = NEWSLETTER_BODY.exec(
-    fold(`${subject.clean}\n${parts.own}\n${parts.signature}`),
-  );
-  if (newsletter) {
+  // Each further sign of a mass mailing ("nyhetsbrev" and "avprenumerera") makes it surer.
+  const newsletter = [
+    ...new Set(
+      [
+        ...fold(`${subject.clean}\n${parts.own}\n${parts.signature}`).matchAll(
+          new RegExp(NEWSLETTER_BODY.source, 'g'),
+        ),
+      ].map((x) => x[0]),
+    ),
+  ];
+  if (newsletter.length > 0) {
     add({
       rule: 'newsletter-words',
       kind: 'other',
-      weight: 3,
+      weight: Math.min(7, 3 + 2 * (newsletter.length - 1)),
       sv: 'ser ut som ett nyhetsbrev/utskick',
       en: 'looks like a newsletter',
-      evidence: newsletter[0],
+      evidence: newsletter.join(', '),
     });
   }
   if (noreply) {
@@ -897,6 +910,21 @@ export function classifyMail(facts: MailFacts): Classification {
       weight: 0,
       sv: 'enheten funderar på att delta eller dra sig ur men har inte bestämt sig',
       en: 'the unit is considering taking part or withdrawing but has not decided',
+    });
+  }
+  // A protocol is the board's excerpt: without a document, only a mail that lists the units is one.
+  if (
+    kind === 'board-protocol' &&
+    documents.length === 0 &&
+    !fired.some((s) => s.rule === 'protocol-participants' && s.weight > 0)
+  ) {
+    confidence = Math.min(confidence, 0.6);
+    fired.push({
+      rule: 'protocol-without-document',
+      kind,
+      weight: 0,
+      sv: 'inget protokoll bifogat och inga enheter uppräknade',
+      en: 'no protocol attached and no units listed',
     });
   }
   // Thanks after the ceremony or a meeting asks for nothing, but a coordinator may want to read it
