@@ -379,6 +379,8 @@ describe('classifyMail', () => {
         ['Teckenantal', 'Räknas bilagorna in i teckenantalet?\nKalle'],
         ['Word eller PDF', 'Hi, I was wondering whether a PDF is fine for the entry.\nSam'],
         ['Sista dag', 'Hej, gäller sista dag 17 maj även för oss som är fristående?\nEva'],
+        ['Bedömning', 'Hej, skulle behöva info om hur bidraget bedöms.\nEva'],
+        ['Quality Award', "Hi, I'd like some information about how the entries are assessed."],
       ] as const) {
         expect(auto({ subject, body }), body).toEqual({ kind: 'question', decision: 'auto' });
       }
@@ -447,6 +449,15 @@ describe('classifyMail', () => {
       ] as const) {
         expect(auto({ subject, body }), body).toEqual({ kind: 'question', decision: 'auto' });
       }
+    });
+
+    it('does not take someone else\'s question told of ("ni undrade om …") for a question', () => {
+      expect(
+        auto({
+          subject: 'SV: Kvalitetsutmärkelsen 2027',
+          body: 'Ni undrade om vi ville delta – ja, vi vill gärna vara med i kvalitetsutmärkelsen!',
+        }),
+      ).toEqual({ kind: 'pre-registration', decision: 'auto' });
     });
 
     it('does not take a sending told of in the past tense for the sending itself', () => {

@@ -406,7 +406,7 @@ const EARLIER_REGISTRATION =
  * hur många sidor", "I was wondering whether …"): what it names is asked about, not done.
  */
 const ASKS = b(
-  'undrar|undrade|funderar (pa|over) (om|hur|nar|vad|vilken|vilket|vilka|ifall|huruvida)|(vill|ville|behover|skulle (vilja|behova)) (garna |bara |)?(fa )?veta|(vill|ville) (bara |garna )?(fraga|kolla|hora|hora efter|stamma av)|(hade|har) en (liten |snabb |kort )?fraga|vore tacksam (for|om) (svar|besked|information|att fa veta)|(would|d) like to know|need to know|(i|we) (was|were|am|are) wondering|wondering (if|whether|how|when|what|about)|i wonder|we wonder|(could|can) you (tell|let us know|clarify|explain)|please (advise|clarify|let us know (if|whether|how|when|what))',
+  'undrar|(jag|vi) undrade|funderar (pa|over) (om|hur|nar|vad|vilken|vilket|vilka|ifall|huruvida)|(vill|ville|behover|skulle (vilja|behova)) (garna |bara |)?(fa )?veta|(vill|ville) (bara |garna )?(fraga|kolla|hora|hora efter|stamma av)|(hade|har) en (liten |snabb |kort )?fraga|vore tacksam (for|om) (svar|besked|information|att fa veta)|(behover|behova|vill ha|onskar|skulle vilja ha|skulle behova) (lite |mer |mera )?(info|information|besked|svar|klarhet) (om|kring|angaende|gallande|ifall|huruvida)|(would|d) like (some |more )?(information|info|details|clarification) (about|on|regarding)|(would|d) like to know|need to know|(i|we) (was|were|am|are) wondering|wondering (if|whether|how|when|what|about)|i wonder|we wonder|(could|can) you (tell|let us know|clarify|explain)|please (advise|clarify)',
 );
 /**
  * A sentence telling of a sending made before, in the past tense ("skickade in", "lämnade in",
@@ -509,6 +509,7 @@ export function classifyMail(facts: MailFacts): Classification {
   let questionCount = 0;
   let announcesSubmission = false;
   let questionForm = false;
+  let asksIndirectly = false;
   /** The sender considers registering or withdrawing but has not decided: a coordinator follows up. */
   let considering = false;
   /** Whether the sender's own text says (not asks) anything a rule knows. */
@@ -524,6 +525,14 @@ export function classifyMail(facts: MailFacts): Classification {
     const asked = zone.name === 'ämnesraden' && QUESTION_SUBJECT.test(fold(zone.text));
     for (const s of sentences(zone.text, asked)) {
       if (zone.name === 'texten' && s.isQuestion) questionCount++;
+      // Asking in other words ("skulle behöva info om …", "I'd like to know …") counts like a
+      // question word, once.
+      if (
+        zone.name !== 'det vidarebefordrade' &&
+        ASKS.test(s.text) &&
+        !PHRASES.some((r) => r.id === 'question-words' && r.re.test(s.text))
+      )
+        asksIndirectly = true;
       // A yes/no question counts like a question word, not on top of one ("Finns det kaffe?").
       if (
         zone.name !== 'det vidarebefordrade' &&
@@ -617,6 +626,15 @@ export function classifyMail(facts: MailFacts): Classification {
         s.weight *= 0.1;
         s.asked = true;
       }
+  }
+  if (asksIndirectly) {
+    add({
+      rule: 'asks-indirectly',
+      kind: 'question',
+      weight: 2,
+      sv: 'ber om besked eller information',
+      en: 'asks to be told or informed',
+    });
   }
   if (questionForm) {
     add({
