@@ -276,8 +276,16 @@ export function createVisitsFeature(options: VisitsFeatureOptions = {}): ServerF
         handle(async (req, res) => {
           requireRole(principalOf(res), 'coordinator');
           const y = yearQuery.parse(req.query).year ?? activeYear(cycles, now());
-          const { proposal } = await service.proposeAssignment(y);
-          return { year: y, ...proposal };
+          const { proposal, units, teams } = await service.proposeAssignment(y);
+          // Names beside the ids: the tab shows the proposal before the coordinator confirms it.
+          return {
+            year: y,
+            ...proposal,
+            names: {
+              units: Object.fromEntries(units.map((u) => [u.id, u.name])),
+              teams: Object.fromEntries(teams.map((t) => [t.id, t.name])),
+            },
+          };
         }),
       );
       tabApi.post(

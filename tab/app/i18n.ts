@@ -135,6 +135,20 @@ const T = {
   bookedCount: { sv: 'bokade', en: 'booked' },
   noVisits: { sv: 'Inga besök i den här omgången.', en: 'No visits in this cycle.' },
   noTeams: { sv: 'Inga examinatorslag än.', en: 'No examiner teams yet.' },
+  assignment: { sv: 'Fördelning på lag', en: 'Assignment to teams' },
+  assignAsProposed: { sv: 'Fördela enligt förslaget', en: 'Assign as proposed' },
+  unitsAssigned: {
+    sv: 'enheter fördelade; de är nu under examination.',
+    en: 'units assigned; they are now under examination.',
+  },
+  nothingToAssign: {
+    sv: 'Inga godkända enheter väntar på ett lag.',
+    en: 'No eligible units are waiting for a team.',
+  },
+  unassignable: {
+    sv: 'Inget lag utan jäv eller egen förvaltning för',
+    en: 'No team without a conflict or own administration for',
+  },
   visit_unbooked: { sv: 'obokat', en: 'unbooked' },
   visit_booked: { sv: 'bokat', en: 'booked' },
   visit_held: { sv: 'genomfört', en: 'held' },

@@ -120,4 +120,65 @@ describe('the tab’s visits and reminders', { timeout: 120_000 }, () => {
     expect(data.year).toBe(2026);
     expect(data.rows.length).toBeGreaterThan(0);
   });
+  it('a coordinator assigns as proposed; a conflict declared meanwhile is refused with its message', async () => {
+    // One more unit found eligible, waiting for a team.
+    const year = 2026;
+    const model = (await server.store.units.list())[0]!;
+    const unit = {
+      ...model,
+      id: 'unit-assign-test',
+      name: 'Förskolan Fördelningen',
+      managerEmail: 'nobody@stockholm.example',
+    };
+    await server.store.units.upsert(unit);
+    await server.store.participations.applyTransition(unit.id, year, () => ({
+      unitId: unit.id,
+      year,
+      state: 'eligible',
+      history: [
+        {
+          from: null,
+          to: 'eligible',
+          at: '2026-06-01T09:00:00+02:00',
+          actor: { id: 'test' },
+          source: { kind: 'system', ref: 'assign-test' },
+        },
+      ],
+    }));
+    const coordinator = signedInFetch(await tabToken(server.emulatorUrl!, DEMO_COORDINATOR));
+    const proposal = (await (
+      await coordinator(`${server.url}/api/tab/visits/assignment?year=${year}`)
+    ).json()) as { assignments: { unitId: string; teamId: string }[] };
+    const teamId = proposal.assignments.find((a) => a.unitId === unit.id)!.teamId;
+    const team = (await server.store.examinerTeams.getTeam(teamId))!;
+
+    const page = await signIn('Maria Lindqvist');
+    await page.getByRole('tab', { name: 'Besök' }).click();
+    const table = page.getByTestId('assignment-table');
+    await table.getByText(unit.name, { exact: true }).waitFor();
+    await expectAccessible(page, 'assignment');
+    // Meanwhile a member of the proposed team declares a conflict with the unit (in the bot).
+    await server.store.examinerTeams.declareConflict({
+      year,
+      address: team.members[0]!.address,
+      unitId: unit.id,
+      reason: 'Släkting',
+    });
+    await page.getByRole('button', { name: 'Fördela enligt förslaget' }).click();
+    // The visits route's 409, in the server's Swedish words, not a generic failure.
+    const error = page.getByTestId('assignment-error');
+    await error.waitFor();
+    await expect(error.textContent()).resolves.toContain(
+      `${team.name} kan inte examinera ${unit.name}: ${team.members[0]!.address.toLowerCase()} (anmält jäv)`,
+    );
+    await page.screenshot({ path: `${ARTIFACTS}/coordinator-assignment-409.png`, fullPage: true });
+    expect(await server.store.examinerTeams.assignment(unit.id, year)).toBeUndefined();
+    // The view asks again: the new proposal no longer gives the unit to that team.
+    await expect
+      .poll(async () =>
+        (await table.getByRole('row').filter({ hasText: unit.name }).allTextContents()).join(),
+      )
+      .not.toContain(team.name);
+    await page.close();
+  });
 });

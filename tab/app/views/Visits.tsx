@@ -18,6 +18,7 @@ import {
 import type { Api } from '../api.js';
 import { Pending } from '../Pending.js';
 import { useApi } from '../useApi.js';
+import { Assignment } from './Assignment.js';
 import { formatInstant, t, tOr, type Locale } from '../i18n.js';
 
 type VisitKind = 'site' | 'feedback';
@@ -123,6 +124,19 @@ export function Visits(props: { api: Api; locale: Locale; year: number; coordina
               ))}
             </TableBody>
           </Table>
+        </div>
+      )}
+      {coordinator && (
+        <div className={styles.section}>
+          <Assignment
+            api={api}
+            locale={locale}
+            year={year}
+            onAssigned={() => {
+              calendar.reload();
+              teamList.reload();
+            }}
+          />
         </div>
       )}
       {coordinator && (
