@@ -84,6 +84,30 @@ describe('splitMail', () => {
     expect(parts.originalSender?.address).toBe('kvalitetsutmarkelsen@stockholm.example');
   });
 
+  it('knows the everyday Swedish and English sign-offs, but not "Vänligen" opening a request', () => {
+    for (const signoff of [
+      'Med vänlig hälsning',
+      'Många hälsningar',
+      'Vänligen',
+      'Allt gott!',
+      'Trevlig helg!',
+      'Ha en fin dag',
+      '/Karin Lund',
+      'Warm regards,',
+      'Skickat från min iPhone',
+    ]) {
+      const parts = splitMail(
+        `Hej!\nVi vill vara med i år.\n\n${signoff}\nKarin\nEkbackens skola`,
+        false,
+      );
+      expect(parts.own, signoff).toBe('Hej!\nVi vill vara med i år.');
+      expect(parts.signature, signoff).toContain('Ekbackens skola');
+    }
+    expect(splitMail('Hej!\nVänligen skicka mallen till mig.\nKarin', false).own).toContain(
+      'skicka mallen',
+    );
+  });
+
   it('keeps a forwarded mail as the forwarded part with its original sender', () => {
     const body =
       'Vidarebefordrar.\n\n-----Original Message-----\nFrom: Sara Jönsson <sara.jonsson@stockholm.example>\nSent: Monday\nSubject: Anmälan\n\nFriskolan Kunskapsbron vill delta.';

@@ -193,7 +193,7 @@ const HEADER_LINE = /^(från|from|skickat|sent|date|datum|till|to|kopia|cc|ämne
 
 /** Sign-offs after which the rest is the signature (kept apart: it often names the unit). */
 const SIGNOFF =
-  /^(med )?(vänliga|vanliga|bästa|varma|glada) häls\w*|^(mvh|vh|hälsningar|halsningar|hälsning)\b|^(best|kind)( regards| wishes)?[,!.]?\s*$|^(regards|cheers|thanks|many thanks|thank you|yours sincerely|sincerely)[,!.]?\s*$|^tack på förhand|^--\s*$/i;
+  /^(med )?(vänliga|vanliga|vänlig|vanlig|bästa|basta|varma|varm|glada|glad|många|manga|soliga) häls\w*|^(mvh|vh|hälsningar|halsningar|hälsning|halsning|allt gott|ha det (bra|gott|fint))\b|^(vänligen|vanligen)[,!.]?\s*$|^(trevlig|ha en (fin|bra|trevlig|skön)) (helg|dag|kväll|eftermiddag|vecka)[,!.]?\s*$|^\/\s?\p{Lu}\p{L}+(\s\p{Lu}\p{L}+)?\s*$|^(best|kind|warm|warmest)( regards| wishes)?[,!.]?\s*$|^(regards|cheers|thanks|many thanks|thank you|yours sincerely|sincerely|all the best|yours)[,!.]?\s*$|^tack på förhand|^(skickat från min|sent from my)\b|^--\s*$/iu;
 
 export interface MailParts {
   /** What the sender wrote in this mail, without quotes and signature. */
