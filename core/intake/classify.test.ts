@@ -319,6 +319,10 @@ describe('classifyMail', () => {
         ],
         ['Kvalitetsutmärkelsen', 'Förskolan Myran deltar gärna i kvalitetsutmärkelsen 2027!\nEva'],
         [
+          'Kvalitetsutmärkelsen',
+          'Tack för ett trevligt samtal! Som jag nämnde vill vi gärna vara med i kvalitetsutmärkelsen.',
+        ],
+        [
           'Kvalitetsutmärkelsen 2027',
           'Hej!\nJag anmäler härmed Hemtjänsten Norr till kvalitetsutmärkelsen 2027.',
         ],
@@ -347,6 +351,8 @@ describe('classifyMail', () => {
           'Vi har tyvärr inte möjlighet att slutföra vårt bidrag i år och kliver av.',
         ],
         ['Quality Award', 'We have decided not to participate in the Quality Award this year.'],
+        ['Kvalitetsutmärkelsen 2027', 'Hej, vi hinner tyvärr inte i år.'],
+        ['Kvalitetsutmärkelsen 2027', 'Hej! Vi har tyvärr inte kapacitet i år, så vi får avstå.'],
       ] as const) {
         expect(auto({ subject, body }), body).toEqual({ kind: 'withdrawal', decision: 'auto' });
       }
