@@ -115,7 +115,7 @@ export async function runTenantSmokeTest(o: SmokeOptions): Promise<StepResult[]>
       });
       return found.find((m) => m.subject === `${tag} testmejl`);
     });
-    const { id: draftId } = await createOutboxDraft(api, `smoke:${tag}`, {
+    const { id: draftId, internetMessageId } = await createOutboxDraft(api, `smoke:${tag}`, {
       kind: 'reply',
       mailbox,
       messageId: mail.id!,
@@ -127,6 +127,9 @@ export async function runTenantSmokeTest(o: SmokeOptions): Promise<StepResult[]>
       const o = await draftOutcome(api, mailbox, draftId, () => drafts(mailbox));
       return o.state === 'sent' ? o : undefined;
     });
+    // The outbox keeps the draft's Message-ID to match bounces by it: the sent mail must carry it.
+    const sent = await api.messages.getMessage(mailbox, draftId, { select: ['internetMessageId'] });
+    const sameId = !!internetMessageId && sent.internetMessageId === internetMessageId;
     // Clean up: the test mail, the reply in Sent Items and the reply that came back in.
     await api.graph.json<void>({
       method: 'DELETE',
@@ -136,7 +139,11 @@ export async function runTenantSmokeTest(o: SmokeOptions): Promise<StepResult[]>
       method: 'DELETE',
       path: `${userPath(mailbox)}/messages/${encodeURIComponent(draftId)}`,
     });
-    return `sent at ${outcome.state === 'sent' ? (outcome.sentAt ?? '?') : '?'}, found in Sent Items by its id`;
+    if (!sameId)
+      throw new Error(
+        `the draft's internetMessageId (${internetMessageId ?? 'none'}) is not the sent mail's (${sent.internetMessageId ?? 'none'}): bounces would be matched by subject only`,
+      );
+    return `sent at ${outcome.state === 'sent' ? (outcome.sentAt ?? '?') : '?'}, found in Sent Items by its id, with the draft's Message-ID`;
   });
 
   await step('create and cancel a calendar event', async () => {
