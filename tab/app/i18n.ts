@@ -1,10 +1,12 @@
-// The tab's words, Swedish first, English when the host (Teams' locale, ?locale=, or the browser)
-// says English. State and class names come from core (the same words as the bot's cards).
+// The words of the tab and the Outlook add-in's panes (one table), Swedish first, English when the
+// host (Teams' locale, Outlook's display language, ?locale=, or the browser) says English. State and
+// class names come from core (the same words as the bot's cards).
 import { UNIT_CLASSES } from '../../core/classes.js';
 import type { ParticipationState, UnitClassId } from '../../core/model.js';
 import { PARTICIPATION_STATE_LABELS } from '../../core/participation.js';
 
 export type Locale = 'sv' | 'en';
+export type Bilingual = { sv: string; en: string };
 
 export function pickLocale(hint?: string | null): Locale {
   const fromUrl = new URLSearchParams(location.search).get('locale');
@@ -178,6 +180,67 @@ const T = {
   'reminderKind_board-protocol': { sv: 'Nämndens protokoll', en: "The board's protocol" },
   'reminderKind_site-visit-documents': { sv: 'Inför platsbesöket', en: 'Before the site visit' },
   'reminderKind_feedback-visit': { sv: 'Återföringsbesök', en: 'Feedback visit' },
+  noOutlook: {
+    sv: 'Öppna fönstret från Outlook. Lokalt: lägg till ?standin i adressen (se README).',
+    en: 'Open this pane from Outlook. Locally: add ?standin to the address (see the README).',
+  },
+  signInFailed: { sv: 'Inloggningen misslyckades.', en: 'Sign-in failed.' },
+  // The Outlook add-in's panes: the mail pane
+  confidence: { sv: 'säkerhet', en: 'confidence' },
+  whyThisKind: { sv: 'Varför', en: 'Why' },
+  waiting: { sv: 'Väntar på en samordnare', en: 'Waiting for a coordinator' },
+  decidedBy: { sv: 'Beslutat av', en: 'Decided by' },
+  automatic: { sv: 'Avgjort automatiskt', en: 'Decided automatically' },
+  candidate: { sv: 'möjlig', en: 'possible' },
+  noParticipation: { sv: 'deltar inte', en: 'not taking part' },
+  charactersNoSpaces: { sv: 'tecken utan blanksteg', en: 'characters without spaces' },
+  questions: { sv: 'frågor besvarade', en: 'questions answered' },
+  missing: { sv: 'Saknas', en: 'Missing' },
+  sentLate: { sv: 'Skickat efter sista dagen', en: 'Sent after the deadline' },
+  receipt: { sv: 'Kvitto', en: 'Receipt' },
+  noReceipt: { sv: 'Inget kvitto skickat', en: 'No receipt sent' },
+  resends: { sv: 'skickat igen', en: 'resent' },
+  times: { sv: 'gång(er)', en: 'time(s)' },
+  resend: { sv: 'Skicka kvittot igen', en: 'Resend the receipt' },
+  resent: { sv: 'Kvittot skickas en gång till.', en: 'The receipt goes out once more.' },
+  decide: { sv: 'Rätta typ och enhet', en: 'Correct kind and unit' },
+  save: { sv: 'Spara beslutet', en: 'Save the decision' },
+  decisionSaved: { sv: 'Beslutet är sparat.', en: 'The decision is saved.' },
+  // The Outlook add-in's panes: the appointment pane
+  bookVisit: { sv: 'Boka besök', en: 'Book a visit' },
+  yourUnits: {
+    sv: 'Lagets enheter som väntar på besök',
+    en: "Your team's units waiting for a visit",
+  },
+  noneWaiting: { sv: 'Alla lagets besök är bokade.', en: "All your team's visits are booked." },
+  siteVisit: { sv: 'Platsbesök', en: 'Site visit' },
+  feedbackVisit: { sv: 'Återföringsbesök', en: 'Feedback visit' },
+  onSite: { sv: 'På plats', en: 'On site' },
+  digital: { sv: 'Digitalt', en: 'Digital' },
+  proposals: { sv: 'Föreslagna tider', en: 'Proposed times' },
+  noSlots: { sv: 'Ingen tid passar alla.', en: 'No time suits everyone.' },
+  filled: {
+    sv: 'Mötet är ifyllt: tid, deltagare, plats och dokumenten. Spara och registrera besöket, skicka sedan inbjudan.',
+    en: 'The meeting is filled in: time, attendees, location and the documents. Save and record the visit, then send the invitation.',
+  },
+  teamsHint: {
+    sv: 'Digitalt besök: slå på Teams-möte i mötets verktygsfält innan du skickar inbjudan (det kan fönstret inte göra åt dig).',
+    en: "Digital visit: switch on Teams meeting in the meeting's toolbar before you send the invitation (the pane cannot do that for you).",
+  },
+  record: { sv: 'Spara och registrera besöket', en: 'Save and record the visit' },
+  recorded: {
+    sv: 'Besöket är registrerat. Skicka inbjudan i Outlook.',
+    en: 'The visit is recorded. Send the invitation in Outlook.',
+  },
+  already: { sv: 'Besöket var redan registrerat.', en: 'The visit was already recorded.' },
+  taken: {
+    sv: 'Tiden hann bokas av någon annan. Välj en ny tid nedan och spara igen.',
+    en: 'That time was taken meanwhile. Pick a new time below and save again.',
+  },
+  receipt_pending: { sv: 'i kö', en: 'queued' },
+  receipt_sending: { sv: 'skickas', en: 'sending' },
+  receipt_sent: { sv: 'skickat', en: 'sent' },
+  receipt_failed: { sv: 'misslyckades', en: 'failed' },
 } as const;
 
 export type Key = keyof typeof T;
@@ -191,4 +254,28 @@ export function formatInstant(iso: string, l: Locale): string {
     dateStyle: 'medium',
     timeStyle: 'short',
   });
+}
+
+/** A receipt's delivery status (the mail pane). */
+export const receiptStatusText = (status: string, l: Locale): string => tOr(`receipt_${status}`, l);
+
+/** A visit's time with the weekday, Stockholm time (the add-in's panes). */
+export function when(iso: string, locale: Locale): string {
+  return new Date(iso).toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+    timeZone: 'Europe/Stockholm',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+export function timeRange(start: string, end: string, locale: Locale): string {
+  const endTime = new Date(end).toLocaleTimeString(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+    timeZone: 'Europe/Stockholm',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return `${when(start, locale)}–${endTime}`;
 }

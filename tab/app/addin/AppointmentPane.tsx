@@ -18,7 +18,7 @@ import {
 import { ApiError } from '../api.js';
 import { call, supports } from './office.js';
 import type { PaneContext } from './shell.js';
-import { t, timeRange, type Locale } from './text.js';
+import { t, timeRange, type Locale } from '../i18n.js';
 
 interface UnitRow {
   unitId: string;
@@ -42,7 +42,8 @@ interface Proposals {
 
 type Mode = 'on-site' | 'digital';
 
-const kindText = (kind: UnitRow['kind'], l: Locale) => t(kind === 'site' ? 'site' : 'feedback', l);
+const kindText = (kind: UnitRow['kind'], l: Locale) =>
+  t(kind === 'site' ? 'siteVisit' : 'feedbackVisit', l);
 
 /** Fills the appointment being composed with the chosen time and the visit's content. */
 async function fill(

@@ -20,7 +20,7 @@ import {
 import { ApiError } from '../api.js';
 import { call } from './office.js';
 import type { PaneContext } from './shell.js';
-import { receiptStatusText, t, when, type Bilingual } from './text.js';
+import { receiptStatusText, t, when, type Bilingual } from '../i18n.js';
 
 interface MailView {
   subject?: string;
@@ -155,7 +155,7 @@ export function MailPane({ office, api, locale }: PaneContext) {
         </Body1>
         {mail.reasons.length + mail.triageReasons.length > 0 && (
           <>
-            <Caption1 block>{t('why', locale)}</Caption1>
+            <Caption1 block>{t('whyThisKind', locale)}</Caption1>
             <ul data-testid="reasons">
               {[...mail.reasons, ...mail.triageReasons, ...mail.facts].map((r, i) => (
                 <li key={i}>{r[locale]}</li>
@@ -166,9 +166,9 @@ export function MailPane({ office, api, locale }: PaneContext) {
       </section>
 
       {mail.units.length > 0 && (
-        <section aria-label={t('units', locale)}>
+        <section aria-label={t('unit', locale)}>
           <Subtitle2 as="h2" block>
-            {t('units', locale)}
+            {t('unit', locale)}
           </Subtitle2>
           <ul data-testid="units">
             {mail.units.map((u) => (
@@ -191,7 +191,7 @@ export function MailPane({ office, api, locale }: PaneContext) {
             {mail.submission.maxCharacters
               ? ` / ${mail.submission.maxCharacters.toLocaleString('sv-SE')}`
               : ''}{' '}
-            {t('characters', locale)}; {mail.submission.answeredQuestions.length}/24{' '}
+            {t('charactersNoSpaces', locale)}; {mail.submission.answeredQuestions.length}/24{' '}
             {t('questions', locale)}
           </Body1>
           {mail.submission.missingQuestions.length > 0 && (
@@ -199,7 +199,7 @@ export function MailPane({ office, api, locale }: PaneContext) {
               {t('missing', locale)}: {mail.submission.missingQuestions.join(', ')}
             </Caption1>
           )}
-          {mail.submission.late && <Badge color="danger">{t('late', locale)}</Badge>}
+          {mail.submission.late && <Badge color="danger">{t('sentLate', locale)}</Badge>}
         </section>
       )}
 
@@ -250,9 +250,9 @@ export function MailPane({ office, api, locale }: PaneContext) {
               ))}
             </Dropdown>
           </Field>
-          <Field label={t('units', locale)}>
+          <Field label={t('unit', locale)}>
             <Dropdown
-              aria-label={t('units', locale)}
+              aria-label={t('unit', locale)}
               placeholder={t('chooseUnit', locale)}
               value={choices.units.find((u) => u.unitId === unitId)?.name ?? ''}
               selectedOptions={unitId ? [unitId] : []}
@@ -276,7 +276,7 @@ export function MailPane({ office, api, locale }: PaneContext) {
                     kind,
                     ...(unitId ? { unitId } : {}),
                   }),
-                t('saved', locale),
+                t('decisionSaved', locale),
               )
             }
           >

@@ -1,7 +1,7 @@
 // The "Boka besök" pane's entry (tab/app/addin/appointment.html).
 import { AppointmentPane } from './AppointmentPane.js';
 import { mountPane } from './shell.js';
-import { t } from './text.js';
+import { t } from '../i18n.js';
 
 mountPane(
   (l) => t('bookVisit', l),

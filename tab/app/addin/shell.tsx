@@ -15,7 +15,7 @@ import {
 import { createApi, type Api } from '../api.js';
 import { officeHost } from './office.js';
 import { tokenSource } from './signin.js';
-import { localeOf, t, type Locale } from './text.js';
+import { pickLocale, t, type Locale } from '../i18n.js';
 
 export interface PaneContext {
   office: typeof Office;
@@ -36,14 +36,14 @@ type State =
 function Shell(props: { title: (l: Locale) => string; body: (c: PaneContext) => ReactNode }) {
   const styles = useStyles();
   const [state, setState] = useState<State>({ kind: 'loading' });
-  const [locale, setLocale] = useState<Locale>(localeOf());
+  const [locale, setLocale] = useState<Locale>(pickLocale());
 
   useEffect(() => {
     void (async () => {
       try {
         const office = await officeHost();
         if (!office) return setState({ kind: 'no-office' });
-        const l = localeOf(office.context.displayLanguage);
+        const l = pickLocale(office.context.displayLanguage);
         setLocale(l);
         const token = await tokenSource(office);
         const api = createApi(token, l, () => undefined);
