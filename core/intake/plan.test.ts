@@ -190,7 +190,7 @@ describe('the plan for one mail: triage or act', () => {
 });
 
 describe('who is answered', () => {
-  const results: StepResults = { transition: { state: 'pre-registered' } };
+  const results: StepResults = { transitions: [{ unitId: 'u-solrosen', state: 'pre-registered' }] };
   it.each([
     ['a unit manager', 'anna.chef@stockholm.example', '2026-03-01T10:00:00+01:00', true],
     ['our own mailbox (a loop)', MAILBOX, '2026-03-01T10:00:00+01:00', false],
@@ -211,11 +211,18 @@ describe('who is answered', () => {
   });
 
   it.each([
-    ['pre-registration', { transition: { state: 'pre-registered' } }, 'receipt'],
-    ['withdrawal', { transition: { state: 'withdrawn' } }, 'confirmation'],
+    [
+      'pre-registration',
+      { transitions: [{ unitId: 'u-solrosen', state: 'pre-registered' }] },
+      'receipt',
+    ],
+    ['withdrawal', { transitions: [{ unitId: 'u-solrosen', state: 'withdrawn' }] }, 'confirmation'],
     [
       'submission',
-      { transition: { state: 'submitted' }, submission: { receipt, late: false, problems: 0 } },
+      {
+        transitions: [{ unitId: 'u-solrosen', state: 'submitted' }],
+        submission: { receipt, late: false, problems: 0 },
+      },
       'receipt',
     ],
   ] as const)('a %s is answered as a %s', (kind, results, purpose) => {
@@ -233,7 +240,7 @@ describe('who is answered', () => {
     (kind, state: ParticipationState) => {
       const plan = act(planMail(input(assessed(kind, { unitId: 'u-solrosen' }))));
       const fact = { sv: 'Ändrades inte', en: 'Not changed' };
-      const answer = planAnswer(plan, { transition: { state, fact } });
+      const answer = planAnswer(plan, { transitions: [{ unitId: 'u-solrosen', state, fact }] });
       expect(answer.reply).toBeUndefined();
       expect(answer.categories).toEqual([
         kind === 'withdrawal' ? 'Avanmälan' : 'Intresseanmälan',
@@ -388,7 +395,7 @@ describe('submissions', () => {
     );
     expect(plan.steps.map((s) => s.do)).toEqual(['record-submission', 'transition']);
     const answer = planAnswer(plan, {
-      transition: { state: 'submitted' },
+      transitions: [{ unitId: 'u-solrosen', state: 'submitted' }],
       submission: { receipt, late, problems },
     });
     expect(answer.categories).toEqual(categories);
@@ -398,25 +405,60 @@ describe('submissions', () => {
 });
 
 describe('board protocols', () => {
-  const plan = act(
-    planMail(input(assessed('board-protocol'), { facts: { sentAt: '2026-06-20T10:00:00+02:00' } })),
-  );
-  it('mark the listed units, answer nobody', () => {
-    expect(plan.steps).toEqual([{ do: 'protocol', year: 2026 }]);
+  const planFor = (protocol: MailPlanInput['protocol']) =>
+    act(
+      planMail(
+        input(assessed('board-protocol'), {
+          facts: { sentAt: '2026-06-20T10:00:00+02:00' },
+          ...(protocol ? { protocol } : {}),
+        }),
+      ),
+    );
+  const listed = [
+    { unitId: 'u-solrosen', unitName: 'Förskolan Solrosen' },
+    { unitId: 'u-ekorren', unitName: 'Förskolan Ekorren' },
+  ];
+
+  it('asks for the protocol to be read', () => {
+    expect(readsFor(assessed('board-protocol'), undefined)).toEqual({ protocol: true });
+  });
+
+  it('marks each listed unit in-protocol of the mail’s cycle and answers nobody', () => {
+    const plan = planFor({ units: listed, unmatchedLines: [], unreadable: [] });
+    expect(plan.steps).toEqual([
+      { do: 'transition', unitId: 'u-solrosen', year: 2026, to: 'in-protocol' },
+      { do: 'transition', unitId: 'u-ekorren', year: 2026, to: 'in-protocol' },
+    ]);
     const answer = planAnswer(plan, {
-      protocol: { facts: [], unmatchedLines: [], unitNames: ['Förskolan Solrosen'] },
+      transitions: [
+        { unitId: 'u-solrosen', state: 'in-protocol' },
+        {
+          unitId: 'u-ekorren',
+          state: 'withdrawn',
+          fact: { sv: 'Ändrades inte: enheten är "Avanmäld".', en: 'Not changed.' },
+        },
+      ],
     });
     expect(answer.reply).toBeUndefined();
     expect(answer.categories).toEqual(['Protokoll']);
-    expect(answer.facts.map((f) => f.sv)).toEqual(['Enheter i protokollet: Förskolan Solrosen']);
+    expect(answer.folder).toEqual(['Kvalitetsutmärkelsen 2026', 'Protokoll']);
+    expect(answer.facts.map((f) => f.sv)).toEqual([
+      'Förskolan Ekorren: Ändrades inte: enheten är "Avanmäld".',
+      'Enheter i protokollet: Förskolan Solrosen, Förskolan Ekorren',
+    ]);
   });
 
-  it('a line naming no known unit: listed for coordinators and "Behöver åtgärd"', () => {
-    const answer = planAnswer(plan, {
-      protocol: { facts: [], unmatchedLines: ['Okänd skola'], unitNames: [] },
+  it('a line naming no known unit and an unreadable file: told to coordinators, "Behöver åtgärd"', () => {
+    const plan = planFor({
+      units: [],
+      unmatchedLines: ['Okänd skola'],
+      unreadable: [{ fileName: 'protokoll.pdf', reason: 'password-protected' }],
     });
+    expect(plan.steps).toEqual([]);
+    const answer = planAnswer(plan, { transitions: [] });
     expect(answer.categories).toEqual(['Protokoll', 'Behöver åtgärd']);
     expect(answer.facts.map((f) => f.sv)).toEqual([
+      'Protokollet protokoll.pdf gick inte att läsa (password-protected).',
       'Rader i protokollet som inte motsvarar någon känd enhet: Okänd skola',
       'Enheter i protokollet: inga',
     ]);

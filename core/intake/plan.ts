@@ -2,7 +2,7 @@
 // (features/intake/process.ts) reads the mail and what the decisions need, asks `readsFor` what else
 // to read, asks `planMail` what to do (triage, label only, or act: which participation changes, which
 // documents to record), performs those steps, and asks `planAnswer` — from what the steps found (a
-// transition that did not apply, the submission check, the protocol match) — for the facts, the
+// transition that did not apply, the submission check) — for the facts, the
 // reply, the categories and the folder. Time is a parameter; nothing here reads a clock or a store.
 import type { Bilingual, Cycle, InfoMeeting, Locale, ParticipationState } from '../model.js';
 import type { MailAssessment } from './assess.js';
@@ -63,6 +63,18 @@ export interface PlanReads {
   bounce?: NonDeliveryReport;
   /** Read this unit's participations (a withdrawal concerns the cycle it is taking part in). */
   participationsOf?: string;
+  /** Read the protocol excerpt (its board among the organisations, the units it lists). */
+  protocol?: true;
+}
+
+/** What a board's protocol excerpt says, as read from its documents and the mail's body. */
+export interface ProtocolFindings {
+  /** The known units it lists (of its board's, when it names one board). */
+  units: { unitId: string; unitName: string }[];
+  /** Lines that look like unit names but match no known unit. */
+  unmatchedLines: string[];
+  /** Attached files that could not be read. */
+  unreadable: { fileName: string; reason: string }[];
 }
 
 /** The kind the mail is handled as and the unit it is about: a coordinator's word, else the assessment's. */
@@ -82,6 +94,7 @@ export function readsFor(
   const bounce = assessment.classification.nonDelivery;
   if (!decision && bounce) return { bounce };
   const { kind, unitId } = chosen(assessment, decision);
+  if (kind === 'board-protocol') return { protocol: true };
   return kind === 'withdrawal' && unitId ? { participationsOf: unitId } : {};
 }
 
@@ -104,6 +117,8 @@ export interface MailPlanInput {
   bounced?: BouncedFacts;
   /** At least one attached document could be read (submissions). */
   documentsReadable: boolean;
+  /** What the protocol says (`readsFor(...).protocol`). */
+  protocol?: ProtocolFindings;
 }
 
 /** Categories to put on the mail and where to move it. */
@@ -120,12 +135,10 @@ export type ActStep =
       do: 'transition';
       unitId: string;
       year: number;
-      to: 'pre-registered' | 'withdrawn' | 'submitted';
+      to: 'pre-registered' | 'withdrawn' | 'submitted' | 'in-protocol';
     }
   /** Keep the submission's version (and merge a split submission's parts). */
-  | { do: 'record-submission'; unitId: string; unitName: string }
-  /** Mark the units the board's protocol lists as in-protocol. */
-  | { do: 'protocol'; year: number };
+  | { do: 'record-submission'; unitId: string; unitName: string };
 
 export type MailPlan =
   | {
@@ -149,6 +162,8 @@ export interface ActPlan {
   /** Facts known before any step runs. */
   facts: Bilingual[];
   infoMeeting?: { meeting: InfoMeeting; certain: boolean };
+  /** A protocol's findings, for the answer's facts. */
+  protocol?: ProtocolFindings;
   /** False for our own mailbox's mail and mail before go-live: never answered. */
   answerable: boolean;
   language: Locale;
@@ -291,9 +306,14 @@ export function planMail(input: MailPlanInput): MailPlan {
           en: 'No readable document: the participation was not changed.',
         });
       break;
-    case 'board-protocol':
-      plan.steps.push({ do: 'protocol', year });
+    case 'board-protocol': {
+      // Each unit the protocol lists is marked in-protocol, by this mail.
+      const protocol = input.protocol ?? { units: [], unmatchedLines: [], unreadable: [] };
+      plan.protocol = protocol;
+      for (const u of protocol.units)
+        plan.steps.push({ do: 'transition', unitId: u.unitId, year, to: 'in-protocol' });
       break;
+    }
     case 'info-meeting-signup': {
       const picked = pickInfoMeeting(cycle, `${facts.subject}\n${facts.body}`, facts.sentAt);
       if (!picked) {
@@ -319,14 +339,19 @@ export function planMail(input: MailPlanInput): MailPlan {
   return plan;
 }
 
+/** A participation transition's outcome: the state after it, and why nothing changed if so. */
+export interface TransitionResult {
+  unitId: string;
+  state?: ParticipationState;
+  fact?: Bilingual;
+}
+
 /** What the executor's steps found. */
 export interface StepResults {
-  /** The participation transition's outcome: the state after it, and why nothing changed if so. */
-  transition?: { state?: ParticipationState; fact?: Bilingual };
+  /** Each transition's outcome, in step order. */
+  transitions?: readonly TransitionResult[];
   /** The submission check, with the receipt it composed (a split submission's part receipt). */
   submission?: { receipt: Receipt; late: boolean; problems: number };
-  /** The protocol's match: per-unit transition facts, lines naming no known unit, units named. */
-  protocol?: { facts: Bilingual[]; unmatchedLines: string[]; unitNames: string[] };
 }
 
 export interface PlannedAnswer {
@@ -345,9 +370,11 @@ export function planAnswer(plan: ActPlan, results: StepResults): PlannedAnswer {
   let problem = false;
   let late = false;
   const { cycle, language } = plan;
-  const moved = plan.steps.some((s) => s.do === 'transition');
-  if (moved && results.transition?.fact) facts.push(results.transition.fact);
-  const stateAfter = results.transition?.state;
+  const transitions = results.transitions ?? [];
+  // A unit's own mail: its one transition. A protocol's facts name each unit (below).
+  const own = plan.kind === 'board-protocol' ? undefined : transitions[0];
+  if (own?.fact) facts.push(own.fact);
+  const stateAfter = own?.state;
   let infoMeeting: PlannedAnswer['infoMeeting'];
   switch (plan.kind) {
     case 'pre-registration':
@@ -377,17 +404,26 @@ export function planAnswer(plan: ActPlan, results: StepResults): PlannedAnswer {
       break;
     }
     case 'board-protocol': {
-      const p = results.protocol;
+      const p = plan.protocol;
       if (!p) break;
-      facts.push(...p.facts);
+      for (const u of p.units) {
+        const fact = transitions.find((t) => t.unitId === u.unitId)?.fact;
+        if (fact) facts.push({ sv: `${u.unitName}: ${fact.sv}`, en: `${u.unitName}: ${fact.en}` });
+      }
+      for (const d of p.unreadable)
+        facts.push({
+          sv: `Protokollet ${d.fileName} gick inte att läsa (${d.reason}).`,
+          en: `The protocol ${d.fileName} could not be read (${d.reason}).`,
+        });
       if (p.unmatchedLines.length > 0)
         facts.push({
           sv: `Rader i protokollet som inte motsvarar någon känd enhet: ${p.unmatchedLines.join('; ')}`,
           en: `Protocol lines that match no known unit: ${p.unmatchedLines.join('; ')}`,
         });
+      const names = p.units.map((u) => u.unitName).join(', ');
       facts.push({
-        sv: `Enheter i protokollet: ${p.unitNames.join(', ') || 'inga'}`,
-        en: `Units in the protocol: ${p.unitNames.join(', ') || 'none'}`,
+        sv: `Enheter i protokollet: ${names || 'inga'}`,
+        en: `Units in the protocol: ${names || 'none'}`,
       });
       problem = p.unmatchedLines.length > 0;
       break;

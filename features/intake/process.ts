@@ -12,13 +12,14 @@ import {
   type BouncedFacts,
   type PlannedFiling,
   type StepResults,
+  type TransitionResult,
 } from '../../core/intake/plan.js';
 import type { MailRecord } from '../../store/index.js';
 import type { IntakeContext } from './context.js';
 import { documentAttachments, readDocuments, type ReadDocument } from './documents.js';
 import { mailFacts } from './facts.js';
 import { clearTriageCategories, type Filer } from './filing.js';
-import { handleProtocol, toMatchable } from './protocol.js';
+import { readProtocol, toMatchable } from './protocol.js';
 import { queueReply } from './replies.js';
 import { handleSubmission } from './submission.js';
 import { withLock } from './lock.js';
@@ -28,7 +29,6 @@ import { readMail } from './read-mail.js';
 import { findBouncedMail } from './bounce.js';
 import { headersMatter } from './snapshots.js';
 import { applyMailTransition } from './transitions.js';
-import type { Unit } from '../../core/model.js';
 
 export type { IntakeDetails, TriageDecision } from './details.js';
 
@@ -109,6 +109,14 @@ export async function processClaimedMail(
   const participations = reads.participationsOf
     ? await ctx.store.participations.listForUnit(reads.participationsOf)
     : undefined;
+  const protocol = reads.protocol
+    ? readProtocol({
+        bodyText: facts.body,
+        documents,
+        units,
+        organisations: await ctx.store.organisations.list(),
+      })
+    : undefined;
   const plan = planMail({
     facts,
     assessment,
@@ -120,6 +128,7 @@ export async function processClaimedMail(
     mailbox: ctx.mailbox,
     ...(participations ? { participations } : {}),
     ...(bounced ? { bounced: bouncedFacts(bounced) } : {}),
+    ...(protocol ? { protocol } : {}),
     documentsReadable: documents.some((d) => d.result.ok),
   });
   const current = message.categories ?? [];
@@ -141,10 +150,8 @@ export async function processClaimedMail(
   const results = await performSteps(ctx, plan, {
     messageId: mail.messageId,
     subject: facts.subject,
-    body: facts.body,
     receivedAt,
     documents,
-    units,
   });
   const answer = planAnswer(plan, results);
   const details: IntakeDetails = {
@@ -178,16 +185,10 @@ export async function processClaimedMail(
 async function performSteps(
   ctx: IntakeContext,
   plan: ActPlan,
-  mail: {
-    messageId: string;
-    subject: string;
-    body: string;
-    receivedAt: string;
-    documents: ReadDocument[];
-    units: Unit[];
-  },
+  mail: { messageId: string; subject: string; receivedAt: string; documents: ReadDocument[] },
 ): Promise<StepResults> {
-  const results: StepResults = {};
+  const transitions: TransitionResult[] = [];
+  const results: StepResults = { transitions };
   for (const step of plan.steps) {
     switch (step.do) {
       case 'transition': {
@@ -198,10 +199,11 @@ async function performSteps(
           messageId: mail.messageId,
           at: plan.sentAt,
         });
-        results.transition = {
+        transitions.push({
+          unitId: step.unitId,
           ...(r.participation ? { state: r.participation.state } : {}),
           ...(r.fact ? { fact: r.fact } : {}),
-        };
+        });
         break;
       }
       case 'record-submission': {
@@ -226,23 +228,6 @@ async function performSteps(
           receipt: outcome.receipt,
           late: outcome.check.late,
           problems: outcome.check.problems.length,
-        };
-        break;
-      }
-      case 'protocol': {
-        const outcome = await handleProtocol(ctx, {
-          messageId: mail.messageId,
-          year: step.year,
-          sentAt: plan.sentAt,
-          bodyText: mail.body,
-          documents: mail.documents,
-          units: mail.units,
-          organisations: await ctx.store.organisations.list(),
-        });
-        results.protocol = {
-          facts: outcome.facts,
-          unmatchedLines: outcome.match.unmatchedLines,
-          unitNames: outcome.match.units.map((u) => u.unitName),
         };
         break;
       }

@@ -1,19 +1,12 @@
-// A board's protocol excerpt: the units it lists are marked "in protocol" (source: the mail), lines
-// that name no known unit are kept for coordinators, and missingFromProtocol(year) tells which
+// A board's protocol excerpt: the units it lists (marked "in protocol" by the intake's plan, source:
+// the mail), lines that name no known unit (kept for coordinators), and missingFromProtocol(year) tells which
 // pre-registered or submitted units their board has not reported yet.
-import { matchProtocol, type MatchableUnit, type ProtocolMatch } from '../../core/intake/index.js';
+import { matchProtocol, type MatchableUnit } from '../../core/intake/index.js';
+import type { ProtocolFindings } from '../../core/intake/plan.js';
 import { fold } from '../../core/intake/index.js';
-import type { Bilingual, Organisation, ParticipationState, Unit } from '../../core/model.js';
+import type { Organisation, ParticipationState, Unit } from '../../core/model.js';
 import type { IntakeContext } from './context.js';
 import type { ReadDocument } from './documents.js';
-import { applyMailTransition } from './transitions.js';
-
-export interface ProtocolOutcome {
-  match: ProtocolMatch;
-  /** Units moved to in-protocol by this mail. */
-  marked: string[];
-  facts: Bilingual[];
-}
 
 export function toMatchable(unit: Unit): MatchableUnit {
   return {
@@ -26,18 +19,17 @@ export function toMatchable(unit: Unit): MatchableUnit {
   };
 }
 
-export async function handleProtocol(
-  ctx: IntakeContext,
-  input: {
-    messageId: string;
-    year: number;
-    sentAt: string;
-    bodyText: string;
-    documents: ReadDocument[];
-    units: readonly Unit[];
-    organisations: readonly Organisation[];
-  },
-): Promise<ProtocolOutcome> {
+/**
+ * What a protocol excerpt says (its documents' text and the mail's body): the units it lists — of
+ * its board's when it names one board — the lines naming no known unit, and the files not read.
+ * The intake's plan marks the units (core/intake/plan.ts).
+ */
+export function readProtocol(input: {
+  bodyText: string;
+  documents: readonly ReadDocument[];
+  units: readonly Unit[];
+  organisations: readonly Organisation[];
+}): ProtocolFindings {
   const text = [
     ...input.documents.map((d) => (d.result.ok ? d.result.text : '')),
     input.bodyText,
@@ -49,28 +41,13 @@ export async function handleProtocol(
     input.units.map(toMatchable),
     board ? { organisationId: board } : {},
   );
-  const marked: string[] = [];
-  const facts: Bilingual[] = [];
-  for (const u of match.units) {
-    const r = await applyMailTransition(ctx, {
-      unitId: u.unitId,
-      year: input.year,
-      to: 'in-protocol',
-      messageId: input.messageId,
-      at: input.sentAt,
-    });
-    if (r.applied) marked.push(u.unitId);
-    if (r.fact)
-      facts.push({ sv: `${u.unitName}: ${r.fact.sv}`, en: `${u.unitName}: ${r.fact.en}` });
-  }
-  for (const d of input.documents) {
-    if (!d.result.ok)
-      facts.push({
-        sv: `Protokollet ${d.fileName} gick inte att läsa (${d.result.reason}).`,
-        en: `The protocol ${d.fileName} could not be read (${d.result.reason}).`,
-      });
-  }
-  return { match, marked, facts };
+  return {
+    units: match.units.map((u) => ({ unitId: u.unitId, unitName: u.unitName })),
+    unmatchedLines: match.unmatchedLines,
+    unreadable: input.documents.flatMap((d) =>
+      d.result.ok ? [] : [{ fileName: d.fileName, reason: d.result.reason }],
+    ),
+  };
 }
 
 const GENERIC_BOARD_WORDS = new Set([
