@@ -92,8 +92,15 @@ const ANSWERED: readonly MailKind[] = [
 /**
  * Whether a mail's headers can change what happens to it: before an automatic answer (an auto-reply
  * must never get one) and before a coordinator is asked (an auto-reply known by its headers is
- * filed without them). Questions, protocols and bulk mail are handled the same either way.
+ * filed without them), and for a non-delivery report whose body quotes no Message-ID (its
+ * In-Reply-To may still name the bounced mail). Questions, protocols and bulk mail are handled the
+ * same either way.
  */
 export function headersMatter(a: MailAssessment): boolean {
-  return a.decision === 'triage' || ANSWERED.includes(a.classification.kind);
+  const report = a.classification.nonDelivery;
+  return (
+    a.decision === 'triage' ||
+    ANSWERED.includes(a.classification.kind) ||
+    (report !== undefined && report.originalMessageId === undefined)
+  );
 }
