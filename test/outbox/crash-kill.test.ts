@@ -16,6 +16,7 @@ import {
 import { createGraphApi, createGraphClient, createTokenProvider } from '../../graph/index.js';
 import { openStore } from '../../store/index.js';
 import { sentKeys } from '../../bench/support/scaled-m365.js';
+import { seedPgliteDataDir } from '../support/pglite-template.js';
 import { demoTenant, until } from './helpers.js';
 
 let root: string;
@@ -33,6 +34,7 @@ it('a sender killed between sent and recorded ends with exactly one receipt', as
   const tenant = await demoTenant();
   const shared = `kvalitetsutmarkelsen@${tenant.domain}`;
   const dataDir = join(root, 'data');
+  seedPgliteDataDir(dataDir); // a migrated copy: no initdb
   const [mail] = emu.admin.deliver({
     to: shared,
     from: { name: 'Chef Solen', address: 'chef@solen-forskola.example' },

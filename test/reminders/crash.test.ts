@@ -12,6 +12,7 @@ import { startEmulator, type RunningEmulator } from '../../emulator/server.js';
 import { buildDemoTenant } from '../../emulator/seed/tenant.js';
 import { TEAMS_APP_ID } from '../../manifest/build.js';
 import { openStore } from '../../store/index.js';
+import { seedPgliteDataDir } from '../support/pglite-template.js';
 
 const UNITS = 120;
 const START = '2027-05-10T09:00:05+02:00';
@@ -38,6 +39,7 @@ beforeAll(async () => {
   // Some blocked the bot: their reminder goes by mail, once too.
   for (const m of managers.filter((_, i) => i % 25 === 3)) emu.teams.block(m.upn);
   dataDir = mkdtempSync(join(tmpdir(), 'kvalitet-crash-'));
+  seedPgliteDataDir(dataDir); // a migrated copy: no initdb
   const store = await openStore({ dataDir, clock: () => new Date(START) });
   const org = tenant.extras.organisations[0]!;
   await store.organisations.upsert(org);

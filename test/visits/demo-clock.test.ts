@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importDemoData } from '../../server/jobs/intake-demo-data.js';
 import { openStore, type Store } from '../../store/index.js';
+import { seedPgliteDataDir } from '../support/pglite-template.js';
 
 const dirs: string[] = [];
 const stores: Store[] = [];
@@ -19,6 +20,7 @@ afterAll(async () => {
 async function importedAt(now: string): Promise<Store> {
   const dataDir = await mkdtemp(join(tmpdir(), 'demo-clock-'));
   dirs.push(dataDir);
+  seedPgliteDataDir(dataDir); // a migrated copy: no initdb
   const store = await openStore({ dataDir, clock: () => new Date(now) });
   stores.push(store);
   await importDemoData(store, new Date(now));
