@@ -6,6 +6,7 @@ import {
   planAnswer,
   planMail,
   readsFor,
+  wantsDocuments,
   type ActPlan,
   type MailDecision,
   type MailPlan,
@@ -256,6 +257,34 @@ describe('who is answered', () => {
       expect(plan.steps).toEqual([]);
       expect(planAnswer(plan, {}).reply).toBeUndefined();
     }
+  });
+});
+
+describe('which documents are read', () => {
+  it.each([
+    ['a submission', assessed('submission'), undefined, true],
+    ['a protocol', assessed('board-protocol'), undefined, true],
+    ['a question', assessed('question'), undefined, false],
+    [
+      'a question that might be a submission',
+      {
+        ...assessed('question'),
+        classification: {
+          ...assessed('question').classification,
+          alternative: 'submission' as const,
+        },
+      },
+      undefined,
+      true,
+    ],
+    [
+      'a question a coordinator calls a submission',
+      assessed('question'),
+      decision('submission'),
+      true,
+    ],
+  ])('%s', (_case, assessment, d, reads) => {
+    expect(wantsDocuments(assessment, d)).toBe(reads);
   });
 });
 

@@ -87,6 +87,24 @@ export function chosen(
   return unitId ? { kind, unitId } : { kind };
 }
 
+/** Kinds whose documents are downloaded and read. */
+const READS_DOCUMENTS: readonly MailKind[] = ['submission', 'board-protocol'];
+
+/**
+ * Whether the mail's documents are worth downloading: a submission or a protocol, or a mail that
+ * might be one (the runner-up kind), whose document text may then settle what it is.
+ */
+export function wantsDocuments(
+  assessment: MailAssessment,
+  decision: MailDecision | undefined,
+): boolean {
+  const c = assessment.classification;
+  return (
+    READS_DOCUMENTS.includes(decision?.kind ?? c.kind) ||
+    (c.alternative !== undefined && READS_DOCUMENTS.includes(c.alternative))
+  );
+}
+
 export function readsFor(
   assessment: MailAssessment,
   decision: MailDecision | undefined,

@@ -3,11 +3,12 @@
 // let core/intake/plan.ts decide, then perform the plan's steps with idempotent helpers (transitions
 // keyed by the mail, the receipt keyed by the mail, submission versions by mail, categories merged,
 // moves by immutable id), so a crash anywhere is repaired by running again.
-import { assessMail, prepareUnits, type MailKind } from '../../core/intake/index.js';
+import { assessMail, prepareUnits } from '../../core/intake/index.js';
 import {
   planAnswer,
   planMail,
   readsFor,
+  wantsDocuments,
   type ActPlan,
   type BouncedFacts,
   type PlannedFiling,
@@ -40,9 +41,6 @@ export interface ProcessDeps {
 }
 
 export type ProcessResult = { status: 'processed' | 'triage'; details: IntakeDetails };
-
-/** Kinds whose documents are downloaded and read. */
-const READS_DOCUMENTS: readonly MailKind[] = ['submission', 'board-protocol'];
 
 export async function processClaimedMail(
   ctx: IntakeContext,
@@ -89,12 +87,7 @@ export async function processClaimedMail(
     assessment = assessMail(facts, prepared);
   }
   let documents: ReadDocument[] = [];
-  const kindGuess = decision?.kind ?? assessment.classification.kind;
-  const wantsDocuments =
-    READS_DOCUMENTS.includes(kindGuess) ||
-    (assessment.classification.alternative !== undefined &&
-      READS_DOCUMENTS.includes(assessment.classification.alternative));
-  if (wantsDocuments && documentAttachments(attachments).length > 0) {
+  if (wantsDocuments(assessment, decision) && documentAttachments(attachments).length > 0) {
     await keep();
     documents = await readDocuments(ctx, mail.messageId, attachments);
     const text = documents.map((d) => (d.result.ok ? d.result.text : '')).join('\n\n');
