@@ -448,6 +448,23 @@ describe('classifyMail', () => {
       ).toBe('triage');
     });
 
+    it("does not take missing one of the award's events for a withdrawal from the award", () => {
+      for (const [subject, body] of [
+        ['Platsbesök', 'Hej! Jag kan tyvärr inte delta på platsbesöket den 12 september.\nKarin'],
+        ['Informationsmötet', 'Hej, vi kan tyvärr inte delta på informationsmötet den 10 mars.'],
+      ] as const) {
+        expect(auto({ subject, body }).decision, body).toBe('triage');
+      }
+      // Naming the award itself is a withdrawal, whatever else the sentence misses.
+      const c = classifyMail(
+        mail({
+          subject: 'Kvalitetsutmärkelsen',
+          body: 'Vi kan tyvärr inte delta i kvalitetsutmärkelsen i år och kommer därför inte på informationsmötet.',
+        }),
+      );
+      expect(c.kind).toBe('withdrawal');
+    });
+
     it('lets the topics a question names (the protocol, the entry) not compete with the question', () => {
       for (const [subject, body] of [
         ['Protokoll', 'Hej! Behöver vi skicka in protokollet själva eller gör förvaltningen det?'],

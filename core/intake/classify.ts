@@ -378,6 +378,8 @@ interface Sentence {
   tentative: boolean;
   /** About another year than this one ("nästa år", "next year"). */
   otherYear: boolean;
+  /** About one of the award's events (a meeting, a site visit, the ceremony), not the award itself. */
+  event: boolean;
   /** Negated ("kan inte komma"): for an info meeting, a cancellation rather than a sign-up. */
   negated: boolean;
   /** Opens like a yes/no question ("Räknas bilagorna …?", "Is it …?"). */
@@ -424,6 +426,13 @@ const ATTENDED =
 const TENTATIVE = b(
   'funderar (pa|over)|overvager|overlagger|kanske|eventuellt|mojligen|(ar|ar vi) (inte|ej) (saker|sakra|helt saker|helt sakra)|vet (inte|ej) (an |annu )?(om|riktigt)|inte bestamt|ej bestamt|osaker\\w*|considering|thinking (about|of)|might|may (take part|participate|join)|not (yet )?sure|undecided|have not decided|haven t decided',
 );
+/**
+ * The award's events besides the info meeting: "kan inte delta på platsbesöket" is about the visit,
+ * not a withdrawal from the award.
+ */
+const EVENT = b(
+  'platsbesok\\w*|aterforing\\w*|examinatorsutbildning\\w*|utbildningen|utbildningsdag\\w*|jury\\w*|kalibrering\\w*|prisutdelning\\w*|gala\\w*|ceremoni\\w*|kick ?off\\w*|workshop\\w*|seminari\\w*|site visit\\w*|feedback (meeting|session)|ceremony|training|workshop',
+);
 /** A sentence about another year ("nästa år", "next year"): not this cycle's registration or withdrawal. */
 const OTHER_YEAR = b(
   'nasta ar|kommande ar|nastkommande ar|till nasta ar|om ett ar|next year|the year after|following year',
@@ -460,6 +469,7 @@ function sentences(text: string, allQuestions = false): Sentence[] {
           QUESTION_OPENING.test(fold(t.slice(t.indexOf(':') + 1)))),
       tentative: TENTATIVE.test(f),
       otherYear: OTHER_YEAR.test(f),
+      event: (INFO.test(f) || EVENT.test(f)) && !AWARD_NAME.test(f),
       negated: NEGATION.test(f),
     };
     const thanks = THANKS_FOR_EVENT.exec(f);
@@ -572,7 +582,7 @@ export function classifyMail(facts: MailFacts): Classification {
           thankedFor ||
           (s.sentBefore && kind === 'submission') ||
           (s.attended && kind === 'info-meeting-signup') ||
-          ((s.tentative || s.otherYear) &&
+          ((s.tentative || s.otherYear || s.event) &&
             (kind === 'pre-registration' || kind === 'withdrawal')) ||
           (s.negated && kind === 'info-meeting-signup');
         if (s.tentative && (kind === 'pre-registration' || kind === 'withdrawal'))
