@@ -4,7 +4,7 @@
 // reminder.* Action.Execute verb of the unit's card and the overview.
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { Router } from 'express';
+import { Router, json } from 'express';
 import type { BotAction, BotContribution, BotTurn } from '../../bot/contributions.js';
 import { reminderNoticeCard, type ReminderVerb } from '../../cards/reminder.js';
 import { createReminders, type Reminders } from '../../features/reminders/index.js';
@@ -151,7 +151,8 @@ export function remindersBot(reminders: Reminders): BotContribution {
   };
 }
 
-/** The tab's reminders view: GET /reminders?year= (coordinators), planned and sent with counts. */
+/** The tab's reminders view: GET /reminders?year= (coordinators), planned and sent with counts; POST
+ * /reminders/:occurrenceId/pause|resume|send-now { year } acts on one and answers the new overview. */
 export function remindersTabApi(reminders: Reminders, now: () => Date): Router {
   const api = Router();
   api.get('/reminders', async (req, res, next) => {
@@ -173,6 +174,50 @@ export function remindersTabApi(reminders: Reminders, now: () => Date): Router {
         return;
       }
       res.json(overview);
+    } catch (e) {
+      next(e);
+    }
+  });
+  // The tab's buttons on a reminder (coordinators): pause, resume, send now — the bot's
+  // reminder.pause / reminder.resume / reminder.send-now, through the same service.
+  api.post('/reminders/:occurrenceId/:verb', json({ limit: '4kb' }), async (req, res, next) => {
+    try {
+      const principal = principalOf(res);
+      requireRole(principal, 'coordinator');
+      const verb = String(req.params.verb);
+      const occurrenceId = String(req.params.occurrenceId);
+      const year = Number((req.body as { year?: unknown } | undefined)?.year);
+      const fail = (status: number, code: string, message: string, messageSv: string) =>
+        res.status(status).json(errorBody({ status, code, message, messageSv, expected: true }));
+      if (verb !== 'pause' && verb !== 'resume' && verb !== 'send-now')
+        return void fail(
+          400,
+          'bad-verb',
+          'Pause, resume or send-now.',
+          'Pausa, återuppta eller skicka nu.',
+        );
+      const overview = Number.isInteger(year) ? await reminders.overview(year) : undefined;
+      if (!overview)
+        return void fail(
+          400,
+          'bad-year',
+          'No cycle for that year.',
+          'Det finns ingen omgång det året.',
+        );
+      const row = overview.rows.find((r) => r.occurrenceId === occurrenceId);
+      if (!row)
+        return void fail(404, 'unknown-reminder', 'No such reminder.', 'Påminnelsen finns inte.');
+      if (row.status === 'sent' || row.status === 'expired')
+        return void fail(
+          409,
+          'reminder-done',
+          'That reminder was already sent or is past.',
+          'Den påminnelsen är redan skickad eller passerad.',
+        );
+      await reminders.coordinatorAction(verb, principal.objectId, principal.locale, {
+        occurrenceId,
+      });
+      res.json(await reminders.overview(year));
     } catch (e) {
       next(e);
     }

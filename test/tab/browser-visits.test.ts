@@ -84,6 +84,40 @@ describe('the tab’s visits and reminders', { timeout: 120_000 }, () => {
     await en.close();
   });
 
+  it('a coordinator pauses, resumes and sends a reminder now from the tab', async () => {
+    const as = signedInFetch(await tabToken(server.emulatorUrl!, DEMO_COORDINATOR));
+    const overview = (await (await as(`${server.url}/api/tab/reminders?year=2026`)).json()) as {
+      rows: { occurrenceId: string; status: string }[];
+    };
+    const planned = overview.rows.filter((r) => r.status === 'planned');
+    expect(planned.length).toBeGreaterThan(0);
+    const page = await signIn('Maria Lindqvist');
+    await page.getByRole('tab', { name: 'Påminnelser' }).click();
+    const row = page.getByTestId(`reminder-${planned[0]!.occurrenceId}`);
+    await row.getByRole('button', { name: 'Pausa' }).click();
+    await row.getByText('pausad').waitFor();
+    await expectAccessible(page, 'reminders with buttons');
+    await row.getByRole('button', { name: 'Återuppta' }).click();
+    await row.getByText('planerad').waitFor();
+    await row.getByRole('button', { name: 'Skicka nu' }).click();
+    await row.getByText('skickad').waitFor({ timeout: 30_000 });
+    await expect(row.getByRole('button').count()).resolves.toBe(0);
+    await page.close();
+    // Sent is sent: the route says so rather than sending twice.
+    const again = await as(
+      `${server.url}/api/tab/reminders/${encodeURIComponent(planned[0]!.occurrenceId)}/send-now`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ year: 2026 }),
+      },
+    );
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: { messageSv: string } }).error.messageSv).toMatch(
+      /redan skickad/,
+    );
+  });
+
   it('an examiner sees the visits of their team only, and no reminders', async () => {
     const teams = await server.store.examinerTeams.listTeams(2026);
     const first = EXAMINERS[0]!;

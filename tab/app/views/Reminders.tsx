@@ -1,7 +1,11 @@
 // The coordinators' reminders of a cycle: each planned and sent reminder with when it goes (went)
 // out, its deadline, and the counts (units it goes to, delivered in Teams or by mail, failed, done
-// since). The same overview as the bot's `påminnelser` card, read from GET /api/tab/reminders.
+// since). The same overview as the bot's `påminnelser` card, read from GET /api/tab/reminders; the
+// same buttons as its rows (pause, resume, send now) through POST /api/tab/reminders/:id/:verb.
+import { useState } from 'react';
 import {
+  Button,
+  MessageBar,
   Table,
   TableBody,
   TableCell,
@@ -38,8 +42,23 @@ const useStyles = makeStyles({
 export function Reminders(props: { api: Api; locale: Locale; year: number }) {
   const { api, locale, year } = props;
   const styles = useStyles();
-  const { data, error } = useApi<{ rows: ReminderRow[] }>(api, `/reminders?year=${year}`);
+  const { data, error, reload } = useApi<{ rows: ReminderRow[] }>(api, `/reminders?year=${year}`);
   const rows = data?.rows;
+  const [busy, setBusy] = useState<string>();
+  const [actionError, setActionError] = useState<string>();
+
+  const act = async (row: ReminderRow, verb: 'pause' | 'resume' | 'send-now') => {
+    setBusy(row.occurrenceId);
+    setActionError(undefined);
+    try {
+      await api.post(`/reminders/${encodeURIComponent(row.occurrenceId)}/${verb}`, { year });
+    } catch (e) {
+      setActionError((e as Error).message);
+    } finally {
+      setBusy(undefined);
+      reload();
+    }
+  };
 
   const count = (s: ReminderRow['status']) => rows?.filter((r) => r.status === s).length ?? 0;
   const sent = rows?.filter((r) => r.status === 'sent') ?? [];
@@ -51,6 +70,7 @@ export function Reminders(props: { api: Api; locale: Locale; year: number }) {
         {t('reminders', locale)} {year}
       </Title3>
       {!rows && <Pending error={error} locale={locale} />}
+      {actionError && <MessageBar intent="error">{actionError}</MessageBar>}
       {rows && rows.length === 0 && <Text>{t('noReminders', locale)}</Text>}
       {rows && rows.length > 0 && (
         <>
@@ -74,11 +94,12 @@ export function Reminders(props: { api: Api; locale: Locale; year: number }) {
                   <TableHeaderCell>{t('viaMail', locale)}</TableHeaderCell>
                   <TableHeaderCell>{t('failed', locale)}</TableHeaderCell>
                   <TableHeaderCell>{t('actedSince', locale)}</TableHeaderCell>
+                  <TableHeaderCell>{t('actions', locale)}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
                 {rows.map((r) => (
-                  <TableRow key={r.occurrenceId}>
+                  <TableRow key={r.occurrenceId} data-testid={`reminder-${r.occurrenceId}`}>
                     <TableCell>{tOr(`reminderKind_${r.kind}`, locale)}</TableCell>
                     <TableCell>{formatInstant(r.sendAt, locale)}</TableCell>
                     <TableCell>{r.deadlineDate}</TableCell>
@@ -88,6 +109,35 @@ export function Reminders(props: { api: Api; locale: Locale; year: number }) {
                     <TableCell>{r.mail}</TableCell>
                     <TableCell>{r.failed}</TableCell>
                     <TableCell>{r.actedSince}</TableCell>
+                    <TableCell>
+                      {(r.status === 'planned' || r.status === 'due') && (
+                        <>
+                          <Button
+                            size="small"
+                            disabled={busy !== undefined}
+                            onClick={() => void act(r, 'pause')}
+                          >
+                            {t('pauseReminder', locale)}
+                          </Button>{' '}
+                          <Button
+                            size="small"
+                            disabled={busy !== undefined}
+                            onClick={() => void act(r, 'send-now')}
+                          >
+                            {t('sendReminderNow', locale)}
+                          </Button>
+                        </>
+                      )}
+                      {r.status === 'paused' && (
+                        <Button
+                          size="small"
+                          disabled={busy !== undefined}
+                          onClick={() => void act(r, 'resume')}
+                        >
+                          {t('resumeReminder', locale)}
+                        </Button>
+                      )}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
