@@ -266,7 +266,8 @@ describe('triage from Teams', () => {
       to: SHARED,
       from: { name: 'Någon Annan', address: 'nagon@extern.example' },
       subject,
-      body: 'Hej! Vi undrar om vi kan vara med i kvalitetsutmärkelsen. Mvh Någon',
+      // Half registration, half question, from an unknown sender: a coordinator decides.
+      body: 'Hej! Vi vill vara med i kvalitetsutmärkelsen. Hur gör vi då? Mvh Någon',
     });
     await h.settle();
     const filed = await h.inShared(subject);
