@@ -15,6 +15,7 @@ import { latestMigration, migrateToLatest } from '../../store/migrations.js';
 import { pglitePool } from '../../store/pglite-pool.js';
 import type { Database } from '../../store/schema.js';
 import { createStore } from '../../store/store.js';
+import { ensurePgliteTemplate } from '../support/pglite-template.js';
 import { runConformance, type ConformanceTarget } from './conformance.js';
 import { runVisitsConformance } from './visits-conformance.js';
 
@@ -24,9 +25,7 @@ let engine: PGlite;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'award-store-'));
-  template = join(root, 'template');
-  const store = await openStore({ dataDir: template });
-  await store.close();
+  template = await ensurePgliteTemplate(); // migrated once per schema, copied here
   const shared = join(root, 'shared');
   await cp(pgliteDir(template), pgliteDir(shared), { recursive: true });
   engine = await PGlite.create(pgliteDir(shared));

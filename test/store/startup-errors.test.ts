@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isStoreError, openStore, pgliteDir, type StoreError } from '../../store/index.js';
+import { ensurePgliteTemplate } from '../support/pglite-template.js';
 
 let root: string;
 let template: string;
@@ -16,8 +17,8 @@ let counter = 0;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'award-store-errors-'));
-  template = join(root, 'template');
-  await (await openStore({ dataDir: template })).close();
+  // The shared migrated template (built once per schema); only copies of it are damaged here.
+  template = await ensurePgliteTemplate();
 });
 
 afterAll(async () => {
