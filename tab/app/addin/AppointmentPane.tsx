@@ -18,6 +18,7 @@ import {
 import { ApiError } from '../api.js';
 import { call, supports } from './office.js';
 import type { PaneContext } from './shell.js';
+import { Pending } from '../Pending.js';
 import { t, timeRange, type Locale } from '../i18n.js';
 
 interface UnitRow {
@@ -153,13 +154,7 @@ export function AppointmentPane({ office, api, locale }: PaneContext) {
     }
   };
 
-  if (refusal)
-    return (
-      <MessageBar intent="warning" role="alert">
-        <MessageBarBody>{refusal}</MessageBarBody>
-      </MessageBar>
-    );
-  if (!units) return <Spinner label={t('loading', locale)} />;
+  if (!units) return <Pending error={refusal} intent="warning" locale={locale} />;
 
   return (
     <>

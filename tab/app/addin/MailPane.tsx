@@ -14,12 +14,12 @@ import {
   MessageBar,
   MessageBarBody,
   Option,
-  Spinner,
   Subtitle2,
 } from '@fluentui/react-components';
 import { ApiError } from '../api.js';
 import { call } from './office.js';
 import type { PaneContext } from './shell.js';
+import { Pending } from '../Pending.js';
 import { receiptStatusText, t, when, type Bilingual } from '../i18n.js';
 
 interface MailView {
@@ -124,13 +124,7 @@ export function MailPane({ office, api, locale }: PaneContext) {
     }
   };
 
-  if (refusal)
-    return (
-      <MessageBar intent="warning" role="alert">
-        <MessageBarBody>{refusal}</MessageBarBody>
-      </MessageBar>
-    );
-  if (!answer) return <Spinner label={t('loading', locale)} />;
+  if (!answer) return <Pending error={refusal} intent="warning" locale={locale} />;
   const { mail, actions, choices } = answer;
   const percent = Math.round(mail.confidence * 100);
 
