@@ -90,6 +90,8 @@ export interface ScaledM365Options {
   /** Graph client retries (default: none, the caller handles 429 itself). */
   retry?: RetryOptions;
   maxConcurrencyPerMailbox?: number;
+  /** Called with the new, empty data directory before the store opens it (tests put a migrated copy there). */
+  prepareDataDir?: (dataDir: string) => void;
 }
 
 export async function startScaledM365(options: ScaledM365Options): Promise<ScaledM365> {
@@ -102,6 +104,7 @@ export async function startScaledM365(options: ScaledM365Options): Promise<Scale
     faults: { latencyMs: 0, ...options.faults },
   });
   const dataDir = await mkdtemp(join(tmpdir(), 'kvalitet-outbox-'));
+  options.prepareDataDir?.(dataDir);
   const store = await openStore({ dataDir, clock: () => clock.now() });
   const tokens = createTokenProvider({
     tenantId: tenant.tenantId,
