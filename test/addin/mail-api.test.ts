@@ -56,17 +56,27 @@ afterAll(async () => {
 
 describe('the mail read pane API', () => {
   it('shows a coordinator how a triage mail was classified, and a decision moves the unit', async () => {
-    const item = (await intake.listTriage({ limit: 100 })).find(
-      (i) => i.suggestedKind === 'withdrawal' && i.suggestedUnitId,
-    )!;
-    expect(item).toBeDefined();
+    // A mail about one unit that the intake left to a coordinator (a registration or withdrawal it
+    // was unsure of); the coordinator decides it is a withdrawal.
+    let item: Awaited<ReturnType<typeof intake.listTriage>>[number] | undefined;
+    for (const i of await intake.listTriage({ limit: 100 })) {
+      if (i.suggestedKind !== 'withdrawal' && i.suggestedKind !== 'pre-registration') continue;
+      if (!i.suggestedUnitId) continue;
+      const p = await server.store.participations.get(i.suggestedUnitId, 2026);
+      // Only a unit that may still withdraw (not withdrawn, not yet judged).
+      const mayWithdraw = ['interested', 'pre-registered', 'submitted', 'in-protocol', 'eligible'];
+      if (p && !mayWithdraw.includes(p.state)) continue;
+      item = i;
+      break;
+    }
+    if (!item) throw new Error('no triage mail about one unit in the seeded mailbox');
     const record = await server.store.mails.get({ mailbox: SHARED, messageId: item.messageId });
     const internetMessageId = record!.internetMessageId!;
 
     const res = await view(internetMessageId);
     expect(res.status).toBe(200);
     const body = (await res.json()) as MailBody;
-    expect(body.mail.kind).toBe('withdrawal');
+    expect(body.mail.kind).toBe(item.suggestedKind);
     expect(body.mail.waitingForTriage).toBe(true);
     expect(body.mail.reasons.length).toBeGreaterThan(0);
     expect(body.mail.units.map((u) => u.unitId)).toContain(item.suggestedUnitId);
