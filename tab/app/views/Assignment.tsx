@@ -3,21 +3,11 @@
 // declared conflicts) is shown first, and exactly what was shown is assigned (POST). If a conflict
 // was declared in between, the server refuses with its message and the view offers a new proposal.
 import { useState } from 'react';
-import {
-  Button,
-  MessageBar,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  Title3,
-} from '@fluentui/react-components';
+import { Button, MessageBar, Text, Title3 } from '@fluentui/react-components';
 import type { Api } from '../api.js';
 import { Pending } from '../Pending.js';
 import { useApi } from '../useApi.js';
+import { DataTable } from '../DataTable.js';
 import { t, type Locale } from '../i18n.js';
 
 interface Proposal {
@@ -76,22 +66,16 @@ export function Assignment(props: {
       {data && data.assignments.length === 0 && <Text>{t('nothingToAssign', locale)}</Text>}
       {data && data.assignments.length > 0 && (
         <>
-          <Table aria-label={t('assignment', locale)} data-testid="assignment-table">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('unit', locale)}</TableHeaderCell>
-                <TableHeaderCell>{t('team', locale)}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.assignments.map((a) => (
-                <TableRow key={a.unitId}>
-                  <TableCell>{unitName(a.unitId)}</TableCell>
-                  <TableCell>{data.names.teams[a.teamId] ?? a.teamId}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <DataTable
+            label={t('assignment', locale)}
+            testId="assignment-table"
+            rows={data.assignments}
+            rowKey={(a) => a.unitId}
+            columns={[
+              { header: t('unit', locale), cell: (a) => unitName(a.unitId) },
+              { header: t('team', locale), cell: (a) => data.names.teams[a.teamId] ?? a.teamId },
+            ]}
+          />
           <Button appearance="primary" disabled={busy} onClick={() => void assign()}>
             {t('assignAsProposed', locale)}
           </Button>

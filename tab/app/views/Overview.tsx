@@ -1,21 +1,11 @@
 // Everyone: the next dates of every cycle that has any. Coordinators: the chosen cycle's pipeline
 // (participations per state and class, what is missing).
-import {
-  Card,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  Title3,
-  makeStyles,
-} from '@fluentui/react-components';
+import { Card, Text, Title3, makeStyles } from '@fluentui/react-components';
 import type { StatusOverview, YearCounts } from '../../../features/status/types.js';
 import type { Api } from '../api.js';
 import { Pending } from '../Pending.js';
 import { useApi } from '../useApi.js';
+import { DataTable } from '../DataTable.js';
 import { CLASSES, STATES, stateLabel, t, type Locale } from '../i18n.js';
 
 const useStyles = makeStyles({
@@ -97,40 +87,33 @@ export function Overview(props: { api: Api; locale: Locale; year: number; coordi
             ))}
           </div>
           <div className={styles.tables}>
-            <Table aria-label={t('byState', locale)} size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('state', locale)}</TableHeaderCell>
-                  <TableHeaderCell>{t('total', locale)}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {STATES.filter((s) => (counts.byState?.[s] ?? 0) > 0).map((s) => (
-                  <TableRow key={s}>
-                    <TableCell>{stateLabel(s, locale)}</TableCell>
-                    <TableCell>{counts.byState![s]}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-            <Table aria-label={t('byClass', locale)} size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('class', locale)}</TableHeaderCell>
-                  <TableHeaderCell>{t('participating', locale)}</TableHeaderCell>
-                  <TableHeaderCell>{t('submitted', locale)}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {CLASSES.map((c) => (
-                  <TableRow key={c.id}>
-                    <TableCell>{c[locale]}</TableCell>
-                    <TableCell>{counts.byClass?.[c.id]?.participating ?? 0}</TableCell>
-                    <TableCell>{counts.byClass?.[c.id]?.submitted ?? 0}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <DataTable
+              label={t('byState', locale)}
+              size="small"
+              rows={STATES.filter((s) => (counts.byState?.[s] ?? 0) > 0)}
+              rowKey={(s) => s}
+              columns={[
+                { header: t('state', locale), cell: (s) => stateLabel(s, locale) },
+                { header: t('total', locale), cell: (s) => counts.byState![s] },
+              ]}
+            />
+            <DataTable
+              label={t('byClass', locale)}
+              size="small"
+              rows={CLASSES}
+              rowKey={(c) => c.id}
+              columns={[
+                { header: t('class', locale), cell: (c) => c[locale] },
+                {
+                  header: t('participating', locale),
+                  cell: (c) => counts.byClass?.[c.id]?.participating ?? 0,
+                },
+                {
+                  header: t('submitted', locale),
+                  cell: (c) => counts.byClass?.[c.id]?.submitted ?? 0,
+                },
+              ]}
+            />
           </div>
         </section>
       )}

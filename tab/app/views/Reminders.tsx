@@ -3,22 +3,11 @@
 // since). The same overview as the bot's `påminnelser` card, read from GET /api/tab/reminders; the
 // same buttons as its rows (pause, resume, send now) through POST /api/tab/reminders/:id/:verb.
 import { useState } from 'react';
-import {
-  Button,
-  MessageBar,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  Title3,
-  makeStyles,
-} from '@fluentui/react-components';
+import { Button, MessageBar, Text, Title3, makeStyles } from '@fluentui/react-components';
 import type { Api } from '../api.js';
 import { Pending } from '../Pending.js';
 import { useApi } from '../useApi.js';
+import { DataTable } from '../DataTable.js';
 import { formatInstant, t, tOr, type Locale } from '../i18n.js';
 
 interface ReminderRow {
@@ -82,34 +71,29 @@ export function Reminders(props: { api: Api; locale: Locale; year: number }) {
               ` · ${t('recipients', locale)}: ${sum((r) => r.recipients)} (${t('viaTeams', locale)} ${sum((r) => r.teams)}, ${t('viaMail', locale)} ${sum((r) => r.mail)}, ${t('failed', locale).toLowerCase()} ${sum((r) => r.failed)})`}
           </Text>
           <div className={styles.scroll}>
-            <Table aria-label={t('reminders', locale)} data-testid="reminder-table">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('reminderKind', locale)}</TableHeaderCell>
-                  <TableHeaderCell>{t('sendAt', locale)}</TableHeaderCell>
-                  <TableHeaderCell>{t('deadline', locale)}</TableHeaderCell>
-                  <TableHeaderCell>{t('status', locale)}</TableHeaderCell>
-                  <TableHeaderCell>{t('recipients', locale)}</TableHeaderCell>
-                  <TableHeaderCell>{t('viaTeams', locale)}</TableHeaderCell>
-                  <TableHeaderCell>{t('viaMail', locale)}</TableHeaderCell>
-                  <TableHeaderCell>{t('failed', locale)}</TableHeaderCell>
-                  <TableHeaderCell>{t('actedSince', locale)}</TableHeaderCell>
-                  <TableHeaderCell>{t('actions', locale)}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {rows.map((r) => (
-                  <TableRow key={r.occurrenceId} data-testid={`reminder-${r.occurrenceId}`}>
-                    <TableCell>{tOr(`reminderKind_${r.kind}`, locale)}</TableCell>
-                    <TableCell>{formatInstant(r.sendAt, locale)}</TableCell>
-                    <TableCell>{r.deadlineDate}</TableCell>
-                    <TableCell>{tOr(`reminder_${r.status}`, locale)}</TableCell>
-                    <TableCell>{r.recipients}</TableCell>
-                    <TableCell>{r.teams}</TableCell>
-                    <TableCell>{r.mail}</TableCell>
-                    <TableCell>{r.failed}</TableCell>
-                    <TableCell>{r.actedSince}</TableCell>
-                    <TableCell>
+            <DataTable
+              label={t('reminders', locale)}
+              testId="reminder-table"
+              rows={rows}
+              rowKey={(r) => r.occurrenceId}
+              rowTestId={(r) => `reminder-${r.occurrenceId}`}
+              columns={[
+                {
+                  header: t('reminderKind', locale),
+                  cell: (r) => tOr(`reminderKind_${r.kind}`, locale),
+                },
+                { header: t('sendAt', locale), cell: (r) => formatInstant(r.sendAt, locale) },
+                { header: t('deadline', locale), cell: (r) => r.deadlineDate },
+                { header: t('status', locale), cell: (r) => tOr(`reminder_${r.status}`, locale) },
+                { header: t('recipients', locale), cell: (r) => r.recipients },
+                { header: t('viaTeams', locale), cell: (r) => r.teams },
+                { header: t('viaMail', locale), cell: (r) => r.mail },
+                { header: t('failed', locale), cell: (r) => r.failed },
+                { header: t('actedSince', locale), cell: (r) => r.actedSince },
+                {
+                  header: t('actions', locale),
+                  cell: (r) => (
+                    <>
                       {(r.status === 'planned' || r.status === 'due') && (
                         <>
                           <Button
@@ -137,11 +121,11 @@ export function Reminders(props: { api: Api; locale: Locale; year: number }) {
                           {t('resumeReminder', locale)}
                         </Button>
                       )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                    </>
+                  ),
+                },
+              ]}
+            />
           </div>
         </>
       )}

@@ -3,21 +3,11 @@
 // feature's tab API (/visits/calendar cuts the rows to the caller's teams; /visits/teams is for
 // coordinators). Unit managers see their unit's visits on "Vår enhet".
 import { useState } from 'react';
-import {
-  Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  Title3,
-  makeStyles,
-} from '@fluentui/react-components';
+import { Select, Text, Title3, makeStyles } from '@fluentui/react-components';
 import type { Api } from '../api.js';
 import { Pending } from '../Pending.js';
 import { useApi } from '../useApi.js';
+import { DataTable } from '../DataTable.js';
 import { Assignment } from './Assignment.js';
 import { formatInstant, t, tOr, type Locale } from '../i18n.js';
 
@@ -96,34 +86,30 @@ export function Visits(props: { api: Api; locale: Locale; year: number; coordina
       {rows && rows.length === 0 && <Text>{t('noVisits', locale)}</Text>}
       {rows && rows.length > 0 && (
         <div className={styles.scroll}>
-          <Table aria-label={t('visitCalendar', locale)} data-testid="visit-calendar">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('when', locale)}</TableHeaderCell>
-                <TableHeaderCell>{t('unit', locale)}</TableHeaderCell>
-                <TableHeaderCell>{t('team', locale)}</TableHeaderCell>
-                <TableHeaderCell>{t('leader', locale)}</TableHeaderCell>
-                <TableHeaderCell>{t('status', locale)}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((r) => (
-                <TableRow key={`${r.ref.unitId}-${r.teamId}`}>
-                  <TableCell>{r.start ? formatInstant(r.start, locale) : '–'}</TableCell>
-                  <TableCell>{r.unitName}</TableCell>
-                  <TableCell>{r.teamName}</TableCell>
-                  <TableCell className={styles.address}>{r.leader}</TableCell>
-                  <TableCell>
-                    {r.status === 'unbooked' ? (
-                      <strong>{t('visit_unbooked', locale)}</strong>
-                    ) : (
-                      tOr(`visit_${r.status}`, locale)
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <DataTable
+            label={t('visitCalendar', locale)}
+            testId="visit-calendar"
+            rows={rows}
+            rowKey={(r) => `${r.ref.unitId}-${r.teamId}`}
+            columns={[
+              {
+                header: t('when', locale),
+                cell: (r) => (r.start ? formatInstant(r.start, locale) : '–'),
+              },
+              { header: t('unit', locale), cell: (r) => r.unitName },
+              { header: t('team', locale), cell: (r) => r.teamName },
+              { header: t('leader', locale), cell: (r) => r.leader, className: styles.address },
+              {
+                header: t('status', locale),
+                cell: (r) =>
+                  r.status === 'unbooked' ? (
+                    <strong>{t('visit_unbooked', locale)}</strong>
+                  ) : (
+                    tOr(`visit_${r.status}`, locale)
+                  ),
+              },
+            ]}
+          />
         </div>
       )}
       {coordinator && (
@@ -148,28 +134,25 @@ export function Visits(props: { api: Api; locale: Locale; year: number; coordina
           {teams && teams.length === 0 && <Text>{t('noTeams', locale)}</Text>}
           {teams && teams.length > 0 && (
             <div className={styles.scroll}>
-              <Table aria-label={t('teams', locale)} data-testid="team-table">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t('team', locale)}</TableHeaderCell>
-                    <TableHeaderCell>{t('leader', locale)}</TableHeaderCell>
-                    <TableHeaderCell>{t('members', locale)}</TableHeaderCell>
-                    <TableHeaderCell>{t('units', locale)}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {teams.map((team) => (
-                    <TableRow key={team.id}>
-                      <TableCell>{team.name}</TableCell>
-                      <TableCell className={styles.address}>{team.leader}</TableCell>
-                      <TableCell>
-                        {team.members.map((m) => m.name ?? m.address).join(', ')}
-                      </TableCell>
-                      <TableCell>{team.unitIds.length}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <DataTable
+                label={t('teams', locale)}
+                testId="team-table"
+                rows={teams}
+                rowKey={(team) => team.id}
+                columns={[
+                  { header: t('team', locale), cell: (team) => team.name },
+                  {
+                    header: t('leader', locale),
+                    cell: (team) => team.leader,
+                    className: styles.address,
+                  },
+                  {
+                    header: t('members', locale),
+                    cell: (team) => team.members.map((m) => m.name ?? m.address).join(', '),
+                  },
+                  { header: t('units', locale), cell: (team) => team.unitIds.length },
+                ]}
+              />
             </div>
           )}
         </section>
