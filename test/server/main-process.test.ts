@@ -5,17 +5,20 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seedPgliteDataDir } from '../support/pglite-template.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
 describe('the server process', () => {
   it('prints a redacted configuration and stops on SIGTERM', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kvalitet-main-'));
+    seedPgliteDataDir(dataDir); // a migrated copy: no initdb before the banner
     const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/main.ts'], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',
         PORT: '0',
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'kvalitet-main-')),
+        DATA_DIR: dataDir,
         LOG_LEVEL: 'info',
         M365_TENANT_ID: '11111111-2222-4333-8444-555555555555',
         M365_CLIENT_ID: '22222222-3333-4444-8555-666666666666',

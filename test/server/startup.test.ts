@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seedPgliteDataDir } from '../support/pglite-template.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -80,6 +81,7 @@ describe('start-up failures', () => {
 
   it('names a damaged emulator state file and says how to start afresh', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kvalitet-emustate-'));
+    seedPgliteDataDir(dataDir); // the store opens first: a migrated copy, no initdb
     writeFileSync(join(dataDir, 'emulator.json'), '{"version": 1, "tenantId": ');
     const { code, stderr } = await start({ DATA_DIR: dataDir, EMULATOR_PORT: '0' });
     expect(code).toBe(1);
