@@ -210,9 +210,20 @@ describe('the "Boka besök" organizer pane', () => {
 
 describe('the mail read pane', () => {
   it('shows how a seeded mail was classified and a coordinator’s correction moves the unit', async () => {
-    const item = (await intake.listTriage({ limit: 100 })).find(
-      (i) => i.suggestedKind === 'withdrawal' && i.suggestedUnitId,
-    )!;
+    // A seeded mail about one unit that the intake left to a coordinator (a registration or
+    // withdrawal it was unsure of), whose unit may still withdraw; the coordinator decides withdrawal.
+    let item: Awaited<ReturnType<typeof intake.listTriage>>[number] | undefined;
+    for (const i of await intake.listTriage({ limit: 100 })) {
+      if (i.suggestedKind !== 'withdrawal' && i.suggestedKind !== 'pre-registration') continue;
+      if (!i.suggestedUnitId) continue;
+      const p = await server.store.participations.get(i.suggestedUnitId, YEAR);
+      const mayWithdraw = ['interested', 'pre-registered', 'submitted', 'in-protocol', 'eligible'];
+      if (p && !mayWithdraw.includes(p.state)) continue;
+      item = i;
+      break;
+    }
+    if (!item) throw new Error('no triage mail about one unit in the seeded mailbox');
+    const suggested = item.suggestedKind as 'withdrawal' | 'pre-registration';
     const record = await server.store.mails.get({ mailbox: SHARED, messageId: item.messageId });
     const unit = (await server.store.units.get(item.suggestedUnitId!))!;
     const page = await openPane('mail', {
@@ -221,13 +232,17 @@ describe('the mail read pane', () => {
       internetMessageId: record!.internetMessageId!,
       mailbox: SHARED,
     });
-    await page.getByTestId('kind').getByText(MAIL_KIND_LABELS.withdrawal.sv).waitFor();
+    await page.getByTestId('kind').getByText(MAIL_KIND_LABELS[suggested].sv).waitFor();
     await page.getByText('Väntar på en samordnare').waitFor();
     expect(await page.getByTestId('reasons').locator('li').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('units').textContent()).toContain(unit.name);
     await page.screenshot({ path: `${ARTIFACTS}/mail-triage.png`, fullPage: true });
     await expectAccessible(page, 'pane');
 
+    if (suggested !== 'withdrawal') {
+      await page.getByRole('combobox', { name: 'Typ' }).click();
+      await page.getByRole('option', { name: MAIL_KIND_LABELS.withdrawal.sv }).click();
+    }
     await page.getByRole('button', { name: 'Spara beslutet' }).click();
     await page.getByText('Beslutet är sparat.').waitFor();
     await page
