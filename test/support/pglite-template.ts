@@ -6,8 +6,8 @@
 // Tests about a first start on an empty directory do not use it.
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { openStore, pgliteDir } from '../../store/index.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -25,6 +25,7 @@ export function pgliteTemplateDir(): string {
 /** Builds the template when there is none for this schema; concurrent runs keep the first one. */
 export async function ensurePgliteTemplate(): Promise<string> {
   const dir = pgliteTemplateDir();
+  await pruneOldTemplates(dir);
   if (existsSync(join(pgliteDir(dir), 'PG_VERSION'))) return dir;
   const building = `${dir}.tmp-${process.pid}-${Date.now()}`;
   const store = await openStore({ dataDir: building });
@@ -37,6 +38,18 @@ export async function ensurePgliteTemplate(): Promise<string> {
     await rm(building, { recursive: true, force: true });
   }
   return dir;
+}
+
+/** Templates of other schemas, made over a week ago (40 MB each), go; recent ones may still be in use. */
+async function pruneOldTemplates(keep: string): Promise<void> {
+  const parent = dirname(keep);
+  const names = await readdir(parent).catch(() => [] as string[]);
+  for (const name of names) {
+    const path = join(parent, name);
+    if (path === keep || !name.startsWith('pglite-')) continue;
+    const made = (await stat(path).catch(() => undefined))?.mtimeMs ?? Date.now();
+    if (Date.now() - made > 7 * 24 * 3_600_000) await rm(path, { recursive: true, force: true });
+  }
 }
 
 /**
