@@ -260,6 +260,16 @@ export function formatInstant(iso: string, l: Locale): string {
   });
 }
 
+/** One version of a unit's application as a line: when, how long, how many answers, late or not. */
+export function submissionText(
+  s: { sentAt: string; characters: number; answeredQuestions: number; late: boolean },
+  l: Locale,
+): string {
+  const chars = s.characters.toLocaleString(l === 'sv' ? 'sv-SE' : 'en-GB');
+  const late = s.late ? ` (${t('late', l)})` : '';
+  return `${formatInstant(s.sentAt, l)}: ${chars} ${t('characters', l).toLowerCase()}, ${s.answeredQuestions}/24${late}`;
+}
+
 /** A receipt's delivery status (the mail pane). */
 export const receiptStatusText = (status: string, l: Locale): string => tOr(`receipt_${status}`, l);
 

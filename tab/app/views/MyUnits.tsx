@@ -21,7 +21,7 @@ import type { UnitDetail } from '../../../features/status/types.js';
 import type { Api } from '../api.js';
 import { Pending } from '../Pending.js';
 import { useApi } from '../useApi.js';
-import { formatInstant, stateLabel, t, type Locale } from '../i18n.js';
+import { formatInstant, stateLabel, submissionText, t, type Locale } from '../i18n.js';
 
 const useStyles = makeStyles({
   list: { paddingLeft: '18px', margin: '4px 0' },
@@ -105,12 +105,7 @@ function OurUnit(props: { api: Api; locale: Locale; year: number; unitId: string
         <ul className={styles.list}>
           {detail.submissions.map((s) => (
             <li key={s.messageId}>
-              <Text>
-                {formatInstant(s.sentAt, locale)}:{' '}
-                {s.characters.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB')}{' '}
-                {t('characters', locale).toLowerCase()}, {s.answeredQuestions}/24
-                {s.late && ` (${t('late', locale)})`}
-              </Text>
+              <Text>{submissionText(s, locale)}</Text>
             </li>
           ))}
         </ul>

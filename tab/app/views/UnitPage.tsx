@@ -16,7 +16,7 @@ import type { UnitDetail } from '../../../features/status/types.js';
 import type { Api } from '../api.js';
 import { Pending } from '../Pending.js';
 import { useApi } from '../useApi.js';
-import { formatInstant, stateLabel, t, type Locale } from '../i18n.js';
+import { formatInstant, stateLabel, submissionText, t, type Locale } from '../i18n.js';
 
 interface Detail extends UnitDetail {
   mails: {
@@ -115,10 +115,7 @@ export function UnitPage(props: {
             {detail.submissions.map((s) => (
               <li key={s.messageId}>
                 <Text>
-                  {formatInstant(s.sentAt, locale)}:{' '}
-                  {s.characters.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB')}{' '}
-                  {t('characters', locale).toLowerCase()}, {s.answeredQuestions}/24
-                  {s.late && ` (${t('late', locale)})`} {s.fileNames.join(', ')}
+                  {submissionText(s, locale)} {s.fileNames.join(', ')}
                 </Text>
               </li>
             ))}
