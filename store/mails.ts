@@ -120,6 +120,11 @@ export interface MailsRepo {
     status?: MailStatus | readonly MailStatus[];
     mailbox?: string;
     unitId?: string;
+    /**
+     * Only mails waiting for a coordinator: in triage, or failed with no retry planned (the rule of
+     * features/intake/details.ts `awaitingTriage`), filtered before the limit.
+     */
+    awaitingTriage?: true;
     limit?: number;
   }): Promise<MailRecord[]>;
   /** Count per status (every status present, zeros included). */
@@ -357,6 +362,13 @@ export function mailsRepo({ db, now }: RepoContext): MailsRepo {
       }
       if (filter.mailbox !== undefined) query = query.where('mailbox', '=', filter.mailbox);
       if (filter.unitId !== undefined) query = query.where('unit_id', '=', filter.unitId);
+      if (filter.awaitingTriage)
+        query = query.where((eb) =>
+          eb.or([
+            eb('status', '=', 'triage'),
+            eb.and([eb('status', '=', 'failed'), eb('retry_at', 'is', null)]),
+          ]),
+        );
       const rows = await query
         .orderBy('received_at', 'desc')
         .orderBy('message_id')

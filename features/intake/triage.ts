@@ -17,14 +17,14 @@ export async function listTriage(
   options: { limit?: number } = {},
 ): Promise<TriageItem[]> {
   // Mails the app gave up on (no retry planned) wait here too: a person decides, nothing is lost.
-  const mails = (
-    await ctx.store.mails.list({
-      status: ['triage', 'failed'],
-      mailbox: ctx.mailbox,
-      limit: options.limit ?? 50,
-    })
-  ).filter(awaitingTriage);
-  return mails.map(triageItemOf);
+  // Chosen by the store before the limit, so failures still being retried never crowd them out.
+  const mails = await ctx.store.mails.list({
+    status: ['triage', 'failed'],
+    mailbox: ctx.mailbox,
+    awaitingTriage: true,
+    limit: options.limit ?? 50,
+  });
+  return mails.filter(awaitingTriage).map(triageItemOf);
 }
 
 export interface TriageResolution {

@@ -600,6 +600,35 @@ export function runConformance(
         expect(await ids(['im-3'])).toEqual([]);
         expect(await ids([])).toEqual([]);
       });
+
+      it('lists the mails waiting for a coordinator before the limit: failures still retried never crowd them out', async () => {
+        const at = (h: number) => `2027-03-20T${String(h).padStart(2, '0')}:00:00Z`;
+        const end = async (
+          messageId: string,
+          receivedAt: string,
+          how: 'triage' | 'processed' | 'retry' | 'gave-up',
+        ) => {
+          const k = { mailbox: MAILBOX, messageId };
+          await store.mails.recordSeen({ ...k, receivedAt });
+          await store.mails.claim(k, { owner: 'w', leaseMs: MIN });
+          if (how === 'triage' || how === 'processed')
+            await store.mails.complete(k, 'w', { status: how });
+          else
+            await store.mails.fail(k, 'w', {
+              error: 'Graph busy',
+              ...(how === 'retry' ? { retryAt: '2027-03-21T00:00:00Z' } : {}),
+            });
+        };
+        await end('triaged', at(8), 'triage');
+        await end('gave-up', at(9), 'gave-up');
+        await end('done', at(10), 'processed');
+        for (let i = 0; i < 3; i++) await end(`retrying-${i}`, at(11 + i), 'retry');
+
+        const waiting = (limit: number) =>
+          store.mails.list({ mailbox: MAILBOX, awaitingTriage: true, limit });
+        expect((await waiting(2)).map((m) => m.messageId)).toEqual(['gave-up', 'triaged']);
+        expect((await waiting(1)).map((m) => m.messageId)).toEqual(['gave-up']);
+      });
     });
 
     describe('submissions', () => {
