@@ -483,6 +483,24 @@ describe('classifyMail', () => {
       ).toEqual({ kind: 'pre-registration', decision: 'auto' });
     });
 
+    it('lets what a reply says decide over its thread topic, and a registration referred to not compete', () => {
+      const receipt =
+        '\n\nFrån: Kvalitetsutmärkelsen <kvalitetsutmarkelsen@stockholm.example>\nSkickat: den 2 mars 2027\nTill: Eva\nÄmne: Vi har tagit emot er intresseanmälan\n\nTack för er intresseanmälan!';
+      expect(
+        auto({
+          subject: 'SV: Vi har tagit emot er intresseanmälan – Kvalitetsutmärkelsen 2027',
+          body: `Hej! Vi måste tyvärr dra tillbaka vår anmälan.\nEva${receipt}`,
+        }),
+      ).toEqual({ kind: 'withdrawal', decision: 'auto' });
+      expect(
+        auto({
+          subject: 'Kvalitetsutmärkelsen 2027',
+          body: 'Som vi skrev i vår intresseanmälan vill vi delta, och nu skickar vi in vårt bidrag.',
+          attachments: [docx('Myran.docx')],
+        }),
+      ).toEqual({ kind: 'submission', decision: 'auto' });
+    });
+
     it('does not take a sending told of in the past tense for the sending itself', () => {
       const c = classifyMail(
         mail({

@@ -223,7 +223,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'submission',
     weight: 3,
     re: b(
-      'bifoga\\w*|skickar (harmed |nu |in |harmed in |over )+|lamnar (harmed )?in|se bilaga|i bilagan|bilagan|bilagd\\w*|skickas harmed|har kommer (nu )?(var|vart|vara|ansokan|bidraget|tavlingsbidraget)',
+      'bifoga\\w*|skickar (harmed |nu |in |harmed in |over )+|skickar vi (harmed |nu )?(in|over)|lamnar (harmed )?in|se bilaga|i bilagan|bilagan|bilagd\\w*|skickas harmed|har kommer (nu )?(var|vart|vara|ansokan|bidraget|tavlingsbidraget)',
     ),
     sv: 'skriver att något bifogas/skickas in',
     en: 'says something is attached or sent in',
@@ -401,7 +401,7 @@ const ANNOUNCED =
 
 /** A sentence about a pre-registration already made ("vi anmälde intresse i mars"): referred to, not made. */
 const EARLIER_REGISTRATION =
-  /\b(anmalde|har anmalt|anmaldes|sedan (var |er )?(intresse ?)?anmalan|(var|er) (intresse ?)?anmalan (ar|har|kom|gick))\b/;
+  /\b(anmalde|har anmalt|anmaldes|sedan (var |er )?(intresse ?)?anmalan|(var|er) (intresse ?)?anmalan (ar|har|kom|gick)|(i|enligt) (var|er) (intresse ?)?anmalan)\b/;
 
 /**
  * A sentence that asks without a question mark ("undrar över sista dag för bidraget", "behöver veta
@@ -630,6 +630,15 @@ export function classifyMail(facts: MailFacts): Classification {
   // The subject names the topic; when all the sender writes is questions (or tells of what was done
   // before or is called off), the topic is asked about ("Format på bidraget" / "Kan vi skicka in som
   // PDF?"; "Informationsmötet" / "jag kan inte komma"), not done.
+  // In a reply, the subject is the thread's topic (often our own receipt's subject): when the sender's
+  // own words state something, they decide; the topic may confirm them but does not compete.
+  if (subject.isReply && ownStatement) {
+    const stated = new Set(
+      fired.filter((s) => s.zone === 'texten' && s.weight > 0 && !s.asked).map((s) => s.kind),
+    );
+    for (const s of fired)
+      if (s.zone === 'ämnesraden' && s.kind !== 'question' && !stated.has(s.kind)) s.weight = 0;
+  }
   if ((questionCount > 0 || ownReferred) && !ownStatement) {
     for (const s of fired)
       if (s.zone === 'ämnesraden' && s.kind !== 'question' && s.kind !== 'other') {
