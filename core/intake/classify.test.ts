@@ -537,6 +537,13 @@ describe('classifyMail', () => {
           from: { address: 'support@konto-sakerhet.example' },
         }),
       ).toEqual({ kind: 'other', decision: 'auto' });
+      // A link to click in a mail about the award is an entry sent as a link, not phishing.
+      expect(
+        auto({
+          subject: 'Vårt bidrag',
+          body: 'Hej! Klicka på länken nedan för att ladda ner vårt tävlingsbidrag.\nEva',
+        }).kind,
+      ).toBe('submission');
       for (const body of [
         'Tack för en härlig gala i Stadshuset, vi är så stolta.\nStina',
         'Thank you for a lovely ceremony last night!\nSam',

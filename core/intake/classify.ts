@@ -431,7 +431,7 @@ const TENTATIVE = b(
  * not a withdrawal from the award.
  */
 const EVENT = b(
-  'platsbesok\\w*|aterforing\\w*|examinatorsutbildning\\w*|utbildningen|utbildningsdag\\w*|jury\\w*|kalibrering\\w*|prisutdelning\\w*|gala\\w*|ceremoni\\w*|kick ?off\\w*|workshop\\w*|seminari\\w*|site visit\\w*|feedback (meeting|session)|ceremony|training|workshop',
+  'platsbesok\\w*|aterforing\\w*|examinatorsutbildning\\w*|utbildningen|utbildningsdag\\w*|jury\\w*|kalibrering\\w*|prisutdelning\\w*|gala|galan|galamiddag\\w*|ceremoni\\w*|kick ?off\\w*|workshop\\w*|seminari\\w*|site visit\\w*|feedback (meeting|session)|ceremony|training|workshop',
 );
 /** A sentence about another year ("nästa år", "next year"): not this cycle's registration or withdrawal. */
 const OTHER_YEAR = b(
@@ -852,6 +852,13 @@ export function classifyMail(facts: MailFacts): Classification {
     });
   }
 
+  const context = AWARD_CONTEXT.test(
+    fold(
+      `${subject.clean}\n${parts.own}\n${parts.forwarded}\n${documents.map((d) => d.name).join(' ')}`,
+    ),
+  );
+  // A link to click in a mail about the award is how some units send their entry, not phishing.
+  if (context) for (const s of fired) if (s.rule === 'phishing') s.weight = 0;
   // A mail that carries the board's protocol (every document named so, protocol words in the text):
   // its "bifogar" is the protocol and its "deltagande i kvalitetsutmärkelsen" is what the board
   // decided, not a unit's own sending or registration.
@@ -974,11 +981,6 @@ export function classifyMail(facts: MailFacts): Classification {
     confidence = Math.min(confidence, 0.6);
   }
   // Nothing about the award at all (an invoice with "bifogar" and a PDF): never act on it alone.
-  const context = AWARD_CONTEXT.test(
-    fold(
-      `${subject.clean}\n${parts.own}\n${parts.forwarded}\n${documents.map((d) => d.name).join(' ')}`,
-    ),
-  );
   if (!context && (kind === 'submission' || kind === 'pre-registration' || kind === 'withdrawal')) {
     confidence = Math.min(confidence, 0.5);
     fired.push({
