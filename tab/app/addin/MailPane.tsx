@@ -19,34 +19,11 @@ import {
 import { ApiError } from '../api.js';
 import { call } from './office.js';
 import type { PaneContext } from './shell.js';
+import type { MailView } from '../../../features/intake/mail-view.js';
 import { Pending } from '../Pending.js';
 import { receiptStatusText, t, when, type Bilingual } from '../i18n.js';
 
-interface MailView {
-  subject?: string;
-  from?: string;
-  receivedAt: string;
-  kind: string;
-  kindLabel: Bilingual;
-  confidence: number;
-  reasons: Bilingual[];
-  triageReasons: Bilingual[];
-  facts: Bilingual[];
-  decidedBy?: { by: string; at: string };
-  waitingForTriage: boolean;
-  status: string;
-  units: { unitId: string; name: string; stateLabel?: Bilingual; matched: string }[];
-  submission?: {
-    characterCount: number;
-    maxCharacters?: number;
-    answeredQuestions: number[];
-    missingQuestions: number[];
-    late: boolean;
-    fileNames: string[];
-  };
-  receipt?: { status: string; sentAt?: string; resends: number };
-}
-
+// The mail as the intake feature describes it (features/intake/mail-view.ts), over JSON.
 interface MailAnswer {
   mail: MailView;
   actions: { decide: boolean; resendReceipt: boolean };
