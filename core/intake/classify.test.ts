@@ -386,6 +386,7 @@ describe('classifyMail', () => {
         ['Word eller PDF', 'Hi, I was wondering whether a PDF is fine for the entry.\nSam'],
         ['Sista dag', 'Hej, gäller sista dag 17 maj även för oss som är fristående?\nEva'],
         ['Bedömning', 'Hej, skulle behöva info om hur bidraget bedöms.\nEva'],
+        ['Bilagor', 'Måste vi ha med bilagor\n/Eva'],
         ['Quality Award', "Hi, I'd like some information about how the entries are assessed."],
       ] as const) {
         expect(auto({ subject, body }), body).toEqual({ kind: 'question', decision: 'auto' });
@@ -436,6 +437,35 @@ describe('classifyMail', () => {
         'Vi kanske anmäler oss till kvalitetsutmärkelsen, vi återkommer.',
       ]) {
         expect(auto({ subject: 'Kvalitetsutmärkelsen 2027', body }).decision, body).toBe('triage');
+      }
+    });
+
+    it('reads a bare "vi är med!" by its context: the award, or the meeting the subject names', () => {
+      expect(
+        auto({ subject: 'Kvalitetsutmärkelsen 2027', body: 'Hej!\nJa, vi är med!\n/Eva' }),
+      ).toEqual({ kind: 'pre-registration', decision: 'auto' });
+      expect(auto({ subject: 'SV: Informationsmöte 10 mars', body: 'Vi är med!\n/Eva' })).toEqual({
+        kind: 'info-meeting-signup',
+        decision: 'auto',
+      });
+      // A meeting that only dates the registration does not make it a sign-up.
+      expect(
+        auto({
+          subject: 'Intresseanmälan efter informationsmötet',
+          body: 'Hej! Vi vill delta i år.\n/Eva',
+        }),
+      ).toEqual({ kind: 'pre-registration', decision: 'auto' });
+    });
+
+    it('reads English declining and Swedish breaking off as withdrawals', () => {
+      for (const [subject, body] of [
+        [
+          'Quality Award',
+          'Unfortunately we must decline participation in the Quality Award this year.',
+        ],
+        ['Kvalitetsutmärkelsen', 'Vi avbryter vårt deltagande i kvalitetsutmärkelsen.\nEva'],
+      ] as const) {
+        expect(auto({ subject, body }), body).toEqual({ kind: 'withdrawal', decision: 'auto' });
       }
     });
 

@@ -144,7 +144,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'pre-registration',
     weight: 4,
     re: b(
-      '(hanger|haker) ((ocksa|aven|garna) )?pa (i ar|igen|aven i ar|ocksa i ar|detta ar|den har gangen|kvalitets\\w*|utmarkelse\\w*|tavling\\w*)|(hanger|haker) pa$|ar med (igen|i ar|aven i ar|ocksa i ar|detta ar|i arets (kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|vara med (igen|i ar|aven i ar|ocksa i ar|detta ar|en gang till)|rakna (garna )?med oss|raknar med att (vi|enheten) (deltar|ar med|medverkar)|staller upp (i ar|igen|i (arets )?(kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|anmaler (harmed )?(vi )?(harmed )?(vart|var|sitt|enhetens|verksamhetens) intresse',
+      '(hanger|haker) ((ocksa|aven|garna) )?pa (i ar|igen|aven i ar|ocksa i ar|detta ar|den har gangen|kvalitets\\w*|utmarkelse\\w*|tavling\\w*)|(hanger|haker) pa$|ar med (igen|i ar|aven i ar|ocksa i ar|detta ar|i arets (kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|vara med (igen|i ar|aven i ar|ocksa i ar|detta ar|en gang till)|^((ja|javisst|absolut|sjalvklart) )?(vi|jag) ar ((garna|givetvis|sjalvklart|absolut|sa klart) )?med$|rakna (garna )?med oss|raknar med att (vi|enheten) (deltar|ar med|medverkar)|staller upp (i ar|igen|i (arets )?(kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|anmaler (harmed )?(vi )?(harmed )?(vart|var|sitt|enhetens|verksamhetens) intresse',
     ),
     sv: 'skriver att enheten är med',
     en: 'says the unit joins in',
@@ -156,7 +156,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'pre-registration',
     weight: 4,
     re: b(
-      'pre ?registration|pre ?register\\w*|expression of interest|(register|registers|registering) (its|their|our|my) interest|hereby (register|registers|sign up|enter|enters)|(would|d) (like|love) to (take part|participate|enter|register|compete|join)|(wish|wishes|intend|intends|plan|plans|want|wants|decided|keen|eager|happy) to (take part|participate|enter|register|compete|join)|(registering|register) (our|the) unit|sign (us )?up for the (quality )?award|(interested|interest) in (participating|taking part|entering|joining)|please (register|enter|sign up) (us|our \\w+|\\w+ (preschool|school|unit))|count us in|we (re|are) in (again|this year)',
+      'pre ?registration|pre ?register\\w*|expression of interest|(register|registers|registering) (its|their|our|my) interest|hereby (register|registers|sign up|enter|enters)|(would|d) (like|love) to (take part|participate|enter|register|compete|join|apply)|hereby apply|(wish|wishes|intend|intends|plan|plans|want|wants|decided|keen|eager|happy) to (take part|participate|enter|register|compete|join)|(registering|register) (our|the) unit|sign (us )?up for the (quality )?award|(interested|interest) in (participating|taking part|entering|joining)|please (register|enter|sign up) (us|our \\w+|\\w+ (preschool|school|unit))|count us in|we (re|are) in (again|this year)',
     ),
     sv: 'skriver (på engelska) att enheten vill delta',
     en: 'says the unit wants to take part',
@@ -169,7 +169,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'withdrawal',
     weight: 5,
     re: b(
-      'avanmal\\w*|av anmal\\w*|avboj\\w*|kliver av|kliva av|(lagger|lagga) ner (vart|var|vara|enhetens) (deltagande|anmalan|medverkan|arbete med (bidraget|kvalitets\\w*))|(valt|valjer|beslutat|bestamt oss for|bestamt) att (inte|ej) (delta|medverka|vara med|ga vidare|fullfolja|skicka in|lamna in)|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|dra oss ur|tar tillbaka|aterkalla\\w*|atertar|hoppar av|hoppa av|avsta\\w*|stryk\\w* (oss|var anmalan|enheten)',
+      'avanmal\\w*|av anmal\\w*|avboj\\w*|avbryt\\w* (vart|var|vara|enhetens) (deltagande|medverkan|arbete)|kliver av|kliva av|(lagger|lagga) ner (vart|var|vara|enhetens) (deltagande|anmalan|medverkan|arbete med (bidraget|kvalitets\\w*))|(valt|valjer|beslutat|bestamt oss for|bestamt) att (inte|ej) (delta|medverka|vara med|ga vidare|fullfolja|skicka in|lamna in)|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|dra oss ur|tar tillbaka|aterkalla\\w*|atertar|hoppar av|hoppa av|avsta\\w*|stryk\\w* (oss|var anmalan|enheten)',
     ),
     sv: 'skriver att enheten drar sig ur',
     en: 'says the unit withdraws',
@@ -189,7 +189,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'withdrawal',
     weight: 5,
     re: b(
-      'withdraw\\w*|pull (out|our)|pulling out|decided not to (take part|participate|submit|continue|enter)|(remove|delete|take) us (off|from)|opt(ing)? out|drop(ping)? out|not be submitting|cancel (our|the) (registration|participation|pre ?registration)|(will not|won t|cannot|can t|unable to|no longer|not be able to) (be )?(able to )?(take part|participate|submit|taking part|participating|continue)',
+      'withdraw\\w*|pull (out|our)|pulling out|decided not to (take part|participate|submit|continue|enter)|declin\\w* (to take part|to participate|participation|our participation|the invitation)|must decline|(remove|delete|take) us (off|from)|opt(ing)? out|drop(ping)? out|not be submitting|cancel (our|the) (registration|participation|pre ?registration)|(will not|won t|cannot|can t|unable to|no longer|not be able to) (be )?(able to )?(take part|participate|submit|taking part|participating|continue)',
     ),
     sv: 'skriver (på engelska) att enheten drar sig ur',
     en: 'says the unit withdraws',
@@ -408,7 +408,7 @@ const EARLIER_REGISTRATION =
  * hur många sidor", "I was wondering whether …"): what it names is asked about, not done.
  */
 const ASKS = b(
-  'undrar|(jag|vi) undrade|funderar (pa|over) (om|hur|nar|vad|vilken|vilket|vilka|ifall|huruvida)|(vill|ville|behover|skulle (vilja|behova)) (garna |bara |)?(fa )?veta|(vill|ville) (bara |garna )?(fraga|kolla|hora|hora efter|stamma av)|(hade|har) en (liten |snabb |kort )?fraga|vore tacksam (for|om) (svar|besked|information|att fa veta)|(behover|behova|vill ha|onskar|skulle vilja ha|skulle behova) (lite |mer |mera )?(info|information|besked|svar|klarhet) (om|kring|angaende|gallande|ifall|huruvida)|(would|d) like (some |more )?(information|info|details|clarification) (about|on|regarding)|(would|d) like to know|need to know|(i|we) (was|were|am|are) wondering|wondering (if|whether|how|when|what|about)|i wonder|we wonder|(could|can) you (tell|let us know|clarify|explain)|please (advise|clarify)',
+  '^((hej|hejsan|hallo) )?(maste|kan|far|ska|skall|behover|bor|racker|galler|finns|gar) (vi|man|jag|ni|det)|undrar|(jag|vi) undrade|funderar (pa|over) (om|hur|nar|vad|vilken|vilket|vilka|ifall|huruvida)|(vill|ville|behover|skulle (vilja|behova)) (garna |bara |)?(fa )?veta|(vill|ville) (bara |garna )?(fraga|kolla|hora|hora efter|stamma av)|(hade|har) en (liten |snabb |kort )?fraga|vore tacksam (for|om) (svar|besked|information|att fa veta)|(behover|behova|vill ha|onskar|skulle vilja ha|skulle behova) (lite |mer |mera )?(info|information|besked|svar|klarhet) (om|kring|angaende|gallande|ifall|huruvida)|(would|d) like (some |more )?(information|info|details|clarification) (about|on|regarding)|(would|d) like to know|need to know|(i|we) (was|were|am|are) wondering|wondering (if|whether|how|when|what|about)|i wonder|we wonder|(could|can) you (tell|let us know|clarify|explain)|please (advise|clarify)',
 );
 /**
  * A sentence telling of a sending made before, in the past tense ("skickade in", "lämnade in",
@@ -416,6 +416,10 @@ const ASKS = b(
  */
 const SENT_BEFORE =
   /\b((jag|vi) (skickade|lamnade|mejlade|mailade|laddade)|(skickade|lamnade|mejlade|mailade) (jag|vi)|(we|i) (sent|submitted|emailed|e mailed|uploaded) (\w+ ){0,5}(yesterday|last|earlier|ago|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)))\b/;
+/** A meeting named as a point in time ("efter informationsmötet"), not as something to attend. */
+const AFTER_MEETING = new RegExp(
+  `\\b(efter|sedan|after|following) (det |ett |vart |forra |senaste |the |our )?(\\w+ )?${INFO.source.replace(/^\\b/, '')}`,
+);
 /** A sentence telling of a meeting attended before ("vi var på informationsmötet"): not a sign-up. */
 const ATTENDED =
   /\b((vi|jag) (var|deltog|besokte|narvarade) (pa|vid|i)?|(we|i) (attended|were at|was at|joined))\b/;
@@ -459,7 +463,8 @@ function sentences(text: string, allQuestions = false): Sentence[] {
       isQuestion: allQuestions || hasMark || ASKS.test(f),
       announced: ANNOUNCED.test(f),
       earlier: EARLIER_REGISTRATION.test(f),
-      infoMeeting: INFO.test(f),
+      // "Intresseanmälan efter informationsmötet": the meeting only dates the sentence.
+      infoMeeting: INFO.test(f) && !AFTER_MEETING.test(f),
       sentBefore: SENT_BEFORE.test(f),
       attended: ATTENDED.test(f),
       // "En följdfråga: kan vi …?" opens its question after the colon.
@@ -469,7 +474,7 @@ function sentences(text: string, allQuestions = false): Sentence[] {
           QUESTION_OPENING.test(fold(t.slice(t.indexOf(':') + 1)))),
       tentative: TENTATIVE.test(f),
       otherYear: OTHER_YEAR.test(f),
-      event: (INFO.test(f) || EVENT.test(f)) && !AWARD_NAME.test(f),
+      event: ((INFO.test(f) && !AFTER_MEETING.test(f)) || EVENT.test(f)) && !AWARD_NAME.test(f),
       negated: NEGATION.test(f),
     };
     const thanks = THANKS_FOR_EVENT.exec(f);
@@ -509,6 +514,11 @@ export function classifyMail(facts: MailFacts): Classification {
   const language = detectLanguage(`${subject.clean}\n${parts.own}\n${parts.forwarded}`);
   // A reply's subject is the thread's topic (often our own receipt's subject), not what is said now.
   const subjectWeight = subject.isReply ? 0.3 : 1;
+  // A subject about an info meeting and not about registering gives the meeting as context.
+  const foldedSubject = fold(subject.clean);
+  const meetingSubject =
+    INFO.test(foldedSubject) &&
+    !PHRASES.some((r) => r.kind === 'pre-registration' && r.re.test(foldedSubject));
   const zones: { name: string; text: string; weight: number }[] = [
     { name: 'ämnesraden', text: subject.clean, weight: 1.2 * subjectWeight },
     { name: 'texten', text: parts.own, weight: 1 },
@@ -558,7 +568,11 @@ export function classifyMail(facts: MailFacts): Classification {
         let weight = rule.weight;
         // Negation close before the phrase turns it around ("kommer inte att skicka in något bidrag").
         const near = s.text.slice(Math.max(0, m.index - 28), m.index + m[0].length);
-        if (s.infoMeeting && rule.inInfoMeeting) kind = rule.inInfoMeeting;
+        // "Vi är med!" under the subject "Informationsmöte 10 mars" signs up for the meeting.
+        const aboutMeeting =
+          s.infoMeeting ||
+          (meetingSubject && zone.name !== 'ämnesraden' && !AWARD_NAME.test(s.text));
+        if (aboutMeeting && rule.inInfoMeeting) kind = rule.inInfoMeeting;
         else if (rule.negated && NEGATION.test(near)) kind = rule.negated;
         // In a sentence that withdraws, its talk of taking part is what is withdrawn ("vi lägger ner
         // vårt deltagande i kvalitetsutmärkelsen").
@@ -581,7 +595,7 @@ export function classifyMail(facts: MailFacts): Classification {
         const referred =
           thankedFor ||
           (s.sentBefore && kind === 'submission') ||
-          (s.attended && kind === 'info-meeting-signup') ||
+          ((s.attended || AFTER_MEETING.test(s.text)) && kind === 'info-meeting-signup') ||
           ((s.tentative || s.otherYear || s.event) &&
             (kind === 'pre-registration' || kind === 'withdrawal')) ||
           (s.negated && kind === 'info-meeting-signup');
