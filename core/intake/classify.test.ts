@@ -457,6 +457,16 @@ describe('classifyMail', () => {
       ).toEqual({ kind: 'pre-registration', decision: 'auto' });
     });
 
+    it('takes a filled-in registration form for a pre-registration, not a submission', () => {
+      expect(
+        auto({
+          subject: 'Anmälan',
+          body: 'Hej, här kommer vår ifyllda intresseanmälan.\n/Eva',
+          attachments: [docx('Intresseanmälan Förskolan Myran.docx')],
+        }),
+      ).toEqual({ kind: 'pre-registration', decision: 'auto' });
+    });
+
     it('reads English declining and Swedish breaking off as withdrawals', () => {
       for (const [subject, body] of [
         [

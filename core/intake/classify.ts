@@ -884,6 +884,16 @@ export function classifyMail(facts: MailFacts): Classification {
     for (const s of fired)
       if (s.kind === 'submission' || s.kind === 'pre-registration') s.weight *= 0.3;
   }
+  // Likewise a registration form ("Bifogar vår intresseanmälan" with "Anmälan Lindhagensskolan.docx"):
+  // what is attached is the registration, not the entry.
+  const carriesRegistration =
+    documents.length > 0 &&
+    documents.every((a) => /anmalan|intresse/.test(fold(a.name))) &&
+    !documents.some((a) => /bidrag|tavling|ansokan|submission|entry/.test(fold(a.name))) &&
+    fired.some((s) => s.rule === 'pre-registration-word' && s.zone === 'texten' && s.weight >= 1);
+  if (carriesRegistration) {
+    for (const s of fired) if (s.kind === 'submission') s.weight *= 0.3;
+  }
   // Thanks sent with a document is a sending with polite words, and thanks followed by a question
   // still asks something: only plain thanks closes a thread.
   if (documents.length > 0 || questionCount > 0) {
