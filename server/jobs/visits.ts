@@ -22,6 +22,7 @@ import {
   type VisitsService,
 } from '../../features/visits/index.js';
 import { loadCycles } from '../cycles.js';
+import { errorBody } from '../errors.js';
 import type { FeatureContext, FeatureHandle, ServerFeature } from '../features.js';
 import { importVisitsDemoData } from './visits-demo-data.js';
 import { activeYear, proposalsCard, visitsBot } from './visits-bot.js';
@@ -307,6 +308,50 @@ export function createVisitsFeature(options: VisitsFeatureOptions = {}): ServerF
             body.year ?? activeYear(cycles, now()),
             body.assignments,
           );
+        }),
+      );
+      // A team leader books (or moves) a visit at one of the proposed times from the tab, as with
+      // the bot's card (visit.book); the proposals come from GET /addin/visits/proposals.
+      tabApi.post(
+        '/visits/book',
+        handle(async (req, res) => {
+          const principal = principalOf(res);
+          const body = z
+            .object({
+              unitId: z.string().min(1).max(200),
+              year: z.number().int().min(2000).max(2100).optional(),
+              kind: z.enum(['site', 'feedback']),
+              mode: z.enum(['on-site', 'digital']).default('on-site'),
+              start: z.string().min(10).max(40),
+              end: z.string().min(10).max(40),
+            })
+            .parse(req.body);
+          const ref = {
+            unitId: body.unitId,
+            year: body.year ?? activeYear(cycles, now()),
+            kind: body.kind,
+          };
+          const actor = {
+            objectId: principal.objectId,
+            address: principal.userPrincipalName,
+            name: principal.displayName,
+          };
+          const outcome = await service.book(actor, ref, body.mode, body.start, body.end);
+          if (outcome.outcome === 'taken') {
+            res.status(409);
+            return errorBody({
+              status: 409,
+              code: 'slot-taken',
+              message: 'That time was taken meanwhile: pick another one.',
+              messageSv: 'Tiden hann bokas av någon annan: välj en annan.',
+              expected: true,
+            });
+          }
+          return {
+            outcome: outcome.outcome,
+            start: outcome.visit.start,
+            end: outcome.visit.end,
+          };
         }),
       );
       tabApi.post(

@@ -134,7 +134,15 @@ export function App(props: { session: Session; locale: Locale; onSignOut: () => 
       case 'conflicts':
         return <Conflicts api={api} locale={locale} year={year} />;
       case 'visits':
-        return <Visits api={api} locale={locale} year={year} coordinator={is('coordinator')} />;
+        return (
+          <Visits
+            api={api}
+            locale={locale}
+            year={year}
+            coordinator={is('coordinator')}
+            me={me.userPrincipalName}
+          />
+        );
       case 'reminders':
         return <Reminders api={api} locale={locale} year={year} />;
     }

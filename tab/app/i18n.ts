@@ -138,6 +138,12 @@ const T = {
   noVisits: { sv: 'Inga besök i den här omgången.', en: 'No visits in this cycle.' },
   noTeams: { sv: 'Inga examinatorslag än.', en: 'No examiner teams yet.' },
   assignment: { sv: 'Fördelning på lag', en: 'Assignment to teams' },
+  findTime: { sv: 'Hitta tid', en: 'Find a time' },
+  bookAt: { sv: 'Boka', en: 'Book' },
+  visitBooked: {
+    sv: 'Besöket är bokat; alla har fått en inbjudan.',
+    en: 'The visit is booked; everyone got an invitation.',
+  },
   assignAsProposed: { sv: 'Fördela enligt förslaget', en: 'Assign as proposed' },
   unitsAssigned: {
     sv: 'enheter fördelade; de är nu under examination.',

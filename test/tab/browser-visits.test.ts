@@ -142,6 +142,33 @@ describe('the tab’s visits and reminders', { timeout: 120_000 }, () => {
     expect(res.status).toBe(403);
   });
 
+  it('a team leader books an unbooked visit of their team from the tab', async () => {
+    const teams = await server.store.examinerTeams.listTeams(2026);
+    const visits = await server.store.visits.listForYear(2026, 'site');
+    const unbooked = (id: string) =>
+      !visits.some((v) => v.unitId === id && (v.status === 'booked' || v.status === 'held'));
+    const team = teams.find((t) => t.unitIds.some(unbooked))!;
+    const unitId = team.unitIds.find(unbooked)!;
+    const unit = (await server.store.units.get(unitId))!;
+    const leader = team.members.find((m) => m.address === team.leader)!;
+    const page = await signIn(leader.name ?? leader.address);
+    await page.getByRole('tab', { name: 'Besök' }).click();
+    const row = page.getByTestId('visit-calendar').getByRole('row').filter({ hasText: unit.name });
+    await row.getByRole('button', { name: 'Hitta tid' }).click();
+    const book = row.getByRole('button', { name: /^Boka / }).first();
+    await book.waitFor({ timeout: 30_000 });
+    await expectAccessible(page, 'team leader booking');
+    await book.click();
+    await page.getByText('Besöket är bokat').waitFor({ timeout: 30_000 });
+    await row.getByText('bokat', { exact: true }).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/team-leader-booked.png`, fullPage: true });
+    const visit = (await server.store.visits.listForUnit(unitId, 2026)).find(
+      (v) => v.kind === 'site',
+    );
+    expect(visit?.status).toBe('booked');
+    await page.close();
+  });
+
   it('the reminders API refuses an unknown year with a message', async () => {
     const as = signedInFetch(await tabToken(server.emulatorUrl!, DEMO_COORDINATOR));
     const bad = await as(`${server.url}/api/tab/reminders?year=1999`);

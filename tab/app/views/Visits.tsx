@@ -3,12 +3,13 @@
 // feature's tab API (/visits/calendar cuts the rows to the caller's teams; /visits/teams is for
 // coordinators). Unit managers see their unit's visits on "Vår enhet".
 import { useState } from 'react';
-import { Select, Text, Title3, makeStyles } from '@fluentui/react-components';
+import { Button, MessageBar, Select, Text, Title3, makeStyles } from '@fluentui/react-components';
 import type { Api } from '../api.js';
 import { Pending } from '../Pending.js';
 import { useApi } from '../useApi.js';
 import { DataTable } from '../DataTable.js';
 import { Assignment } from './Assignment.js';
+import { BookVisit } from './BookVisit.js';
 import { formatInstant, t, tOr, type Locale } from '../i18n.js';
 
 type VisitKind = 'site' | 'feedback';
@@ -41,8 +42,18 @@ const useStyles = makeStyles({
   address: { overflowWrap: 'anywhere' },
 });
 
-export function Visits(props: { api: Api; locale: Locale; year: number; coordinator: boolean }) {
+export function Visits(props: {
+  api: Api;
+  locale: Locale;
+  year: number;
+  coordinator: boolean;
+  /** The signed-in person: a team leader books their team's unbooked visits here. */
+  me?: string;
+}) {
   const { api, locale, year, coordinator } = props;
+  const me = props.me?.toLowerCase();
+  const [booking, setBooking] = useState<string>();
+  const [justBooked, setBooked] = useState(false);
   const styles = useStyles();
   const [kind, setKind] = useState<VisitKind>('site');
   const calendar = useApi<{ visits: CalendarRow[] }>(
@@ -83,6 +94,7 @@ export function Visits(props: { api: Api; locale: Locale; year: number; coordina
         )}
       </div>
       {!rows && <Pending error={calendar.error} locale={locale} />}
+      {justBooked && <MessageBar intent="success">{t('visitBooked', locale)}</MessageBar>}
       {rows && rows.length === 0 && <Text>{t('noVisits', locale)}</Text>}
       {rows && rows.length > 0 && (
         <div className={styles.scroll}>
@@ -108,6 +120,34 @@ export function Visits(props: { api: Api; locale: Locale; year: number; coordina
                     tOr(`visit_${r.status}`, locale)
                   ),
               },
+              ...(rows.some((r) => r.leader.toLowerCase() === me)
+                ? [
+                    {
+                      header: t('actions', locale),
+                      cell: (r: CalendarRow) =>
+                        r.leader.toLowerCase() !== me ||
+                        (r.status !== 'unbooked' && r.status !== 'declined') ? null : booking ===
+                          r.ref.unitId ? (
+                          <BookVisit
+                            api={api}
+                            locale={locale}
+                            year={year}
+                            unitId={r.ref.unitId}
+                            kind={r.ref.kind}
+                            onBooked={() => {
+                              setBooking(undefined);
+                              setBooked(true);
+                              calendar.reload();
+                            }}
+                          />
+                        ) : (
+                          <Button size="small" onClick={() => setBooking(r.ref.unitId)}>
+                            {t('findTime', locale)}
+                          </Button>
+                        ),
+                    },
+                  ]
+                : []),
             ]}
           />
         </div>
