@@ -3,9 +3,8 @@
 import { bannerText } from './banner.js';
 import { loadConfig, redactedConfig, type Config } from './config.js';
 import { describeStartupFailure } from './errors.js';
-import { FEATURES } from './enabled-features.js';
 import { createLogger } from './logger.js';
-import { startServer, type RunningServer } from './start.js';
+import type { RunningServer } from './start.js';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -19,6 +18,12 @@ async function main(): Promise<void> {
 
   let running: RunningServer;
   try {
+    // Loaded once the configuration is known good: a bad one is named in a second, not after the
+    // whole app (features, Graph, storage drivers) has been imported.
+    const [{ startServer }, { FEATURES }] = await Promise.all([
+      import('./start.js'),
+      import('./enabled-features.js'),
+    ]);
     running = await startServer(config, { logger, features: FEATURES });
   } catch (err) {
     fail(err);
