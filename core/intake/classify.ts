@@ -641,9 +641,6 @@ export function classifyMail(facts: MailFacts): Classification {
       en: 'in the same sentence as the award is named',
     });
   }
-  // The subject names the topic; when all the sender writes is questions (or tells of what was done
-  // before or is called off), the topic is asked about ("Format på bidraget" / "Kan vi skicka in som
-  // PDF?"; "Informationsmötet" / "jag kan inte komma"), not done.
   // In a reply, the subject is the thread's topic (often our own receipt's subject): when the sender's
   // own words state something, they decide; the topic may confirm them but does not compete.
   if (subject.isReply && ownStatement) {
@@ -653,6 +650,9 @@ export function classifyMail(facts: MailFacts): Classification {
     for (const s of fired)
       if (s.zone === 'ämnesraden' && s.kind !== 'question' && !stated.has(s.kind)) s.weight = 0;
   }
+  // The subject names the topic; when all the sender writes is questions (or tells of what was done
+  // before or is called off), the topic is asked about ("Format på bidraget" / "Kan vi skicka in som
+  // PDF?"; "Informationsmötet" / "jag kan inte komma"), not done.
   if ((questionCount > 0 || ownReferred) && !ownStatement) {
     for (const s of fired)
       if (s.zone === 'ämnesraden' && s.kind !== 'question' && s.kind !== 'other') {
