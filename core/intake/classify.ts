@@ -443,7 +443,7 @@ const OTHER_YEAR = b(
 );
 /** Swedish and English verbs that open a yes/no question (V1 word order) before a "?". */
 const QUESTION_OPENING =
-  /^(ar|finns|galler|kan|kommer|far|ska|skall|maste|bor|behover|gar|racker|blir|har|hinner|fungerar|stammer|funkar|vill|borde|skulle|kunde|hade|var|sker|hander|brukar|tar|ingar|innebar|paverkar|\w{3,}as|\w{3,}ns|\w{3,}ts|is|are|do|does|did|can|could|should|would|will|may|must|has|have|shall|am|was|were)\b/;
+  /^(ar|finns|galler|kan|kommer|far|ska|skall|maste|bor|behover|gar|racker|blir|har|hinner|fungerar|stammer|funkar|vill|borde|skulle|kunde|hade|var|sker|hander|brukar|tar|ingar|innebar|paverkar|\w{3,}(as|ns|ms|vs)|is|are|do|does|did|can|could|should|would|will|may|must|has|have|shall|am|was|were)\b/;
 /** A greeting before the first words ("Hej Anna, gäller …?"): not part of the sentence's form. */
 const GREETING = /^(hej|hejsan|hallo|hi|hello|dear|god (morgon|dag|eftermiddag))( \w+)?? /;
 /** Thanks for something that happened; its span is what is thanked for. */
