@@ -13,7 +13,9 @@ describe('the server process', () => {
   it('prints a redacted configuration and stops on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kvalitet-main-'));
     seedPgliteDataDir(dataDir); // a migrated copy: no initdb before the banner
-    const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/main.ts'], {
+    // node itself runs the server: the tsx wrapper relays SIGTERM only once its child has told it
+    // about its own handler, so a SIGTERM right after the banner could kill the wrapper (exit 143).
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',
