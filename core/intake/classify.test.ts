@@ -365,6 +365,15 @@ describe('classifyMail', () => {
       );
       expect(c.kind).toBe('withdrawal');
       expect(c.scores['pre-registration']).toBe(0);
+      // A withdrawal told of from a past year does not turn this year's wish to take part.
+      const back = classifyMail(
+        mail({
+          subject: 'Kvalitetsutmärkelsen 2027',
+          body: 'Hej! Förra året drog vi oss ur, men i år vill vi gärna vara med.',
+        }),
+      );
+      expect(back.kind).toBe('pre-registration');
+      expect(back.scores.withdrawal).toBeLessThan(back.scores['pre-registration']);
     });
 
     it('reads the same words negated as a withdrawal, and only considering as no decision', () => {

@@ -169,7 +169,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'withdrawal',
     weight: 5,
     re: b(
-      'avanmal\\w*|av anmal\\w*|avboj\\w*|avbryt\\w* (vart|var|vara|enhetens) (deltagande|medverkan|arbete)|kliver av|kliva av|(lagger|lagga) ner (vart|var|vara|enhetens) (deltagande|anmalan|medverkan|arbete med (bidraget|kvalitets\\w*))|(valt|valjer|beslutat|bestamt oss for|bestamt) att (inte|ej) (delta|medverka|vara med|ga vidare|fullfolja|skicka in|lamna in)|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|dra oss ur|tar tillbaka|aterkalla\\w*|atertar|hoppar av|hoppa av|avsta\\w*|stryk\\w* (oss|var anmalan|enheten)',
+      'avanmal\\w*|av anmal\\w*|avboj\\w*|avbryt\\w* (vart|var|vara|enhetens) (deltagande|medverkan|arbete)|kliver av|kliva av|(lagger|lagga) ner (vart|var|vara|enhetens) (deltagande|anmalan|medverkan|arbete med (bidraget|kvalitets\\w*))|(valt|valjer|beslutat|bestamt oss for|bestamt) att (inte|ej) (delta|medverka|vara med|ga vidare|fullfolja|skicka in|lamna in)|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|dra oss ur|tar tillbaka|aterkalla\\w*|atertar|hoppar av|hoppa av|avsta|avstar|avstatt|stryk\\w* (oss|var anmalan|enheten)',
     ),
     sv: 'skriver att enheten drar sig ur',
     en: 'says the unit withdraws',
@@ -378,6 +378,8 @@ interface Sentence {
   tentative: boolean;
   /** About another year than this one ("nästa år", "next year"). */
   otherYear: boolean;
+  /** About a past year ("förra året"). */
+  pastYear: boolean;
   /** About one of the award's events (a meeting, a site visit, the ceremony), not the award itself. */
   event: boolean;
   /** Negated ("kan inte komma"): for an info meeting, a cancellation rather than a sign-up. */
@@ -437,10 +439,12 @@ const TENTATIVE = b(
 const EVENT = b(
   'platsbesok\\w*|aterforing\\w*|examinatorsutbildning\\w*|utbildningen|utbildningsdag\\w*|jury\\w*|kalibrering\\w*|prisutdelning\\w*|gala|galan|galamiddag\\w*|ceremoni\\w*|kick ?off\\w*|workshop\\w*|seminari\\w*|site visit\\w*|feedback (meeting|session)|ceremony|training|workshop',
 );
-/** A sentence about another year ("nästa år", "next year"): not this cycle's registration or withdrawal. */
+/** A sentence about next year ("nästa år", "next year"): not this cycle's registration or withdrawal. */
 const OTHER_YEAR = b(
   'nasta ar|kommande ar|nastkommande ar|till nasta ar|om ett ar|next year|the year after|following year',
 );
+/** A sentence about a past year ("förra året", "last year"): a withdrawal told of then is not one now. */
+const PAST_YEAR = b('forra aret|i fjol|ifjol|tidigare ar|last year|previous year');
 /** Swedish and English verbs that open a yes/no question (V1 word order) before a "?". */
 const QUESTION_OPENING =
   /^(ar|finns|galler|kan|kommer|far|ska|skall|maste|bor|behover|gar|racker|blir|har|hinner|fungerar|stammer|funkar|vill|borde|skulle|kunde|hade|var|sker|hander|brukar|tar|ingar|innebar|paverkar|\w{3,}(as|ns|ms|vs)|is|are|do|does|did|can|could|should|would|will|may|must|has|have|shall|am|was|were)\b/;
@@ -474,6 +478,7 @@ function sentences(text: string, allQuestions = false): Sentence[] {
           QUESTION_OPENING.test(fold(t.slice(t.indexOf(':') + 1)))),
       tentative: TENTATIVE.test(f),
       otherYear: OTHER_YEAR.test(f),
+      pastYear: PAST_YEAR.test(f),
       event: ((INFO.test(f) && !AFTER_MEETING.test(f)) || EVENT.test(f)) && !AWARD_NAME.test(f),
       negated: NEGATION.test(f),
     };
@@ -576,7 +581,7 @@ export function classifyMail(facts: MailFacts): Classification {
         else if (rule.negated && NEGATION.test(near)) kind = rule.negated;
         // In a sentence that withdraws, its talk of taking part is what is withdrawn ("vi lägger ner
         // vårt deltagande i kvalitetsutmärkelsen").
-        else if (rule.negated === 'withdrawal' && withdraws) kind = 'withdrawal';
+        else if (rule.negated === 'withdrawal' && withdraws && !s.pastYear) kind = 'withdrawal';
         // A phrase inside a question is asked about, not done ("hur långt får bidraget vara?").
         if (s.isQuestion && kind !== 'question') weight *= 0.1;
         else if (s.earlier && kind === 'pre-registration') weight *= 0.2;
@@ -598,7 +603,8 @@ export function classifyMail(facts: MailFacts): Classification {
           ((s.attended || AFTER_MEETING.test(s.text)) && kind === 'info-meeting-signup') ||
           ((s.tentative || s.otherYear || s.event) &&
             (kind === 'pre-registration' || kind === 'withdrawal')) ||
-          (s.negated && kind === 'info-meeting-signup');
+          (s.negated && kind === 'info-meeting-signup') ||
+          (s.pastYear && kind === 'withdrawal');
         if (s.tentative && (kind === 'pre-registration' || kind === 'withdrawal'))
           considering = true;
         if (referred && !s.isQuestion) weight *= thankedFor ? 0 : 0.2;
