@@ -385,6 +385,13 @@ describe('classifyMail', () => {
         body: 'Hej, vi funderar på att vara med i år men har inte bestämt oss än.\nStina',
       });
       expect(considering.decision).toBe('triage');
+      // "kanske" about something else leaves the registration standing.
+      expect(
+        auto({
+          subject: 'Kvalitetsutmärkelsen 2027',
+          body: 'Hej! Vi vill anmäla oss till kvalitetsutmärkelsen, kanske lite sent!',
+        }),
+      ).toEqual({ kind: 'pre-registration', decision: 'auto' });
     });
 
     it('takes a sentence that asks without a question mark, or as a yes/no question, for a question', () => {

@@ -430,7 +430,7 @@ const ATTENDED =
  * säkra än"): no decision yet, so neither a registration nor a withdrawal.
  */
 const TENTATIVE = b(
-  'funderar (pa|over)|overvager|overlagger|kanske|eventuellt|mojligen|(ar|ar vi) (inte|ej) (saker|sakra|helt saker|helt sakra)|vet (inte|ej) (an |annu )?(om|riktigt)|inte bestamt|ej bestamt|osaker\\w*|considering|thinking (about|of)|might|may (take part|participate|join)|not (yet )?sure|undecided|have not decided|haven t decided',
+  'funderar (pa|over)|overvager|overlagger|(kanske|eventuellt|mojligen) (\\w+ ){0,3}(delta|deltar|vara med|anmal\\w*|medverka|soka|hoppa av|hoppar av|dra oss ur|drar oss ur|avsta|avstar)|(delta|deltar|vara med|anmal\\w*|medverka)( \\w+){0,2} (kanske|eventuellt|mojligen)|(ar|ar vi) (inte|ej) (saker|sakra|helt saker|helt sakra)|vet (inte|ej) (an |annu )?(om|riktigt)|inte bestamt|ej bestamt|osaker\\w*|considering|thinking (about|of)|might|may (take part|participate|join)|not (yet )?sure|undecided|have not decided|haven t decided',
 );
 /**
  * The award's events besides the info meeting: "kan inte delta på platsbesöket" is about the visit,
