@@ -331,6 +331,10 @@ describe('classifyMail', () => {
           'Dear team,\nWe are interested in participating in the Quality Award 2027.',
         ],
         ['Quality Award', 'Hello,\nPlease register Myran preschool for the Quality Award 2027.'],
+        [
+          'Quality Award 2027',
+          'I am writing to register Kontaktcenter Nord for the 2027 Quality Award.',
+        ],
       ] as const) {
         expect(auto({ subject, body }), body).toEqual({
           kind: 'pre-registration',

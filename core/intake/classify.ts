@@ -156,7 +156,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'pre-registration',
     weight: 4,
     re: b(
-      'pre ?registration|pre ?register\\w*|expression of interest|(register|registers|registering) (its|their|our|my) interest|hereby (register|registers|sign up|enter|enters)|(would|d) (like|love) to (take part|participate|enter|register|compete|join|apply)|hereby apply|(wish|wishes|intend|intends|plan|plans|want|wants|decided|keen|eager|happy) to (take part|participate|enter|register|compete|join)|(registering|register) (our|the) unit|sign (us )?up for the (quality )?award|(interested|interest) in (participating|taking part|entering|joining)|please (register|enter|sign up) (us|our \\w+|\\w+ (preschool|school|unit))|count us in|we (re|are) in (again|this year)',
+      'pre ?registration|pre ?register\\w*|expression of interest|(register|registers|registering) (its|their|our|my) interest|hereby (register|registers|sign up|enter|enters)|(would|d) (like|love) to (take part|participate|enter|register|compete|join|apply)|hereby apply|(writing|write) to (register|enter|sign up)|register (\\w+ ){1,4}for (the |this year s )?(\\d{4} )?(quality award|award)|(wish|wishes|intend|intends|plan|plans|want|wants|decided|keen|eager|happy) to (take part|participate|enter|register|compete|join)|(registering|register) (our|the) unit|sign (us )?up for the (quality )?award|(interested|interest) in (participating|taking part|entering|joining)|please (register|enter|sign up) (us|our \\w+|\\w+ (preschool|school|unit))|count us in|we (re|are) in (again|this year)',
     ),
     sv: 'skriver (på engelska) att enheten vill delta',
     en: 'says the unit wants to take part',
