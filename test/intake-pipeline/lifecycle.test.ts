@@ -343,7 +343,8 @@ describe('triage from the tab', () => {
       );
     const needsUnit = await decide(filed!.id, { kind: 'withdrawal' });
     expect(needsUnit.status).toBe(400);
-    expect(((await needsUnit.json()) as { error: { message: string } }).error.message).toBe(
+    // The one error shape: the message in English, and in Swedish for users who read Swedish.
+    expect(((await needsUnit.json()) as { error: { messageSv: string } }).error.messageSv).toBe(
       'Välj vilken enhet mejlet gäller.',
     );
     const ok = await decide(filed!.id, { kind: 'question', by: COORD });
