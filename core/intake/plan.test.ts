@@ -495,14 +495,28 @@ describe('board protocols', () => {
 });
 
 describe('info-meeting signups', () => {
+  // The test cycle has two meetings: 17 February and 3 March.
   it.each([
-    ['the meeting the mail names', 'Jag anmäler mig till mötet 3 mars.', 'im-2026-2', true],
-    ['the next one when none is named', 'Jag vill komma på informationsmötet.', 'im-2026-1', false],
-  ])('%s', (_case, body, id, certain) => {
+    [
+      'names its meeting, two ahead',
+      'Jag anmäler mig till mötet 3 mars.',
+      '2026-02-01',
+      'im-2026-2',
+      true,
+    ],
+    ['names its meeting by day/month', 'Anmäl mig till 17/2 tack', '2026-02-01', 'im-2026-1', true],
+    [
+      'names none, one ahead (only that one)',
+      'Jag vill komma på informationsmötet.',
+      '2026-02-20',
+      'im-2026-2',
+      true,
+    ],
+  ])('%s: signed up for it and confirmed', (_case, body, day, id, certain) => {
     const plan = act(
       planMail(
         input(assessed('info-meeting-signup'), {
-          facts: { body, sentAt: '2026-02-01T10:00:00+01:00' },
+          facts: { body, sentAt: `${day}T10:00:00+01:00` },
         }),
       ),
     );
@@ -510,6 +524,47 @@ describe('info-meeting signups', () => {
     expect(answer.infoMeeting).toEqual({ id, certain });
     expect(answer.reply?.purpose).toBe('confirmation');
     expect(answer.folder).toEqual(['Kvalitetsutmärkelsen 2026', 'Informationsmöte']);
+  });
+
+  it.each([
+    ['sv', 'Hej, anmäl mig och två kollegor till informationsmötet.'],
+    ['en', 'Please sign me up for the information meeting.'],
+  ] as const)(
+    'names none while two are ahead (%s): a coordinator asks which, nobody is answered',
+    (language, body) => {
+      const plan = planMail(
+        input(assessed('info-meeting-signup', { language }), {
+          facts: { subject: 'Informationsmöte', body, sentAt: '2026-02-02T15:27:00+01:00' },
+        }),
+      );
+      expect(plan.status).toBe('triage');
+      if (plan.status !== 'triage') return;
+      expect(plan.details.triageReasons).toEqual([
+        {
+          sv: 'Mejlet säger inte vilket informationsmöte: 17 februari eller 3 mars?',
+          en: 'The mail does not say which information meeting: 17 February or 3 March?',
+        },
+      ]);
+      expect(plan.details.kind).toBe('info-meeting-signup');
+      expect(plan.filing).toEqual({
+        categories: ['Informationsmöte', 'Att granska'],
+        folder: null,
+        replacesTriage: false,
+      });
+    },
+  );
+
+  it("a coordinator's decision signs such a mail up for the next meeting (a decision names no meeting)", () => {
+    const plan = act(
+      planMail(
+        input(assessed('info-meeting-signup'), {
+          facts: { body: 'Anmäl mig till informationsmötet.', sentAt: '2026-02-02T15:27:00+01:00' },
+          decision: decision('info-meeting-signup'),
+        }),
+      ),
+    );
+    expect(plan.infoMeeting?.meeting.id).toBe('im-2026-1');
+    expect(planAnswer(plan, {}).reply?.purpose).toBe('confirmation');
   });
 
   it('no meeting left to sign up for: no answer, "Behöver åtgärd"', () => {

@@ -18,6 +18,7 @@ import {
   type Receipt,
 } from './receipts.js';
 import { previewOf } from './text.js';
+import { meetingsToAskAbout, whichMeetingReason } from './which-meeting.js';
 
 /** A coordinator's decision on a triaged mail (kept in the mail's details until applied). */
 export interface MailDecision {
@@ -279,6 +280,18 @@ export function planMail(input: MailPlanInput): MailPlan {
         replacesTriage: decision !== undefined,
       },
     };
+
+  // A signup that names no meeting while several are ahead: a coordinator asks which (a decision
+  // then signs it up; it cannot name a meeting, so the next one is taken, as before).
+  if (!decision && kind === 'info-meeting-signup') {
+    const ask = meetingsToAskAbout(cycle, `${facts.subject}\n${facts.body}`, facts.sentAt);
+    if (ask.length > 1)
+      return {
+        status: 'triage',
+        details: { ...base, triageReasons: [whichMeetingReason(ask)] },
+        filing: triageFiling,
+      };
+  }
 
   const year = cycle.year;
   const plan: ActPlan = {
