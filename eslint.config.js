@@ -11,6 +11,8 @@ export default tseslint.config(
       'tab/dist/**',
       'tab/.dist-*/**',
       'coverage/**',
+      // Test output and scratch files, git-ignored.
+      'test-artifacts/**',
     ],
   },
   js.configs.recommended,
