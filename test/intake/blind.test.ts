@@ -10,23 +10,19 @@ import { LABELLED_MAILS } from '../fixtures/mails/mails.js';
 import { measure } from './judge.js';
 
 /**
- * Share of the blind mails decided automatically and rightly when the set was finished: 58/96 with
- * the classifier as committed (06d8e2e); 63/96 with the classifier work then in progress in the tree.
+ * Share of the blind mails decided automatically and rightly: 58/96 when the set was finished
+ * (06d8e2e); 64/96 once the rules of that round were final and the plan's rule for a signup that
+ * names no meeting was judged too.
  */
-const AUTO_RIGHT_FLOOR = 0.6;
+const AUTO_RIGHT_FLOOR = 0.66;
 
 /**
- * Mails the classifier acted on alone and wrongly when the set was finished: the finding, kept
- * visible here (their labels are not changed) so that the test fails on any NEW wrong action.
+ * Mails the intake acts on alone and wrongly, kept visible here (their labels are not changed) so
+ * that the test fails on any NEW wrong action. The set's findings are fixed: "anmäl mig … till
+ * informationsmötet" with two meetings ahead (bl-triage-10) now goes to a coordinator, and the
+ * thank-you after the info meeting that pre-registers (bl-pre-registration-13) is no longer a signup.
  */
-const KNOWN_WRONG: string[] = [
-  // "anmäl mig och två kollegor till informationsmötet" with two meetings ahead and no date: signed
-  // up automatically (info-meeting-signup, 0.97) where a coordinator has to ask which meeting.
-  'bl-triage-10',
-  // "Tack för ett bra informationsmöte i tisdags! … anmäler härmed sitt intresse att delta": signed
-  // up for an info meeting (0.95) where it is a pre-registration (as committed; in progress: triage).
-  'bl-pre-registration-13',
-];
+const KNOWN_WRONG: string[] = [];
 
 const text = (m: { body?: string; html?: string }) => (m.body ?? m.html ?? '').trim();
 

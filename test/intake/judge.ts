@@ -1,10 +1,14 @@
 // The one judge of a labelled mail for the intake's measured sets (held-out, blind): runs the
-// assessment over the mail's facts and says whether the automatic decision was right, rightly left
-// to a coordinator, needlessly left, or a wrong automatic action (the kind, the unit, or acting at
-// all when a coordinator should have looked).
-import { assessMail } from '../../core/intake/assess.js';
+// assessment over the mail's facts, then the plan's own rule for a signup that names no meeting (with
+// the cycle the intake picks for the mail, from cycles/), and says whether the automatic decision was
+// right, rightly left to a coordinator, needlessly left, or a wrong automatic action (the kind, the
+// unit, or acting at all when a coordinator should have looked).
+import { assessMail, type MailAssessment } from '../../core/intake/assess.js';
+import { cycleForMail } from '../../core/intake/cycle.js';
 import type { MailFacts } from '../../core/intake/facts.js';
 import { htmlToText } from '../../core/intake/text.js';
+import { signupNeedsCoordinator } from '../../core/intake/which-meeting.js';
+import { loadCycles } from '../../server/cycles.js';
 import type { LabelledMail } from '../fixtures/mails/mails.js';
 import { FIXTURE_UNITS, unitByName } from '../fixtures/mails/units.js';
 
@@ -21,8 +25,23 @@ export function factsOf(mail: LabelledMail): MailFacts {
 
 export type Verdict = 'auto-right' | 'triage-right' | 'triage-missed' | 'WRONG-AUTO';
 
+const CYCLES = loadCycles();
+
+/**
+ * What the intake decides: the assessment's decision, unless the plan leaves it to a coordinator
+ * anyway (core/intake/plan.ts: a signup naming no meeting while several are ahead).
+ */
+function intakeDecision(facts: MailFacts, a: MailAssessment): MailAssessment['decision'] {
+  if (a.decision !== 'auto' || a.classification.kind !== 'info-meeting-signup') return a.decision;
+  const cycle = cycleForMail(CYCLES, 'info-meeting-signup', facts.sentAt);
+  return cycle && signupNeedsCoordinator(cycle, `${facts.subject}\n${facts.body}`, facts.sentAt)
+    ? 'triage'
+    : 'auto';
+}
+
 export function judge(mail: LabelledMail): { verdict: Verdict; line: string } {
-  const a = assessMail(factsOf(mail), FIXTURE_UNITS);
+  const facts = factsOf(mail);
+  const a = assessMail(facts, FIXTURE_UNITS);
   const c = a.classification;
   const expected = mail.expected;
   const unitId =
@@ -33,7 +52,7 @@ export function judge(mail: LabelledMail): { verdict: Verdict; line: string } {
     // A kind that needs no unit is not acted on for one, whatever the matcher found.
     (a.match.status !== 'matched' && unitId !== null && !needsUnit(expected.kind));
   let verdict: Verdict;
-  if (a.decision === 'auto') {
+  if (intakeDecision(facts, a) === 'auto') {
     verdict =
       expected.kind !== 'triage' && c.kind === expected.kind && unitRight
         ? 'auto-right'
