@@ -274,6 +274,8 @@ export function mailsRepo({ db, now }: RepoContext): MailsRepo {
           lease_owner: null,
           lease_until: null,
           last_error: null,
+          // A retry time left from an earlier failed attempt means nothing once the mail is done.
+          retry_at: null,
           processed_at: at,
           updated_at: at,
         })

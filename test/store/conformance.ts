@@ -485,6 +485,19 @@ export function runConformance(
         ).toBeUndefined();
       });
 
+      it('forgets an earlier retry time once a retried mail is completed', async () => {
+        await store.mails.recordSeen(seen);
+        await store.mails.claim(key, { owner: 'a', leaseMs: MIN });
+        await store.mails.fail(key, 'a', { error: 'busy', retryAt: '2027-05-17T20:00:05Z' });
+        clock.advance(10 * SEC);
+        expect(await store.mails.claim(key, { owner: 'b', leaseMs: MIN })).not.toBeNull();
+        expect(await store.mails.complete(key, 'b', { status: 'triage' })).toBe(true);
+        const mail = await store.mails.get(key);
+        expect(mail?.status).toBe('triage');
+        expect(mail?.retryAt).toBeUndefined();
+        expect(mail?.error).toBeUndefined();
+      });
+
       it('keeps text PostgreSQL cannot store as it is: NUL dropped, a lone surrogate replaced', async () => {
         const odd = 'Intresse\u0000anmälan \ud83d och 😀';
         await store.mails.recordSeen({ ...seen, subject: odd });
