@@ -1,0 +1,61 @@
+// The intake on the second blind set (test/fixtures/mails/blind-2.ts, written without reading the
+// classifier's rules or the earlier sets): the share decided automatically and rightly, and no wrong
+// automatic action, judged as the other measured sets are (./judge.ts). The floor is what the
+// committed classifier measured when the set was finished; it may rise, never be lowered to pass,
+// and no rule is tuned on the lines printed here.
+import { describe, expect, it } from 'vitest';
+import { MAIL_KINDS } from '../../core/intake/facts.js';
+import { BLIND_2_MAILS } from '../fixtures/mails/blind-2.js';
+import { BLIND_MAILS } from '../fixtures/mails/blind.js';
+import { HELD_OUT_MAILS } from '../fixtures/mails/held-out.js';
+import { LABELLED_MAILS } from '../fixtures/mails/mails.js';
+import { measure } from './judge.js';
+
+/**
+ * Share of the second blind set decided automatically and rightly: 43/67 (64.2 %) on the committed
+ * classifier when the set was finished (26dd633).
+ */
+const AUTO_RIGHT_FLOOR = 0.64;
+
+/**
+ * Mails the intake acts on alone and wrongly, kept visible here (their labels are not changed) so
+ * that the test fails on any NEW wrong action. Found when the set was finished (26dd633):
+ * - b2-triage-01: a submission at 00:03 on 18 May, after the 17 May 24.00 deadline, is receipted
+ *   as a submission; whether a late one is accepted is a coordinator's call.
+ * - b2-triage-02: the second of two mails (appendices only, "2 av 2") is taken as a submission on
+ *   its own; a person must join it to the first.
+ * - b2-triage-04: a merged unit with a new name registers from the old unit's manager and is
+ *   registered as the old unit (Förskolan Ekorren); the register needs a person first.
+ * - b2-triage-07: a request to move an info-meeting signup to another date is taken as a
+ *   question; changing a signup is not answered by a receipt.
+ */
+const KNOWN_WRONG: string[] = ['b2-triage-01', 'b2-triage-02', 'b2-triage-04', 'b2-triage-07'];
+
+const text = (m: { body?: string; html?: string }) => (m.body ?? m.html ?? '').trim();
+
+describe('intake on the second blind set (written without reading the rules)', () => {
+  const { share, wrong, report } = measure('blind-2', BLIND_2_MAILS, KNOWN_WRONG);
+
+  it('is a separate set of at least 60 mails of every kind, each id naming its label', () => {
+    expect(BLIND_2_MAILS.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(BLIND_2_MAILS.map((m) => m.id)).size).toBe(BLIND_2_MAILS.length);
+    for (const mail of BLIND_2_MAILS)
+      expect(mail.id, mail.id).toMatch(new RegExp(`^b2-${mail.expected.kind}-\\d{2}$`));
+    const kinds = new Set(BLIND_2_MAILS.map((m) => m.expected.kind));
+    for (const k of [...MAIL_KINDS, 'triage']) expect(kinds, k).toContain(k);
+    const earlier = [...LABELLED_MAILS, ...HELD_OUT_MAILS, ...BLIND_MAILS];
+    const seenText = new Set(earlier.map(text).filter((t) => t.length > 40));
+    const seenMail = new Set(earlier.map((m) => `${m.subject}\n${text(m)}`));
+    expect(
+      BLIND_2_MAILS.filter(
+        (m) => seenText.has(text(m)) || seenMail.has(`${m.subject}\n${text(m)}`),
+      ).map((m) => m.id),
+    ).toEqual([]);
+  });
+
+  it('decides most mails automatically and rightly, and takes no new wrong automatic action', () => {
+    console.warn(report);
+    expect(wrong.filter((o) => !KNOWN_WRONG.includes(o.mail.id)).map((o) => o.line)).toEqual([]);
+    expect(share).toBeGreaterThanOrEqual(AUTO_RIGHT_FLOOR);
+  });
+});
