@@ -649,4 +649,62 @@ describe('classifyMail', () => {
       expect(c.scores['info-meeting-signup']).toBe(0);
     });
   });
+
+  describe('pre-registrations in the words units use (taught by the formerly blind set)', () => {
+    const auto = (partial: Partial<MailFacts>) => {
+      const c = classifyMail(mail(partial));
+      return { kind: c.kind, decision: decide(c) };
+    };
+    const preRegistered = { kind: 'pre-registration', decision: 'auto' };
+
+    it("an administrator registering a unit on its manager's behalf registers it", () => {
+      expect(
+        auto({
+          subject: 'Anmälan',
+          body: 'Hej! Å vår chef Eva Berg vägnar anmäler jag Förskolan Blåklinten i Hägersten till Kvalitetsutmärkelsen.\nPer, assistent',
+        }),
+      ).toEqual(preRegistered);
+    });
+
+    it('a unit named by itself "är med" joins, but "det är med" says nothing', () => {
+      expect(
+        auto({ subject: 'SV: Kvalitetsutmärkelsen 2027', body: 'Blåklinten är med i år!\n/Eva' }),
+      ).toEqual(preRegistered);
+      expect(
+        auto({ subject: 'SV: Kvalitetsutmärkelsen 2027', body: 'Blåklinten är med!\n/Eva' }).kind,
+      ).toBe('pre-registration');
+      expect(
+        classifyMail(mail({ subject: 'Hej', body: 'Det är med glädje vi läser.' })).scores[
+          'pre-registration'
+        ],
+      ).toBe(0);
+    });
+
+    it('applying to take part ("ansöka om att få delta") and "ställa upp" register', () => {
+      expect(
+        auto({
+          subject: 'Kvalitetsutmärkelsen',
+          body: 'Hej, vi på Förskolan Blåklinten ansöker härmed om att få delta i årets kvalitetsutmärkelse.\nEva',
+        }),
+      ).toEqual(preRegistered);
+      expect(
+        auto({
+          subject: 'Kvalitetsutmärkelsen 2027',
+          body: 'Hej! Hemtjänsten Norr vill jättegärna ställa upp i år.\nOla',
+        }),
+      ).toEqual(preRegistered);
+    });
+
+    it('a meeting that only dates the mail ("efter informationsmötet") is no signup', () => {
+      const c = classifyMail(
+        mail({
+          subject: 'Efter infomötet',
+          body: 'Hej! Efter samtal i arbetslaget anmäler vi härmed vårt intresse för Förskolan Blåklinten.\nEva',
+        }),
+      );
+      expect(c.kind).toBe('pre-registration');
+      expect(c.scores['info-meeting-signup']).toBe(0);
+      expect(decide(c)).toBe('auto');
+    });
+  });
 });

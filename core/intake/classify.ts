@@ -106,7 +106,7 @@ const PHRASES: PhraseRule[] = [
     re: b(
       // Adverbs may stand between the verb and what is wanted ("vill också anmäla sig"), and a
       // sentence opening with something else inverts the order ("Därför anmäler vi oss härmed").
-      '(vill|onskar|avser|planerar|tanker|amnar|skulle (garna |verkligen )?vilja|bestamt oss for|beslutat) (vi |jag )?(att )?((garna|jattegarna|ocksa|aven|nu|harmed|absolut|verkligen|fortsatt|igen) )*(delta|medverka|vara med|anmala|tavla|soka)|(harmed )?anmaler (vi )?(harmed )?(oss|var|vart|enheten|intresse|forskolan|skolan|verksamheten)|anmala (oss|var|vart|intresse|enheten)|anmaler (harmed )?sig (harmed )?(till|for)|(vi )?(ar|blev) intresserade? av att (delta|medverka|vara med|anmala oss)|(deltar|medverkar) garna|anmala (sitt|sin|vart|var|ert|enhetens) (deltagande|intresse|medverkan)|anmala (\\w+ )?(forskola\\w*|skola\\w*|enhet\\w*|verksamhet\\w*|boende\\w*|hemtjanst\\w*)|(beslutat|bestamt) att (vi|enheten|forskolan|skolan|verksamheten) (ska|skall|kommer att) (delta|medverka|vara med|anmala)|anmaler (harmed )?(\\w+ ){1,4}till (arets |stockholms stads )?kvalitets\\w*',
+      '(vill|onskar|avser|planerar|tanker|amnar|skulle (garna |verkligen )?vilja|bestamt oss for|beslutat) (vi |jag )?(att )?((garna|jattegarna|ocksa|aven|nu|harmed|absolut|verkligen|fortsatt|igen) )*(delta|medverka|vara med|anmala|tavla|soka)|(harmed )?anmaler (vi )?(harmed )?(oss|var|vart|enheten|intresse|forskolan|skolan|verksamheten)|anmala (oss|var|vart|intresse|enheten)|anmaler (harmed )?sig (harmed )?(till|for)|(vi )?(ar|blev) intresserade? av att (delta|medverka|vara med|anmala oss)|(deltar|medverkar) garna|anmala (sitt|sin|vart|var|ert|enhetens) (deltagande|intresse|medverkan)|anmala (\\w+ )?(forskola\\w*|skola\\w*|enhet\\w*|verksamhet\\w*|boende\\w*|hemtjanst\\w*)|(beslutat|bestamt) att (vi|enheten|forskolan|skolan|verksamheten) (ska|skall|kommer att) (delta|medverka|vara med|anmala)|anmaler (harmed )?(\\w+ ){1,4}till (arets |stockholms stads )?kvalitets\\w*|anmaler (jag|vi) (harmed )?(\\w+ ){1,6}till (arets |stockholms stads )?kvalitets\\w*|(ansoka|ansoker) (\\w+ )?om (att )?(fa )?(delta|medverka|vara med)',
     ),
     sv: 'skriver att enheten vill delta',
     en: 'says the unit wants to take part',
@@ -144,7 +144,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'pre-registration',
     weight: 4,
     re: b(
-      '(hanger|haker) ((ocksa|aven|garna) )?pa (i ar|igen|aven i ar|ocksa i ar|detta ar|den har gangen|kvalitets\\w*|utmarkelse\\w*|tavling\\w*)|(hanger|haker) pa$|ar med (igen|i ar|aven i ar|ocksa i ar|detta ar|i arets (kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|vara med (igen|i ar|aven i ar|ocksa i ar|detta ar|en gang till)|^((ja|javisst|absolut|sjalvklart) )?(vi|jag) ar ((garna|givetvis|sjalvklart|absolut|sa klart) )?med$|rakna (garna )?med oss|raknar med att (vi|enheten) (deltar|ar med|medverkar)|staller upp (i ar|igen|i (arets )?(kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|anmaler (harmed )?(vi )?(harmed )?(vart|var|sitt|enhetens|verksamhetens) intresse',
+      '(hanger|haker) ((ocksa|aven|garna) )?pa (i ar|igen|aven i ar|ocksa i ar|detta ar|den har gangen|kvalitets\\w*|utmarkelse\\w*|tavling\\w*)|(hanger|haker) pa$|ar med (igen|i ar|aven i ar|ocksa i ar|detta ar|i arets (kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|vara med (igen|i ar|aven i ar|ocksa i ar|detta ar|en gang till)|^((ja|javisst|absolut|sjalvklart) )?(vi|jag|(?!det |den |han |hon |de |som |allt |inget )\\w+) ar ((garna|givetvis|sjalvklart|absolut|sa klart) )?med$|rakna (garna )?med oss|raknar med att (vi|enheten) (deltar|ar med|medverkar)|(staller|stalla) upp (i ar|igen|i (arets )?(kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|anmaler (harmed )?(vi )?(harmed )?(vart|var|sitt|enhetens|verksamhetens) intresse',
     ),
     sv: 'skriver att enheten är med',
     en: 'says the unit joins in',
@@ -616,7 +616,10 @@ export function classifyMail(facts: MailFacts): Classification {
         // change its participation: a coordinator follows up, not just answers.
         if (s.isQuestion && rule.kind === 'withdrawal' && zone.name !== 'det vidarebefordrade')
           considering = true;
-        if (referred && !s.isQuestion) weight *= thankedFor ? 0 : 0.2;
+        // "Efter informationsmötet …" only dates what follows: the meeting is no signup at all.
+        const datedByMeeting =
+          kind === 'info-meeting-signup' && !s.attended && AFTER_MEETING.test(s.text);
+        if (referred && !s.isQuestion) weight *= thankedFor || datedByMeeting ? 0 : 0.2;
         const announcedHere = s.announced && (kind === 'submission' || kind === 'board-protocol');
         if (zone.name === 'texten' && !s.isQuestion && kind !== 'question') {
           if (referred || announcedHere) ownReferred = true;
