@@ -64,6 +64,7 @@ const INTAKE_STATUS_BY_REASON: Record<IntakeErrorReason, number> = {
   'unknown-kind': 400,
   'unit-required': 400,
   'unknown-unit': 400,
+  'unknown-meeting': 400,
   'no-receipt': 409,
   'nothing-to-correct': 409,
   'changed-since': 409,

@@ -546,6 +546,7 @@ describe('info-meeting signups', () => {
         },
       ]);
       expect(plan.details.kind).toBe('info-meeting-signup');
+      expect(plan.details.askMeetings?.map((m) => m.id)).toEqual(['im-2026-1', 'im-2026-2']);
       expect(plan.filing).toEqual({
         categories: ['Informationsmöte', 'Att granska'],
         folder: null,
@@ -554,7 +555,22 @@ describe('info-meeting signups', () => {
     },
   );
 
-  it("a coordinator's decision signs such a mail up for the next meeting (a decision names no meeting)", () => {
+  it("a coordinator's decision naming the meeting signs such a mail up for that one, certain", () => {
+    const plan = act(
+      planMail(
+        input(assessed('info-meeting-signup'), {
+          facts: { body: 'Anmäl mig till informationsmötet.', sentAt: '2026-02-02T15:27:00+01:00' },
+          decision: { ...decision('info-meeting-signup'), meetingId: 'im-2026-2' },
+        }),
+      ),
+    );
+    expect(plan.details.decision?.meetingId).toBe('im-2026-2');
+    const answer = planAnswer(plan, {});
+    expect(answer.infoMeeting).toEqual({ id: 'im-2026-2', certain: true });
+    expect(answer.reply?.purpose).toBe('confirmation');
+  });
+
+  it("a coordinator's decision naming no meeting signs such a mail up for the next one", () => {
     const plan = act(
       planMail(
         input(assessed('info-meeting-signup'), {

@@ -24,6 +24,8 @@ import { meetingsToAskAbout, whichMeetingReason } from './which-meeting.js';
 export interface MailDecision {
   kind: MailKind;
   unitId?: string;
+  /** The info meeting a signup is for (the coordinator answered "which meeting?"). */
+  meetingId?: string;
   by: string;
   at: string;
 }
@@ -34,6 +36,8 @@ export interface PlannedDetails {
   confidence: number;
   reasons: Bilingual[];
   triageReasons?: Bilingual[];
+  /** The meetings a signup could be for, when the mail did not say (the coordinator picks one). */
+  askMeetings?: { id: string; start: string }[];
   candidates?: { unitId: string; unitName: string; score: number }[];
   suggestedUnitId?: string;
   historical?: boolean;
@@ -248,12 +252,29 @@ export function planMail(input: MailPlanInput): MailPlan {
         : {}),
     };
   }
-  if (!decision && assessment.decision === 'triage')
+  if (!decision && assessment.decision === 'triage') {
+    // A signup triaged for another reason (no unit known) may not name its meeting either: the
+    // coordinator is asked that too, in the same decision.
+    const signupCycle =
+      c.kind === 'info-meeting-signup'
+        ? cycleForMail(input.cycles, c.kind, facts.sentAt)
+        : undefined;
+    const ask = signupCycle
+      ? meetingsToAskAbout(signupCycle, `${facts.subject}\n${facts.body}`, facts.sentAt)
+      : [];
     return {
       status: 'triage',
-      details: { ...base, triageReasons: assessment.triageReasons },
+      details: {
+        ...base,
+        triageReasons: [
+          ...assessment.triageReasons,
+          ...(ask.length > 1 ? [whichMeetingReason(ask)] : []),
+        ],
+        ...(ask.length > 1 ? { askMeetings: ask.map((m) => ({ id: m.id, start: m.start })) } : {}),
+      },
       filing: triageFiling,
     };
+  }
 
   const { kind, unitId } = chosen(assessment, decision);
   const unit = unitId ? input.units.find((u) => u.id === unitId) : undefined;
@@ -282,13 +303,17 @@ export function planMail(input: MailPlanInput): MailPlan {
     };
 
   // A signup that names no meeting while several are ahead: a coordinator asks which (a decision
-  // then signs it up; it cannot name a meeting, so the next one is taken, as before).
+  // names the meeting, or, naming none, signs up for the next one).
   if (!decision && kind === 'info-meeting-signup') {
     const ask = meetingsToAskAbout(cycle, `${facts.subject}\n${facts.body}`, facts.sentAt);
     if (ask.length > 1)
       return {
         status: 'triage',
-        details: { ...base, triageReasons: [whichMeetingReason(ask)] },
+        details: {
+          ...base,
+          triageReasons: [whichMeetingReason(ask)],
+          askMeetings: ask.map((m) => ({ id: m.id, start: m.start })),
+        },
         filing: triageFiling,
       };
   }
@@ -346,7 +371,13 @@ export function planMail(input: MailPlanInput): MailPlan {
       break;
     }
     case 'info-meeting-signup': {
-      const picked = pickInfoMeeting(cycle, `${facts.subject}\n${facts.body}`, facts.sentAt);
+      // The coordinator's answer to "which meeting?" wins over what the text suggests.
+      const named = decision?.meetingId
+        ? cycle.timeline.infoMeetings.find((m) => m.id === decision.meetingId)
+        : undefined;
+      const picked = named
+        ? { meeting: named, certain: true }
+        : pickInfoMeeting(cycle, `${facts.subject}\n${facts.body}`, facts.sentAt);
       if (!picked) {
         plan.facts.push({
           sv: 'Det finns inget kommande informationsmöte att anmäla till.',

@@ -15,6 +15,8 @@ export interface TriageItem {
   candidates: { unitId: string; unitName: string; score: number }[];
   reasons: Bilingual[];
   triageReasons: Bilingual[];
+  /** The info meetings a signup could be for (it named none): a decision picks one. */
+  meetingChoices?: { id: string; start: string }[];
   /** Set when the app gave up processing the mail (after retries): the error, for whoever looks. */
   failed?: string;
 }

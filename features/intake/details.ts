@@ -11,6 +11,8 @@ import type { Bilingual } from '../../core/model.js';
 export interface TriageDecision {
   kind: MailKind;
   unitId?: string;
+  /** The info meeting a signup is for, when the coordinator named one. */
+  meetingId?: string;
   by: string;
   at: string;
 }
@@ -22,6 +24,8 @@ export interface IntakeDetails {
   reasons: Bilingual[];
   /** Why a coordinator must look (triage only). */
   triageReasons?: Bilingual[];
+  /** The meetings a signup could be for, when it named none (triage only). */
+  askMeetings?: { id: string; start: string }[];
   candidates?: { unitId: string; unitName: string; score: number }[];
   suggestedUnitId?: string;
   /** Received before go-live: filed and recorded, never answered. */
@@ -56,6 +60,7 @@ const fields = {
   confidence: z.number().min(0).max(1),
   reasons: z.array(bilingual),
   triageReasons: z.array(bilingual),
+  askMeetings: z.array(z.object({ id: z.string(), start: z.string() })),
   candidates: z.array(z.object({ unitId: z.string(), unitName: z.string(), score: z.number() })),
   suggestedUnitId: z.string(),
   historical: z.boolean(),
@@ -64,6 +69,7 @@ const fields = {
   decision: z.object({
     kind,
     unitId: z.string().optional(),
+    meetingId: z.string().optional(),
     by: z.string(),
     at: z.string(),
   }),
@@ -128,6 +134,7 @@ export function triageItemOf(mail: MailRecord): TriageItem {
             },
           ]
         : (d.triageReasons ?? []),
+    ...(d.askMeetings?.length ? { meetingChoices: d.askMeetings } : {}),
     ...(mail.status === 'failed' && mail.error ? { failed: mail.error } : {}),
   };
 }

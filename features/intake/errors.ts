@@ -7,6 +7,7 @@ export type IntakeErrorReason =
   | 'unknown-kind'
   | 'unit-required'
   | 'unknown-unit'
+  | 'unknown-meeting'
   | 'no-receipt'
   | 'nothing-to-correct'
   | 'changed-since';

@@ -8,6 +8,7 @@ import {
   type TriageItem,
 } from '../../core/intake/index.js';
 export type { TriageItem };
+import { cycleForMail } from '../../core/intake/cycle.js';
 import type { IntakeContext } from './context.js';
 import { IntakeError } from './errors.js';
 import { awaitingTriage, triageItemOf, type TriageDecision } from './details.js';
@@ -31,6 +32,8 @@ export interface TriageResolution {
   messageId: string;
   kind: MailKind;
   unitId?: string;
+  /** The info meeting a signup is for (only with kind info-meeting-signup). */
+  meetingId?: string;
   /** Who decided (e-mail or AAD object id). */
   by: string;
 }
@@ -40,7 +43,7 @@ export interface TriageResolution {
  * it (the service does at once); the outcome is the same as for an automatic decision.
  */
 export async function recordTriageDecision(
-  ctx: Pick<IntakeContext, 'store' | 'mailbox' | 'now'>,
+  ctx: Pick<IntakeContext, 'store' | 'mailbox' | 'now' | 'cycles'>,
   resolution: TriageResolution,
 ): Promise<void> {
   const key = { mailbox: ctx.mailbox, messageId: resolution.messageId };
@@ -72,9 +75,29 @@ export async function recordTriageDecision(
       sv: `Enheten ${resolution.unitId} finns inte.`,
       en: `The unit ${resolution.unitId} does not exist.`,
     });
+  if (resolution.meetingId !== undefined) {
+    // Only a signup names a meeting, and only one of the mail's own cycle.
+    const cycle =
+      resolution.kind === 'info-meeting-signup'
+        ? cycleForMail(ctx.cycles, resolution.kind, mail.receivedAt)
+        : undefined;
+    const meetings = cycle?.timeline.infoMeetings.map((m) => m.id) ?? [];
+    if (!meetings.includes(resolution.meetingId))
+      throw new IntakeError('unknown-meeting', {
+        sv:
+          resolution.kind === 'info-meeting-signup'
+            ? `Informationsmötet ${resolution.meetingId} finns inte i mejlets omgång (välj ${meetings.join(', ') || 'inget'}).`
+            : 'Bara en anmälan till informationsmöte kan ange ett möte.',
+        en:
+          resolution.kind === 'info-meeting-signup'
+            ? `The information meeting ${resolution.meetingId} is not in the mail's cycle (choose ${meetings.join(', ') || 'none'}).`
+            : 'Only an information meeting signup can name a meeting.',
+      });
+  }
   const decision: TriageDecision = {
     kind: resolution.kind,
     ...(resolution.unitId ? { unitId: resolution.unitId } : {}),
+    ...(resolution.meetingId ? { meetingId: resolution.meetingId } : {}),
     by: resolution.by,
     at: ctx.now().toISOString(),
   };

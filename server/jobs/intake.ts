@@ -183,6 +183,7 @@ const MESSAGE_ID = z
 const DECISION = z.object({
   kind: z.enum(MAIL_KINDS as unknown as [MailKind, ...MailKind[]]),
   unitId: z.string().min(1).max(200).optional(),
+  meetingId: z.string().min(1).max(200).optional(),
 });
 const YEAR = z
   .string()
@@ -220,7 +221,7 @@ function intakeTabApi(service: IntakeService): Router {
       req.body ?? {},
       res,
       kindOk ? 'bad-decision' : 'unknown-kind',
-      `Give { "kind": ${MAIL_KINDS.map((k) => `"${k}"`).join(' | ')}, "unitId"?: "…" }`,
+      `Give { "kind": ${MAIL_KINDS.map((k) => `"${k}"`).join(' | ')}, "unitId"?: "…", "meetingId"?: "…" }`,
     );
     if (body === undefined) return;
     try {
@@ -228,6 +229,7 @@ function intakeTabApi(service: IntakeService): Router {
         messageId,
         kind: body.kind,
         ...(body.unitId ? { unitId: body.unitId } : {}),
+        ...(body.meetingId ? { meetingId: body.meetingId } : {}),
         by: who.displayName || who.userPrincipalName,
       });
       res.json({

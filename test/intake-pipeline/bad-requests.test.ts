@@ -86,6 +86,7 @@ describe('the tab API', () => {
     ['an unknown kind', { kind: 'spam' }],
     ['a unit id that is an object', { kind: 'question', unitId: { id: 1 } }],
     ['a unit id of 10 000 characters', { kind: 'question', unitId: 'x'.repeat(10_000) }],
+    ['a meeting id that is a number', { kind: 'info-meeting-signup', meetingId: 2 }],
   ])('a decision with %s is answered 400', async (what, body) => {
     await expect400(await decide('AAMkAGI2TG93AAA=', body), what);
   });

@@ -353,4 +353,51 @@ describe('triage from the tab', () => {
     expect((await decide(filed!.id, { kind: 'question' })).status).toBe(409);
     expect((await decide('AAMk-no-such-mail', { kind: 'question' })).status).toBe(404);
   });
+
+  it('a signup naming no meeting is signed up for the meeting the coordinator names', async () => {
+    const subject = 'Anmälan informationsmöte';
+    h.emulator.admin.deliver({
+      to: SHARED,
+      from: { name: 'Karin Ek', address: 'karin.ek@stockholm.example' },
+      subject,
+      body: 'Hej! Jag vill anmäla mig till informationsmötet om Kvalitetsutmärkelsen.\nMvh Karin Ek',
+      // Every 2027 meeting (the first on 16 February) is still ahead.
+      receivedDateTime: '2027-02-02T09:00:00Z',
+    });
+    await h.settle();
+    const filed = await h.inShared(subject);
+    const call = asCoordinator(h.emulator.url, COORD);
+    const listed = (await (await call(`${h.server.url}/api/tab/triage`)).json()) as {
+      items: { messageId: string; meetingChoices?: { id: string }[] }[];
+    };
+    const choices = listed.items.find((i) => i.messageId === filed!.id)?.meetingChoices;
+    expect(choices?.map((m) => m.id)).toEqual(expect.arrayContaining(['im-2027-1', 'im-2027-2']));
+    const decide = (body: unknown) =>
+      call(`${h.server.url}/api/tab/triage/${encodeURIComponent(filed!.id)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const signup = { kind: 'info-meeting-signup', unitId: 'u-solrosen' };
+    const unknown = await decide({ ...signup, meetingId: 'im-2026-1' });
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: { messageSv: string } }).error.messageSv).toContain(
+      'Informationsmötet im-2026-1 finns inte i mejlets omgång',
+    );
+    expect((await decide({ kind: 'question', meetingId: 'im-2027-2' })).status).toBe(400);
+    const ok = await decide({ ...signup, meetingId: 'im-2027-2' });
+    expect(ok.status).toBe(200);
+    await h.settle();
+    const record = await h.server.store.mails.get({ mailbox: SHARED, messageId: filed!.id });
+    expect(record?.details).toMatchObject({ infoMeeting: { id: 'im-2027-2', certain: true } });
+    const signups = (await (
+      await call(`${h.server.url}/api/tab/info-meetings/signups?year=2027`)
+    ).json()) as { meetings: { meetingId: string; signups: unknown[] }[] };
+    const mine = (id: string) =>
+      signups.meetings.find((m) => m.meetingId === id)?.signups.map((x) => JSON.stringify(x));
+    expect(mine('im-2027-2')?.some((x) => x.includes(filed!.id) || x.includes('karin.ek'))).toBe(
+      true,
+    );
+    expect(mine('im-2027-1')?.some((x) => x.includes('karin.ek')) ?? false).toBe(false);
+  });
 });
