@@ -707,4 +707,26 @@ describe('classifyMail', () => {
       expect(decide(c)).toBe('auto');
     });
   });
+
+  it('knows an out-of-office reply without headers by a "Frånvarande" subject or "läser inte min e-post"', () => {
+    for (const [subject, body] of [
+      ['Frånvarande', 'Hej, jag är på kurs hela veckan. Brådskande ärenden till växeln.\nOla'],
+      [
+        'Frånvarande: Ola Ek',
+        'Jag läser inte min mejl förrän i augusti. Kontakta Eva Berg i stället.\nOla',
+      ],
+    ]) {
+      const c = classifyMail(mail({ subject, body }));
+      expect(c.kind, body).toBe('auto-reply');
+      expect(decide(c), body).toBe('auto');
+    }
+    // Without the subject the words still count as a sign, but alone they are not certain.
+    const bodyOnly = classifyMail(
+      mail({
+        subject: 'Re: Kvalitetsutmärkelsen',
+        body: 'Jag läser inte min mejl förrän i augusti.',
+      }),
+    );
+    expect(bodyOnly.signals.fired.map((s) => s.rule)).toContain('body-away');
+  });
 });

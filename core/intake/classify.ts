@@ -495,9 +495,9 @@ function sentences(text: string, allQuestions = false): Sentence[] {
 }
 
 const AUTO_SUBJECT =
-  /^(automatiskt svar|autosvar|automatic reply|auto ?reply|autoreply|out of (the )?office|fr[aå]nvaro(meddelande)?|franvaro|ledig|semester|abwesenheit|r[eé]ponse automatique|absence)\b/i;
+  /^(automatiskt svar|autosvar|automatic reply|auto ?reply|autoreply|out of (the )?office|fr[aå]nvaro(meddelande)?|franvaro|fr[aå]nvarande|ledig|semester|abwesenheit|r[eé]ponse automatique|absence)\b/i;
 const AUTO_BODY = b(
-  'ar (ledig|pa semester|franvarande|tjanstledig|sjukskriven|foraldraledig|borta)|tillbaka (den|pa|igen)|atervander|har begransad tillgang|lases inte|out of (the )?office|i am (away|on leave|on vacation|out)|will be back|return(ing)? on|limited access to (my )?e ?mail|will not be read',
+  'ar (ledig|pa semester|franvarande|tjanstledig|sjukskriven|foraldraledig|borta)|tillbaka (den|pa|igen)|atervander|har begransad tillgang|lases inte|laser inte (min|mina|min egen) (e ?post|mejl|mail|inkorg)|out of (the )?office|i am (away|on leave|on vacation|out)|will be back|return(ing)? on|limited access to (my )?e ?mail|will not be read',
 );
 
 const AWARD_NAME = /\b(kvalitetsutmarkelse\w*|quality award)\b/;

@@ -90,4 +90,17 @@ describe('non-delivery reports', () => {
     );
     expect(withHeader?.originalMessageId).toBe('<orig-7@kvalitet.example>');
   });
+
+  it("are known in Swedish Outlook's words too, headers or not, and never read as a submission", () => {
+    const facts = report({
+      subject: 'Det gick inte att leverera: Kvitto på ert bidrag',
+      from: { address: 'MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@kvalitet.example' },
+      body: 'Meddelandet kunde inte levereras till de här mottagarna:\n\nper.ek@blaklinten.example\nMottagarens postlåda är full.\n\nDiagnostikinformation för administratörer:\nFjärrservern returnerade 552 5.2.2 quota exceeded\n\nper.ek@blaklinten.example',
+    });
+    const c = classifyMail(facts);
+    expect(c.kind).toBe('auto-reply');
+    expect(decide(c)).toBe('auto');
+    expect(c.nonDelivery?.recipients).toEqual(['per.ek@blaklinten.example']);
+    expect(c.nonDelivery?.reason).toMatch(/^552 5\.2\.2/);
+  });
 });

@@ -8,7 +8,8 @@
 // ("Remote Server returned '550 5.x.x …'") and the original message headers
 // (https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online);
 // in MIME it is multipart/report; report-type=delivery-status (RFC 3464). Swedish Outlook says
-// "Olevererbart:" / "Det gick inte att leverera".
+// "Olevererbart:" / "Det gick inte att leverera:" (subject) and "Diagnostikinformation för
+// administratörer" (body).
 //
 // Which mail bounced is told by the original's Message-ID, read here without another request: the
 // "Original message headers" copy in the report's body (documented on the page above, and in the
@@ -35,7 +36,7 @@ export interface NonDeliveryReport {
 
 const REPORT_SENDER = /^(postmaster|mailer-daemon|microsoftexchange[0-9a-f]{32})@/i;
 const REPORT_SUBJECT =
-  /^\s*(undeliverable|undelivered mail|olevererbart|ej levererat|kunde inte levereras|delivery status notification \(failure\)|mail delivery (?:failed|failure)|returned mail|non-?delivery)\b\s*:?\s*/i;
+  /^\s*(undeliverable|undelivered mail|olevererbart|ej levererat|kunde inte levereras|det gick inte att leverera|delivery status notification \(failure\)|mail delivery (?:failed|failure)|returned mail|non-?delivery)\b\s*:?\s*/i;
 const ADDRESS = /[a-z0-9._%+'-]+@[a-z0-9.-]+\.[a-z]{2,}/gi;
 
 /** The report's details when the mail is a non-delivery report, else undefined. */
@@ -48,7 +49,7 @@ export function nonDeliveryReport(facts: MailFacts): NonDeliveryReport | undefin
   const body = facts.body ?? '';
   // The copy of the original headers comes last; recipients are listed before it.
   const headersAt = body.search(/original message headers|ursprungliga meddelanderubriker/i);
-  const diagnosticAt = body.search(/diagnostic information|diagnostisk information/i);
+  const diagnosticAt = body.search(/diagnostic information|diagnosti(?:sk |k)information/i);
   const cut = [headersAt, diagnosticAt].filter((i) => i >= 0);
   const listing = cut.length > 0 ? body.slice(0, Math.min(...cut)) : body;
   const own = facts.from.address.toLowerCase();
