@@ -75,6 +75,20 @@ describe('triage in the bot', () => {
     expect(JSON.stringify(card)).toContain('Anna bestämde: Avanmälan, Förskolan Solrosen.');
   });
 
+  it('passes the chosen info meeting on for a signup, and ignores it for another kind', async () => {
+    const { b, resolved } = backend([item(1)]);
+    const signup = { messageId: 'm-1', unitId: 'u-1', meetingId: 'im-2027-2' };
+    await handleTriageAction(
+      b,
+      'triage.apply',
+      { ...signup, kind: 'info-meeting-signup' },
+      'Anna',
+      'sv',
+    );
+    await handleTriageAction(b, 'triage.apply', { ...signup, kind: 'question' }, 'Anna', 'sv');
+    expect(resolved.map((r) => r.meetingId)).toEqual(['im-2027-2', undefined]);
+  });
+
   it('asks again when no kind was chosen, and passes on intake’s own refusal', async () => {
     const { b, resolved } = backend([item(1)]);
     expect(await handleTriageAction(b, 'triage.apply', { messageId: 'm-1' }, 'Anna', 'sv')).toMatch(

@@ -88,6 +88,7 @@ const actionData = z.object({
   messageId: z.string().min(1).max(512),
   kind: z.enum(MAIL_KINDS as [MailKind, ...MailKind[]]).optional(),
   unitId: z.string().max(128).optional(),
+  meetingId: z.string().max(200).optional(),
 });
 
 /**
@@ -108,9 +109,18 @@ export async function handleTriageAction(
       : 'Choose the kind of mail and try again.';
   const { messageId, kind } = parsed.data;
   const unitId = parsed.data.unitId?.trim() || undefined;
+  // The meeting choice is on every such card; it means something only when the mail is a signup.
+  const meetingId =
+    kind === 'info-meeting-signup' ? parsed.data.meetingId?.trim() || undefined : undefined;
   const item = (await backend.listTriage({ limit: 500 })).find((i) => i.messageId === messageId);
   try {
-    await backend.resolveTriage({ messageId, kind, by, ...(unitId ? { unitId } : {}) });
+    await backend.resolveTriage({
+      messageId,
+      kind,
+      by,
+      ...(unitId ? { unitId } : {}),
+      ...(meetingId ? { meetingId } : {}),
+    });
   } catch (e) {
     if (isIntakeError(e)) return e.messages[locale];
     throw e;

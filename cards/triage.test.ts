@@ -62,6 +62,27 @@ describe('triage card', () => {
     expect(JSON.stringify(card)).not.toContain('Bekräfta');
   });
 
+  it('asks which information meeting when a signup did not say, and only then', () => {
+    const signup: TriageItem = {
+      ...item,
+      suggestedKind: 'info-meeting-signup',
+      meetingChoices: [
+        { id: 'im-2027-1', start: '2027-02-16T09:00:00+01:00' },
+        { id: 'im-2027-2', start: '2027-02-18T14:00:00+01:00' },
+      ],
+    };
+    for (const locale of ['sv', 'en'] as const) {
+      const card = triageCard({ locale, item: signup, units: [] });
+      expect(cardProblems(card)).toEqual([]);
+      const input = card.body.find((b) => b.type === 'Input.ChoiceSet' && b.id === 'meetingId');
+      expect(input).toMatchSnapshot(locale);
+    }
+    const other = triageCard({ locale: 'sv', item, units: [] });
+    expect(other.body.some((b) => b.type === 'Input.ChoiceSet' && b.id === 'meetingId')).toBe(
+      false,
+    );
+  });
+
   it('turns into a done card and a summary that parse cleanly', () => {
     const done = triageDoneCard({
       locale: 'sv',

@@ -20,11 +20,13 @@ export interface TriageActionData {
   messageId: string;
   kind?: MailKind;
   unitId?: string;
+  /** The info meeting a signup is for (offered when the mail did not say). */
+  meetingId?: string;
 }
 
 interface ChoiceSetInput {
   type: 'Input.ChoiceSet';
-  id: 'kind' | 'unitId';
+  id: 'kind' | 'unitId' | 'meetingId';
   label: string;
   value?: string;
   style?: 'compact' | 'expanded' | 'filtered';
@@ -74,6 +76,11 @@ const T = {
   confirm: { sv: 'Bekräfta förslaget', en: 'Confirm the suggestion' },
   apply: { sv: 'Spara mitt val', en: 'Save my choice' },
   none: { sv: '(ingen enhet)', en: '(no unit)' },
+  pickMeeting: {
+    sv: 'Vilket informationsmöte (om det är en anmälan)',
+    en: 'Which information meeting (if it is a signup)',
+  },
+  nextMeeting: { sv: '(nästa möte)', en: '(the next meeting)' },
 } as const;
 
 /** Plain text for a TextBlock: markdown and links in a mail must not render as such. */
@@ -155,6 +162,17 @@ export function triageCard(data: TriageCardData): TriageCard {
       choices: unitChoices,
     },
   );
+  // Only a signup that did not say which meeting asks; the choices are the meetings it may mean.
+  if (item.meetingChoices?.length)
+    body.push({
+      type: 'Input.ChoiceSet',
+      id: 'meetingId',
+      label: T.pickMeeting[l],
+      // Left empty, the signup goes to the next meeting (the placeholder says so).
+      style: 'compact',
+      placeholder: T.nextMeeting[l],
+      choices: item.meetingChoices.map((m) => ({ title: formatInstant(m.start, l), value: m.id })),
+    });
 
   const actions: ExecuteAction<TriageVerb>[] = [
     {
