@@ -729,4 +729,27 @@ describe('classifyMail', () => {
     );
     expect(bodyOnly.signals.fired.map((s) => s.rule)).toContain('body-away');
   });
+
+  it('takes a protocol for one when the text says it is attached, whatever the scanner named the file', () => {
+    const pdfFile = (name: string) => ({ name, size: 90_000, contentType: 'application/pdf' });
+    const c = classifyMail(
+      mail({
+        subject: 'Nämndens beslut',
+        body: 'Hej! Det justerade protokollet från Farsta stadsdelsnämnd den 15 juni, med beslutet om vilka enheter som deltar i kvalitetsutmärkelsen, är bifogat.\nKansliet',
+        attachments: [pdfFile('SKMBT_C36421061510230.pdf')],
+        from: { address: 'farsta.kansli@stockholm.example' },
+      }),
+    );
+    expect(c.kind).toBe('board-protocol');
+    expect(decide(c)).toBe('auto');
+    // A file named as the entry keeps its weight: the sender sends the entry with the protocol.
+    const withEntry = classifyMail(
+      mail({
+        subject: 'Vårt bidrag',
+        body: 'Här kommer vårt tävlingsbidrag. Nämndens protokoll är bifogat också.\nEva',
+        attachments: [pdfFile('SKMBT_0001.pdf'), docx('Tävlingsbidrag Blåklinten.docx')],
+      }),
+    );
+    expect(withEntry.kind).not.toBe('board-protocol');
+  });
 });

@@ -500,6 +500,10 @@ const AUTO_BODY = b(
   'ar (ledig|pa semester|franvarande|tjanstledig|sjukskriven|foraldraledig|borta)|tillbaka (den|pa|igen)|atervander|har begransad tillgang|lases inte|laser inte (min|mina|min egen) (e ?post|mejl|mail|inkorg)|out of (the )?office|i am (away|on leave|on vacation|out)|will be back|return(ing)? on|limited access to (my )?e ?mail|will not be read',
 );
 
+/** The board's protocol as a thing ("protokollsutdraget", "the minutes"), and words saying it is attached. */
+const PROTOCOL_NOUN = /\b(protokoll\w*|namndbeslut\w*|minutes)\b/;
+const ATTACHED_WORD = /\b(bifoga\w*|bilag\w*|attached|enclosed)\b/;
+
 const AWARD_NAME = /\b(kvalitetsutmarkelse\w*|quality award)\b/;
 
 const AWARD_CONTEXT = b(
@@ -894,9 +898,18 @@ export function classifyMail(facts: MailFacts): Classification {
   // A mail that carries the board's protocol (every document named so, protocol words in the text):
   // its "bifogar" is the protocol and its "deltagande i kvalitetsutmärkelsen" is what the board
   // decided, not a unit's own sending or registration.
+  // The text may say so instead of the file name (a scanner's "scan_0622.pdf", the registry's
+  // "Expediering_BR-2027-412.pdf"): one sentence names the protocol and says it is attached.
+  const saysProtocolAttached = sentences(`${parts.own}\n${parts.forwarded}`).some(
+    (s) => !s.isQuestion && PROTOCOL_NOUN.test(s.text) && ATTACHED_WORD.test(s.text),
+  );
   const carriesProtocol =
     documents.length > 0 &&
-    protocolNamed.length === documents.length &&
+    (protocolNamed.length === documents.length ||
+      (saysProtocolAttached &&
+        !documents.some((a) =>
+          /bidrag|tavling|ansokan|submission|entry|application/.test(fold(a.name)),
+        ))) &&
     fired.some((s) => s.rule === 'protocol-word' || s.rule === 'protocol-en');
   if (carriesProtocol) {
     for (const s of fired)
