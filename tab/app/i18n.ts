@@ -93,6 +93,8 @@ const T = {
   kind: { sv: 'Typ', en: 'Kind' },
   unit: { sv: 'Enhet', en: 'Unit' },
   chooseUnit: { sv: 'Välj enhet', en: 'Choose a unit' },
+  infoMeeting: { sv: 'Informationsmöte', en: 'Information meeting' },
+  nextMeeting: { sv: 'Nästa möte', en: 'The next meeting' },
   confirm: { sv: 'Bekräfta', en: 'Confirm' },
   decided: { sv: 'Beslutat', en: 'Decided' },
   from: { sv: 'Från', en: 'From' },

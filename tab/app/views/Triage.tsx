@@ -69,12 +69,13 @@ export function Triage(props: { api: Api; locale: Locale }) {
               item={item}
               units={units}
               locale={locale}
-              onDecide={async (kind, unitId) => {
+              onDecide={async (kind, unitId, meetingId) => {
                 setError(undefined);
                 try {
                   await api.post(`/triage/${encodeURIComponent(item.messageId)}`, {
                     kind,
                     ...(unitId ? { unitId } : {}),
+                    ...(meetingId ? { meetingId } : {}),
                   });
                   setDone((d) => [...d, item.messageId]);
                 } catch (e) {
@@ -93,12 +94,15 @@ function TriageCard(props: {
   item: TriageItem;
   units: { unitId: string; name: string }[];
   locale: Locale;
-  onDecide: (kind: MailKind, unitId?: string) => Promise<void>;
+  onDecide: (kind: MailKind, unitId?: string, meetingId?: string) => Promise<void>;
 }) {
   const { item, locale } = props;
   const styles = useStyles();
   const [kind, setKind] = useState<MailKind>(item.suggestedKind);
   const [unitId, setUnitId] = useState(item.suggestedUnitId ?? '');
+  // A signup that did not say which meeting: the coordinator names it (empty: the next one).
+  const [meetingId, setMeetingId] = useState('');
+  const asksMeeting = kind === 'info-meeting-signup' && (item.meetingChoices?.length ?? 0) > 0;
   const [busy, setBusy] = useState(false);
   const id = item.messageId.replace(/[^\w-]/g, '').slice(-12);
   const candidateIds = new Set(item.candidates.map((c) => c.unitId));
@@ -156,12 +160,33 @@ function TriageCard(props: {
             </Select>
           </label>
         )}
+        {asksMeeting && (
+          <label>
+            <Text>{t('infoMeeting', locale)} </Text>
+            <Select
+              value={meetingId}
+              onChange={(_e, d) => setMeetingId(d.value)}
+              aria-label={`${t('infoMeeting', locale)}: ${item.subject ?? ''}`}
+            >
+              <option value="">{t('nextMeeting', locale)}</option>
+              {item.meetingChoices?.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {formatInstant(m.start, locale)}
+                </option>
+              ))}
+            </Select>
+          </label>
+        )}
         <Button
           appearance="primary"
           disabled={busy || (NEEDS_UNIT.includes(kind) && !unitId)}
           onClick={async () => {
             setBusy(true);
-            await props.onDecide(kind, NEEDS_UNIT.includes(kind) ? unitId : undefined);
+            await props.onDecide(
+              kind,
+              NEEDS_UNIT.includes(kind) ? unitId : undefined,
+              asksMeeting && meetingId ? meetingId : undefined,
+            );
             setBusy(false);
           }}
         >
