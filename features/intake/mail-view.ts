@@ -42,6 +42,8 @@ export interface MailView {
   /** Decided by a coordinator (triage), or automatically. */
   decidedBy?: { by: string; at: string };
   waitingForTriage: boolean;
+  /** A signup waiting for triage that did not say which info meeting: the meetings it may mean. */
+  meetingChoices?: { id: string; start: string }[];
   units: MailViewUnit[];
   submission?: {
     characterCount: number;
@@ -131,6 +133,7 @@ export async function mailView(
     facts: d.facts ?? [],
     ...(d.decision ? { decidedBy: { by: d.decision.by, at: d.decision.at } } : {}),
     waitingForTriage,
+    ...(waitingForTriage && d.askMeetings?.length ? { meetingChoices: d.askMeetings } : {}),
     units,
     ...(submission
       ? {

@@ -24,6 +24,8 @@ const decisionBody = z.object({
   internetMessageId: messageIdSchema,
   kind: z.enum(MAIL_KINDS as [MailKind, ...MailKind[]]),
   unitId: z.string().trim().min(1).max(200).optional(),
+  /** The info meeting a signup waiting for triage is for (checked against the mail's cycle). */
+  meetingId: z.string().trim().min(1).max(200).optional(),
 });
 
 const resendBody = z.object({
@@ -106,7 +108,11 @@ export function addinMailApi(options: {
     };
     try {
       // Waiting for triage: the triage decision; decided automatically: the correction.
-      if (view.waitingForTriage) await service.resolveTriage(decision);
+      if (view.waitingForTriage)
+        await service.resolveTriage({
+          ...decision,
+          ...(body.data.meetingId ? { meetingId: body.data.meetingId } : {}),
+        });
       else await service.correctMail(decision);
     } catch (e) {
       if (!isIntakeError(e)) throw e;

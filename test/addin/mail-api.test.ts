@@ -236,6 +236,28 @@ describe('the mail read pane API', () => {
     expect(((await badKind.json()) as { error: { message: string } }).error.message).toMatch(
       /kind/,
     );
+
+    // A meeting that is not the mail's cycle's: 400 in both languages, and the mail still waits.
+    const waiting = (await intake.listTriage({ limit: 100 })).find((i) => i.suggestedUnitId);
+    if (!waiting) throw new Error('no triage mail about a unit in the seeded mailbox');
+    const waitingId = (await server.store.mails.get({
+      mailbox: SHARED,
+      messageId: waiting.messageId,
+    }))!.internetMessageId!;
+    const badMeeting = await api('/addin/mail/decision', coordinator, {
+      method: 'POST',
+      body: JSON.stringify({
+        internetMessageId: waitingId,
+        kind: 'info-meeting-signup',
+        unitId: waiting.suggestedUnitId,
+        meetingId: 'im-1999-9',
+      }),
+    });
+    expect(badMeeting.status).toBe(400);
+    const problem = (await badMeeting.json()) as { error: { code: string; messageSv: string } };
+    expect(problem.error.code).toBe('unknown-meeting');
+    expect(problem.error.messageSv).toMatch(/Informationsmötet im-1999-9 finns inte/);
+    expect(((await (await view(waitingId)).json()) as MailBody).mail.waitingForTriage).toBe(true);
   });
 
   it('answers 401 to a missing or forged token and 403 to someone who is not a coordinator', async () => {

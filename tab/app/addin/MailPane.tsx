@@ -58,6 +58,8 @@ export function MailPane({ office, api, locale }: PaneContext) {
   const [busy, setBusy] = useState(false);
   const [kind, setKind] = useState<string | undefined>();
   const [unitId, setUnitId] = useState<string | undefined>();
+  // A signup that did not say which info meeting: the coordinator names it (none: the next one).
+  const [meetingId, setMeetingId] = useState<string | undefined>();
 
   const load = useCallback(async () => {
     try {
@@ -236,6 +238,27 @@ export function MailPane({ office, api, locale }: PaneContext) {
               ))}
             </Dropdown>
           </Field>
+          {kind === 'info-meeting-signup' && mail.meetingChoices?.length ? (
+            <Field label={t('infoMeeting', locale)}>
+              <Dropdown
+                aria-label={t('infoMeeting', locale)}
+                placeholder={t('nextMeeting', locale)}
+                value={
+                  meetingId
+                    ? when(mail.meetingChoices.find((m) => m.id === meetingId)?.start ?? '', locale)
+                    : ''
+                }
+                selectedOptions={meetingId ? [meetingId] : []}
+                onOptionSelect={(_, d) => setMeetingId(d.optionValue)}
+              >
+                {mail.meetingChoices.map((m) => (
+                  <Option key={m.id} value={m.id}>
+                    {when(m.start, locale)}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+          ) : null}
           <Button
             appearance="primary"
             disabled={busy || !kind}
@@ -246,6 +269,7 @@ export function MailPane({ office, api, locale }: PaneContext) {
                     internetMessageId,
                     kind,
                     ...(unitId ? { unitId } : {}),
+                    ...(kind === 'info-meeting-signup' && meetingId ? { meetingId } : {}),
                   }),
                 t('decisionSaved', locale),
               )
