@@ -752,4 +752,48 @@ describe('classifyMail', () => {
     );
     expect(withEntry.kind).not.toBe('board-protocol');
   });
+
+  it("files an answer to a meeting invitation as other: the subject is the meeting's title", () => {
+    for (const subject of [
+      'Accepterat: Informationsmöte om Kvalitetsutmärkelsen',
+      'Avböjt: Informationsmöte om Kvalitetsutmärkelsen',
+      'Tentative: Quality award information session',
+    ]) {
+      const c = classifyMail(mail({ subject, body: '' }));
+      expect(c.kind, subject).toBe('other');
+      expect(decide(c), subject).toBe('auto');
+    }
+    // The same title as a plain subject is still a signup.
+    expect(
+      classifyMail(
+        mail({ subject: 'Informationsmöte om Kvalitetsutmärkelsen', body: 'Jag kommer gärna.' }),
+      ).kind,
+    ).toBe('info-meeting-signup');
+  });
+
+  it('files a no-reply notice with nothing about the award as other, even when it greets the mailbox by name', () => {
+    for (const [address, body] of [
+      [
+        'no-reply@kalender.example',
+        'Hej Kvalitetsutmärkelsen, du har två nya kommentarer i ett delat dokument. Öppna appen för att läsa dem.',
+      ],
+      [
+        'noreply@paminnelse.example',
+        'Betalningen för order 5531 har inte kommit in. Betala via länken inom tre dagar.',
+      ],
+    ]) {
+      const c = classifyMail(mail({ subject: 'Påminnelse', body, from: { address } }));
+      expect(c.kind, body).toBe('other');
+      expect(decide(c), body).toBe('auto');
+    }
+    // About the award, a no-reply sender (a web form) is read as what it says.
+    const form = classifyMail(
+      mail({
+        subject: 'Intresseanmälan från webbformulär',
+        body: 'Förskolan Blåklinten vill delta i Kvalitetsutmärkelsen.',
+        from: { address: 'noreply@formular.stockholm.example' },
+      }),
+    );
+    expect(form.kind).toBe('pre-registration');
+  });
 });

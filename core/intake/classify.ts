@@ -504,6 +504,12 @@ const AUTO_BODY = b(
 const PROTOCOL_NOUN = /\b(protokoll\w*|namndbeslut\w*|minutes)\b/;
 const ATTACHED_WORD = /\b(bifoga\w*|bilag\w*|attached|enclosed)\b/;
 
+const MAILBOX_GREETING =
+  /\b(hej|hejsan|hallo|hi|hello|dear) (kvalitetsutmarkelse\w*|quality award)\b/g;
+/** Outlook's subject prefixes for an answer to a meeting invitation, Swedish and English. */
+const CALENDAR_RESPONSE =
+  /^(accepterat|accepterad|preliminärt|avböjt|accepted|tentative|declined)\s*:/i;
+
 const AWARD_NAME = /\b(kvalitetsutmarkelse\w*|quality award)\b/;
 
 const AWARD_CONTEXT = b(
@@ -888,11 +894,42 @@ export function classifyMail(facts: MailFacts): Classification {
     });
   }
 
+  // Outlook's answer to a meeting invitation ("Accepterat: Informationsmöte …"): the calendar keeps
+  // the answer, the subject is only the meeting's title, so nothing in it is said by the sender.
+  const calendarResponse = CALENDAR_RESPONSE.exec(facts.subject.trim());
+  if (calendarResponse) {
+    for (const s of fired) if (s.zone === 'ämnesraden' || s.rule === 'names-award') s.weight = 0;
+    add({
+      rule: 'calendar-response',
+      kind: 'other',
+      weight: 8,
+      sv: 'ett svar på en mötesinbjudan (kalendern har svaret)',
+      en: 'an answer to a meeting invitation (the calendar has it)',
+      evidence: facts.subject,
+    });
+  }
+  // The mailbox greeted by its name ("Hej Kvalitetsutmärkelsen,") says nothing about the award.
   const context = AWARD_CONTEXT.test(
     fold(
       `${subject.clean}\n${parts.own}\n${parts.forwarded}\n${documents.map((d) => d.name).join(' ')}`,
-    ),
+    ).replace(MAILBOX_GREETING, ' '),
   );
+  // A no-reply sender with nothing about the award (a system notice, an invoice reminder): bulk mail
+  // that no one here answers, so as sure as a newsletter (an auto-reply stays one).
+  if (
+    noreply &&
+    !context &&
+    documents.length === 0 &&
+    !fired.some((s) => s.kind === 'auto-reply' && s.weight > 0)
+  ) {
+    add({
+      rule: 'sender-noreply-unrelated',
+      kind: 'other',
+      weight: 4,
+      sv: 'en utskicksadress och inget om kvalitetsutmärkelsen',
+      en: 'a bulk address and nothing about the award',
+    });
+  }
   // A link to click in a mail about the award is how some units send their entry, not phishing.
   if (context) for (const s of fired) if (s.rule === 'phishing') s.weight = 0;
   // A mail that carries the board's protocol (every document named so, protocol words in the text):
@@ -997,7 +1034,8 @@ export function classifyMail(facts: MailFacts): Classification {
     !parts.own.trim() &&
     !parts.forwarded.trim() &&
     documents.length === 0 &&
-    kind !== 'auto-reply'
+    kind !== 'auto-reply' &&
+    !calendarResponse
   ) {
     confidence = Math.min(confidence, 0.5);
   }
