@@ -796,4 +796,16 @@ describe('classifyMail', () => {
     );
     expect(form.kind).toBe('pre-registration');
   });
+
+  it('does not take a privacy footer ("läs mer på …/personuppgifter") for a newsletter', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Antal sidor',
+        body: 'Hej,\nFår vi ha bilder i bidraget, och räknas bildtexterna som tecken?\n\nMed vänlig hälsning\nOla Ek\nRektor\n\nVi behandlar dina personuppgifter enligt dataskyddsförordningen, läs mer på example.se/dataskydd.',
+      }),
+    );
+    expect(c.kind).toBe('question');
+    expect(decide(c)).toBe('auto');
+    expect(c.scores.other).toBe(0);
+  });
 });

@@ -868,7 +868,7 @@ export function classifyMail(facts: MailFacts): Classification {
   const newsletter = [
     ...new Set(
       [
-        ...fold(`${subject.clean}\n${parts.own}\n${parts.signature}`).matchAll(
+        ...fold(`${subject.clean}\n${parts.own}\n${withoutDisclaimer(parts.signature)}`).matchAll(
           new RegExp(NEWSLETTER_BODY.source, 'g'),
         ),
       ].map((x) => x[0]),
@@ -1146,6 +1146,20 @@ export function classifyMail(facts: MailFacts): Classification {
   if (bounce) result.nonDelivery = bounce;
   return result;
 }
+
+/**
+ * The signature without its legal footer: the city's privacy and confidentiality notice ("läs mer på
+ * stockholm.se/personuppgifter") ends every mail from a city address and is no sign of a newsletter.
+ */
+function withoutDisclaimer(signature: string): string {
+  return signature
+    .split(/(?<=[.!?])\s+|\n+/)
+    .filter((line) => !DISCLAIMER.test(fold(line)))
+    .join('\n');
+}
+const DISCLAIMER = b(
+  'personuppgift\\w*|dataskydd\\w*|sekretess|konfidentiell\\w*|ratt mottagare|avsedd mottagare|gdpr|confidential\\w*|privacy|intended recipient|personal data',
+);
 
 function negatedText(kind: MailKind): { sv: string; en: string } {
   switch (kind) {
