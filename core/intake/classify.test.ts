@@ -772,7 +772,7 @@ describe('classifyMail', () => {
   });
 
   it('files a no-reply notice with nothing about the award as other, even when it greets the mailbox by name', () => {
-    for (const [address, body] of [
+    const notices: [string, string][] = [
       [
         'no-reply@kalender.example',
         'Hej Kvalitetsutmärkelsen, du har två nya kommentarer i ett delat dokument. Öppna appen för att läsa dem.',
@@ -781,7 +781,8 @@ describe('classifyMail', () => {
         'noreply@paminnelse.example',
         'Betalningen för order 5531 har inte kommit in. Betala via länken inom tre dagar.',
       ],
-    ]) {
+    ];
+    for (const [address, body] of notices) {
       const c = classifyMail(mail({ subject: 'Påminnelse', body, from: { address } }));
       expect(c.kind, body).toBe('other');
       expect(decide(c), body).toBe('auto');
@@ -807,5 +808,19 @@ describe('classifyMail', () => {
     expect(c.kind).toBe('question');
     expect(decide(c)).toBe('auto');
     expect(c.scores.other).toBe(0);
+  });
+
+  it('reads "info 2/3" as the info meeting on that day, as phone mails write it', () => {
+    const c = classifyMail(
+      mail({ subject: 'Info 16/2', body: 'Jag och en kollega anmäler oss till info 16/2.\n/Ola' }),
+    );
+    expect(c.kind).toBe('info-meeting-signup');
+    expect(decide(c)).toBe('auto');
+    // A date after "info" that is no day is not a meeting.
+    expect(
+      classifyMail(mail({ subject: 'Hej', body: 'Se info 2027 på intranätet.' })).scores[
+        'info-meeting-signup'
+      ],
+    ).toBe(0);
   });
 });

@@ -80,6 +80,10 @@ interface PhraseRule {
   inInfoMeeting?: MailKind;
 }
 
+/** "Info 2/3", "info den 16 feb": the meeting called by its day, as phone mails do (folded: "info 2 3"). */
+const INFO_ON_DATE =
+  'info (den )?\\d{1,2} (\\d{1,2}|januari|februari|mars|april|maj|juni|augusti|september|oktober|november|december|jan|feb|mar|apr|aug|sep|sept|okt|nov|dec)';
+
 const b = (src: string) => new RegExp(`\\b(?:${src})\\b`);
 
 /** Thanks for something that has happened ("tack för en fin kväll", "thank you for a lovely day"). */
@@ -289,7 +293,8 @@ const PHRASES: PhraseRule[] = [
     kind: 'info-meeting-signup',
     weight: 4,
     re: b(
-      'inf\\w{0,10}?(mote|motet|moten|motena|traff|traffen|traffar|traffarna|tillfalle|tillfallet)|info ?(mote|motet|moten|traff|traffen)|info(rmation)? (meeting|session)s?',
+      'inf\\w{0,10}?(mote|motet|moten|motena|traff|traffen|traffar|traffarna|tillfalle|tillfallet)|info ?(mote|motet|moten|traff|traffen)|info(rmation)? (meeting|session)s?|' +
+        INFO_ON_DATE,
     ),
     sv: 'nämner informationsmöte',
     en: 'mentions an info meeting',
@@ -392,8 +397,9 @@ interface Sentence {
 
 const NEGATION =
   /\b(inte|ej|icke|aldrig|inget|ingen|inga|not|no longer|won t|cannot|can t|don t|unable|cancel\w*|withdraw\w*|avanmal\w*|aterkalla\w*|avboj\w*|tillbaka)\b/;
-const INFO =
-  /\b(inf\w{0,10}?(mote|motet|moten|motena|traff|traffen|traffar|tillfalle|tillfallet)|info ?(mote|motet|traff)|info(rmation)? (meeting|session)s?)\b/;
+const INFO = new RegExp(
+  `\\b(inf\\w{0,10}?(mote|motet|moten|motena|traff|traffen|traffar|tillfalle|tillfallet)|info ?(mote|motet|traff)|info(rmation)? (meeting|session)s?|${INFO_ON_DATE})\\b`,
+);
 
 /** A subject that announces a question ("Fråga om bidraget"): what it names is asked about, not done. */
 const QUESTION_SUBJECT = /^(fraga|fragor|en fraga|question|questions)\b/;
