@@ -35,16 +35,21 @@ export interface PlannedDetails {
   kind: MailKind;
   confidence: number;
   reasons: Bilingual[];
+  /** Why a coordinator must look (triage only). */
   triageReasons?: Bilingual[];
   /** The meetings a signup could be for, when the mail did not say (the coordinator picks one). */
   askMeetings?: { id: string; start: string }[];
   candidates?: { unitId: string; unitName: string; score: number }[];
   suggestedUnitId?: string;
+  /** Received before go-live: filed and recorded, never answered. */
   historical?: boolean;
   replyQueued?: boolean;
+  /** What happened that a coordinator should know (an impossible transition, an unreadable file). */
   facts: Bilingual[];
   decision?: MailDecision;
+  /** The info meeting a signup was recorded for. */
   infoMeeting?: { id: string; certain: boolean };
+  /** The unit the mail was acted on for (processed mails). */
   unitId?: string;
   year?: number;
   from?: string;

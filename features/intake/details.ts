@@ -4,44 +4,18 @@
 // (an older shape, a hand edit) is dropped, never trusted and never a crash.
 import { z } from 'zod';
 import { MAIL_KINDS, type MailKind, type TriageItem } from '../../core/intake/index.js';
+import type { MailDecision, PlannedDetails } from '../../core/intake/plan.js';
 import type { MailRecord } from '../../store/index.js';
-import type { Bilingual } from '../../core/model.js';
 
 /** A coordinator's decision on a triaged mail, kept in the mail's details until it is applied. */
-export interface TriageDecision {
-  kind: MailKind;
-  unitId?: string;
-  /** The info meeting a signup is for, when the coordinator named one. */
-  meetingId?: string;
-  by: string;
-  at: string;
-}
+export type TriageDecision = MailDecision;
 
-/** What intake stores in a mail's details (the triage list and the tab read it). */
-export interface IntakeDetails {
-  kind: MailKind;
-  confidence: number;
-  reasons: Bilingual[];
-  /** Why a coordinator must look (triage only). */
-  triageReasons?: Bilingual[];
-  /** The meetings a signup could be for, when it named none (triage only). */
-  askMeetings?: { id: string; start: string }[];
-  candidates?: { unitId: string; unitName: string; score: number }[];
-  suggestedUnitId?: string;
-  /** Received before go-live: filed and recorded, never answered. */
-  historical?: boolean;
-  replyQueued?: boolean;
-  /** What happened that a coordinator should know (an impossible transition, an unreadable file). */
-  facts: Bilingual[];
-  decision?: TriageDecision;
-  /** The info meeting a signup was recorded for. */
-  infoMeeting?: { id: string; certain: boolean };
-  /** The unit the mail was acted on for (processed mails). */
-  unitId?: string;
-  year?: number;
-  from?: string;
-  subject?: string;
-  preview?: string;
+/**
+ * What intake stores in a mail's details (the triage list and the tab read it): what the plan decided
+ * (core/intake/plan.ts) plus the executor's bookkeeping.
+ */
+export interface IntakeDetails extends PlannedDetails {
+  /** The mail was deleted before it was processed. */
   gone?: boolean;
   /**
    * The effects are done (participation changed, answer queued): what is left is filing. A retry
