@@ -823,4 +823,70 @@ describe('classifyMail', () => {
       ],
     ).toBe(0);
   });
+
+  it('leaves a mail with only the appendices of a submission to a person, but keeps a split application automatic', () => {
+    const pdf = (name: string) => ({ name, size: 300_000, contentType: 'application/pdf' });
+    for (const m of [
+      mail({
+        subject: 'Bidrag Kvalitetsutmärkelsen – resterande bilagor',
+        body: 'Hej igen! Här skickar vi de resterande bilagorna: personalenkäten och budgeten.\n/Per Lund',
+        attachments: [pdf('Bilaga A Personalenkät.pdf'), docx('Bilaga B Budget.docx')],
+      }),
+      mail({
+        subject: 'Quality award application, part 2',
+        body: 'Hello, here are the remaining appendices to our application for the quality award.\nJo Park',
+        attachments: [pdf('Appendix 1 Survey.pdf')],
+      }),
+    ]) {
+      const c = classifyMail(m);
+      expect(c.kind, m.subject).toBe('submission');
+      expect(decide(c), m.subject).toBe('triage');
+      expect(c.signals.fired.map((s) => s.rule)).toContain('appendices-only');
+    }
+    // The second half of the application text itself is merged with the first by the plan.
+    const half = classifyMail(
+      mail({
+        subject: 'Tävlingsbidrag Solrosen del 2 av 2',
+        body: 'Hej! Här är andra halvan av vårt bidrag till Kvalitetsutmärkelsen.\n/Per Lund',
+        attachments: [docx('Bidrag Solrosen del 2.docx')],
+      }),
+    );
+    expect(half.kind).toBe('submission');
+    expect(decide(half)).toBe('auto');
+  });
+
+  it('leaves a unit that has merged or changed its name to a coordinator', () => {
+    for (const m of [
+      mail({
+        subject: 'Intresseanmälan Kvalitetsutmärkelsen',
+        body: 'Hej! Fritidsgården Kometen och Fritidsgården Stjärnan har gått samman och vill nu delta i kvalitetsutmärkelsen som en enhet.\n/Sara Holm',
+      }),
+      mail({
+        subject: 'Registration – quality award',
+        body: 'Our two care homes merged in January, and the new unit would like to register its interest in the quality award.\nSam Berg',
+      }),
+    ]) {
+      const c = classifyMail(m);
+      expect(c.kind, m.subject).toBe('pre-registration');
+      expect(decide(c), m.subject).toBe('triage');
+      expect(c.reasons.join(' ')).toMatch(/slagits ihop|bytt namn/);
+    }
+  });
+
+  it('leaves a request to move an info-meeting signup to another meeting to a coordinator', () => {
+    for (const m of [
+      mail({
+        subject: 'Informationsmöte',
+        body: 'Hej! Jag står anmäld till informationsmötet den 16 februari men blev bortbokad då. Kan jag byta till tillfället den 2 mars?\n/Ola Ek',
+      }),
+      mail({
+        subject: 'Info meeting',
+        body: 'Hi, could I move my registration to the information meeting on 2 March instead? Something came up on the 16th.\nKim',
+      }),
+    ]) {
+      const c = classifyMail(m);
+      expect(decide(c), m.subject).toBe('triage');
+      expect(c.signals.fired.map((s) => s.rule)).toContain('change-signup');
+    }
+  });
 });

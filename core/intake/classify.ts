@@ -449,6 +449,31 @@ const EVENT = b(
 const COMPLAINT = b(
   'klagomal\\w*|klaga|klagar|missnojd\\w*|borde inte (fa|vinna)|stora problem|allvarliga problem|kritik|kritiken|kritisera\\w*|upprord|orolig|oroliga|anmala (ett )?missforhallande\\w*|complain\\w*|complaint|concerned about|should not (win|get|receive)|does not deserve|do not deserve',
 );
+/**
+ * A mail that brings only the appendices of a submission ("här kommer bilagorna", "the remaining
+ * appendices") is not the submission on its own, even as part 2 of 2: a person joins it to the
+ * application it belongs to. A split application whose parts hold its text ("del 2 av 2" with the
+ * document) is merged by core/intake/submission-plan.ts and stays automatic.
+ */
+const APPENDICES_ONLY = b(
+  '(har kommer|skickar (nu |har )?|bifogar (nu |har )?|har ar)(nu )?(de |vara |dom )?(resterande |ovriga |utlovade |sista )?bilagor(na)?|resterande bilagor(na)?|bilagorna till (vart|det|mitt|var) \\w+|(here are|attached are|sending|i am sending|we are sending|please find) (you )?(the|our) (remaining )?(appendices|annexes)|the (remaining )?(appendices|annexes) (to|for) (our|the)',
+);
+/** A document named as an appendix ("Bilaga 2 Verksamhetsplan.pdf", "Appendix A.docx"). */
+const APPENDIX_NAME = b('bilaga|bilagor|bilagorna|appendix|appendices|annex|annexes');
+/**
+ * A unit that has merged with another or changed its name is not the register's unit, even when the
+ * mail comes from a predecessor's manager: a coordinator updates the register first.
+ */
+const MERGED_UNIT = b(
+  'sammanslag\\w*|slagits ihop|slagit ihop|slas ihop|slogs ihop|gatt samman|gatt ihop|gar samman|gar ihop|fusionera\\w*|nya enheten|ny enhet med|bytt namn|byter namn|nytt namn|nya namn|merged|merging|amalgamated|new unit name|changed (its |our )?name|the new unit',
+);
+/**
+ * A request to move an info-meeting signup to another meeting: changing a signup is a coordinator's
+ * work (which meeting, is there room), not something a receipt answers.
+ */
+const CHANGE_SIGNUP = b(
+  'flytta (min |var |mitt |hans |hennes )?(anmalan|plats|bokning)|flytta (mig|oss) till|byta (till|mote|motestillfalle|tillfalle|datum|dag)|byta (min |var )?(anmalan|plats)|boka om|(ga pa|komma pa|delta pa|delta i) (det andra|ett annat|nasta|det senare|det tidigare) (motet|tillfallet)|move (my|our) (signup|sign up|registration|booking|place)|switch (to|meetings)|(attend|join) the other (meeting|session) instead|change (my|our) (signup|registration|booking) to|rebook',
+);
 /** A sentence about next year ("nästa år", "next year"): not this cycle's registration or withdrawal. */
 const OTHER_YEAR = b(
   'nasta ar|kommande ar|nastkommande ar|till nasta ar|om ett ar|next year|the year after|following year',
@@ -1056,6 +1081,55 @@ export function classifyMail(facts: MailFacts): Classification {
       sv: 'innehåller klagomål eller kritik',
       en: 'contains a complaint or criticism',
       evidence: complaint[0],
+    });
+  }
+  const ownWords = fold(`${subject.clean}\n${parts.own}`);
+  const appendicesSaid = APPENDICES_ONLY.exec(ownWords);
+  const onlyAppendices =
+    documents.length > 0 && documents.every((d) => APPENDIX_NAME.test(fold(d.name)));
+  if (kind === 'submission' && (appendicesSaid || onlyAppendices)) {
+    confidence = Math.min(confidence, 0.6);
+    fired.push({
+      rule: 'appendices-only',
+      kind,
+      weight: 0,
+      sv: 'bara bilagor till ett bidrag: en person lägger ihop dem med bidraget',
+      en: 'only appendices to a submission: a person joins them to the submission',
+      evidence: appendicesSaid?.[0] ?? documents.map((d) => d.name).join(', '),
+    });
+  }
+  const merged = MERGED_UNIT.exec(ownWords);
+  if (
+    merged &&
+    (kind === 'pre-registration' ||
+      kind === 'withdrawal' ||
+      kind === 'submission' ||
+      kind === 'info-meeting-signup')
+  ) {
+    confidence = Math.min(confidence, 0.6);
+    fired.push({
+      rule: 'merged-unit',
+      kind,
+      weight: 0,
+      sv: 'enheten har slagits ihop med en annan eller bytt namn: registret behöver ses över först',
+      en: 'the unit has merged with another or changed its name: the register needs updating first',
+      evidence: merged[0],
+    });
+  }
+  const changeSignup = CHANGE_SIGNUP.exec(ownWords);
+  if (
+    changeSignup &&
+    kind !== 'auto-reply' &&
+    (kind === 'info-meeting-signup' || INFO.test(fold(`${subject.clean}\n${parts.own}`)))
+  ) {
+    confidence = Math.min(confidence, 0.6);
+    fired.push({
+      rule: 'change-signup',
+      kind,
+      weight: 0,
+      sv: 'vill flytta en anmälan till ett annat informationsmöte',
+      en: 'asks to move a signup to another info meeting',
+      evidence: changeSignup[0],
     });
   }
   if (considering && kind !== 'auto-reply') {
