@@ -1,8 +1,10 @@
 // The intake on the second blind set (test/fixtures/mails/blind-2.ts, written without reading the
 // classifier's rules or the earlier sets): the share decided automatically and rightly, and no wrong
-// automatic action, judged as the other measured sets are (./judge.ts). The floor is what the
-// committed classifier measured when the set was finished; it may rise, never be lowered to pass,
-// and no rule is tuned on the lines printed here.
+// automatic action, judged as the other measured sets are (./judge.ts). The set was blind until
+// 7 December 2026; its wrong automatic actions were then fixed with rules of their own (appendices
+// only, a merged or renamed unit, moving an info-meeting signup; core/intake/classify.ts), so it is
+// now a seen set and a third blind set measures the next round. The floor may rise, never be lowered
+// to pass.
 import { describe, expect, it } from 'vitest';
 import { MAIL_KINDS } from '../../core/intake/facts.js';
 import { BLIND_2_MAILS } from '../fixtures/mails/blind-2.js';
@@ -13,23 +15,19 @@ import { measure } from './judge.js';
 
 /**
  * Share of the second blind set decided automatically and rightly: 43/67 (64.2 %) on the committed
- * classifier when the set was finished (26dd633).
+ * classifier when the set was finished (26dd633); 44/67 (65.7 %) when its wrong actions were fixed.
  */
-const AUTO_RIGHT_FLOOR = 0.64;
+const AUTO_RIGHT_FLOOR = 0.65;
 
 /**
  * Mails the intake acts on alone and wrongly, kept visible here (their labels are not changed) so
  * that the test fails on any NEW wrong action. Found when the set was finished (26dd633):
  * - b2-triage-01: a submission at 00:03 on 18 May, after the 17 May 24.00 deadline, is receipted
- *   as a submission; whether a late one is accepted is a coordinator's call.
- * - b2-triage-02: the second of two mails (appendices only, "2 av 2") is taken as a submission on
- *   its own; a person must join it to the first.
- * - b2-triage-04: a merged unit with a new name registers from the old unit's manager and is
- *   registered as the old unit (Förskolan Ekorren); the register needs a person first.
- * - b2-triage-07: a request to move an info-meeting signup to another date is taken as a
- *   question; changing a signup is not answered by a receipt.
+ *   as a submission; whether a late one is accepted is a coordinator's call (a policy question).
+ * Fixed on 7 December 2026: b2-triage-02 (appendices only, "2 av 2"), b2-triage-04 (a merged unit
+ * with a new name), b2-triage-07 (moving an info-meeting signup to another date).
  */
-const KNOWN_WRONG: string[] = ['b2-triage-01', 'b2-triage-02', 'b2-triage-04', 'b2-triage-07'];
+const KNOWN_WRONG: string[] = ['b2-triage-01'];
 
 const text = (m: { body?: string; html?: string }) => (m.body ?? m.html ?? '').trim();
 
