@@ -4,7 +4,13 @@
 import type { Bilingual } from '../model.js';
 import { classifyMail, decide, type Classification, type Decision } from './classify.js';
 import type { MailFacts, MailKind } from './facts.js';
-import { matchUnit, type MatchableUnit, type PreparedUnit, type UnitMatch } from './match.js';
+import {
+  combinedUnitName,
+  matchUnit,
+  type MatchableUnit,
+  type PreparedUnit,
+  type UnitMatch,
+} from './match.js';
 
 /** Kinds whose handling changes one unit's participation, so they need a certain unit. */
 export const KINDS_NEEDING_UNIT: readonly MailKind[] = [
@@ -69,6 +75,16 @@ export function assessMail(
   }
   if (KINDS_NEEDING_UNIT.includes(classification.kind) && match.status !== 'matched') {
     triageReasons.push(match.reason);
+  }
+  // Two registered units' names joined into one is a merged unit the register must learn first.
+  const combined = KINDS_NEEDING_UNIT.includes(classification.kind)
+    ? combinedUnitName(`${classification.cleanSubject}\n${classification.parts.own}`, units)
+    : undefined;
+  if (combined) {
+    triageReasons.push({
+      sv: `"${combined}" ser ut att vara två registrerade enheter sammanslagna: registret behöver ses över`,
+      en: `"${combined}" looks like two registered units merged: the register needs updating`,
+    });
   }
   return {
     classification,

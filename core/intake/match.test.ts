@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { matchProtocol, matchUnit, unitsMissingFromProtocol, type MatchableUnit } from './match.js';
+import { assessMail } from './assess.js';
+import {
+  combinedUnitName,
+  matchProtocol,
+  matchUnit,
+  unitsMissingFromProtocol,
+  type MatchableUnit,
+} from './match.js';
 
 const units: MatchableUnit[] = [
   {
@@ -293,5 +300,32 @@ describe('matchProtocol', () => {
       { organisationId: 'sodermalm' },
     );
     expect(r.units.map((u) => u.unitId).sort()).toEqual(['bou', 'korttid']);
+  });
+});
+
+describe('combinedUnitName', () => {
+  it('finds two registered units joined into one new name, and sends such a registration to a coordinator', () => {
+    expect(combinedUnitName('Nya förskoleenheten Solrosen-Årstaskogen deltar gärna', units)).toBe(
+      'Solrosen-Årstaskogen',
+    );
+    expect(combinedUnitName('Anmälan för Solrosen + Årstaskogen', units)).toBe(
+      'Solrosen-Årstaskogen',
+    );
+    // One unit's own name, or a registered unit beside an unknown word, is no merger.
+    expect(combinedUnitName('Förskolan Solrosen vill delta i år', units)).toBeUndefined();
+    expect(combinedUnitName('Solrosen-gruppen hälsar', units)).toBeUndefined();
+    const a = assessMail(
+      {
+        subject: 'Intresseanmälan Kvalitetsutmärkelsen 2027',
+        body: 'Hej! Förskolan Solrosen-Årstaskogen vill anmäla intresse för kvalitetsutmärkelsen.\n/Maria Öberg',
+        from: { address: 'maria.oberg@stockholm.example', name: 'Maria Öberg' },
+        attachments: [],
+        sentAt: '2027-03-01T10:00:00+01:00',
+      },
+      units,
+    );
+    expect(a.classification.kind).toBe('pre-registration');
+    expect(a.decision).toBe('triage');
+    expect(a.triageReasons.map((r) => r.sv).join(' ')).toMatch(/sammanslagna/);
   });
 });

@@ -659,3 +659,32 @@ export function unitsMissingFromProtocol(
     (u) => u.organisationId === organisationId && expected.has(u.id) && !listed.has(u.id),
   );
 }
+
+/**
+ * A unit name made of two registered units' names ("Solrosen-Ekorren", "Solrosen + Ekorren",
+ * "Solrosen och Ekorren" as one name) is a merged unit the register does not know yet, even when the
+ * mail comes from one predecessor's manager: returns the combined name for a coordinator, or
+ * undefined. Only distinctive one-word names count (the register's own "Enskede-Årsta" districts are
+ * one unit's name, not two).
+ */
+export function combinedUnitName(
+  text: string,
+  units: readonly MatchableUnit[] | PreparedUnit[],
+): string | undefined {
+  const prepared = isPrepared(units) ? units : prepareUnits(units);
+  const owner = new Map<string, string>();
+  for (const p of prepared)
+    for (const v of p.variants)
+      if (v.tokens.length === 1 && v.joined.length >= 5 && !GENERIC.has(v.joined))
+        owner.set(v.joined, p.unit.id);
+  const joined = /([\p{L}]{4,})\s*(?:-|–|\+|&|\s(?:och|and)\s)\s*(?=([\p{L}]{4,}))/gu;
+  for (const m of text.matchAll(joined)) {
+    const a = owner.get(fold(m[1] ?? ''));
+    const b = owner.get(fold(m[2] ?? ''));
+    // A name already in the register as one unit ("Solrosen-Ekorren") is that unit, not a merger.
+    const whole = fold(`${m[1]} ${m[2]}`);
+    if (a && b && a !== b && !prepared.some((p) => p.variants.some((v) => v.joined === whole)))
+      return `${m[1]}-${m[2]}`;
+  }
+  return undefined;
+}
