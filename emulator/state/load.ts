@@ -3,6 +3,7 @@
 import type * as MG from '@microsoft/microsoft-graph-types';
 import type { Clock } from '../clock.js';
 import { guid } from '../ids.js';
+import { unreadMessageState } from './new-message.js';
 import type { DemoTenant, SeedApp } from '../seed/types.js';
 import { parseDtz } from '../timezones.js';
 import type { AppRec, EventFields, MessageFields, StateData } from './model.js';
@@ -81,12 +82,7 @@ export function loadTenant(
       } = sm.message;
       const received = fields.receivedDateTime ?? store.nowIso();
       const msgFields: MessageFields = {
-        isRead: false,
-        isDraft: false,
-        importance: 'normal',
-        categories: [],
-        flag: { flagStatus: 'notFlagged' },
-        inferenceClassification: 'focused',
+        ...unreadMessageState(),
         sentDateTime: fields.sentDateTime ?? received,
         ...fields,
         receivedDateTime: received,

@@ -5,6 +5,7 @@ import type * as MG from '@microsoft/microsoft-graph-types';
 import { GraphError } from '../errors.js';
 import type { Faults } from '../faults.js';
 import { guid } from '../ids.js';
+import { newInternetMessageId, unreadMessageState } from './new-message.js';
 import type {
   AttachmentRec,
   MailboxRec,
@@ -108,8 +109,7 @@ export function sendMessage(o: SendOptions): void {
     sentDateTime: now,
     receivedDateTime: now,
     isDraft: false,
-    internetMessageId:
-      o.fields.internetMessageId ?? `<${guid().replace(/-/g, '')}@${store.data.domain}>`,
+    internetMessageId: o.fields.internetMessageId ?? newInternetMessageId(store.data.domain),
     conversationId: o.fields.conversationId ?? 'AAQkA' + guid().replace(/-/g, ''),
   };
   const senderId = mb.userId;
@@ -273,14 +273,9 @@ export function deliverNonDeliveryReport(
         { name: 'Content-Type', value: 'multipart/report; report-type=delivery-status' },
         { name: 'Auto-Submitted', value: 'auto-replied' },
       ],
-      internetMessageId: `<${guid().replace(/-/g, '')}@${store.data.domain}>`,
+      internetMessageId: newInternetMessageId(store.data.domain),
       conversationId: original.conversationId,
-      isRead: false,
-      isDraft: false,
-      importance: 'normal',
-      categories: [],
-      flag: { flagStatus: 'notFlagged' },
-      inferenceClassification: 'focused',
+      ...unreadMessageState(),
       sentDateTime: store.nowIso(),
       receivedDateTime: store.nowIso(),
     },
@@ -313,13 +308,8 @@ export function deliverInbound(
     );
   const now = store.nowIso();
   const full: MessageFields = {
-    isRead: false,
-    isDraft: false,
-    importance: 'normal',
-    categories: [],
-    flag: { flagStatus: 'notFlagged' },
-    inferenceClassification: 'focused',
-    internetMessageId: `<${guid().replace(/-/g, '')}@external.example>`,
+    ...unreadMessageState(),
+    internetMessageId: newInternetMessageId('external.example'),
     conversationId: 'AAQkA' + guid().replace(/-/g, ''),
     ...fields,
     sender: fields.sender ?? fields.from,

@@ -134,6 +134,27 @@ function invokeBody(res: { body: unknown }): { statusCode: number; type: string;
 
 const OCC = '2027:submission-7d';
 
+/** Takes a unit's 2027 participation (pre-registered if it has none) through `steps`, as the app would. */
+function advance(unitId: string, steps: readonly ParticipationState[], ref: string) {
+  return server.store.participations.applyTransition(unitId, 2027, (current) => {
+    let p =
+      current ??
+      newParticipation(unitId, 2027, 'pre-registered', {
+        at: '2027-03-10T10:00:00+01:00',
+        actor: { id: 'test' },
+        source: { kind: 'system', ref: `${ref}:${unitId}` },
+      });
+    for (const next of steps)
+      p = transition(p, next, {
+        at: '2027-05-01T10:00:00+02:00',
+        actor: { id: 'test' },
+        source: { kind: 'system', ref: `${ref}:${unitId}:${next}` },
+        ...(next === 'jury-decided' ? { juryResult: 'none' as const } : {}),
+      });
+    return p;
+  });
+}
+
 describe('submission reminder at 09:00 on 10 May 2027', () => {
   it('reaches the managers of units still without a submission, by mail when blocked', async () => {
     for (const unit of units.slice(0, 3)) {
@@ -391,22 +412,7 @@ describe('site visits', () => {
       'eligible',
       'under-examination',
     ];
-    await server.store.participations.applyTransition(unit.id, 2027, (current) => {
-      let p =
-        current ??
-        newParticipation(unit.id, 2027, 'pre-registered', {
-          at: '2027-03-10T10:00:00+01:00',
-          actor: { id: 'test' },
-          source: { kind: 'system', ref: `visit:${unit.id}` },
-        });
-      for (const next of steps)
-        p = transition(p, next, {
-          at: '2027-05-01T10:00:00+02:00',
-          actor: { id: 'test' },
-          source: { kind: 'system', ref: `visit:${unit.id}:${next}` },
-        });
-      return p;
-    });
+    await advance(unit.id, steps, 'visit');
     await server.store.visits.upsert({
       id: `visit-${unit.id}`,
       unitId: unit.id,
@@ -457,23 +463,7 @@ describe('feedback visits', () => {
       [decided, steps],
       [held, [...steps, 'feedback-visit-held']],
     ] as const) {
-      await server.store.participations.applyTransition(unit.id, 2027, (current) => {
-        let p =
-          current ??
-          newParticipation(unit.id, 2027, 'pre-registered', {
-            at: '2027-03-10T10:00:00+01:00',
-            actor: { id: 'test' },
-            source: { kind: 'system', ref: `feedback:${unit.id}` },
-          });
-        for (const next of path)
-          p = transition(p, next, {
-            at: '2027-05-01T10:00:00+02:00',
-            actor: { id: 'test' },
-            source: { kind: 'system', ref: `feedback:${unit.id}:${next}` },
-            ...(next === 'jury-decided' ? { juryResult: 'none' as const } : {}),
-          });
-        return p;
-      });
+      await advance(unit.id, path, 'feedback');
       await server.store.visits.upsert({
         id: `feedback-${unit.id}`,
         unitId: unit.id,
