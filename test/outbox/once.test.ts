@@ -101,13 +101,15 @@ describe('the outbox under refusals', () => {
   }, 30_000);
 
   it('configured above Exchange’s limit, still sends all: Exchange queues the rest, no 429', async () => {
-    // A slower clock (a minute is 6 s), so that 45 sends fit in one minute even on a busy machine.
-    const w = (current = await world({ factor: 10 }));
+    // Real time while sending, so that 45 sends fit in one minute even on a busy machine; then a
+    // minute a second while Exchange's queue drains.
+    const w = (current = await world({ factor: 1 }));
     const keys = await queueSends(w.store, w.shared, 45, { prefix: 'over' });
     // Misconfigured: the worker thinks it may send 45 a minute; Exchange allows 30 and holds the
     // others back in its queue rather than refusing them.
     const worker = w.worker({ limits: { messagesPerMinute: 45 }, concurrency: 4 });
     await worker.drain();
+    w.clock.setFactor(60);
     await until('the queued ones delivered', () => sentKeys(w.emu, w.shared).length === 45);
 
     expect(w.emu.admin.faultStats().sendLimitRejections).toBeGreaterThan(0);
