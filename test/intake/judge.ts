@@ -86,18 +86,35 @@ export function measure(
   name: string,
   mails: LabelledMail[],
   knownWrong?: string[],
-): { outcomes: Outcome[]; share: number; wrong: Outcome[]; report: string } {
+): {
+  outcomes: Outcome[];
+  share: number;
+  decidableShare: number;
+  wrong: Outcome[];
+  report: string;
+} {
   const outcomes = mails.map((mail) => ({ mail, ...judge(mail) }));
   const count = (v: Verdict) => outcomes.filter((o) => o.verdict === v).length;
   const autoRight = count('auto-right');
   const share = autoRight / outcomes.length;
+  // Mails a careful coordinator would decide alone (not labelled triage): the ceiling of `share`
+  // is this set's decidable part, so both figures are reported.
+  const decidable = outcomes.filter((o) => o.mail.expected.kind !== 'triage').length;
+  const decidableShare = decidable ? autoRight / decidable : 0;
   const report = [
-    `${name} intake: ${autoRight}/${outcomes.length} decided automatically and rightly (${(100 * share).toFixed(1)} %), ` +
+    `${name} intake: ${autoRight}/${outcomes.length} decided automatically and rightly (${(100 * share).toFixed(1)} %; ` +
+      `${autoRight}/${decidable} = ${(100 * decidableShare).toFixed(1)} % of the mails not labelled triage), ` +
       `${count('triage-right')} rightly left to a coordinator, ${count('triage-missed')} left to a coordinator though decidable, ` +
       `wrong automatic actions ${count('WRONG-AUTO')}${knownWrong ? ` (known ${knownWrong.length})` : ''}`,
     ...outcomes
       .filter((o) => o.verdict !== 'auto-right' || process.env.INTAKE_REPORT)
       .map((o) => o.line),
   ].join('\n');
-  return { outcomes, share, wrong: outcomes.filter((o) => o.verdict === 'WRONG-AUTO'), report };
+  return {
+    outcomes,
+    share,
+    decidableShare,
+    wrong: outcomes.filter((o) => o.verdict === 'WRONG-AUTO'),
+    report,
+  };
 }
