@@ -62,25 +62,52 @@ describe('triage card', () => {
     expect(JSON.stringify(card)).not.toContain('Bekräfta');
   });
 
+  const signup: TriageItem = {
+    ...item,
+    suggestedKind: 'info-meeting-signup',
+    meetingChoices: [
+      { id: 'im-2027-1', start: '2027-02-16T09:00:00+01:00' },
+      { id: 'im-2027-2', start: '2027-02-18T14:00:00+01:00' },
+    ],
+  };
+  const meetingInput = (card: ReturnType<typeof triageCard>) =>
+    card.body.find((b) => b.type === 'Input.ChoiceSet' && b.id === 'meetingId') as
+      { value?: string; isRequired?: boolean; choices: { value: string }[] } | undefined;
+
   it('asks which information meeting when a signup did not say, and only then', () => {
-    const signup: TriageItem = {
-      ...item,
-      suggestedKind: 'info-meeting-signup',
-      meetingChoices: [
-        { id: 'im-2027-1', start: '2027-02-16T09:00:00+01:00' },
-        { id: 'im-2027-2', start: '2027-02-18T14:00:00+01:00' },
-      ],
-    };
     for (const locale of ['sv', 'en'] as const) {
       const card = triageCard({ locale, item: signup, units: [] });
       expect(cardProblems(card)).toEqual([]);
-      const input = card.body.find((b) => b.type === 'Input.ChoiceSet' && b.id === 'meetingId');
-      expect(input).toMatchSnapshot(locale);
+      expect(meetingInput(card)).toMatchSnapshot(locale);
     }
     const other = triageCard({ locale: 'sv', item, units: [] });
-    expect(other.body.some((b) => b.type === 'Input.ChoiceSet' && b.id === 'meetingId')).toBe(
-      false,
-    );
+    expect(meetingInput(other)).toBeUndefined();
+  });
+
+  it('pre-selects the meeting the intake finds most likely, and confirming sends it', () => {
+    const card = triageCard({
+      locale: 'sv',
+      item: { ...signup, suggestedMeetingId: 'im-2027-2' },
+      units: [],
+    });
+    expect(cardProblems(card)).toEqual([]);
+    expect(meetingInput(card)).toMatchSnapshot();
+    expect(meetingInput(card)?.value).toBe('im-2027-2');
+    expect(card.actions?.[0]?.data).toMatchObject({ meetingId: 'im-2027-2' });
+  });
+
+  it('pre-selects nothing without a pick among the choices, and requires a choice', () => {
+    for (const suggestedMeetingId of [undefined, 'im-2026-1']) {
+      const card = triageCard({
+        locale: 'sv',
+        item: { ...signup, ...(suggestedMeetingId ? { suggestedMeetingId } : {}) },
+        units: [],
+      });
+      expect(cardProblems(card)).toEqual([]);
+      expect(meetingInput(card)?.value).toBeUndefined();
+      expect(meetingInput(card)?.isRequired).toBe(true);
+      expect(card.actions?.[0]?.data).not.toHaveProperty('meetingId');
+    }
   });
 
   it('turns into a done card and a summary that parse cleanly', () => {

@@ -77,10 +77,10 @@ const T = {
   apply: { sv: 'Spara mitt val', en: 'Save my choice' },
   none: { sv: '(ingen enhet)', en: '(no unit)' },
   pickMeeting: {
-    sv: 'Vilket informationsmöte (om det är en anmälan)',
-    en: 'Which information meeting (if it is a signup)',
+    sv: 'Vilket informationsmöte anmälan gäller',
+    en: 'Which information meeting the signup is for',
   },
-  nextMeeting: { sv: '(nästa möte)', en: '(the next meeting)' },
+  chooseMeeting: { sv: 'Välj informationsmöte', en: 'Choose the information meeting' },
 } as const;
 
 /** Plain text for a TextBlock: markdown and links in a mail must not render as such. */
@@ -163,14 +163,21 @@ export function triageCard(data: TriageCardData): TriageCard {
     },
   );
   // Only a signup that did not say which meeting asks; the choices are the meetings it may mean.
+  // The intake's most likely meeting is pre-selected; with none, the card is not sent until one is
+  // chosen (a confirmation naming the wrong meeting sends a person to the wrong room).
+  const suggestedMeeting = item.meetingChoices?.some((m) => m.id === item.suggestedMeetingId)
+    ? item.suggestedMeetingId
+    : undefined;
   if (item.meetingChoices?.length)
     body.push({
       type: 'Input.ChoiceSet',
       id: 'meetingId',
       label: T.pickMeeting[l],
-      // Left empty, the signup goes to the next meeting (the placeholder says so).
+      ...(suggestedMeeting ? { value: suggestedMeeting } : {}),
       style: 'compact',
-      placeholder: T.nextMeeting[l],
+      isRequired: true,
+      errorMessage: T.chooseMeeting[l],
+      placeholder: T.chooseMeeting[l],
       choices: item.meetingChoices.map((m) => ({ title: formatInstant(m.start, l), value: m.id })),
     });
 
@@ -183,6 +190,7 @@ export function triageCard(data: TriageCardData): TriageCard {
         messageId: item.messageId,
         kind: item.suggestedKind,
         ...(item.suggestedUnitId ? { unitId: item.suggestedUnitId } : {}),
+        ...(suggestedMeeting ? { meetingId: suggestedMeeting } : {}),
       },
     },
     {

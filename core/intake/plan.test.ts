@@ -547,6 +547,8 @@ describe('info-meeting signups', () => {
       ]);
       expect(plan.details.kind).toBe('info-meeting-signup');
       expect(plan.details.askMeetings?.map((m) => m.id)).toEqual(['im-2026-1', 'im-2026-2']);
+      // The next meeting ahead is pre-selected for the coordinator (pickInfoMeeting's choice).
+      expect(plan.details.suggestedMeetingId).toBe('im-2026-1');
       expect(plan.filing).toEqual({
         categories: ['Informationsmöte', 'Att granska'],
         folder: null,

@@ -39,6 +39,8 @@ export interface PlannedDetails {
   triageReasons?: Bilingual[];
   /** The meetings a signup could be for, when the mail did not say (the coordinator picks one). */
   askMeetings?: { id: string; start: string }[];
+  /** Which of askMeetings the intake finds most likely (pre-selected for the coordinator). */
+  suggestedMeetingId?: string;
   candidates?: { unitId: string; unitName: string; score: number }[];
   suggestedUnitId?: string;
   /** Received before go-live: filed and recorded, never answered. */
@@ -113,6 +115,20 @@ export function wantsDocuments(
     READS_DOCUMENTS.includes(decision?.kind ?? c.kind) ||
     (c.alternative !== undefined && READS_DOCUMENTS.includes(c.alternative))
   );
+}
+
+/**
+ * The meeting pre-selected when a coordinator is asked which one a signup means: the intake's own
+ * pick (pickInfoMeeting) when it is among those asked about, else none (the coordinator must choose).
+ */
+function likelyMeeting(
+  cycle: Cycle,
+  text: string,
+  sentAt: string,
+  asked: readonly InfoMeeting[],
+): { suggestedMeetingId?: string } {
+  const picked = pickInfoMeeting(cycle, text, sentAt)?.meeting.id;
+  return picked && asked.some((m) => m.id === picked) ? { suggestedMeetingId: picked } : {};
 }
 
 export function readsFor(
@@ -276,6 +292,9 @@ export function planMail(input: MailPlanInput): MailPlan {
           ...(ask.length > 1 ? [whichMeetingReason(ask)] : []),
         ],
         ...(ask.length > 1 ? { askMeetings: ask.map((m) => ({ id: m.id, start: m.start })) } : {}),
+        ...(ask.length > 1 && signupCycle
+          ? likelyMeeting(signupCycle, `${facts.subject}\n${facts.body}`, facts.sentAt, ask)
+          : {}),
       },
       filing: triageFiling,
     };
@@ -318,6 +337,7 @@ export function planMail(input: MailPlanInput): MailPlan {
           ...base,
           triageReasons: [whichMeetingReason(ask)],
           askMeetings: ask.map((m) => ({ id: m.id, start: m.start })),
+          ...likelyMeeting(cycle, `${facts.subject}\n${facts.body}`, facts.sentAt, ask),
         },
         filing: triageFiling,
       };

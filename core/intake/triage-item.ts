@@ -17,6 +17,11 @@ export interface TriageItem {
   triageReasons: Bilingual[];
   /** The info meetings a signup could be for (it named none): a decision picks one. */
   meetingChoices?: { id: string; start: string }[];
+  /**
+   * The choice pre-selected among meetingChoices: the one the intake finds most likely (the next
+   * still ahead when the mail was sent). Absent: nothing is pre-selected and the coordinator must pick.
+   */
+  suggestedMeetingId?: string;
   /** Set when the app gave up processing the mail (after retries): the error, for whoever looks. */
   failed?: string;
 }

@@ -61,4 +61,21 @@ describe("a mail's details read at the boundary", () => {
     });
     expect(item.triageReasons[0]?.sv).toMatch(/kunde inte behandlas/);
   });
+
+  it('offers a signup the meetings it may mean, pre-selecting only one of them', () => {
+    const askMeetings = [
+      { id: 'im-2027-1', start: '2027-02-16T09:00:00+01:00' },
+      { id: 'im-2027-3', start: '2027-03-02T14:00:00+01:00' },
+    ];
+    const details = (extra: Record<string, unknown>) =>
+      triageItemOf(mail({ status: 'triage', details: { askMeetings, ...extra } }));
+    expect(details({ suggestedMeetingId: 'im-2027-3' })).toMatchObject({
+      meetingChoices: askMeetings,
+      suggestedMeetingId: 'im-2027-3',
+    });
+    // Older details without a pick, or a pick that is not among the choices: nothing pre-selected.
+    expect(details({}).suggestedMeetingId).toBeUndefined();
+    expect(details({ suggestedMeetingId: 'im-2026-1' }).suggestedMeetingId).toBeUndefined();
+    expect(details({ suggestedMeetingId: 'im-2026-1' }).meetingChoices).toEqual(askMeetings);
+  });
 });

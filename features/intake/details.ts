@@ -35,6 +35,7 @@ const fields = {
   reasons: z.array(bilingual),
   triageReasons: z.array(bilingual),
   askMeetings: z.array(z.object({ id: z.string(), start: z.string() })),
+  suggestedMeetingId: z.string(),
   candidates: z.array(z.object({ unitId: z.string(), unitName: z.string(), score: z.number() })),
   suggestedUnitId: z.string(),
   historical: z.boolean(),
@@ -83,6 +84,22 @@ export function awaitingTriage(mail: Pick<MailRecord, 'status' | 'retryAt'>): bo
   return mail.status === 'triage' || (mail.status === 'failed' && mail.retryAt === undefined);
 }
 
+/**
+ * The "which info meeting?" a triaged signup asks, for every surface (card, tab, add-in): the
+ * meetings it may mean and the one pre-selected (only when it is one of them; none: the coordinator
+ * must choose).
+ */
+export function meetingChoiceOf(
+  d: Partial<IntakeDetails>,
+): Pick<TriageItem, 'meetingChoices' | 'suggestedMeetingId'> {
+  if (!d.askMeetings?.length) return {};
+  const suggested = d.askMeetings.find((m) => m.id === d.suggestedMeetingId);
+  return {
+    meetingChoices: d.askMeetings,
+    ...(suggested ? { suggestedMeetingId: suggested.id } : {}),
+  };
+}
+
 /** A mail waiting for a coordinator, as the bot's card, the tab and the add-in show it. */
 export function triageItemOf(mail: MailRecord): TriageItem {
   const d = readDetails(mail);
@@ -108,7 +125,7 @@ export function triageItemOf(mail: MailRecord): TriageItem {
             },
           ]
         : (d.triageReasons ?? []),
-    ...(d.askMeetings?.length ? { meetingChoices: d.askMeetings } : {}),
+    ...meetingChoiceOf(d),
     ...(mail.status === 'failed' && mail.error ? { failed: mail.error } : {}),
   };
 }

@@ -12,7 +12,7 @@ import { enqueueMail, MailPriority, type OutboxMessage } from '../outbox/types.j
 import type { IntakeContext } from './context.js';
 import { cycleForMail } from './cycle.js';
 import { IntakeError } from './errors.js';
-import { awaitingTriage, readDetails } from './details.js';
+import { awaitingTriage, meetingChoiceOf, readDetails } from './details.js';
 import { receiptKey } from './replies.js';
 
 export interface MailViewUnit {
@@ -44,6 +44,8 @@ export interface MailView {
   waitingForTriage: boolean;
   /** A signup waiting for triage that did not say which info meeting: the meetings it may mean. */
   meetingChoices?: { id: string; start: string }[];
+  /** The meeting pre-selected among meetingChoices (none: the coordinator must choose). */
+  suggestedMeetingId?: string;
   units: MailViewUnit[];
   submission?: {
     characterCount: number;
@@ -133,7 +135,7 @@ export async function mailView(
     facts: d.facts ?? [],
     ...(d.decision ? { decidedBy: { by: d.decision.by, at: d.decision.at } } : {}),
     waitingForTriage,
-    ...(waitingForTriage && d.askMeetings?.length ? { meetingChoices: d.askMeetings } : {}),
+    ...(waitingForTriage ? meetingChoiceOf(d) : {}),
     units,
     ...(submission
       ? {
