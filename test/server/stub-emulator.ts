@@ -8,6 +8,8 @@ export interface StubOptions {
   graphDelayMs?: number;
   /** Answer Graph reads with this status (e.g. 503) instead of 200. */
   graphStatus?: number;
+  /** Told of each Graph read as it arrives (before its delay), so a test can act while it is in flight. */
+  onGraphRead?: (path: string) => void;
 }
 
 export async function startStubEmulator(options: StubOptions) {
@@ -25,6 +27,7 @@ export async function startStubEmulator(options: StubOptions) {
       return;
     }
     if (req.method === 'GET' && req.url?.startsWith('/v1.0/users/')) {
+      options.onGraphRead?.(req.url);
       setTimeout(() => {
         res.setHeader('content-type', 'application/json');
         if (options.graphStatus) {
