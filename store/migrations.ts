@@ -293,6 +293,25 @@ export const migrations: Record<string, Migration> = {
        on mails (mailbox, ((details -> 'infoMeeting' ->> 'id')))
        where status = 'processed'`,
   ),
+  // The units' version: a counter bumped by a trigger before every statement that writes units (an
+  // import, a rename, a merger, raw SQL alike), in that statement's transaction. A process that keeps
+  // the unit list in memory (the intake's matcher index) reads this one row per mail and reloads only
+  // when it moved, and sees another process's writes once they commit. The counter row serialises
+  // unit writers; taking it before the rows keeps their lock order the same, so they cannot deadlock.
+  // The trigger upserts the row, so a database whose tables were emptied (the tests) counts again.
+  '0010_units_version': statements(
+    `create table data_versions (name text primary key, version bigint not null)`,
+    `insert into data_versions (name, version) values ('units', 1)`,
+    `create function bump_units_version() returns trigger language plpgsql as $$
+       begin
+         insert into data_versions (name, version) values ('units', 1)
+           on conflict (name) do update set version = data_versions.version + 1;
+         return null;
+       end $$`,
+    `create trigger units_version_bump
+       before insert or update or delete or truncate on units
+       for each statement execute function bump_units_version()`,
+  ),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -20,6 +20,11 @@ export interface UnitsRepo {
   findByManagerEmail(email: string): Promise<Unit[]>;
   /** Units whose manager address or unit address is this one, case-insensitive. */
   findByEmail(email: string): Promise<Unit[]>;
+  /**
+   * An opaque token that changes whenever units are written (committed, by any process on this
+   * database): one indexed row, cheap enough to read per mail before trusting a cached unit list.
+   */
+  version(): Promise<string>;
 }
 
 export interface OrganisationsRepo {
@@ -83,6 +88,12 @@ export function unitsRepo({ db, now }: RepoContext): UnitsRepo {
         .orderBy('name')
         .execute();
       return rows.map(toUnit);
+    },
+    async version() {
+      // Bumped by a trigger in the writing statement's transaction (migration 0010_units_version).
+      const { rows } = await sql<{ version: string }>`
+        select version::text as version from data_versions where name = 'units'`.execute(db);
+      return rows[0]?.version ?? '0';
     },
   };
 }

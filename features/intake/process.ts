@@ -3,7 +3,7 @@
 // let core/intake/plan.ts decide, then perform the plan's steps with idempotent helpers (transitions
 // keyed by the mail, the receipt keyed by the mail, submission versions by mail, categories merged,
 // moves by immutable id), so a crash anywhere is repaired by running again.
-import { assessMail, prepareUnits } from '../../core/intake/index.js';
+import { assessMail } from '../../core/intake/index.js';
 import {
   planAnswer,
   planMail,
@@ -20,7 +20,8 @@ import type { IntakeContext } from './context.js';
 import { documentAttachments, readDocuments, type ReadDocument } from './documents.js';
 import { mailFacts } from './facts.js';
 import { clearTriageCategories, type Filer } from './filing.js';
-import { readProtocol, toMatchable } from './protocol.js';
+import { readProtocol } from './protocol.js';
+import { unitIndexFor } from './unit-index.js';
 import { queueReply } from './replies.js';
 import { handleSubmission } from './submission.js';
 import { withLock } from './lock.js';
@@ -73,8 +74,8 @@ export async function processClaimedMail(
     return finishFiling(ctx, deps, mail, previous as IntakeDetails, message.categories ?? []);
 
   let facts = mailFacts(message, attachments);
-  const units = await ctx.store.units.list();
-  const prepared = prepareUnits(units.map(toMatchable));
+  // The register as of this mail (one version read; rebuilt only after a unit write).
+  const { units, prepared } = await unitIndexFor(ctx.store).current();
 
   let assessment = assessMail(facts, prepared);
   // The delta round does not read headers: they are read (with other mails', in one $batch) where

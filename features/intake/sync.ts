@@ -3,12 +3,12 @@
 // duplicates), and change notifications are the fast path for one mail. Either way a mail is only
 // recorded here (idempotent by its immutable id); processing happens in the worker.
 import type { Message } from '@microsoft/microsoft-graph-types';
-import { assessMail, prepareUnits, type PreparedUnit } from '../../core/intake/index.js';
+import { assessMail, type PreparedUnit } from '../../core/intake/index.js';
 import type { AttachmentInfo } from '../../graph/index.js';
 import type { IntakeContext } from './context.js';
 import { INTAKE_MESSAGE_SELECT, mailFacts } from './facts.js';
-import { toMatchable } from './protocol.js';
 import { headersMatter } from './snapshots.js';
+import { unitIndexFor } from './unit-index.js';
 
 export const INBOX = 'inbox';
 
@@ -75,7 +75,7 @@ export async function syncInbox(ctx: IntakeContext): Promise<SyncResult> {
             });
         // Headers where they can change what happens (snapshots.ts), twenty mails to a $batch:
         // judged as processing will judge the mail (a pure assessment, no request).
-        units ??= prepareUnits((await ctx.store.units.list()).map(toMatchable));
+        units ??= (await unitIndexFor(ctx.store).current()).prepared;
         const prepared = units;
         const wanted = fresh
           .filter((f) => headersMatter(assessMail(mailFacts(f.m, f.attachments), prepared)))

@@ -4,6 +4,7 @@
 import { asCoordinator } from '../support/tab-token.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApplication, makeDocx, makePdf } from '../../emulator/seed/index.js';
+import { unitIndexFor } from '../../features/intake/unit-index.js';
 import { startIntakeHarness, type IntakeHarness } from './harness.js';
 import { BO, CECILIA, DANA, ERIK, SECRETARY, SHARED, COORD } from './tenant.js';
 
@@ -270,5 +271,71 @@ describe('board protocols, info meetings, the webhook handshake', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(await res.text()).toBe('abc 123');
+  });
+});
+
+describe('the unit register while the intake runs', () => {
+  // The intake keeps the register and its matcher index in memory and reloads them only when the
+  // store's units version moves: an import or a rename (the tab, the import route, another process)
+  // is matched from the next mail on, and mails in between read no units.
+  const fromOutside = (from: string, subject: string, body: string) =>
+    h.emulator.admin.deliver({ to: SHARED, from, subject, body })[0]!.messageId;
+  const record = (messageId: string) => h.server.store.mails.get({ mailbox: SHARED, messageId });
+  const suggested = async (messageId: string) =>
+    (await h.intake.listTriage()).find((i) => i.messageId === messageId)?.suggestedUnitId;
+
+  it('matches a unit imported or renamed meanwhile from the next mail on, rebuilding only then', async () => {
+    const index = unitIndexFor(h.server.store);
+    fromOutside(
+      'info@kastanjeskolan-foraldraforening.example',
+      'Fråga om Kvalitetsutmärkelsen',
+      'Hej! När är sista dagen att lämna in bidraget?\nFöräldraföreningen',
+    );
+    await h.settle();
+    const built = index.builds;
+    expect(built).toBeGreaterThan(0);
+
+    // Not in the register yet: nobody can say which unit this is.
+    const before = fromOutside(
+      'forestandare@vitsippan.example',
+      'Intresseanmälan Förskolan Vitsippan',
+      'Hej!\n\nFörskolan Vitsippan vill gärna delta i Kvalitetsutmärkelsen 2027. Vi anmäler härmed vårt intresse.\n\nMed vänliga hälsningar\nVera Vit, förskolechef',
+    );
+    await h.settle();
+    expect((await record(before))?.unitId).toBeUndefined();
+    expect(await suggested(before)).toBeUndefined();
+    expect(index.builds, 'no unit changed: the index was not rebuilt').toBe(built);
+
+    // The register import adds the unit while the intake runs.
+    await h.server.store.units.upsert({
+      id: 'u-vitsippan',
+      name: 'Förskolan Vitsippan',
+      classId: 'forskola',
+      organisationId: 'sdn-norr',
+      managerName: 'Vera Vit',
+      managerEmail: 'vera.vit@stockholm.example',
+      ownership: 'municipal',
+      staffCount: 9,
+    });
+    const after = fromOutside(
+      'forestandare@vitsippan.example',
+      'Intresseanmälan Förskolan Vitsippan igen',
+      'Hej!\n\nFörskolan Vitsippan vill gärna delta i Kvalitetsutmärkelsen 2027. Vi anmäler härmed vårt intresse.\n\nMed vänliga hälsningar\nVera Vit, förskolechef',
+    );
+    await h.settle();
+    expect((await record(after))?.unitId ?? (await suggested(after))).toBe('u-vitsippan');
+    expect(index.builds).toBe(built + 1);
+
+    // A rename: the new name is the unit's from the next mail on.
+    const hamnen = (await h.server.store.units.get('u-hamnen'))!;
+    await h.server.store.units.upsert({ ...hamnen, name: 'Hemtjänsten Kajen' });
+    const renamed = fromOutside(
+      'administrator@kajen.example',
+      'Intresseanmälan Hemtjänsten Kajen',
+      'Hej!\n\nHemtjänsten Kajen vill delta i Kvalitetsutmärkelsen 2027. Vi anmäler härmed vårt intresse.\n\nMed vänliga hälsningar\nAdministratören',
+    );
+    await h.settle();
+    expect((await record(renamed))?.unitId ?? (await suggested(renamed))).toBe('u-hamnen');
+    expect(index.builds).toBe(built + 2);
   });
 });

@@ -176,6 +176,42 @@ export function runConformance(
         ]);
       });
 
+      it('gives a units version that moves with every committed unit write and with nothing else', async () => {
+        const start = await store.units.version();
+        await store.organisations.upsert({ id: 'b', name: 'Södermalm', kind: 'district' });
+        expect(await store.units.version()).toBe(start);
+        await store.units.upsert(unit('v1'));
+        const afterImport = await store.units.version();
+        expect(afterImport).not.toBe(start);
+        // A rename is a write like an import.
+        await store.units.upsert(unit('v1', { name: 'Förskolan Nya Namnet' }));
+        const afterRename = await store.units.version();
+        expect(afterRename).not.toBe(afterImport);
+        // A rolled-back write leaves the version where it was; a committed one in a transaction moves it.
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.units.upsert(unit('v2'));
+            throw new Error('boom');
+          }),
+        ).rejects.toThrow('boom');
+        expect(await store.units.version()).toBe(afterRename);
+        await store.transaction((tx) => tx.units.upsert(unit('v2')));
+        expect(await store.units.version()).not.toBe(afterRename);
+      });
+
+      shared?.('shows one instance the units version another instance moved', async () => {
+        const fresh = await target().fresh();
+        const [a, b] = await Promise.all([fresh.open(), fresh.open()]);
+        try {
+          const before = await b.units.version();
+          expect(await a.units.version()).toBe(before);
+          await a.units.upsert(unit('elsewhere'));
+          expect(await b.units.version()).not.toBe(before);
+        } finally {
+          await Promise.all([a.close(), b.close()]);
+        }
+      });
+
       it('upserts and lists organisations', async () => {
         await store.organisations.upsert({ id: 'b', name: 'Södermalm', kind: 'district' });
         await store.organisations.upsert({ id: 'a', name: 'Utbildning', kind: 'administration' });
