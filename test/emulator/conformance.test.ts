@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../emulator/server.js';
 import { CLIENT_ID, EXAMINER, MANAGER, SHARED, TENANT_ID } from './fixture-tenant.js';
 import * as DOC from './graph-doc-shapes.js';
-import { appToken, graph, start, type Call } from './helpers.js';
+import { appToken, eventually, graph, start, type Call } from './helpers.js';
 
 /** Property paths in `doc` that are missing from `actual` (arrays: compared by their first element). */
 function missing(doc: unknown, actual: unknown, path = '$'): string[] {
@@ -143,7 +143,7 @@ describe('conformance with the Graph documentation', () => {
     });
     conforms(DOC.SUBSCRIPTION, sub);
     emu.admin.deliver({ to: SHARED, from: 'a@external.example', subject: 'Notis' });
-    for (let i = 0; i < 100 && notes.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    await eventually('the change notification', () => notes.length > 0);
     conforms(DOC.CHANGE_NOTIFICATION, notes[0]);
   });
 

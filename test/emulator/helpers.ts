@@ -63,3 +63,15 @@ export function graph(emu: RunningEmulator, token: string | undefined) {
     return { status: res.status, headers: res.headers, body: parsed };
   };
 }
+
+/**
+ * Waits (real time) until `holds` is true, and fails naming `what` after `ms`: notifications travel
+ * over HTTP to a local hook, so how soon they land depends on the machine's load, not on the emulator.
+ */
+export async function eventually(what: string, holds: () => boolean, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!holds()) {
+    if (Date.now() > deadline) throw new Error(`not within ${ms} ms: ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
