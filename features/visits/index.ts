@@ -6,6 +6,8 @@ import type { ExaminerTeamsSource } from '../roles/types.js';
 export {
   createVisitsService,
   type BookOutcome,
+  type MoveActor,
+  type MoveOutcome,
   type Proposals,
   type ResponseChange,
   type VisitActor,

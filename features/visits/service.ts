@@ -78,6 +78,8 @@ export interface VisitDetails {
   imported?: boolean;
   /** Bumped by each cancel, so booking again after a cancel is a new transactionId. */
   generation?: number;
+  /** Earlier times of a visit moved from the tab: when it was moved, and by whom (an address). */
+  moves?: { start: string; end: string; at: string; by: string }[];
 }
 
 export interface Proposals {
@@ -98,6 +100,24 @@ export type BookOutcome =
       details: VisitDetails;
     }
   /** The time was taken meanwhile (calendar or another booking): fresh proposals. */
+  | { outcome: 'taken'; proposals: Proposals };
+
+/** Who moves a visit: a coordinator (role checked by the caller) may move any team's visit. */
+export interface MoveActor extends VisitActor {
+  coordinator?: boolean;
+}
+
+export type MoveOutcome =
+  | {
+      outcome: 'moved' | 'already';
+      visit: VisitRecord;
+      unit: Unit;
+      team: ExaminerTeamRecord;
+      details: VisitDetails;
+      /** The time before the move. */
+      from: { start: string; end: string };
+    }
+  /** The time was taken meanwhile: fresh proposals (the current time and the asked one left out). */
   | { outcome: 'taken'; proposals: Proposals };
 
 export interface ResponseChange {
@@ -497,6 +517,178 @@ export function createVisitsService(deps: VisitsDeps) {
     );
     const visit = (await store.visits.get(id))!;
     return { outcome: rebooking ? 'moved' : 'booked', visit, unit, details: final };
+  }
+
+  /** Who may move a booked visit: the unit's team leader, or a coordinator (the caller checked the role). */
+  async function requireMover(
+    actor: MoveActor,
+    unit: Unit,
+    team: ExaminerTeamRecord,
+  ): Promise<string> {
+    const address = await addressOf(actor);
+    if (actor.coordinator || address === team.leader) return address;
+    throw new VisitError(
+      'not-team-leader',
+      bi(
+        `Bara lagledaren för ${team.name} eller en samordnare kan flytta besöket hos ${unit.name}.`,
+        `Only the team leader of ${team.name} or a coordinator can move the visit at ${unit.name}.`,
+      ),
+    );
+  }
+
+  /** The visit as it is now, if it can be moved: booked, with its event, and not yet held. */
+  async function movable(ref: VisitRef, unit: Unit): Promise<VisitRecord & { eventId: string }> {
+    const current = await getVisit(ref);
+    if (
+      current?.status === 'held' ||
+      (current?.status === 'booked' &&
+        current.end &&
+        Date.parse(current.end) <= deps.now().getTime())
+    )
+      throw new VisitError(
+        'illegal-state',
+        bi(
+          `Besöket hos ${unit.name} är redan genomfört och kan inte flyttas.`,
+          `The visit at ${unit.name} has already taken place and cannot be moved.`,
+        ),
+      );
+    if (current?.status === 'cancelled')
+      throw new VisitError(
+        'not-booked',
+        bi(
+          `Besöket hos ${unit.name} är avbokat: boka en ny tid i stället.`,
+          `The visit at ${unit.name} is cancelled: book a new time instead.`,
+        ),
+      );
+    if (current?.status === 'declined')
+      throw new VisitError(
+        'not-booked',
+        bi(
+          `Någon har tackat nej till besöket hos ${unit.name}: boka en ny tid med "Hitta tid".`,
+          `Someone declined the visit at ${unit.name}: book a new time with "Find a time".`,
+        ),
+      );
+    if (current?.status === 'booking')
+      throw new VisitError(
+        'illegal-state',
+        bi(
+          `Besöket hos ${unit.name} bokas just nu: försök igen om en stund.`,
+          `The visit at ${unit.name} is being booked right now: try again in a moment.`,
+        ),
+      );
+    if (current?.status !== 'booked' || !current.eventId || !current.start || !current.end)
+      throw new VisitError(
+        'not-booked',
+        bi(
+          `Inget bokat besök hos ${unit.name} att flytta.`,
+          `No booked visit at ${unit.name} to move.`,
+        ),
+      );
+    return current as VisitRecord & { eventId: string };
+  }
+
+  /** Fresh times for moving a booked visit: the booking's proposals, the current time left out. */
+  async function proposeMove(
+    actor: MoveActor,
+    ref: VisitRef,
+  ): Promise<{ proposals: Proposals; current: { start: string; end: string } }> {
+    const { unit, team } = await context(ref);
+    await requireMover(actor, unit, team);
+    const visit = await movable(ref, unit);
+    const current = { start: visit.start!, end: visit.end! };
+    const mode = (visit.details as unknown as VisitDetails).mode;
+    return { proposals: await propose(ref, mode, { exclude: [current] }), current };
+  }
+
+  /**
+   * Moves a booked visit that has not taken place: the same Outlook event, only its start and end
+   * PATCHed in the organizer's calendar (Outlook sends every attendee the update and asks them
+   * again; the event id and transactionId stay), the time held for everyone first as booking does,
+   * and the move recorded on the visit. A time no longer free answers `taken` with fresh proposals.
+   */
+  async function move(
+    actor: MoveActor,
+    ref: VisitRef,
+    start: string,
+    end: string,
+  ): Promise<MoveOutcome> {
+    const startDt = DateTime.fromISO(start, { setZone: true });
+    const endDt = DateTime.fromISO(end, { setZone: true });
+    if (!startDt.isValid || !endDt.isValid || endDt <= startDt)
+      throw new VisitError('bad-input', bi('Ogiltig tid.', 'Invalid time.'));
+    const { unit, team } = await context(ref);
+    const by = await requireMover(actor, unit, team);
+    const current = await movable(ref, unit);
+    const d = current.details as unknown as VisitDetails;
+    const from = { start: current.start!, end: current.end! };
+    if (Date.parse(from.start) === startDt.toMillis() && Date.parse(from.end) === endDt.toMillis())
+      return { outcome: 'already', visit: current, unit, team, details: d, from };
+
+    const taken = async (): Promise<MoveOutcome> => ({
+      outcome: 'taken',
+      proposals: await propose(ref, d.mode, { exclude: [from, { start, end }] }),
+    });
+    // Still free? Calendars change between the proposals and the click.
+    const check = await propose(ref, d.mode, { at: startDt.toISO()! });
+    if (check.answer.slots.length === 0) return taken();
+
+    const { examiners, manager } = peopleOf(unit, team);
+    const people = [...new Set([...examiners, manager])];
+    const { createdAt: _c, updatedAt: _u, ...before } = current;
+    const details: VisitDetails = {
+      ...d,
+      moves: [...(d.moves ?? []), { ...from, at: deps.now().toISOString(), by }],
+    };
+    const reserved = await store.visits.reserve(
+      {
+        ...before,
+        status: 'booking',
+        start: startDt.toISO()!,
+        end: endDt.toISO()!,
+        details: details as unknown as Record<string, unknown>,
+      },
+      people,
+    );
+    if (!reserved.reserved) return taken();
+
+    const organizer = current.organizer ?? team.leader;
+    const dtz = (dt: DateTime) => ({
+      dateTime: dt.setZone(ZONE).toFormat("yyyy-MM-dd'T'HH:mm:ss"),
+      timeZone: STOCKHOLM_WINDOWS_TZ,
+    });
+    try {
+      await updateEvent(graph, organizer, current.eventId, {
+        start: dtz(startDt),
+        end: dtz(endDt),
+      });
+    } catch (e) {
+      if (isGraphError(e, 'not-found')) {
+        // Removed in Outlook meanwhile: the visit is cancelled, as the sweep would find.
+        await store.visits.release(current.id);
+        const { eventId: _gone, ...rest } = before;
+        await store.visits.upsert({ ...rest, status: 'cancelled' });
+        throw new VisitError(
+          'not-booked',
+          bi(
+            `Mötet för besöket hos ${unit.name} har tagits bort i Outlook: boka en ny tid.`,
+            `The meeting for the visit at ${unit.name} was removed in Outlook: book a new time.`,
+          ),
+        );
+      }
+      // Nothing moved: the visit keeps its time, and holds it again.
+      await store.visits.reserve(before, people);
+      throw e;
+    }
+    await store.visits.upsert({
+      ...before,
+      status: 'booked',
+      start: startDt.toISO()!,
+      end: endDt.toISO()!,
+      details: details as unknown as Record<string, unknown>,
+    });
+    deps.logger?.info({ visit: current.id, event: current.eventId, by }, 'visit moved');
+    const visit = (await store.visits.get(current.id))!;
+    return { outcome: 'moved', visit, unit, team, details, from };
   }
 
   /**
@@ -1020,6 +1212,8 @@ export function createVisitsService(deps: VisitsDeps) {
     propose,
     proposeFor,
     book,
+    proposeMove,
+    move,
     cancel,
     refreshVisit,
     onEventChanged,

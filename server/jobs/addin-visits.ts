@@ -45,7 +45,7 @@ function badInput(res: Response, error: z.ZodError): void {
 }
 
 /** The slots as the pane lists them (with who is tentative, and the alternatives when none fit). */
-function proposalsJson(p: Proposals) {
+export function proposalsJson(p: Proposals) {
   return {
     unit: { unitId: p.unit.id, name: p.unit.name },
     team: { teamId: p.team.id, name: p.team.name },

@@ -18,6 +18,7 @@ import { Forbidden, principalOf, requireRole } from '../../features/roles/index.
 import {
   createVisitsService,
   examinerTeamsSource,
+  type MoveOutcome,
   type ResponseChange,
   type VisitsService,
 } from '../../features/visits/index.js';
@@ -25,8 +26,8 @@ import { loadCycles } from '../cycles.js';
 import { errorBody } from '../errors.js';
 import type { FeatureContext, FeatureHandle, ServerFeature } from '../features.js';
 import { importVisitsDemoData } from './visits-demo-data.js';
-import { activeYear, proposalsCard, visitsBot } from './visits-bot.js';
-import { addinVisitsApi } from './addin-visits.js';
+import { activeYear, bookedCard, proposalsCard, visitsBot } from './visits-bot.js';
+import { addinVisitsApi, proposalsJson } from './addin-visits.js';
 
 export interface VisitsFeatureOptions {
   cyclesDir?: string;
@@ -114,6 +115,29 @@ export function createVisitsFeature(options: VisitsFeatureOptions = {}): ServerF
             }),
           })
           .catch((e: unknown) => logger.warn({ err: String(e) }, 'proposals not delivered'));
+      };
+
+      const notifyMoved = async (moved: Exclude<MoveOutcome, { outcome: 'taken' }>, by: string) => {
+        const { visit, unit, team } = moved;
+        await context.delivery
+          .deliver({
+            key: `visit:${visit.id}:moved:${visit.start ?? ''}`,
+            to: { email: team.leader },
+            card: (person) => bookedCard({ ...moved, outcome: 'moved' }, person.locale),
+            mail: (person) => {
+              const when = formatTimeRange(visit.start!, visit.end!, person.locale);
+              return person.locale === 'en'
+                ? {
+                    subject: `Visit moved: ${unit.name}`,
+                    html: `<p>${escapeHtml(by)} moved the visit at ${escapeHtml(unit.name)} to ${when}. Everyone invited got the update in Outlook.</p>`,
+                  }
+                : {
+                    subject: `Besöket flyttat: ${unit.name}`,
+                    html: `<p>${escapeHtml(by)} har flyttat besöket hos ${escapeHtml(unit.name)} till ${when}. Alla inbjudna har fått ändringen i Outlook.</p>`,
+                  };
+            },
+          })
+          .catch((e: unknown) => logger.warn({ err: String(e) }, 'move notice not delivered'));
       };
 
       let queue = Promise.resolve();
@@ -354,6 +378,69 @@ export function createVisitsFeature(options: VisitsFeatureOptions = {}): ServerF
           };
         }),
       );
+      // Moving a booked visit that has not taken place (the unit's team leader or a coordinator):
+      // fresh times as for booking, the current one left out, then the same Outlook event moved.
+      const moveRef = z.object({
+        unitId: z.string().min(1).max(200),
+        year: z.coerce.number().int().min(2000).max(2100).optional(),
+        kind: z.enum(['site', 'feedback']),
+      });
+      const moverOf = (principal: ReturnType<typeof principalOf>) => ({
+        objectId: principal.objectId,
+        address: principal.userPrincipalName,
+        name: principal.displayName,
+        coordinator: principal.roles.includes('coordinator'),
+      });
+      tabApi.get(
+        '/visits/move/proposals',
+        handle(async (req, res) => {
+          const principal = principalOf(res);
+          const q = moveRef.parse(req.query);
+          const ref = { unitId: q.unitId, year: q.year ?? activeYear(cycles, now()), kind: q.kind };
+          const { proposals, current } = await service.proposeMove(moverOf(principal), ref);
+          return { ref, current, ...proposalsJson(proposals) };
+        }),
+      );
+      tabApi.post(
+        '/visits/move',
+        handle(async (req, res) => {
+          const principal = principalOf(res);
+          const body = moveRef
+            .extend({
+              year: z.number().int().min(2000).max(2100).optional(),
+              start: z.string().min(10).max(40),
+              end: z.string().min(10).max(40),
+            })
+            .parse(req.body);
+          const ref = {
+            unitId: body.unitId,
+            year: body.year ?? activeYear(cycles, now()),
+            kind: body.kind,
+          };
+          const mover = moverOf(principal);
+          const outcome = await service.move(mover, ref, body.start, body.end);
+          if (outcome.outcome === 'taken') {
+            res.status(409);
+            return errorBody({
+              status: 409,
+              code: 'slot-taken',
+              message: 'That time was taken meanwhile: pick another one.',
+              messageSv: 'Tiden hann bokas av någon annan: välj en annan.',
+              expected: true,
+            });
+          }
+          // Outlook tells the attendees; the team leader hears from the app when someone else
+          // (a coordinator) moved their team's visit: the bot's "moved" card, by mail as fallback.
+          if (outcome.outcome === 'moved' && outcome.team.leader !== mover.address.toLowerCase())
+            enqueue(() => notifyMoved(outcome, principal.displayName));
+          return {
+            outcome: outcome.outcome,
+            start: outcome.visit.start,
+            end: outcome.visit.end,
+            from: outcome.from,
+          };
+        }),
+      );
       tabApi.post(
         '/visits/jury',
         handle(async (req, res) => {
@@ -428,3 +515,6 @@ export function createVisitsFeature(options: VisitsFeatureOptions = {}): ServerF
     },
   };
 }
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);

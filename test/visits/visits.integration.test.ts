@@ -88,6 +88,14 @@ async function eventsOf(address: string, start: string, end: string): Promise<Ev
   return res.value;
 }
 
+/** The site visit booked latest (imported from the demo calendars): far from the sweeps' clocks. */
+async function latestBooked() {
+  const booked = (await server.store.visits.listForYear(YEAR, 'site')).filter(
+    (v) => v.status === 'booked' && v.eventId && v.start && v.end,
+  );
+  return booked.sort((a, b) => Date.parse(b.start!) - Date.parse(a.start!))[0]!;
+}
+
 async function until<T>(probe: () => Promise<T | undefined>, ms = 8000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
@@ -478,6 +486,75 @@ describe('visits in the local Microsoft 365', () => {
     )!;
     await service.assign({ id: 'coordinator' }, YEAR, [{ unitId: unitId, teamId: other.id }]);
   });
+
+  it('moves a booked visit: the same event at the new time in every calendar, the move recorded; refused when held', async () => {
+    const booked = await latestBooked();
+    const team = teams.find((t) => t.unitIds.includes(booked.unitId))!;
+    const unit = (await server.store.units.get(booked.unitId))!;
+    const ref = { unitId: booked.unitId, year: YEAR, kind: 'site' as const };
+    const before = await server.graph.json<Event>({
+      path: `/users/${team.leader}/events/${booked.eventId}`,
+    });
+    const { proposals, current } = await service.proposeMove({ address: team.leader }, ref);
+    expect(current).toEqual({ start: booked.start, end: booked.end });
+    const slots = proposals.answer.slots;
+    expect(slots.length).toBeGreaterThan(1);
+    for (const s of slots) expect(Date.parse(s.start)).not.toBe(Date.parse(booked.start!));
+
+    // Only the unit's team leader or a coordinator moves it.
+    const member = team.members.find((m) => m.address !== team.leader)!;
+    await expect(
+      service.move({ address: member.address }, ref, slots[0]!.start, slots[0]!.end),
+    ).rejects.toThrow(/Only the team leader .* or a coordinator/);
+
+    const to = slots[0]!;
+    const moved = await service.move(
+      { address: DEMO_COORDINATOR, coordinator: true },
+      ref,
+      to.start,
+      to.end,
+    );
+    expect(moved.outcome).toBe('moved');
+    const after = (await service.getVisit(ref))!;
+    expect(after.status).toBe('booked');
+    expect(after.eventId).toBe(booked.eventId);
+    expect(Date.parse(after.start!)).toBe(Date.parse(to.start));
+    const moves = (after.details as { moves?: { start: string; by: string }[] }).moves;
+    expect(moves).toEqual([expect.objectContaining({ start: booked.start, by: DEMO_COORDINATOR })]);
+    // The organizer's event moved, not a new one: same id, iCalUId and transactionId.
+    const event = await server.graph.json<Event>({
+      path: `/users/${team.leader}/events/${booked.eventId}`,
+    });
+    expect(event.iCalUId).toBe(before.iCalUId);
+    expect(event.transactionId ?? null).toBe(before.transactionId ?? null);
+    // Every attendee's calendar shows the meeting at the new time and not at the old one.
+    for (const address of [...team.members.map((m) => m.address), unit.managerEmail]) {
+      const at = (await eventsOf(address, to.start, to.end)).filter(
+        (e) => e.iCalUId === before.iCalUId && !e.isCancelled,
+      );
+      expect(at, address).toHaveLength(1);
+      const old = (await eventsOf(address, booked.start!, booked.end!)).filter(
+        (e) => e.iCalUId === before.iCalUId,
+      );
+      expect(old, address).toHaveLength(0);
+    }
+    // The same time again changes nothing.
+    expect((await service.move({ address: team.leader }, ref, to.start, to.end)).outcome).toBe(
+      'already',
+    );
+
+    // After the visit's end it cannot be moved any more.
+    const later = createVisitsService({
+      store: server.store,
+      graph: server.graph,
+      cycles: loadCycles(),
+      now: () => new Date(Date.parse(to.end) + 60_000),
+      scheduleAs: server.config.m365.sharedMailbox,
+    });
+    await expect(
+      later.move({ address: team.leader }, ref, slots[1]!.start, slots[1]!.end),
+    ).rejects.toThrow(/already taken place/);
+  });
 });
 
 describe('visits in the tab API', () => {
@@ -555,5 +632,105 @@ describe('visits in the tab API', () => {
         })
       ).status,
     ).toBe(403);
+  });
+
+  it('moves a booked visit from the tab: team leader or coordinator, 409 for a taken time or a cancelled or held visit, 400 for bad input', async () => {
+    const booked = await latestBooked();
+    const team = teams.find((t) => t.unitIds.includes(booked.unitId))!;
+    const unit = (await server.store.units.get(booked.unitId))!;
+    const q = `unitId=${encodeURIComponent(booked.unitId)}&kind=site&year=${YEAR}`;
+    const proposals = await api(team.leader, `/visits/move/proposals?${q}`);
+    expect(proposals.status).toBe(200);
+    const slots = proposals.body.slots as { start: string; end: string }[];
+    expect(slots.length).toBeGreaterThan(1);
+    expect(proposals.body.current).toEqual({ start: booked.start, end: booked.end });
+
+    const member = team.members.find((m) => m.address !== team.leader)!;
+    const refused = await api(member.address, '/visits/move', {
+      unitId: booked.unitId,
+      kind: 'site',
+      ...slots[0],
+    });
+    expect(refused.status).toBe(403);
+    const refusal = refused.body.error as { message: string; messageSv: string };
+    expect(refusal.messageSv).toMatch(/^Bara lagledaren för .* eller en samordnare/);
+    expect(refusal.message).toMatch(/^Only the team leader of .* or a coordinator/);
+    expect((await api(member.address, `/visits/move/proposals?${q}`)).status).toBe(403);
+
+    const bad = await api(DEMO_COORDINATOR, '/visits/move', { unitId: booked.unitId, kind: 'x' });
+    expect(bad.status).toBe(400);
+    expect((bad.body.error as { messageSv: string }).messageSv).toMatch(/Ogiltig begäran/);
+    const nonsense = await api(DEMO_COORDINATOR, '/visits/move', {
+      unitId: booked.unitId,
+      kind: 'site',
+      start: 'nästa tisdag',
+      end: 'nästa tisdag',
+    });
+    expect(nonsense.status).toBe(400);
+    expect((nonsense.body.error as { messageSv: string }).messageSv).toBe('Ogiltig tid.');
+    expect((await service.getVisit({ ...booked, kind: 'site' }))?.start).toBe(booked.start);
+
+    // Meanwhile the unit manager's afternoon fills up: that time answers 409.
+    const taken = slots[1]!;
+    await server.graph.json({
+      method: 'POST',
+      path: `/users/${unit.managerEmail}/events`,
+      body: {
+        subject: 'Budgetmöte',
+        start: { dateTime: new Date(taken.start).toISOString().slice(0, 19), timeZone: 'UTC' },
+        end: { dateTime: new Date(taken.end).toISOString().slice(0, 19), timeZone: 'UTC' },
+      },
+    });
+    const conflict = await api(DEMO_COORDINATOR, '/visits/move', {
+      unitId: booked.unitId,
+      kind: 'site',
+      ...taken,
+    });
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.error).toMatchObject({ code: 'slot-taken' });
+
+    // A coordinator moves it; the team leader hears of it in Teams (the "moved" card).
+    const moved = await api(DEMO_COORDINATOR, '/visits/move', {
+      unitId: booked.unitId,
+      kind: 'site',
+      ...slots[0],
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ outcome: 'moved', from: { start: booked.start } });
+    const visit = (await service.getVisit({ ...booked, kind: 'site' }))!;
+    expect(visit.eventId).toBe(booked.eventId);
+    expect(Date.parse(visit.start!)).toBe(Date.parse(slots[0]!.start));
+    const notice = await until(async () => {
+      const res = await fetch(
+        `${server.emulatorUrl}/_admin/teams/messages?upn=${encodeURIComponent(team.leader)}`,
+      );
+      const body = JSON.stringify(await res.json());
+      return body.includes('Besöket är flyttat') && body.includes(unit.name) ? body : undefined;
+    });
+    expect(notice).toContain('visit.cancel');
+
+    // Cancelled, then held: 409 with what to do instead.
+    await service.cancel({ address: team.leader }, { ...booked, kind: 'site' });
+    const cancelled = await api(team.leader, '/visits/move', {
+      unitId: booked.unitId,
+      kind: 'site',
+      ...slots[2],
+    });
+    expect(cancelled.status).toBe(409);
+    expect((cancelled.body.error as { messageSv: string }).messageSv).toMatch(
+      /är avbokat: boka en ny tid/,
+    );
+    const other = await latestBooked();
+    const otherTeam = teams.find((t) => t.unitIds.includes(other.unitId))!;
+    const { createdAt: _c, updatedAt: _u, ...rest } = other;
+    await server.store.visits.upsert({ ...rest, status: 'held' });
+    const held = await api(otherTeam.leader, '/visits/move', {
+      unitId: other.unitId,
+      kind: 'site',
+      start: '2026-10-20T09:00:00+02:00',
+      end: '2026-10-20T12:00:00+02:00',
+    });
+    expect(held.status).toBe(409);
+    expect((held.body.error as { messageSv: string }).messageSv).toMatch(/redan genomfört/);
   });
 });
