@@ -7,20 +7,47 @@
 import { describe, expect, it } from 'vitest';
 import { MAIL_KINDS } from '../../core/intake/facts.js';
 import { BLIND_2_MAILS } from '../fixtures/mails/blind-2.js';
+import { BLIND_3_MAILS } from '../fixtures/mails/blind-3.js';
 import { BLIND_4_MAILS } from '../fixtures/mails/blind-4.js';
 import { BLIND_MAILS } from '../fixtures/mails/blind.js';
 import { HELD_OUT_MAILS } from '../fixtures/mails/held-out.js';
 import { LABELLED_MAILS } from '../fixtures/mails/mails.js';
 import { measure } from './judge.js';
 
-/** Share of the fourth blind set decided automatically and rightly on the committed classifier. */
-const AUTO_RIGHT_FLOOR = 0;
+/**
+ * Share of the fourth blind set decided automatically and rightly: 65/98 (66.3 %; 65/87 = 74.7 % of
+ * the mails not labelled triage) on the committed classifier when the set was finished (7ffa136).
+ */
+const AUTO_RIGHT_FLOOR = 0.66;
 
 /**
  * Mails the intake acts on alone and wrongly, kept visible here (their labels are not changed) so
- * that the test fails on any NEW wrong action.
+ * that the test fails on any NEW wrong action. Found when the set was finished (7ffa136):
+ * - b4-other-01: a parent asking the public address about a preschool place is answered as a
+ *   question about the award; it is not award business (other).
+ * - b4-other-02: a citizen asking about a building permit, the same (other).
+ * - b4-other-04: a recruiter offering interim quality managers is taken as a question (other).
+ * - b4-other-08: a thank-you for an info meeting already held is taken as a signup (other).
+ * - b4-triage-01: a submission at 00:35 on 18 May, after the 17 May 24.00 deadline, is receipted;
+ *   whether a late one is accepted is a coordinator's call.
+ * - b4-triage-02: a teacher registers the school before the principal knows; receipted as the
+ *   school's pre-registration, though only the manager may register the unit.
+ * - b4-triage-04: last year's winner registers again (two years' lockout); receipted.
+ * - b4-triage-05: a cooperative of four staff (five required) registers "if allowed"; receipted.
+ * - b4-triage-07: a board protocol whose cover mail withdraws one of the units it names is filed as
+ *   a protocol alone; the withdrawal needs a coordinator.
  */
-const KNOWN_WRONG: string[] = [];
+const KNOWN_WRONG: string[] = [
+  'b4-other-01',
+  'b4-other-02',
+  'b4-other-04',
+  'b4-other-08',
+  'b4-triage-01',
+  'b4-triage-02',
+  'b4-triage-04',
+  'b4-triage-05',
+  'b4-triage-07',
+];
 
 const text = (m: { body?: string; html?: string }) => (m.body ?? m.html ?? '').trim();
 
@@ -34,7 +61,13 @@ describe('intake on the fourth blind set (written without reading the rules)', (
       expect(mail.id, mail.id).toMatch(new RegExp(`^b4-${mail.expected.kind}-\\d{2}$`));
     const kinds = new Set(BLIND_4_MAILS.map((m) => m.expected.kind));
     for (const k of [...MAIL_KINDS, 'triage']) expect(kinds, k).toContain(k);
-    const earlier = [...LABELLED_MAILS, ...HELD_OUT_MAILS, ...BLIND_MAILS, ...BLIND_2_MAILS];
+    const earlier = [
+      ...LABELLED_MAILS,
+      ...HELD_OUT_MAILS,
+      ...BLIND_MAILS,
+      ...BLIND_2_MAILS,
+      ...BLIND_3_MAILS,
+    ];
     const seenText = new Set(earlier.map(text).filter((t) => t.length > 40));
     const seenMail = new Set(earlier.map((m) => `${m.subject}\n${text(m)}`));
     expect(
