@@ -1,9 +1,9 @@
 // The intake on the fourth blind set (test/fixtures/mails/blind-4.ts, written by engineer W4 on
 // 2026-12-07 without reading the classifier's rules or the earlier sets): the share decided
 // automatically and rightly, and no wrong automatic action, judged as the other measured sets are
-// (./judge.ts). The set is blind: it must not be tuned against; once its misses are fixed with rules
-// of their own it becomes a seen set and a new blind set measures the next round. The floor may
-// rise, never be lowered to pass.
+// (./judge.ts). The set is blind: it must not be tuned against; once its misses are fixed with
+// rules of their own it becomes a seen set and a new blind set measures the next round. The floor
+// may rise, never be lowered to pass.
 import { describe, expect, it } from 'vitest';
 import { MAIL_KINDS } from '../../core/intake/facts.js';
 import { BLIND_2_MAILS } from '../fixtures/mails/blind-2.js';
