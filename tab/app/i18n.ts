@@ -146,6 +146,14 @@ const T = {
     sv: 'Besöket är bokat; alla har fått en inbjudan.',
     en: 'The visit is booked; everyone got an invitation.',
   },
+  moveVisit: { sv: 'Flytta', en: 'Move' },
+  moveTo: { sv: 'Flytta till', en: 'Move to' },
+  movingFrom: { sv: 'Nu bokat', en: 'Booked now' },
+  keepTime: { sv: 'Behåll tiden', en: 'Keep the time' },
+  visitMoved: {
+    sv: 'Besöket är flyttat; alla inbjudna har fått den nya tiden i Outlook.',
+    en: 'The visit was moved; everyone invited got the new time in Outlook.',
+  },
   assignAsProposed: { sv: 'Fördela enligt förslaget', en: 'Assign as proposed' },
   unitsAssigned: {
     sv: 'enheter fördelade; de är nu under examination.',

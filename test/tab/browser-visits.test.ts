@@ -2,7 +2,8 @@
 // with the visits and reminders features: a coordinator signs in through the local sign-in page,
 // sees the visit calendar (booked and unbooked visits, the examiner teams) and the reminders with
 // their counts, in Swedish and in English; axe-core finds no serious or critical violations. The
-// reminders API answers coordinators only and refuses an unknown year with a message.
+// reminders API answers coordinators only and refuses an unknown year with a message. A team leader
+// books an unbooked visit and moves a booked one (a time taken meanwhile brings fresh times).
 // Screenshots go to test-artifacts/tab/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeFeatures } from '../../server/jobs/intake.js';
@@ -166,6 +167,61 @@ describe('the tab’s visits and reminders', { timeout: 120_000 }, () => {
       (v) => v.kind === 'site',
     );
     expect(visit?.status).toBe('booked');
+    await page.close();
+  });
+
+  it('a team leader moves a booked visit; a time taken meanwhile brings fresh times', async () => {
+    const teams = await server.store.examinerTeams.listTeams(2026);
+    const booked = (await server.store.visits.listForYear(2026, 'site'))
+      .filter((v) => v.status === 'booked' && v.eventId && v.start)
+      .sort((a, b) => Date.parse(b.start!) - Date.parse(a.start!))[0]!;
+    const team = teams.find((t) => t.unitIds.includes(booked.unitId))!;
+    const unit = (await server.store.units.get(booked.unitId))!;
+    const leader = team.members.find((m) => m.address === team.leader)!;
+    const page = await signIn(leader.name ?? leader.address);
+    await page.getByRole('tab', { name: 'Besök' }).click();
+    const row = page
+      .getByTestId('visit-calendar')
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: unit.name, exact: true }) });
+    await row.getByRole('button', { name: 'Flytta', exact: true }).click();
+    const times = row.getByRole('button', { name: /^Flytta till / });
+    await times.first().waitFor({ timeout: 30_000 });
+    await row.getByText(/^Nu bokat: /).waitFor();
+    await expectAccessible(page, 'team leader moving a visit');
+
+    // Meanwhile the unit manager's calendar fills at the first proposed time.
+    const as = signedInFetch(await tabToken(server.emulatorUrl!, team.leader));
+    const q = `unitId=${encodeURIComponent(unit.id)}&kind=site&year=2026`;
+    const first = (
+      (await (await as(`${server.url}/api/tab/visits/move/proposals?${q}`)).json()) as {
+        slots: { start: string; end: string }[];
+      }
+    ).slots[0]!;
+    const utc = (iso: string) => new Date(iso).toISOString().slice(0, 19);
+    await server.graph.json({
+      method: 'POST',
+      path: `/users/${unit.managerEmail}/events`,
+      body: {
+        subject: 'Ledningsgrupp',
+        start: { dateTime: utc(first.start), timeZone: 'UTC' },
+        end: { dateTime: utc(first.end), timeZone: 'UTC' },
+      },
+    });
+    const label = await times.first().textContent();
+    await times.first().click();
+    await row.getByText('Tiden hann bokas av någon annan: välj en annan.').waitFor();
+    await expect.poll(() => times.first().textContent()).not.toBe(label);
+    await page.screenshot({ path: `${ARTIFACTS}/team-leader-move-409.png`, fullPage: true });
+
+    await times.first().click();
+    await page.getByTestId('visit-notice').getByText('Besöket är flyttat').waitFor();
+    await row.getByRole('button', { name: 'Flytta', exact: true }).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/team-leader-moved.png`, fullPage: true });
+    const moved = (await server.store.visits.get(booked.id))!;
+    expect(moved.eventId).toBe(booked.eventId);
+    expect(moved.start).not.toBe(booked.start);
+    expect(Date.parse(moved.start!)).not.toBe(Date.parse(first.start));
     await page.close();
   });
 

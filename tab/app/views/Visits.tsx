@@ -1,7 +1,8 @@
 // The visits of a cycle: coordinators see the whole calendar (who visits whom when, what is still
 // unbooked) and the examiner teams; examiners the visits of their own teams. Read from the visits
 // feature's tab API (/visits/calendar cuts the rows to the caller's teams; /visits/teams is for
-// coordinators). Unit managers see their unit's visits on "Vår enhet".
+// coordinators). Unit managers see their unit's visits on "Vår enhet". A team leader books their
+// team's unbooked visits here; the team leader or a coordinator moves a booked one ("Flytta").
 import { useState } from 'react';
 import { Button, MessageBar, Select, Text, Title3, makeStyles } from '@fluentui/react-components';
 import type { Api } from '../api.js';
@@ -10,6 +11,7 @@ import { useApi } from '../useApi.js';
 import { DataTable } from '../DataTable.js';
 import { Assignment } from './Assignment.js';
 import { BookVisit } from './BookVisit.js';
+import { MoveVisit } from './MoveVisit.js';
 import { formatInstant, t, tOr, type Locale } from '../i18n.js';
 
 type VisitKind = 'site' | 'feedback';
@@ -53,7 +55,8 @@ export function Visits(props: {
   const { api, locale, year, coordinator } = props;
   const me = props.me?.toLowerCase();
   const [booking, setBooking] = useState<string>();
-  const [justBooked, setBooked] = useState(false);
+  const [moving, setMoving] = useState<string>();
+  const [notice, setNotice] = useState<'visitBooked' | 'visitMoved'>();
   const styles = useStyles();
   const [kind, setKind] = useState<VisitKind>('site');
   const calendar = useApi<{ visits: CalendarRow[] }>(
@@ -94,7 +97,11 @@ export function Visits(props: {
         )}
       </div>
       {!rows && <Pending error={calendar.error} locale={locale} />}
-      {justBooked && <MessageBar intent="success">{t('visitBooked', locale)}</MessageBar>}
+      {notice && (
+        <MessageBar intent="success" data-testid="visit-notice">
+          {t(notice, locale)}
+        </MessageBar>
+      )}
       {rows && rows.length === 0 && <Text>{t('noVisits', locale)}</Text>}
       {rows && rows.length > 0 && (
         <div className={styles.scroll}>
@@ -120,13 +127,39 @@ export function Visits(props: {
                     tOr(`visit_${r.status}`, locale)
                   ),
               },
-              ...(rows.some((r) => r.leader.toLowerCase() === me)
+              ...(coordinator || rows.some((r) => r.leader.toLowerCase() === me)
                 ? [
                     {
                       header: t('actions', locale),
                       cell: (r: CalendarRow) =>
-                        r.leader.toLowerCase() !== me ||
-                        (r.status !== 'unbooked' && r.status !== 'declined') ? null : booking ===
+                        r.status === 'booked' && (coordinator || r.leader.toLowerCase() === me) ? (
+                          moving === r.ref.unitId ? (
+                            <MoveVisit
+                              api={api}
+                              locale={locale}
+                              year={year}
+                              unitId={r.ref.unitId}
+                              kind={r.ref.kind}
+                              onClose={() => setMoving(undefined)}
+                              onMoved={() => {
+                                setMoving(undefined);
+                                setNotice('visitMoved');
+                                calendar.reload();
+                              }}
+                            />
+                          ) : (
+                            <Button
+                              size="small"
+                              onClick={() => {
+                                setNotice(undefined);
+                                setMoving(r.ref.unitId);
+                              }}
+                            >
+                              {t('moveVisit', locale)}
+                            </Button>
+                          )
+                        ) : r.leader.toLowerCase() !== me ||
+                          (r.status !== 'unbooked' && r.status !== 'declined') ? null : booking ===
                           r.ref.unitId ? (
                           <BookVisit
                             api={api}
@@ -136,7 +169,7 @@ export function Visits(props: {
                             kind={r.ref.kind}
                             onBooked={() => {
                               setBooking(undefined);
-                              setBooked(true);
+                              setNotice('visitBooked');
                               calendar.reload();
                             }}
                           />
