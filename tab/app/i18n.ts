@@ -94,7 +94,7 @@ const T = {
   unit: { sv: 'Enhet', en: 'Unit' },
   chooseUnit: { sv: 'Välj enhet', en: 'Choose a unit' },
   infoMeeting: { sv: 'Informationsmöte', en: 'Information meeting' },
-  nextMeeting: { sv: 'Nästa möte', en: 'The next meeting' },
+  chooseMeeting: { sv: 'Välj informationsmöte', en: 'Choose the information meeting' },
   confirm: { sv: 'Bekräfta', en: 'Confirm' },
   decided: { sv: 'Beslutat', en: 'Decided' },
   from: { sv: 'Från', en: 'From' },

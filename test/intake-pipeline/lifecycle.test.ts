@@ -368,10 +368,17 @@ describe('triage from the tab', () => {
     const filed = await h.inShared(subject);
     const call = asCoordinator(h.emulator.url, COORD);
     const listed = (await (await call(`${h.server.url}/api/tab/triage`)).json()) as {
-      items: { messageId: string; meetingChoices?: { id: string }[] }[];
+      items: {
+        messageId: string;
+        meetingChoices?: { id: string }[];
+        suggestedMeetingId?: string;
+      }[];
     };
-    const choices = listed.items.find((i) => i.messageId === filed!.id)?.meetingChoices;
+    const listedItem = listed.items.find((i) => i.messageId === filed!.id);
+    const choices = listedItem?.meetingChoices;
     expect(choices?.map((m) => m.id)).toEqual(expect.arrayContaining(['im-2027-1', 'im-2027-2']));
+    // The next meeting still ahead when the mail came is the one the surfaces pre-select.
+    expect(listedItem?.suggestedMeetingId).toBe('im-2027-1');
     const decide = (body: unknown) =>
       call(`${h.server.url}/api/tab/triage/${encodeURIComponent(filed!.id)}`, {
         method: 'POST',

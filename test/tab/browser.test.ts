@@ -1,10 +1,12 @@
 // The tab in real (headless) Chromium against the running local mode: each role signs in through the
-// local sign-in page and does one real task (a coordinator resolves a triage item, a unit manager
-// withdraws with confirmation, an examiner declares a conflict of interest), sees only their own
+// local sign-in page and does one real task (a coordinator resolves a triage item, and decides an
+// info-meeting signup with the meeting pre-selected for it, a unit manager withdraws with
+// confirmation, an examiner declares a conflict of interest), sees only their own
 // data, and axe-core finds no serious or critical violations. A script in a mail body or a unit
 // name stays inert. Screenshots go to test-artifacts/tab/.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IntakeService } from '../../features/intake/index.js';
 import { intakeFeatures } from '../../server/jobs/intake.js';
 import { tabFeature } from '../../server/jobs/tab.js';
 import { createVisitsFeature } from '../../server/jobs/visits.js';
@@ -19,13 +21,14 @@ const XSS_NAME = 'Förskolan <img src=x onerror="window.__xss=1">';
 let tab: TabBrowser;
 let server: TestServer;
 let browser: Browser;
+let intake: IntakeService;
 let manager: { name: string; unitId: string; unitName: string };
 
 beforeAll(async () => {
   tab = await startTabBrowser({
     env: { AWARD_NOW: '2026-12-07T10:00:00+01:00' },
     features: [
-      ...intakeFeatures(),
+      ...intakeFeatures({ onService: (s) => (intake = s) }),
       tabFeature(),
       // The conflicts of interest are the visits feature's; no demo teams, so no examiner
       // examines a unit yet.
@@ -92,6 +95,76 @@ describe('the tab, signed in locally', { timeout: 120_000 }, () => {
         timeout: 20_000,
       })
       .toBe(before - 1);
+    await page.close();
+  });
+
+  it('a coordinator decides a signup naming no meeting with the pre-selected one; the confirmation names it', async () => {
+    // A unit manager signs up without saying which meeting while all four 2027 meetings are ahead:
+    // the intake asks a coordinator, pre-selecting the next one (16 February).
+    const unit = (await server.store.units.get(manager.unitId))!;
+    const subject = 'Anmälan till informationsmöte (webbläsartest)';
+    const emulator = (path: string, init?: RequestInit) =>
+      fetch(`${server.emulatorUrl}/_admin/${path}`, {
+        ...init,
+        headers: { 'content-type': 'application/json' },
+      });
+    const delivered = await emulator('deliver', {
+      method: 'POST',
+      body: JSON.stringify({
+        to: SHARED,
+        from: { name: unit.managerName, address: unit.managerEmail },
+        subject,
+        body: `Hej!\nJag vill anmäla mig till informationsmötet om Kvalitetsutmärkelsen.\nMvh ${unit.managerName}`,
+      }),
+    });
+    expect(delivered.status).toBe(200);
+    // A delta round reads it in (as the intake's timer would; this test does not wait for one).
+    await intake.syncNow();
+    await intake.idle();
+    const waiting = (await intake.listTriage({ limit: 500 })).find((i) => i.subject === subject);
+    expect(waiting).toMatchObject({
+      suggestedKind: 'info-meeting-signup',
+      suggestedMeetingId: 'im-2027-1',
+    });
+    const record = () => server.store.mails.get({ mailbox: SHARED, messageId: waiting!.messageId });
+
+    const page = await signIn('Maria Lindqvist');
+    await page.getByRole('tab', { name: 'Granska mejl' }).click();
+    const card = page.getByRole('listitem').filter({ hasText: subject });
+    const meeting = card.getByRole('combobox', { name: /^Informationsmöte/ });
+    await meeting.waitFor({ timeout: 20_000 });
+    await expect(card.getByRole('combobox', { name: /^Typ/ }).inputValue()).resolves.toBe(
+      'info-meeting-signup',
+    );
+    await expect(meeting.inputValue()).resolves.toBe('im-2027-1');
+    await expect(meeting.locator('option:checked').textContent()).resolves.toMatch(/^16 feb/);
+    await card.getByRole('combobox', { name: /^Enhet/ }).selectOption(manager.unitId);
+    await page.screenshot({ path: `${ARTIFACTS}/coordinator-triage-meeting.png`, fullPage: true });
+    await expectAccessible(page, 'triage meeting choice');
+    await card.getByRole('button', { name: 'Bekräfta' }).click();
+    await page.getByText('Beslutat: 1').waitFor({ timeout: 20_000 });
+
+    // The sender's confirmation goes out for that meeting, once (Exchange has sent it: the shared
+    // mailbox's Sent Items holds it), and the mail is recorded for that meeting.
+    const sentItems = async () =>
+      (
+        (await (
+          await emulator(`messages?upn=${encodeURIComponent(SHARED)}&folder=Sent%20Items`)
+        ).json()) as { value: { id: string; subject: string }[] }
+      ).value.filter((m) => m.subject.startsWith('Anmälan till informationsmöte bekräftad'));
+    await expect.poll(async () => (await sentItems()).length, { timeout: 30_000 }).toBe(1);
+    const sent = await server.graph.json<{
+      body: { content: string };
+      toRecipients: { emailAddress: { address: string } }[];
+    }>({
+      path: `/users/${SHARED}/messages/${(await sentItems())[0]!.id}`,
+      query: { $select: 'body,toRecipients' },
+    });
+    expect(sent.toRecipients.map((r) => r.emailAddress.address)).toEqual([unit.managerEmail]);
+    expect(sent.body.content).toMatch(/16 februari 2027/);
+    expect((await record())?.details).toMatchObject({
+      infoMeeting: { id: 'im-2027-1', certain: true },
+    });
     await page.close();
   });
 

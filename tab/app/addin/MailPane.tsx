@@ -58,7 +58,8 @@ export function MailPane({ office, api, locale }: PaneContext) {
   const [busy, setBusy] = useState(false);
   const [kind, setKind] = useState<string | undefined>();
   const [unitId, setUnitId] = useState<string | undefined>();
-  // A signup that did not say which info meeting: the coordinator names it (none: the next one).
+  // A signup that did not say which info meeting: the coordinator names it, starting from the
+  // intake's most likely one (none: nothing pre-selected, and saving waits for a choice).
   const [meetingId, setMeetingId] = useState<string | undefined>();
 
   const load = useCallback(async () => {
@@ -69,6 +70,7 @@ export function MailPane({ office, api, locale }: PaneContext) {
       setAnswer(a);
       setKind(a.mail.kind);
       setUnitId(a.mail.units[0]?.unitId);
+      setMeetingId(a.mail.suggestedMeetingId);
     } catch (e) {
       setRefusal(e instanceof Error ? e.message : String(e));
     }
@@ -242,7 +244,7 @@ export function MailPane({ office, api, locale }: PaneContext) {
             <Field label={t('infoMeeting', locale)}>
               <Dropdown
                 aria-label={t('infoMeeting', locale)}
-                placeholder={t('nextMeeting', locale)}
+                placeholder={t('chooseMeeting', locale)}
                 value={
                   meetingId
                     ? when(mail.meetingChoices.find((m) => m.id === meetingId)?.start ?? '', locale)
@@ -261,7 +263,11 @@ export function MailPane({ office, api, locale }: PaneContext) {
           ) : null}
           <Button
             appearance="primary"
-            disabled={busy || !kind}
+            disabled={
+              busy ||
+              !kind ||
+              (kind === 'info-meeting-signup' && !!mail.meetingChoices?.length && !meetingId)
+            }
             onClick={() =>
               void act(
                 () =>

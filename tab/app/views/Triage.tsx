@@ -100,8 +100,9 @@ function TriageCard(props: {
   const styles = useStyles();
   const [kind, setKind] = useState<MailKind>(item.suggestedKind);
   const [unitId, setUnitId] = useState(item.suggestedUnitId ?? '');
-  // A signup that did not say which meeting: the coordinator names it (empty: the next one).
-  const [meetingId, setMeetingId] = useState('');
+  // A signup that did not say which meeting: the coordinator names it, starting from the intake's
+  // most likely one (none: nothing pre-selected, and the decision waits for a choice).
+  const [meetingId, setMeetingId] = useState(item.suggestedMeetingId ?? '');
   const asksMeeting = kind === 'info-meeting-signup' && (item.meetingChoices?.length ?? 0) > 0;
   const [busy, setBusy] = useState(false);
   const id = item.messageId.replace(/[^\w-]/g, '').slice(-12);
@@ -168,7 +169,7 @@ function TriageCard(props: {
               onChange={(_e, d) => setMeetingId(d.value)}
               aria-label={`${t('infoMeeting', locale)}: ${item.subject ?? ''}`}
             >
-              <option value="">{t('nextMeeting', locale)}</option>
+              {!meetingId && <option value="">{t('chooseMeeting', locale)}</option>}
               {item.meetingChoices?.map((m) => (
                 <option key={m.id} value={m.id}>
                   {formatInstant(m.start, locale)}
@@ -179,7 +180,7 @@ function TriageCard(props: {
         )}
         <Button
           appearance="primary"
-          disabled={busy || (NEEDS_UNIT.includes(kind) && !unitId)}
+          disabled={busy || (NEEDS_UNIT.includes(kind) && !unitId) || (asksMeeting && !meetingId)}
           onClick={async () => {
             setBusy(true);
             await props.onDecide(
