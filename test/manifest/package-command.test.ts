@@ -15,7 +15,8 @@ const run = (env: Record<string, string>) =>
     timeout: 60_000,
   });
 
-describe('npm run package', () => {
+// Above the 60 s each run may take, so a slow run fails on its output, not on the runner's 30 s.
+describe('npm run package', { timeout: 150_000 }, () => {
   it('writes manifest/build/app-<version>.zip with demo values in local mode', async () => {
     const result = run({});
     expect(result.status).toBe(0);
