@@ -433,6 +433,76 @@ describe('submissions', () => {
   });
 });
 
+describe('a submission sent after the deadline (17 May kl. 24.00)', () => {
+  const lateAt = { sentAt: '2027-05-18T00:03:00+02:00', subject: 'Tävlingsbidrag Solrosen' };
+
+  it('is kept, marked late, and waits for a coordinator: accept or reject?', () => {
+    const plan = planMail(
+      input(assessed('submission', { unitId: 'u-solrosen', confidence: 0.98 }), {
+        facts: lateAt,
+        receivedAt: lateAt.sentAt,
+        documentsReadable: true,
+      }),
+    );
+    expect(plan.status).toBe('triage');
+    if (plan.status !== 'triage') return;
+    expect(plan.details.triageReasons).toEqual([
+      {
+        sv: 'Inkom 00:03 den 18 maj, efter sista dag 17 maj kl. 24.00 – godta eller avvisa?',
+        en: 'Arrived at 00:03 on 18 May, after the deadline 17 May at 24:00 – accept or reject?',
+      },
+    ]);
+    expect(plan.filing.categories).toEqual(['Bidrag', 'Att granska', 'Försenat']);
+    expect(plan.filing.folder).toBeNull();
+    // The document is recorded now (nothing lost); no transition, no receipt until a coordinator decides.
+    expect(plan.keep?.step).toEqual({
+      do: 'record-submission',
+      unitId: 'u-solrosen',
+      unitName: 'Förskolan Solrosen',
+    });
+    expect(plan.keep?.cycle.year).toBe(2027);
+  });
+
+  it('one minute before midnight is on time and decided alone', () => {
+    const sentAt = '2027-05-17T23:59:00+02:00';
+    const plan = planMail(
+      input(assessed('submission', { unitId: 'u-solrosen' }), {
+        facts: { sentAt },
+        receivedAt: sentAt,
+        documentsReadable: true,
+      }),
+    );
+    expect(act(plan).steps.map((s) => s.do)).toEqual(['record-submission', 'transition']);
+  });
+
+  it("a coordinator's decision accepts it: submitted, and the receipt says it was accepted", () => {
+    const plan = act(
+      planMail(
+        input(assessed('submission', { unitId: 'u-solrosen' }), {
+          facts: lateAt,
+          receivedAt: lateAt.sentAt,
+          documentsReadable: true,
+          decision: {
+            kind: 'submission',
+            unitId: 'u-solrosen',
+            by: 'samordnare',
+            at: '2027-05-18T08:00:00Z',
+          },
+        }),
+      ),
+    );
+    expect(plan.steps).toEqual([
+      {
+        do: 'record-submission',
+        unitId: 'u-solrosen',
+        unitName: 'Förskolan Solrosen',
+        lateAccepted: true,
+      },
+      { do: 'transition', unitId: 'u-solrosen', year: 2027, to: 'submitted' },
+    ]);
+  });
+});
+
 describe('board protocols', () => {
   const planFor = (protocol: MailPlanInput['protocol']) =>
     act(

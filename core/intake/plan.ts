@@ -9,6 +9,7 @@ import type { MailAssessment } from './assess.js';
 import { cycleForMail } from './cycle.js';
 import { MAIL_KIND_LABELS, type MailFacts, type MailKind } from './facts.js';
 import { folderFor, LATE_CATEGORY, PROBLEM_CATEGORY, TRIAGE_CATEGORY } from './filing.js';
+import { isLateSubmission, lateSubmissionReason } from './late-submission.js';
 import type { NonDeliveryReport } from './non-delivery.js';
 import {
   infoMeetingSignupReceipt,
@@ -181,8 +182,19 @@ export type ActStep =
       year: number;
       to: 'pre-registered' | 'withdrawn' | 'submitted' | 'in-protocol';
     }
-  /** Keep the submission's version (and merge a split submission's parts). */
-  | { do: 'record-submission'; unitId: string; unitName: string };
+  /**
+   * Keep the submission's version (and merge a split submission's parts). `lateAccepted`: sent after
+   * the deadline and a coordinator accepted it (the receipt says so instead of "the coordinators decide").
+   */
+  | { do: 'record-submission'; unitId: string; unitName: string; lateAccepted?: true };
+
+/** A document kept while its mail waits for a coordinator (a late submission: nothing is lost). */
+export interface KeepStep {
+  cycle: Cycle;
+  step: Extract<ActStep, { do: 'record-submission' }>;
+  sentAt: string;
+  language: Locale;
+}
 
 export type MailPlan =
   | {
@@ -191,6 +203,8 @@ export type MailPlan =
       filing: PlannedFiling;
       /** The bounced sent mail to mark. */
       markBounced?: { itemId: number; at: string; reason?: string };
+      /** Record this submission's version before the mail waits (a late submission). */
+      keep?: KeepStep;
     }
   /** Labelled only: about no cycle the app runs. */
   | { status: 'processed'; details: PlannedDetails; filing: PlannedFiling }
@@ -326,6 +340,27 @@ export function planMail(input: MailPlanInput): MailPlan {
       },
     };
 
+  // A submission sent after the deadline: whether it is accepted is the coordinators' call, so the
+  // version is kept (marked late) but nothing is answered or changed until a coordinator decides;
+  // their decision "Bidrag" accepts it (the receipt then says so).
+  const late = kind === 'submission' && isLateSubmission(cycle, facts.sentAt);
+  if (!decision && late && unit)
+    return {
+      status: 'triage',
+      details: {
+        ...base,
+        year: cycle.year,
+        triageReasons: [lateSubmissionReason(cycle, facts.sentAt)],
+      },
+      filing: { ...triageFiling, categories: [...triageFiling.categories, LATE_CATEGORY] },
+      keep: {
+        cycle,
+        step: { do: 'record-submission', unitId: unit.id, unitName: unit.name },
+        sentAt: facts.sentAt,
+        language: c.signals.language,
+      },
+    };
+
   // A signup that names no meeting while several are ahead: a coordinator asks which (a decision
   // names the meeting, or, naming none, signs up for the next one).
   if (!decision && kind === 'info-meeting-signup') {
@@ -377,7 +412,12 @@ export function planMail(input: MailPlanInput): MailPlan {
       plan.steps.push({ do: 'transition', unitId: unit!.id, year, to: 'withdrawn' });
       break;
     case 'submission':
-      plan.steps.push({ do: 'record-submission', unitId: unit!.id, unitName: unit!.name });
+      plan.steps.push({
+        do: 'record-submission',
+        unitId: unit!.id,
+        unitName: unit!.name,
+        ...(late && decision ? { lateAccepted: true as const } : {}),
+      });
       // The application has arrived only when a document could be read.
       if (input.documentsReadable)
         plan.steps.push({ do: 'transition', unitId: unit!.id, year, to: 'submitted' });

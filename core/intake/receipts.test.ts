@@ -149,6 +149,31 @@ describe('submissionReceipt', () => {
     expect(r.text).toContain('15 MB');
   });
 
+  it('a late application a coordinator accepted: the receipt says accepted, not "the coordinators decide"', () => {
+    const late = {
+      kind: 'late' as const,
+      sentAt: '2027-05-18T00:03:00+02:00',
+      deadline: '2027-05-18T00:00:00+02:00',
+    };
+    const open = submissionReceipt({
+      ...base,
+      language: 'sv',
+      characterCount: 1,
+      problems: [late],
+    });
+    expect(open.text).toContain('Samordnarna avgör om det kan tas med.');
+    const accepted = submissionReceipt({
+      ...base,
+      language: 'sv',
+      characterCount: 1,
+      problems: [late],
+      lateAccepted: true,
+    });
+    expect(accepted.text).toContain('Samordnarna har godtagit det.');
+    expect(accepted.text).toContain('The coordinators have accepted it.');
+    expect(accepted.text).not.toContain('avgör om');
+  });
+
   it('says a replacement keeps the earlier version', () => {
     const r = submissionReceipt({
       ...base,

@@ -156,6 +156,8 @@ export interface SubmissionReceiptInput {
   replacesEarlier?: boolean;
   /** Files with the same text as another one: counted once, and the receipt says which. */
   duplicates?: { fileName: string; sameAs: string }[];
+  /** Sent after the deadline and accepted by a coordinator (the late line says so). */
+  lateAccepted?: boolean;
 }
 
 /** Receipt of a submission with the character count and every problem found, or "all in order". */
@@ -208,7 +210,7 @@ export function submissionReceipt(input: SubmissionReceiptInput): Receipt {
           ? 'Vi har sett följande som ni behöver titta på:'
           : 'We noticed the following that needs your attention:',
       );
-      blocks.push(problems.map((p) => problemText(p, l, cycle)));
+      blocks.push(problems.map((p) => problemText(p, l, cycle, input.lateAccepted)));
     }
     return blocks;
   };
@@ -291,7 +293,12 @@ function documentFailureText(
   }
 }
 
-function problemText(p: SubmissionProblem, l: Locale, cycle: Cycle): string {
+function problemText(
+  p: SubmissionProblem,
+  l: Locale,
+  cycle: Cycle,
+  lateAccepted?: boolean,
+): string {
   const sv = l === 'sv';
   switch (p.kind) {
     case 'over-limit':
@@ -307,6 +314,10 @@ function problemText(p: SubmissionProblem, l: Locale, cycle: Cycle): string {
         ? `De administrativa uppgifterna saknar ${p.fields.map((f) => ADMINISTRATIVE_FIELD_LABELS[f].sv).join(', ')}.`
         : `The administrative data lacks ${p.fields.map((f) => ADMINISTRATIVE_FIELD_LABELS[f].en).join(', ')}.`;
     case 'late':
+      if (lateAccepted)
+        return sv
+          ? `Bidraget skickades ${formatInstant(p.sentAt, 'sv')}, efter sista dagen ${formatDeadline(cycle.timeline.submissionDeadline, 'sv')}. Samordnarna har godtagit det.`
+          : `The application was sent ${formatInstant(p.sentAt, 'en')}, after the deadline ${formatDeadline(cycle.timeline.submissionDeadline, 'en')}. The coordinators have accepted it.`;
       return sv
         ? `Bidraget skickades ${formatInstant(p.sentAt, 'sv')}, efter sista dagen ${formatDeadline(cycle.timeline.submissionDeadline, 'sv')}. Samordnarna avgör om det kan tas med.`
         : `The application was sent ${formatInstant(p.sentAt, 'en')}, after the deadline ${formatDeadline(cycle.timeline.submissionDeadline, 'en')}. The coordinators decide whether it can be included.`;

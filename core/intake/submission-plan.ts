@@ -27,6 +27,8 @@ export interface SubmissionPlanInput {
   documents: SubmissionDocument[];
   /** The unit's versions for the cycle, newest first (this mail's own is skipped). */
   earlier: readonly EarlierVersion[];
+  /** Sent after the deadline and accepted by a coordinator. */
+  lateAccepted?: boolean;
 }
 
 export interface SubmissionPlan {
@@ -89,6 +91,7 @@ export function planSubmission(input: SubmissionPlanInput): SubmissionPlan {
         fileNames: checkDocs.map((d) => d.fileName),
         replacesEarlier,
         ...(check.duplicates.length > 0 ? { duplicates: check.duplicates } : {}),
+        ...(input.lateAccepted ? { lateAccepted: true } : {}),
       });
   return {
     check,

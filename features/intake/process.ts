@@ -11,6 +11,7 @@ import {
   wantsDocuments,
   type ActPlan,
   type BouncedFacts,
+  type KeepStep,
   type PlannedFiling,
   type StepResults,
   type TransitionResult,
@@ -132,6 +133,14 @@ export async function processClaimedMail(
       const { itemId, ...mark } = plan.markBounced;
       await ctx.store.outbox.markBounced(itemId, mark);
     }
+    // A late submission waits for a coordinator, its version kept meanwhile (nothing is lost).
+    if (plan.keep)
+      await keepSubmission(ctx, plan.keep, {
+        messageId: mail.messageId,
+        subject: facts.subject,
+        receivedAt,
+        documents,
+      });
     await file(ctx, deps, mail.messageId, plan.filing, current);
     deps.onTriage?.(mail, plan.details);
     return { status: 'triage', details: plan.details };
@@ -201,23 +210,7 @@ async function performSteps(
         break;
       }
       case 'record-submission': {
-        // One submission of a unit at a time: the parts of a split submission see each other.
-        const outcome = await withLock(
-          ctx,
-          `intake:submission:${step.unitId}:${plan.cycle.year}`,
-          () =>
-            handleSubmission(ctx, {
-              messageId: mail.messageId,
-              subject: mail.subject,
-              unitId: step.unitId,
-              unitName: step.unitName,
-              cycle: plan.cycle,
-              sentAt: plan.sentAt,
-              receivedAt: mail.receivedAt,
-              language: plan.language,
-              documents: mail.documents,
-            }),
-        );
+        const outcome = await keepSubmission(ctx, { ...plan, step }, mail);
         results.submission = {
           receipt: outcome.receipt,
           late: outcome.check.late,
@@ -228,6 +221,29 @@ async function performSteps(
     }
   }
   return results;
+}
+
+/** Records a submission's version; one submission of a unit at a time (a split's parts see each other). */
+function keepSubmission(
+  ctx: IntakeContext,
+  keep: KeepStep,
+  mail: { messageId: string; subject: string; receivedAt: string; documents: ReadDocument[] },
+) {
+  const { step, cycle } = keep;
+  return withLock(ctx, `intake:submission:${step.unitId}:${cycle.year}`, () =>
+    handleSubmission(ctx, {
+      messageId: mail.messageId,
+      subject: mail.subject,
+      unitId: step.unitId,
+      unitName: step.unitName,
+      cycle,
+      sentAt: keep.sentAt,
+      receivedAt: mail.receivedAt,
+      language: keep.language,
+      documents: mail.documents,
+      ...(step.lateAccepted ? { lateAccepted: true } : {}),
+    }),
+  );
 }
 
 function bouncedFacts(b: NonNullable<Awaited<ReturnType<typeof findBouncedMail>>>): BouncedFacts {

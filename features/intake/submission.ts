@@ -16,6 +16,8 @@ export interface SubmissionInput {
   receivedAt: string;
   language: Locale;
   documents: ReadDocument[];
+  /** Sent after the deadline and accepted by a coordinator (the receipt says so). */
+  lateAccepted?: boolean;
 }
 
 export type SubmissionOutcome = Omit<SubmissionPlan, 'details'>;
@@ -35,6 +37,7 @@ export async function handleSubmission(
     language: input.language,
     documents,
     earlier: await ctx.store.submissions.list(unitId, year),
+    ...(input.lateAccepted ? { lateAccepted: true } : {}),
   });
   const { check, details, ...outcome } = plan;
   // Keyed by the mail: the same mail again keeps the version recorded the first time.

@@ -1,9 +1,10 @@
 // Lateness is judged by when the unit sent the mail, not when the app got to it: a submission sent at
-// 23:59 on deadline day and processed after midnight is on time; one sent at 00:00:10 is late.
+// 23:59 on deadline day and processed after midnight is on time; one sent at 00:00:10 is late, kept,
+// and left to a coordinator to accept or reject (the instructions set no rule for late entries).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIntakeHarness, type IntakeHarness } from './harness.js';
 import { applicationDocx, DOCX } from './documents.js';
-import { BO, CECILIA, SHARED } from './tenant.js';
+import { BO, CECILIA, COORD, SHARED } from './tenant.js';
 
 let h: IntakeHarness;
 beforeAll(async () => {
@@ -56,8 +57,36 @@ describe('the submission deadline', () => {
     expect((await h.inShared('Tävlingsbidrag Förskolan Solrosen'))?.categories).not.toContain(
       'Försenat',
     );
-    expect((await h.inShared('Tävlingsbidrag Kastanjeskolan'))?.categories).toContain('Försenat');
-    // Both arrived: the late one is recorded for the coordinators to decide, not dropped.
+    const waiting = await h.inShared('Tävlingsbidrag Kastanjeskolan');
+    expect(waiting?.categories).toEqual(
+      expect.arrayContaining(['Bidrag', 'Att granska', 'Försenat']),
+    );
+    // Both arrived: the late one is recorded for the coordinators to decide, not dropped, and not
+    // counted as submitted before they have.
+    expect((await h.server.store.participations.get('u-solrosen', 2027))?.state).toBe('submitted');
+    expect((await h.server.store.participations.get('u-kastanjen', 2027))?.state).not.toBe(
+      'submitted',
+    );
+    const item = (await h.intake.listTriage()).find((i) => i.messageId === waiting!.id);
+    expect(item?.triageReasons.map((r) => r.sv)).toContain(
+      'Inkom 00:00 den 18 maj, efter sista dag 17 maj kl. 24.00 – godta eller avvisa?',
+    );
+  });
+
+  it("a coordinator's decision accepts the late one: submitted and filed", async () => {
+    const waiting = await h.inShared('Tävlingsbidrag Kastanjeskolan');
+    await h.intake.resolveTriage({
+      messageId: waiting!.id,
+      kind: 'submission',
+      unitId: 'u-kastanjen',
+      by: COORD,
+    });
+    await h.settle();
     expect((await h.server.store.participations.get('u-kastanjen', 2027))?.state).toBe('submitted');
+    const filed = await h.inShared('Tävlingsbidrag Kastanjeskolan');
+    expect(filed?.categories).not.toContain('Att granska');
+    expect(filed?.folder).toBe('Kvalitetsutmärkelsen 2027/Bidrag');
+    // (Both mails arrived before go-live, so neither is answered here; the accepted receipt's
+    // wording is core/intake/receipts.test.ts's.)
   });
 });

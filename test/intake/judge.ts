@@ -1,11 +1,12 @@
 // The one judge of a labelled mail for the intake's measured sets (held-out, blind): runs the
-// assessment over the mail's facts, then the plan's own rule for a signup that names no meeting (with
-// the cycle the intake picks for the mail, from cycles/), and says whether the automatic decision was
-// right, rightly left to a coordinator, needlessly left, or a wrong automatic action (the kind, the
-// unit, or acting at all when a coordinator should have looked).
+// assessment over the mail's facts, then the plan's own rules for a signup that names no meeting and
+// for a late submission (with the cycle the intake picks for the mail, from cycles/), and says whether
+// the automatic decision was right, rightly left to a coordinator, needlessly left, or a wrong
+// automatic action (the kind, the unit, or acting at all when a coordinator should have looked).
 import { assessMail, type MailAssessment } from '../../core/intake/assess.js';
 import { cycleForMail } from '../../core/intake/cycle.js';
 import type { MailFacts } from '../../core/intake/facts.js';
+import { isLateSubmission } from '../../core/intake/late-submission.js';
 import { htmlToText } from '../../core/intake/text.js';
 import { signupNeedsCoordinator } from '../../core/intake/which-meeting.js';
 import { loadCycles } from '../../server/cycles.js';
@@ -29,9 +30,14 @@ const CYCLES = loadCycles();
 
 /**
  * What the intake decides: the assessment's decision, unless the plan leaves it to a coordinator
- * anyway (core/intake/plan.ts: a signup naming no meeting while several are ahead).
+ * anyway (core/intake/plan.ts: a signup naming no meeting while several are ahead; a submission
+ * sent after the deadline).
  */
 function intakeDecision(facts: MailFacts, a: MailAssessment): MailAssessment['decision'] {
+  if (a.decision === 'auto' && a.classification.kind === 'submission') {
+    const cycle = cycleForMail(CYCLES, 'submission', facts.sentAt);
+    return cycle && isLateSubmission(cycle, facts.sentAt) ? 'triage' : 'auto';
+  }
   if (a.decision !== 'auto' || a.classification.kind !== 'info-meeting-signup') return a.decision;
   const cycle = cycleForMail(CYCLES, 'info-meeting-signup', facts.sentAt);
   return cycle && signupNeedsCoordinator(cycle, `${facts.subject}\n${facts.body}`, facts.sentAt)
