@@ -704,10 +704,16 @@ describe('visits in the tab API', () => {
       const res = await fetch(
         `${server.emulatorUrl}/_admin/teams/messages?upn=${encodeURIComponent(team.leader)}`,
       );
-      const body = JSON.stringify(await res.json());
-      return body.includes('Besöket är flyttat') && body.includes(unit.name) ? body : undefined;
+      const { value } = (await res.json()) as {
+        value: { attachments?: { contentType: string; content: unknown }[] }[];
+      };
+      return value
+        .flatMap((a) => a.attachments ?? [])
+        .map((a) => a.content as Card)
+        .find((c) => text(c).includes('Besöket är flyttat') && text(c).includes(unit.name));
     });
-    expect(notice).toContain('visit.cancel');
+    expect(cardProblems(notice)).toEqual([]);
+    expect(notice.actions?.map((a) => a.verb)).toContain('visit.cancel');
 
     // Cancelled, then held: 409 with what to do instead.
     await service.cancel({ address: team.leader }, { ...booked, kind: 'site' });
