@@ -1,6 +1,6 @@
 // Mail flow inside the tenant: sending from a mailbox (sending limits, delivery into recipients'
-// inboxes, group expansion, external addresses to the outbox, the sender's Sent Items), inbound mail
-// from outside, and the reply/forward drafts Outlook builds.
+// inboxes, group expansion, external addresses to the outbox, unknown own-domain addresses bounced,
+// the sender's Sent Items), inbound mail from outside, and the reply/forward drafts Outlook builds.
 import type * as MG from '@microsoft/microsoft-graph-types';
 import { GraphError } from '../errors.js';
 import type { Faults } from '../faults.js';
@@ -39,13 +39,19 @@ function stripAttachments(a: AttachmentRec[]): AttachmentInput[] {
   }));
 }
 
-/** Resolves addresses to tenant users (groups expand to members) and external addresses. */
+/**
+ * Resolves addresses to tenant users (groups expand to members), external addresses, and addresses
+ * in the tenant's own (accepted, authoritative) domain that no user or group has: Exchange Online
+ * does not relay those anywhere, it answers them with a non-delivery report (see deliverSent).
+ */
 export function resolveRecipients(
   store: Store,
   addresses: string[],
-): { userIds: string[]; external: string[] } {
+): { userIds: string[]; external: string[]; unknown: string[] } {
   const userIds = new Set<string>();
   const external: string[] = [];
+  const unknown: string[] = [];
+  const ownDomain = '@' + store.data.domain.toLowerCase();
   for (const addr of addresses) {
     const user = store.findUser(addr);
     if (user) {
@@ -57,13 +63,21 @@ export function resolveRecipients(
       group.memberIds.forEach((id) => userIds.add(id));
       continue;
     }
-    if (addr.toLowerCase().endsWith('@' + store.data.domain.toLowerCase())) {
-      // An unknown address in our own domain bounces in Exchange; the emulator drops it to the outbox.
-    }
-    external.push(addr);
+    if (addr.toLowerCase().endsWith(ownDomain)) unknown.push(addr);
+    else external.push(addr);
   }
-  return { userIds: [...userIds], external };
+  return { userIds: [...userIds], external, unknown };
 }
+
+/**
+ * The status Exchange Online gives a recipient in an accepted domain of the organisation that no
+ * mailbox, group or contact has: the send was accepted (202), then the resolver finds nobody and the
+ * sender gets an NDR, "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address
+ * lookup" (https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/fix-error-code-550-5-1-10-in-exchange-online,
+ * listed in https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/non-delivery-reports-in-exchange-online).
+ */
+export const RECIPIENT_NOT_FOUND =
+  '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup';
 
 export interface SendOptions {
   store: Store;
@@ -182,7 +196,10 @@ export function applyPendingMailOp(store: Store, op: PendingMailOp): void {
   }
 }
 
-/** A sent mail reaches its recipients: tenant users' inboxes, and the outbox for the rest. */
+/**
+ * A sent mail reaches its recipients: tenant users' inboxes, the outbox for outside addresses, and a
+ * non-delivery report to the sender for own-domain addresses nobody has (the others still get it).
+ */
 function deliverSent(
   store: Store,
   mb: MailboxRec,
@@ -190,7 +207,7 @@ function deliverSent(
   recipients: string[],
   attachments: AttachmentInput[],
 ): void {
-  const { userIds, external } = resolveRecipients(store, recipients);
+  const { userIds, external, unknown } = resolveRecipients(store, recipients);
   const inboxCopy: MessageFields = {
     ...sent,
     bccRecipients: [],
@@ -224,6 +241,7 @@ function deliverSent(
         })) as MG.Attachment[],
       },
     });
+  if (unknown.length) deliverNonDeliveryReport(store, mb, sent, unknown, RECIPIENT_NOT_FOUND);
 }
 
 /**
@@ -250,7 +268,8 @@ export function deliverNonDeliveryReport(
   const from = original.from?.emailAddress?.address ?? mb.upn;
   const headers = [
     `From: ${from}`,
-    `To: ${recipients.join(', ')}`,
+    // The original's own To line (a report about some recipients still quotes the whole mail).
+    `To: ${(addressesOf(original.toRecipients).length ? addressesOf(original.toRecipients) : recipients).join(', ')}`,
     `Subject: ${original.subject ?? ''}`,
     `Date: ${original.sentDateTime ?? store.nowIso()}`,
     `Message-ID: ${original.internetMessageId ?? ''}`,

@@ -169,6 +169,54 @@ describe('folders and messages', () => {
     expect(outbox[0]).toMatchObject({ from: SHARED, to: ['someone@external.example'] });
   });
 
+  it('accepts mail to an unknown address in its own domain, then bounces it to the sender (5.1.10)', async () => {
+    const mistyped = 'bo.berrg@stockholm.example';
+    const res = await g('POST', `${box}/sendMail`, {
+      message: {
+        subject: 'Påminnelse',
+        body: { contentType: 'text', content: 'Glöm inte bidraget' },
+        toRecipients: [{ emailAddress: { address: mistyped } }],
+        ccRecipients: [{ emailAddress: { address: MANAGER } }],
+      },
+      saveToSentItems: true,
+    });
+    expect(res.status).toBe(202);
+    // The known recipient gets it; the unknown one is not relayed anywhere.
+    expect(emu.admin.messages(MANAGER, 'inbox').map((m) => m.subject)).toEqual(['Påminnelse']);
+    expect(emu.admin.outbox()).toEqual([]);
+    const ndrs = () =>
+      emu.admin.messages(SHARED, 'inbox').filter((m) => m.subject === 'Undeliverable: Påminnelse');
+    expect(ndrs()).toHaveLength(1);
+    const ndr = ndrs()[0]!;
+    expect(ndr.from).toBe('postmaster@stockholm.example');
+    const read = await g(
+      'GET',
+      `${box}/messages/${ndr.id}?$select=body,internetMessageHeaders&$expand=attachments`,
+    );
+    const body = (read.body as { body: { content: string } }).body.content;
+    expect(body).toContain(mistyped);
+    expect(body).not.toContain(MANAGER.replace(/@.*/, '@'));
+    expect(body).toMatch(/550 5\.1\.10 RESOLVER\.ADR\.RecipientNotFound/);
+    // The report quotes the sent mail's Message-ID, so the sender can tell which mail bounced.
+    emu.admin.advanceClock(2_000);
+    const [sent] = emu.admin.messages(SHARED, 'sentitems');
+    const original = await g('GET', `${box}/messages/${sent!.id}?$select=internetMessageId`);
+    const messageId = (original.body as { internetMessageId: string }).internetMessageId;
+    expect(body).toContain(messageId.replace('<', '&lt;').replace('>', '&gt;'));
+    // Outside addresses are still relayed, never bounced by the tenant.
+    await g('POST', `${box}/sendMail`, {
+      message: {
+        subject: 'Utanför',
+        toRecipients: [{ emailAddress: { address: 'bo.berrg@stockholm.example.org' } }],
+      },
+      saveToSentItems: false,
+    });
+    expect(emu.admin.outbox().map((o) => o.to)).toEqual([['bo.berrg@stockholm.example.org']]);
+    expect(
+      emu.admin.messages(SHARED, 'inbox').filter((m) => /^Undeliverable/.test(m.subject)),
+    ).toHaveLength(1);
+  });
+
   it('replies in the thread, and createReply + send works too', async () => {
     const [msg] = (
       await g('GET', `${box}/messages?$filter=from/emailAddress/address eq '${MANAGER}'`)

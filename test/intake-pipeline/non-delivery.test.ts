@@ -140,6 +140,47 @@ describe('a receipt that bounces', () => {
     expect(boAfter?.bounceReason).toMatch(/5\.1\.1/);
   }, 120_000);
 
+  it('to a mistyped address in the city’s own domain bounces as unknown (5.1.10) and is listed', async () => {
+    // A mail from an own-domain address no mailbox has (a typo in a form relay's From line): the
+    // receipt is accepted, then Exchange's resolver finds nobody and the postmaster reports it.
+    h.faults({ sendingLimits: { messagesPerMinute: 30, recipientsPerDay: 10_000 } });
+    const mistyped = 'erik.holmm@stockholm.example';
+    const earlier = new Set(
+      h.emulator.admin
+        .messages(SHARED)
+        .filter((m) => /^Undeliverable:/.test(m.subject))
+        .map((m) => m.id),
+    );
+    const [mail] = h.emulator.admin.deliver({
+      to: SHARED,
+      from: { name: 'Erik Holm', address: mistyped },
+      subject: 'Intresseanmälan Hemtjänsten Hamnen',
+      body: 'Hej! Hemtjänsten Hamnen vill delta i Kvalitetsutmärkelsen 2027. Vi anmäler härmed vårt intresse.\nErik Holm, enhetschef',
+    });
+    await h.settle();
+    const receipt = await h.server.store.outbox.getByKey(receiptKey(SHARED, mail!.messageId));
+    expect(receipt?.status).toBe('sent');
+    const reports = () =>
+      h.emulator.admin
+        .messages(SHARED)
+        .filter((m) => /^Undeliverable:/.test(m.subject) && !earlier.has(m.id));
+    for (let i = 0; i < 60 && reports().length === 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    const [report] = reports();
+    expect(report, 'the postmaster reported the unknown recipient').toBeDefined();
+    await h.settle();
+
+    const marked = await h.server.store.outbox.get(receipt!.id);
+    expect(marked?.bouncedAt).toBeDefined();
+    expect(marked?.bounceReason).toMatch(/5\.1\.10/);
+    const item = (await h.intake.listTriage()).find((i) => i.messageId === report!.id);
+    expect(item?.suggestedUnitId).toBe('u-hamnen');
+    const response = await asCoordinator(h.emulator.url, COORD)(`${h.server.url}/api/tab/triage`);
+    const shown = JSON.stringify(await response.json());
+    expect(shown).toContain(`Kvittot till ${mistyped} kom inte fram`);
+    expect(shown).toMatch(/RecipientNotFound/);
+  }, 120_000);
+
   it('without a Message-ID in the report, falls back to the subject and the recipient it names', async () => {
     h.faults({ sendingLimits: { messagesPerMinute: 30, recipientsPerDay: 10_000 } });
     const [fromDana] = h.emulator.admin.deliver({
