@@ -22,18 +22,21 @@ describe('readiness while features start', () => {
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
     let url = '';
-    let during: [number, Ready] | undefined;
+    let asked!: (answer: [number, Ready]) => void;
+    const answered = new Promise<[number, Ready]>((r) => (asked = r));
     const slow: ServerFeature = {
       name: 'slow',
       async start(context) {
         url = context.publicUrl;
-        during = await ready(url);
+        asked(await ready(url));
         await released;
         return {};
       },
     };
     const starting = startTestServer({}, { startEmulator: startStubEmulator, features: [slow] });
-    while (!during) await new Promise((r) => setTimeout(r, 20));
+    // The feature's own probe, or the start-up's failure (not a poll until the test's timeout).
+    const failed = new Promise<never>((_, reject) => void starting.catch(reject));
+    const during = await Promise.race([answered, failed]);
     expect(during[0]).toBe(503);
     expect(during[1]).toMatchObject({ failed: ['slow'], checks: { slow: 'starting' } });
     release();

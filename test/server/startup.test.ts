@@ -42,7 +42,8 @@ function start(
 
 const noStack = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
 
-describe('start-up failures', () => {
+// Each start is a tsx process (given 60 s before SIGKILL): up to 30 s each on a loaded 2-core machine.
+describe('start-up failures', { timeout: 120_000 }, () => {
   it('names a malformed variable', async () => {
     const { code, stderr } = await start({ PORT: 'eighty' });
     expect(code).toBe(1);
