@@ -86,11 +86,13 @@ describe('the emulator killed right after answering', () => {
     // The Sent Items copies were still to come when the process died (they follow ~2 s after the
     // 202): the restarted emulator makes them, each once.
     let copies: string[] = [];
-    for (let i = 0; i < 50 && copies.length < sent.length; i++) {
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
       copies = await subjects(third.url, 'elin.wallin@stockholm.example', 'Sent Items');
-      if (copies.length < sent.length) await new Promise((r) => setTimeout(r, 100));
+      if (copies.length >= sent.length) break;
+      await new Promise((r) => setTimeout(r, 100));
     }
     expect(copies.sort()).toEqual([...sent].sort());
     await kill(third.child);
-  }, 180_000);
+    // Three tsx starts of the emulator: 67 s on the loaded 2-core machine.
+  }, 300_000);
 });
