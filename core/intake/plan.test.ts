@@ -655,6 +655,64 @@ describe('info-meeting signups', () => {
     expect(planAnswer(plan, {}).reply?.purpose).toBe('confirmation');
   });
 
+  it('after a meeting’s signup deadline: a coordinator says whether there is room', () => {
+    // 13 February: the 17 February meeting closed for signup on 11 February, 3 March is open.
+    const plan = planMail(
+      input(assessed('info-meeting-signup'), {
+        facts: {
+          body: 'Vi är två som vill komma den 17 februari.',
+          sentAt: '2026-02-13T10:00:00+01:00',
+        },
+      }),
+    );
+    expect(plan.status).toBe('triage');
+    if (plan.status !== 'triage') return;
+    expect(plan.details.triageReasons).toEqual([
+      {
+        sv: 'Anmälan efter sista anmälningsdag 11 februari till informationsmötet 17 februari – finns det plats?',
+        en: 'Signed up after the signup deadline 11 February for the information meeting on 17 February – is there room?',
+      },
+    ]);
+    // Every meeting still ahead may be chosen; the one the mail names is pre-selected.
+    expect(plan.details.askMeetings?.map((m) => m.id)).toEqual(['im-2026-1', 'im-2026-2']);
+    expect(plan.details.suggestedMeetingId).toBe('im-2026-1');
+  });
+
+  it('naming none while only one meeting is still open for signup: that one, alone', () => {
+    const plan = act(
+      planMail(
+        input(assessed('info-meeting-signup'), {
+          facts: { body: 'Anmäl mig till informationsmötet.', sentAt: '2026-02-13T10:00:00+01:00' },
+        }),
+      ),
+    );
+    expect(planAnswer(plan, {}).infoMeeting).toEqual({ id: 'im-2026-2', certain: true });
+  });
+
+  it('naming none after every signup deadline, a meeting still ahead: a coordinator decides', () => {
+    const plan = planMail(
+      input(assessed('info-meeting-signup'), {
+        facts: { body: 'Anmäl mig till informationsmötet.', sentAt: '2026-02-27T10:00:00+01:00' },
+      }),
+    );
+    expect(plan.status).toBe('triage');
+    if (plan.status !== 'triage') return;
+    expect(plan.details.triageReasons?.[0]?.sv).toContain('efter sista anmälningsdag 25 februari');
+    expect(plan.details.suggestedMeetingId).toBe('im-2026-2');
+  });
+
+  it("a coordinator's decision on a late signup (room found) signs up for the meeting it names", () => {
+    const plan = act(
+      planMail(
+        input(assessed('info-meeting-signup'), {
+          facts: { body: 'Kan vi komma 17/2?', sentAt: '2026-02-13T10:00:00+01:00' },
+          decision: decision('info-meeting-signup'),
+        }),
+      ),
+    );
+    expect(planAnswer(plan, {}).infoMeeting).toEqual({ id: 'im-2026-1', certain: true });
+  });
+
   it('no meeting left to sign up for: no answer, "Behöver åtgärd"', () => {
     const plan = act(
       planMail(

@@ -19,7 +19,12 @@ import {
   type Receipt,
 } from './receipts.js';
 import { previewOf } from './text.js';
-import { meetingsToAskAbout, whichMeetingReason } from './which-meeting.js';
+import {
+  closedMeeting,
+  closedMeetingReason,
+  meetingsToAskAbout,
+  whichMeetingReason,
+} from './which-meeting.js';
 
 /** A coordinator's decision on a triaged mail (kept in the mail's details until applied). */
 export interface MailDecision {
@@ -130,6 +135,35 @@ function likelyMeeting(
 ): { suggestedMeetingId?: string } {
   const picked = pickInfoMeeting(cycle, text, sentAt)?.meeting.id;
   return picked && asked.some((m) => m.id === picked) ? { suggestedMeetingId: picked } : {};
+}
+
+/**
+ * What a coordinator is asked about a signup's meeting: which one (it names none while several are
+ * open), or whether there is still room (its meeting's signup deadline has passed); nothing when the
+ * signup can be confirmed alone.
+ */
+function signupQuestion(
+  cycle: Cycle,
+  facts: MailFacts,
+): { reasons: Bilingual[] } & Pick<PlannedDetails, 'askMeetings' | 'suggestedMeetingId'> {
+  const text = `${facts.subject}\n${facts.body}`;
+  const closed = closedMeeting(cycle, text, facts.sentAt);
+  if (closed) {
+    const at = new Date(facts.sentAt).getTime();
+    const ahead = cycle.timeline.infoMeetings.filter((m) => new Date(m.start).getTime() > at);
+    return {
+      reasons: [closedMeetingReason(closed)],
+      askMeetings: ahead.map((m) => ({ id: m.id, start: m.start })),
+      suggestedMeetingId: closed.id,
+    };
+  }
+  const ask = meetingsToAskAbout(cycle, text, facts.sentAt);
+  if (ask.length < 2) return { reasons: [] };
+  return {
+    reasons: [whichMeetingReason(ask)],
+    askMeetings: ask.map((m) => ({ id: m.id, start: m.start })),
+    ...likelyMeeting(cycle, text, facts.sentAt, ask),
+  };
 }
 
 export function readsFor(
@@ -294,21 +328,15 @@ export function planMail(input: MailPlanInput): MailPlan {
       c.kind === 'info-meeting-signup'
         ? cycleForMail(input.cycles, c.kind, facts.sentAt)
         : undefined;
-    const ask = signupCycle
-      ? meetingsToAskAbout(signupCycle, `${facts.subject}\n${facts.body}`, facts.sentAt)
-      : [];
+    const { reasons, ...meetings } = signupCycle
+      ? signupQuestion(signupCycle, facts)
+      : { reasons: [] };
     return {
       status: 'triage',
       details: {
         ...base,
-        triageReasons: [
-          ...assessment.triageReasons,
-          ...(ask.length > 1 ? [whichMeetingReason(ask)] : []),
-        ],
-        ...(ask.length > 1 ? { askMeetings: ask.map((m) => ({ id: m.id, start: m.start })) } : {}),
-        ...(ask.length > 1 && signupCycle
-          ? likelyMeeting(signupCycle, `${facts.subject}\n${facts.body}`, facts.sentAt, ask)
-          : {}),
+        triageReasons: [...assessment.triageReasons, ...reasons],
+        ...meetings,
       },
       filing: triageFiling,
     };
@@ -361,19 +389,15 @@ export function planMail(input: MailPlanInput): MailPlan {
       },
     };
 
-  // A signup that names no meeting while several are ahead: a coordinator asks which (a decision
-  // names the meeting, or, naming none, signs up for the next one).
+  // A signup that names no meeting while several are open, or comes after its meeting's signup
+  // deadline: a coordinator asks which, or says whether there is room (a decision names the meeting,
+  // or, naming none, signs up for the one the mail names, else the next one).
   if (!decision && kind === 'info-meeting-signup') {
-    const ask = meetingsToAskAbout(cycle, `${facts.subject}\n${facts.body}`, facts.sentAt);
-    if (ask.length > 1)
+    const { reasons, ...meetings } = signupQuestion(cycle, facts);
+    if (reasons.length > 0)
       return {
         status: 'triage',
-        details: {
-          ...base,
-          triageReasons: [whichMeetingReason(ask)],
-          askMeetings: ask.map((m) => ({ id: m.id, start: m.start })),
-          ...likelyMeeting(cycle, `${facts.subject}\n${facts.body}`, facts.sentAt, ask),
-        },
+        details: { ...base, triageReasons: reasons, ...meetings },
         filing: triageFiling,
       };
   }

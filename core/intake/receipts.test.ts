@@ -3,6 +3,7 @@ import type { Cycle } from '../model.js';
 import {
   documentFailureMessage,
   infoMeetingSignupReceipt,
+  openForSignup,
   pickInfoMeeting,
   preRegistrationReceipt,
   submissionReceipt,
@@ -232,6 +233,26 @@ describe('withdrawal and info-meeting receipts', () => {
       certain: false,
     });
     expect(pickInfoMeeting(cycle, 'Jag vill komma', '2027-04-01T00:00:00+02:00')).toBeNull();
+  });
+
+  it('counts a meeting as open only until its own signup deadline, as the receipts list it', () => {
+    // 12 February: 16 February is still ahead but closed for signup (10 February); 9 March is open.
+    const at = '2027-02-12T08:00:00+01:00';
+    expect(openForSignup(cycle, at).map((m) => m.id)).toEqual(['im-2']);
+    expect(pickInfoMeeting(cycle, 'Jag vill komma', at)).toEqual({
+      meeting: cycle.timeline.infoMeetings[1],
+      certain: true,
+    });
+    expect(pickInfoMeeting(cycle, 'Kan jag komma 16 feb?', at)).toMatchObject({
+      meeting: { id: 'im-1' },
+      certain: true,
+      closed: true,
+    });
+    // The signup deadline is the whole day: on 10 February at 23.59 the meeting is still open.
+    expect(openForSignup(cycle, '2027-02-10T23:59:00+01:00').map((m) => m.id)).toEqual([
+      'im-1',
+      'im-2',
+    ]);
   });
 
   it('explains each document failure to the sender', () => {

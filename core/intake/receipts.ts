@@ -91,7 +91,7 @@ export function preRegistrationReceipt(input: PreRegistrationReceiptInput): Rece
   const { cycle, now, unitName } = input;
   const upcoming = upcomingDeadlines(cycle, now, { kinds: ['submission', 'board-protocol'] });
   // Info meetings still open for signup (their own signup deadline not passed), with that deadline.
-  const meetings = cycle.timeline.infoMeetings.filter((m) => !isLate(now, m.signupDeadline));
+  const meetings = openForSignup(cycle, now);
   const dates = (l: Locale) => [
     ...meetings.map((m) =>
       l === 'sv'
@@ -416,17 +416,35 @@ export function infoMeetingSignupReceipt(input: InfoMeetingReceiptInput): Receip
   );
 }
 
-/** The info meeting a signup mail most likely means: one whose date is written in the text, else the next open one. */
+/**
+ * The meetings open for signup at `at`: not yet begun and their own signup deadline ("anmäl senast
+ * den 17 februari") not passed. A meeting still ahead whose deadline has passed is not open: the
+ * instructions give each meeting a signup deadline for planning (room, link), so a signup after it is
+ * a coordinator's call (is there room?), never confirmed alone.
+ */
+export function openForSignup(cycle: Cycle, at: IsoInstant): InfoMeeting[] {
+  const t = new Date(at).getTime();
+  return cycle.timeline.infoMeetings.filter(
+    (m) => new Date(m.start).getTime() > t && !isLate(at, m.signupDeadline),
+  );
+}
+
+/**
+ * The info meeting a signup mail most likely means: one still ahead whose date is written in the
+ * text, else the next one open for signup (certain when it is the only one open). `closed` when the
+ * meeting's signup deadline has passed (named, or none open while some are still ahead).
+ */
 export function pickInfoMeeting(
   cycle: Cycle,
   text: string,
   now: IsoInstant,
-): { meeting: InfoMeeting; certain: boolean } | null {
-  const open = cycle.timeline.infoMeetings.filter(
+): { meeting: InfoMeeting; certain: boolean; closed?: true } | null {
+  const ahead = cycle.timeline.infoMeetings.filter(
     (m) => new Date(m.start).getTime() > new Date(now).getTime(),
   );
+  const open = openForSignup(cycle, now);
   const lower = text.toLowerCase();
-  for (const m of open) {
+  for (const m of ahead) {
     const d = new Date(m.start);
     // The meeting's local day (Stockholm is UTC+1/+2; meetings are in daytime so the UTC date is the same day).
     const day = d.getUTCDate();
@@ -439,10 +457,15 @@ export function pickInfoMeeting(
       new RegExp(`${en}\\s*${day}\\b`),
       new RegExp(`\\b${day}/${month}\\b`),
     ];
-    if (patterns.some((p) => p.test(lower))) return { meeting: m, certain: true };
+    if (patterns.some((p) => p.test(lower)))
+      return open.includes(m)
+        ? { meeting: m, certain: true }
+        : { meeting: m, certain: true, closed: true };
   }
   const next = open[0];
-  return next ? { meeting: next, certain: open.length === 1 } : null;
+  if (next) return { meeting: next, certain: open.length === 1 };
+  const first = ahead[0];
+  return first ? { meeting: first, certain: ahead.length === 1, closed: true } : null;
 }
 
 /** Copies per counted file, in the order the files came. */

@@ -1,35 +1,58 @@
-// Whether an info-meeting signup says which meeting it is for. A mail that names no meeting while
-// the cycle still has more than one ahead cannot be signed up alone: the sender may have meant any of
-// them, and a wrong confirmation sends a person to the wrong room. A coordinator asks instead. With
-// only one meeting ahead the mail can only mean that one.
+// Whether an info-meeting signup can be confirmed alone. A mail that names no meeting while more
+// than one is open for signup cannot: the sender may have meant any of them, and a wrong confirmation
+// sends a person to the wrong room; a coordinator asks instead. With only one open the mail can only
+// mean that one. "Open" is the same everywhere (receipts.ts `openForSignup`): not begun, and the
+// meeting's own signup deadline not passed. A signup for a meeting whose deadline has passed (named,
+// or the only ones left) goes to a coordinator too: whether there is still room is theirs to say.
 import { formatShortDate } from '../format.js';
 import type { Bilingual, Cycle, InfoMeeting, IsoInstant } from '../model.js';
 import { toStockholm } from '../time.js';
-import { pickInfoMeeting } from './receipts.js';
+import { openForSignup, pickInfoMeeting } from './receipts.js';
 
-/** The meetings still ahead at `sentAt` when the mail names none of them and there are several; else []. */
+/** The meetings open for signup at `sentAt` when the mail names none of them and there are several; else []. */
 export function meetingsToAskAbout(cycle: Cycle, text: string, sentAt: IsoInstant): InfoMeeting[] {
   const picked = pickInfoMeeting(cycle, text, sentAt);
-  if (!picked || picked.certain) return [];
-  const at = new Date(sentAt).getTime();
-  return cycle.timeline.infoMeetings.filter((m) => new Date(m.start).getTime() > at);
+  if (!picked || picked.certain || picked.closed) return [];
+  return openForSignup(cycle, sentAt);
+}
+
+/** The meeting a signup is for when its signup deadline has passed (it is still ahead); else undefined. */
+export function closedMeeting(
+  cycle: Cycle,
+  text: string,
+  sentAt: IsoInstant,
+): InfoMeeting | undefined {
+  const picked = pickInfoMeeting(cycle, text, sentAt);
+  return picked?.closed ? picked.meeting : undefined;
 }
 
 /** True when the intake must leave this signup to a coordinator (see the header). */
 export function signupNeedsCoordinator(cycle: Cycle, text: string, sentAt: IsoInstant): boolean {
-  return meetingsToAskAbout(cycle, text, sentAt).length > 1;
+  return (
+    meetingsToAskAbout(cycle, text, sentAt).length > 1 ||
+    closedMeeting(cycle, text, sentAt) !== undefined
+  );
 }
+
+const day = (iso: string, locale: 'sv' | 'en') =>
+  formatShortDate(toStockholm(iso).toISODate() ?? iso.slice(0, 10), locale);
 
 /** "Mejlet säger inte vilket informationsmöte: 16 februari eller 2 mars?" and its English. */
 export function whichMeetingReason(meetings: readonly InfoMeeting[]): Bilingual {
   const list = (locale: 'sv' | 'en', or: string) => {
-    const days = meetings.map((m) =>
-      formatShortDate(toStockholm(m.start).toISODate() ?? m.start.slice(0, 10), locale),
-    );
+    const days = meetings.map((m) => day(m.start, locale));
     return days.length > 1 ? `${days.slice(0, -1).join(', ')} ${or} ${days.at(-1)}` : days.join('');
   };
   return {
     sv: `Mejlet säger inte vilket informationsmöte: ${list('sv', 'eller')}?`,
     en: `The mail does not say which information meeting: ${list('en', 'or')}?`,
+  };
+}
+
+/** "Anmälan efter sista anmälningsdag 10 februari till informationsmötet 18 februari – finns det plats?" */
+export function closedMeetingReason(meeting: InfoMeeting): Bilingual {
+  return {
+    sv: `Anmälan efter sista anmälningsdag ${formatShortDate(meeting.signupDeadline, 'sv')} till informationsmötet ${day(meeting.start, 'sv')} – finns det plats?`,
+    en: `Signed up after the signup deadline ${formatShortDate(meeting.signupDeadline, 'en')} for the information meeting on ${day(meeting.start, 'en')} – is there room?`,
   };
 }
