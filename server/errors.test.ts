@@ -99,6 +99,21 @@ describe('toHttpProblem', () => {
     expect(toHttpProblem(new MalformedActivityError('no type'))).toMatchObject({
       status: 400,
       code: 'malformed-activity',
+      messageSv: expect.stringMatching(/boten/),
+    });
+  });
+
+  it("says every other 400 in Swedish too: the body parser's refusals, a value storage refuses", () => {
+    const aborted = Object.assign(new Error('request aborted'), {
+      type: 'request.aborted',
+      status: 400,
+    });
+    expect(toHttpProblem(aborted)).toMatchObject({ status: 400, messageSv: /avbröts/ });
+    const odd = Object.assign(new Error('odd'), { type: 'some.new.type', status: 400 });
+    expect(toHttpProblem(odd).messageSv).toMatch(/gick inte att läsa/);
+    expect(toHttpProblem(new StoreError('invalid-argument', 'NUL in text'))).toMatchObject({
+      status: 400,
+      messageSv: /går inte att spara/,
     });
   });
 

@@ -90,6 +90,15 @@ const DOMAIN_STATUS: Array<[RegExp, number]> = [
   [/forbidden|not[-_ ]?allowed|permission/i, 403],
 ];
 
+/** The body parser's other refusals (body-parser's error types), in Swedish. */
+const BODY_PARSER_SV: Record<string, string> = {
+  'charset.unsupported': 'Begärans teckenkodning stöds inte (använd UTF-8).',
+  'encoding.unsupported': 'Begärans komprimering stöds inte.',
+  'request.aborted': 'Begäran avbröts innan den kom fram helt.',
+  'request.size.invalid': 'Begärans längd stämmer inte med dess innehåll.',
+  'parameters.too.many': 'Begäran har för många parametrar.',
+};
+
 export function toHttpProblem(err: unknown): HttpProblem {
   // express's JSON parser (body-parser) errors carry `type` and `status`.
   if (isObject(err) && typeof err.type === 'string' && typeof err.status === 'number') {
@@ -116,6 +125,7 @@ export function toHttpProblem(err: unknown): HttpProblem {
         status: err.status,
         code: err.type,
         message: String(err.message),
+        messageSv: BODY_PARSER_SV[err.type] ?? 'Begärans innehåll gick inte att läsa.',
         expected: true,
       };
     }
@@ -202,6 +212,7 @@ export function toHttpProblem(err: unknown): HttpProblem {
       status: 400,
       code: 'malformed-activity',
       message: String(err.message),
+      messageSv: 'Meddelandet till boten är inte en giltig aktivitet (Bot Framework).',
       expected: true,
     };
   }
@@ -229,7 +240,13 @@ export function toHttpProblem(err: unknown): HttpProblem {
     const reason = typeof err.reason === 'string' ? err.reason : 'store';
     const conflict = reason === 'conflict';
     if (reason === 'invalid-argument') {
-      return { status: 400, code: reason, message: String(err.message), expected: true };
+      return {
+        status: 400,
+        code: reason,
+        message: String(err.message),
+        messageSv: 'Ett värde i begäran går inte att spara eller söka på.',
+        expected: true,
+      };
     }
     return {
       status: conflict ? 409 : 503,

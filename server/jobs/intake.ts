@@ -180,6 +180,7 @@ const MESSAGE_ID = z
   .min(1)
   .max(512)
   .regex(/^[A-Za-z0-9_=+\-.]+$/, 'not a mail id');
+const BAD_YEAR = { en: 'Give ?year=YYYY', sv: 'Ange omgångens år med fyra siffror (?year=ÅÅÅÅ)' };
 const DECISION = z.object({
   kind: z.enum(MAIL_KINDS as unknown as [MailKind, ...MailKind[]]),
   unitId: z.string().min(1).max(200).optional(),
@@ -205,13 +206,10 @@ function intakeTabApi(service: IntakeService): Router {
   // A decision from the tab: { kind, unitId? } for a mail in the triage list.
   router.post('/triage/:messageId', express.json({ limit: '16kb' }), async (req, res) => {
     const who = principalOf(res);
-    const messageId = parseOr400(
-      MESSAGE_ID,
-      req.params.messageId,
-      res,
-      'bad-message-id',
-      'The mail id',
-    );
+    const messageId = parseOr400(MESSAGE_ID, req.params.messageId, res, 'bad-message-id', {
+      en: 'The mail id',
+      sv: 'Mejlets id är ogiltigt',
+    });
     if (messageId === undefined) return;
     const kindOk = MAIL_KINDS.includes(
       (req.body as { kind?: unknown } | undefined)?.kind as MailKind,
@@ -221,7 +219,12 @@ function intakeTabApi(service: IntakeService): Router {
       req.body ?? {},
       res,
       kindOk ? 'bad-decision' : 'unknown-kind',
-      `Give { "kind": ${MAIL_KINDS.map((k) => `"${k}"`).join(' | ')}, "unitId"?: "…", "meetingId"?: "…" }`,
+      {
+        en: `Give { "kind": ${MAIL_KINDS.map((k) => `"${k}"`).join(' | ')}, "unitId"?: "…", "meetingId"?: "…" }`,
+        sv: kindOk
+          ? 'Beslutet går inte att läsa: ange typ av mejl och vid behov enhet och informationsmöte'
+          : 'Okänd typ av mejl: välj en av typerna i listan',
+      },
     );
     if (body === undefined) return;
     try {
@@ -243,12 +246,12 @@ function intakeTabApi(service: IntakeService): Router {
     }
   });
   router.get('/info-meetings/signups', async (req, res) => {
-    const year = parseOr400(YEAR, req.query.year, res, 'bad-year', 'Give ?year=YYYY');
+    const year = parseOr400(YEAR, req.query.year, res, 'bad-year', BAD_YEAR);
     if (year === undefined) return;
     res.json({ year, meetings: await service.infoMeetingSignups(year) });
   });
   router.get('/protocols/missing', async (req, res) => {
-    const year = parseOr400(YEAR, req.query.year, res, 'bad-year', 'Give ?year=YYYY');
+    const year = parseOr400(YEAR, req.query.year, res, 'bad-year', BAD_YEAR);
     if (year === undefined) return;
     res.json({ year, boards: await service.missingFromProtocol(year) });
   });

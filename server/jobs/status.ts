@@ -61,6 +61,7 @@ export function createStatusFeature(options: StatusFeatureOptions = {}): ServerF
             error: {
               code: 'bad-link',
               message: 'The link is incomplete: ask the bot for a new one.',
+              messageSv: 'Länken är ofullständig: be boten om en ny.',
             },
           });
           return;
@@ -72,13 +73,18 @@ export function createStatusFeature(options: StatusFeatureOptions = {}): ServerF
             error: {
               code: 'bad-signature',
               message: 'The link is not valid: ask the bot for a new one.',
+              messageSv: 'Länken är inte giltig: be boten om en ny.',
             },
           });
           return;
         }
         if (Date.now() > expires) {
           res.status(410).json({
-            error: { code: 'expired', message: 'The link has expired: ask the bot for a new one.' },
+            error: {
+              code: 'expired',
+              message: 'The link has expired: ask the bot for a new one.',
+              messageSv: 'Länken har gått ut: be boten om en ny.',
+            },
           });
           return;
         }
@@ -117,32 +123,52 @@ async function sendCsv(
     .send(csv);
 }
 
-function badRequest(res: Response, message: string): void {
-  res.status(400).json({ error: { code: 'bad-request', message } });
+/** What a refused query said wrong, for the one error shape (English, and Swedish for the tab). */
+interface Refusal {
+  en: string;
+  sv: string;
 }
 
-/** A unit list filter from the query string; a message for what does not fit. */
-export function filterFromQuery(query: Request['query']): UnitListFilter | string {
+function badRequest(res: Response, refusal: Refusal): void {
+  res
+    .status(400)
+    .json({ error: { code: 'bad-request', message: refusal.en, messageSv: refusal.sv } });
+}
+
+const BAD_YEAR: Refusal = {
+  en: 'year must be a year (YYYY).',
+  sv: 'Året ska anges med fyra siffror (ÅÅÅÅ).',
+};
+
+/** A unit list filter from the query string; a refusal for what does not fit. */
+export function filterFromQuery(query: Request['query']): UnitListFilter | Refusal {
   const filter: UnitListFilter = {};
   const str = (name: string) =>
     typeof query[name] === 'string' ? (query[name] as string) : undefined;
   const year = str('year');
   if (year !== undefined) {
     const y = Number(year);
-    if (!Number.isInteger(y) || y < 2000 || y > 2100) return 'year must be a year (YYYY).';
+    if (!Number.isInteger(y) || y < 2000 || y > 2100) return BAD_YEAR;
     filter.year = y;
   }
   const states = str('state');
   if (states !== undefined) {
     const list = states.split(',').filter(Boolean);
     const bad = list.find((s) => !(PARTICIPATION_STATES as readonly string[]).includes(s));
-    if (bad) return `Unknown state "${bad}"; known: ${PARTICIPATION_STATES.join(', ')}.`;
+    if (bad)
+      return {
+        en: `Unknown state "${bad}"; known: ${PARTICIPATION_STATES.join(', ')}.`,
+        sv: `Okänt läge "${bad}"; välj bland ${PARTICIPATION_STATES.join(', ')}.`,
+      };
     filter.states = list as ParticipationState[];
   }
   const classId = str('class');
   if (classId !== undefined) {
     if (!(UNIT_CLASS_IDS as readonly string[]).includes(classId))
-      return `Unknown class "${classId}"; known: ${UNIT_CLASS_IDS.join(', ')}.`;
+      return {
+        en: `Unknown class "${classId}"; known: ${UNIT_CLASS_IDS.join(', ')}.`,
+        sv: `Okänd klass "${classId}"; välj bland ${UNIT_CLASS_IDS.join(', ')}.`,
+      };
     filter.classId = classId as UnitClassId;
   }
   const org = str('organisation');
@@ -152,7 +178,10 @@ export function filterFromQuery(query: Request['query']): UnitListFilter | strin
   const problem = str('problem');
   if (problem !== undefined) {
     if (!['late', 'over-limit', 'unreadable'].includes(problem))
-      return 'problem must be late, over-limit or unreadable.';
+      return {
+        en: 'problem must be late, over-limit or unreadable.',
+        sv: 'Problem ska vara late (för sent), over-limit (för långt) eller unreadable (oläsbart).',
+      };
     filter.problem = problem as ProblemKind;
   }
   return filter;
@@ -171,14 +200,14 @@ function statusTabApi(
   router.get('/status/units', async (req, res) => {
     requireRole(principalOf(res), 'coordinator');
     const filter = filterFromQuery(req.query);
-    if (typeof filter === 'string') return badRequest(res, filter);
+    if ('en' in filter) return badRequest(res, filter);
     const page = Number(req.query.page ?? 0);
     const pageSize = Number(req.query.pageSize ?? 50);
     if (!Number.isInteger(page) || page < 0 || !Number.isInteger(pageSize) || pageSize < 1)
-      return badRequest(
-        res,
-        'page and pageSize must be whole numbers (page from 0, pageSize from 1).',
-      );
+      return badRequest(res, {
+        en: 'page and pageSize must be whole numbers (page from 0, pageSize from 1).',
+        sv: 'Sida och sidstorlek ska vara heltal (sidan från 0, sidstorleken från 1).',
+      });
     res.json(await service.units(filter, { page, pageSize }));
   });
   router.get('/status/units/:unitId', async (req, res) => {
@@ -190,12 +219,18 @@ function statusTabApi(
     requireUnit(principal, String(req.params.unitId), examined);
     const year = req.query.year === undefined ? undefined : Number(req.query.year);
     if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100))
-      return badRequest(res, 'year must be a year (YYYY).');
+      return badRequest(res, BAD_YEAR);
     try {
       res.json(await service.detail(String(req.params.unitId), year));
     } catch (e) {
       if ((e as { reason?: unknown }).reason === 'unit-not-found') {
-        res.status(404).json({ error: { code: 'unit-not-found', message: 'No such unit.' } });
+        res.status(404).json({
+          error: {
+            code: 'unit-not-found',
+            message: 'No such unit.',
+            messageSv: 'Enheten finns inte.',
+          },
+        });
         return;
       }
       throw e;
@@ -206,8 +241,7 @@ function statusTabApi(
     const principal = principalOf(res);
     requireRole(principal, 'coordinator');
     const year = req.query.year === undefined ? undefined : Number(req.query.year);
-    if (year !== undefined && !Number.isInteger(year))
-      return badRequest(res, 'year must be a year (YYYY).');
+    if (year !== undefined && !Number.isInteger(year)) return badRequest(res, BAD_YEAR);
     await sendCsv(res, service, year, principal.locale);
   });
   return router;

@@ -52,13 +52,10 @@ export function graphNotificationRoutes(options: GraphNotificationsOptions): Rou
   for (const path of ['/api/graph/notifications', '/api/graph/lifecycle']) {
     router.post(path, express.json({ limit: '1mb' }), (req, res) => {
       if (handshake(req.query.validationToken, res)) return;
-      const body = parseOr400(
-        NOTIFICATIONS,
-        req.body,
-        res,
-        'malformed-notification',
-        'Expected { "value": [ change notifications ] }',
-      );
+      const body = parseOr400(NOTIFICATIONS, req.body, res, 'malformed-notification', {
+        en: 'Expected { "value": [ change notifications ] }',
+        sv: 'Ändringsnotisen från Microsoft Graph går inte att läsa: { "value": [ … ] } väntades',
+      });
       if (!body) return;
       const items = body.value as GraphNotification[];
       const accepted = items.filter(

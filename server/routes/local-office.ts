@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Event } from '@microsoft/microsoft-graph-types';
 import type { Graph } from '../../graph/client.js';
 import { isGraphError } from '../../graph/errors.js';
+import { issueFields } from './validation.js';
 
 const appointment = z.object({
   subject: z.string().max(400),
@@ -30,7 +31,9 @@ export function localOfficeRoutes(options: {
   const save = async (req: Request, res: Response) => {
     const token = /^Bearer\s+(\S+)/i.exec(req.headers.authorization ?? '')?.[1];
     if (!token) {
-      res.status(401).json({ error: { code: 'unauthenticated', message: 'Sign in first.' } });
+      res.status(401).json({
+        error: { code: 'unauthenticated', message: 'Sign in first.', messageSv: 'Logga in först.' },
+      });
       return;
     }
     const body = appointment.safeParse(req.body);
@@ -39,6 +42,7 @@ export function localOfficeRoutes(options: {
         error: {
           code: 'bad-input',
           message: body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+          messageSv: `Mötet går inte att spara: kontrollera ${issueFields(body.error) || 'innehållet'}.`,
         },
       });
       return;

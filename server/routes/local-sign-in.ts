@@ -61,9 +61,13 @@ export function localSignInRoutes(options: {
   router.post('/api/local-sign-in/token', express.json({ limit: '2kb' }), async (req, res) => {
     const upn = (req.body as { upn?: unknown } | undefined)?.upn;
     if (typeof upn !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(upn)) {
-      res
-        .status(400)
-        .json({ error: { code: 'upn-required', message: 'Give { "upn": "name@domain" }.' } });
+      res.status(400).json({
+        error: {
+          code: 'upn-required',
+          message: 'Give { "upn": "name@domain" }.',
+          messageSv: 'Ange vem som loggar in: { "upn": "namn@domän" }.',
+        },
+      });
       return;
     }
     const minted = await fetch(`${options.emulatorUrl}/_admin/tokens/user`, {
@@ -72,9 +76,13 @@ export function localSignInRoutes(options: {
       body: JSON.stringify({ upn }),
     });
     if (minted.status === 404) {
-      res
-        .status(404)
-        .json({ error: { code: 'unknown-user', message: `No user ${upn} in the demo tenant.` } });
+      res.status(404).json({
+        error: {
+          code: 'unknown-user',
+          message: `No user ${upn} in the demo tenant.`,
+          messageSv: `Det finns ingen användare ${upn} i demoorganisationen.`,
+        },
+      });
       return;
     }
     if (!minted.ok) throw new Error(`the emulator refused a token: ${minted.status}`);

@@ -1,5 +1,6 @@
 // Inbound payloads are checked with zod at the route: a client's mistake is answered 400 with a
-// message naming what is wrong (never a 500, never passed on half-checked).
+// message naming what is wrong (never a 500, never passed on half-checked), in the one error shape
+// { error: { code, message, messageSv } }: the tab shows a Swedish user the Swedish one.
 import type { RequestHandler, Response } from 'express';
 import type { z } from 'zod';
 
@@ -11,18 +12,33 @@ export function issuesText(error: z.ZodError): string {
     .join('; ');
 }
 
-/** Parses `value`; on failure answers 400 `{ error: { code, message } }` and returns undefined. */
+/** "kind, unitId": the fields zod refused, for a Swedish message (zod's own words are English). */
+export function issueFields(error: z.ZodError): string {
+  const fields = [...new Set(error.issues.map((i) => i.path.map(String).join('.')))];
+  return fields.filter(Boolean).slice(0, 5).join(', ');
+}
+
+/**
+ * Parses `value`; on failure answers 400 `{ error: { code, message, messageSv } }` and returns
+ * undefined. `what` says what was expected, in English and Swedish; zod's detail follows the English
+ * and the refused fields' names the Swedish.
+ */
 export function parseOr400<T extends z.ZodType>(
   schema: T,
   value: unknown,
   res: Response,
   code: string,
-  what: string,
+  what: { en: string; sv: string },
 ): z.infer<T> | undefined {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
+  const fields = issueFields(parsed.error);
   res.status(400).json({
-    error: { code, message: `${what}: ${issuesText(parsed.error)}` },
+    error: {
+      code,
+      message: `${what.en}: ${issuesText(parsed.error)}`,
+      messageSv: fields ? `${what.sv} (fält: ${fields})` : what.sv,
+    },
   });
   return undefined;
 }
@@ -34,7 +50,11 @@ export function parseOr400<T extends z.ZodType>(
 export const rejectNulInUrl: RequestHandler = (req, res, next) => {
   if (/%00/i.test(req.originalUrl)) {
     res.status(400).json({
-      error: { code: 'malformed-url', message: 'The address holds a NUL character (%00).' },
+      error: {
+        code: 'malformed-url',
+        message: 'The address holds a NUL character (%00).',
+        messageSv: 'Adressen innehåller ett otillåtet tecken (%00).',
+      },
     });
     return;
   }

@@ -1,13 +1,16 @@
 // A client's mistake gets a 400 with a message, never a 500, and changes nothing: odd activities to
 // the bot, odd ids, kinds and years to the tab API. Spoken as Teams and the tab speak to the app.
+// Every such 400 is the one error shape with both messages: English, and the Swedish a coordinator
+// reads in the tab.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStatusFeature } from '../../server/jobs/status.js';
 import { COORD } from './tenant.js';
 import { startIntakeHarness, type IntakeHarness } from './harness.js';
 
 let h: IntakeHarness;
 let auth: Record<string, string>;
 beforeAll(async () => {
-  h = await startIntakeHarness();
+  h = await startIntakeHarness({ features: [createStatusFeature()] });
   const res = await fetch(`${h.server.url}/api/local-sign-in/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -40,9 +43,17 @@ const without = (key: keyof typeof activity) => {
 };
 
 async function expect400(res: Response, what: string) {
-  const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
+  const body = (await res.json().catch(() => ({}))) as {
+    error?: { code?: string; message?: string; messageSv?: string };
+  };
   expect(res.status, `${what}: ${JSON.stringify(body)}`).toBe(400);
+  expect(body.error?.code, what).toBeTruthy();
   expect(body.error?.message, what).toBeTruthy();
+  // Swedish, not the English copied: a Swedish word, and not the English text.
+  expect(body.error?.messageSv, `${what}: ${JSON.stringify(body)}`).toMatch(
+    /[åäö]|\b(är|och|ska|inte|ange)\b/i,
+  );
+  expect(body.error?.messageSv, what).not.toBe(body.error?.message);
 }
 
 describe('the bot endpoint', () => {
@@ -114,5 +125,103 @@ describe('the tab API', () => {
       headers: auth,
     });
     expect(res.status).toBe(200);
+  });
+});
+
+describe('every other route a person reaches', () => {
+  const url = (path: string) => `${h.server.url}${path}`;
+  const post = (body: string, headers: Record<string, string> = {}): RequestInit => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  // [what, path, request]: each answered 400 with both messages.
+  const cases: [string, string, () => RequestInit][] = [
+    [
+      'the unit list with a year that is no year',
+      '/api/tab/status/units?year=20x7',
+      () => ({ headers: auth }),
+    ],
+    [
+      'the unit list with an unknown state',
+      '/api/tab/status/units?state=sleeping',
+      () => ({ headers: auth }),
+    ],
+    [
+      'the unit list with an unknown class',
+      '/api/tab/status/units?class=zoo',
+      () => ({ headers: auth }),
+    ],
+    [
+      'the unit list with an unknown problem',
+      '/api/tab/status/units?problem=odd',
+      () => ({ headers: auth }),
+    ],
+    [
+      'the unit list with a negative page',
+      '/api/tab/status/units?page=-1',
+      () => ({ headers: auth }),
+    ],
+    [
+      "a unit's page with a year that is no year",
+      '/api/tab/status/units/u-solrosen?year=x',
+      () => ({ headers: auth }),
+    ],
+    [
+      'the participant list with a year that is no year',
+      '/api/tab/status/participants.csv?year=x',
+      () => ({ headers: auth }),
+    ],
+    [
+      "the bot's export link without its signature",
+      '/api/status/participants.csv?year=2027',
+      () => ({}),
+    ],
+    [
+      'a triage decision that is not JSON',
+      '/api/tab/triage/AAMkAGI2TG93AAA=',
+      () => post('{"kind":', auth),
+    ],
+    [
+      'a triage decision with an unknown kind',
+      '/api/tab/triage/AAMkAGI2TG93AAA=',
+      () => post('{"kind":"spam"}', auth),
+    ],
+    [
+      'a triage decision with a meeting id that is a number',
+      '/api/tab/triage/AAMkAGI2TG93AAA=',
+      () => post('{"kind":"info-meeting-signup","meetingId":2}', auth),
+    ],
+    [
+      'the info-meeting signups with a year that is no year',
+      '/api/tab/info-meetings/signups?year=x',
+      () => ({ headers: auth }),
+    ],
+    ['an address holding %00', '/api/tab/status/units/u%00', () => ({ headers: auth })],
+    [
+      'an address holding a broken percent-encoding',
+      '/api/tab/triage/%ff',
+      () => post('{"kind":"question"}', auth),
+    ],
+    ['the local sign-in without a person', '/api/local-sign-in/token', () => post('{}')],
+    [
+      'an appointment saved with nothing in it',
+      '/api/local-office/appointments',
+      () => post('{}', auth),
+    ],
+    ['a bot activity that is a list', '/api/messages', () => post('[]')],
+    [
+      'a bot activity without a conversation',
+      '/api/messages',
+      () => post(JSON.stringify({ ...activity, conversation: undefined })),
+    ],
+    [
+      'a Graph notification without its list',
+      '/api/graph/notifications',
+      () => post('{"value":7}'),
+    ],
+  ];
+  it.each(cases)('%s is answered 400 in English and Swedish', async (what, path, init) => {
+    await expect400(await fetch(url(path), init()), what);
   });
 });
