@@ -7,6 +7,7 @@ import type { MailFacts, MailKind } from './facts.js';
 import {
   combinedUnitName,
   matchUnit,
+  type EvidenceKind,
   type MatchableUnit,
   type PreparedUnit,
   type UnitMatch,
@@ -58,6 +59,34 @@ export function matchMail(
   return matchUnit(input, units);
 }
 
+/** Evidence that the mail comes from the unit itself: its address, its manager, its own signature. */
+const FROM_THE_UNIT: readonly EvidenceKind[] = [
+  'sender-unit-address',
+  'sender-manager-address',
+  'original-sender',
+  'name-in-signature',
+];
+
+/**
+ * A question is the unit's only when the unit asks it. A unit named in the text of someone else's
+ * question (a controller asking about its budget, an examiner's conflict of interest with it, a
+ * relative) is what the question is about, not who asks: recorded on that unit, it would stand in the
+ * unit's history as the unit's own mail. The candidates stay for the coordinator who answers.
+ */
+export function unitOfQuestion(match: UnitMatch): UnitMatch {
+  if (match.status !== 'matched') return match;
+  const best = match.candidates.find((c) => c.unitId === match.unitId);
+  if (best?.evidence.some((e) => FROM_THE_UNIT.includes(e.kind))) return match;
+  return {
+    candidates: match.candidates,
+    status: 'unknown',
+    reason: {
+      sv: `${best?.unitName ?? 'enheten'} nämns i frågan men frågan kommer inte från enheten`,
+      en: `${best?.unitName ?? 'the unit'} is named in the question, but the question is not from the unit`,
+    },
+  };
+}
+
 /** Classifies and matches a mail and decides whether the app may act on it without a coordinator. */
 export function assessMail(
   facts: MailFacts,
@@ -65,7 +94,8 @@ export function assessMail(
   hints: DocumentHints = {},
 ): MailAssessment {
   const classification = classifyMail(facts);
-  const match = matchMail(facts, classification, units, hints);
+  const found = matchMail(facts, classification, units, hints);
+  const match = classification.kind === 'question' ? unitOfQuestion(found) : found;
   const triageReasons: Bilingual[] = [];
   if (decide(classification) === 'triage') {
     triageReasons.push({

@@ -86,9 +86,27 @@ const INFO_ON_DATE =
 
 const b = (src: string) => new RegExp(`\\b(?:${src})\\b`);
 
+/**
+ * A request to join put as a question ("kan jag få anmäla mig", "går det att komma", "could we
+ * join"): said to be let in, not to learn something. A doubt in the same sentence ("fortfarande",
+ * "trots", "hur", "eller") keeps it a question.
+ */
+const JOIN_REQUEST = b(
+  '(kan|kunde|skulle|far) (jag|vi) (garna |ocksa |aven )?(fa |kunna fa |kunna )?(anmala (mig|oss)|komma|delta|vara med|ga pa|boka (en )?plats)|gar det (bra )?att (fa )?(anmala (mig|oss|sig)|komma|delta|vara med|boka (en )?plats)|(could|can|may) (i|we) (please |also )?(join|attend|sign up|register|come|book a (place|seat))|is it possible (for (me|us) )?to (join|attend|sign up|register|come)',
+);
+const JOIN_DOUBT = b(
+  'fortfarande|annu|trots|aven om|efter (sista|deadline|anmalningstiden)|for sent|forsent|hur|nar|vilken|vilket|vilka|ifall|eller|still|late|how|when|which|or',
+);
+
+// Praise may be strengthened and chained ("ett väldigt bra och tydligt informationsmöte", "a really
+// useful and clear session"): any such run of praise words before what is thanked for.
+const PRAISE_SV =
+  '((valdigt|riktigt|jatte|mycket|otroligt|supert?|sa|verkligen|sarskilt|extra) )?(fin|fina|fint|bra|harlig\\w*|fantastisk\\w*|trevlig\\w*|rolig\\w*|minnesvard\\w*|lyckad\\w*|lyckat|inspirerande|varm|varmt|stor|stort|gott|god|tydlig\\w*|givande|informativ\\w*|intressant\\w*|larorik\\w*|uppskattad\\w*|genomtankt\\w*|proffsig\\w*|underbar\\w*|spannande) ((och|samt) )?';
+const PRAISE_EN =
+  '((really|very|so|truly|most|particularly) )?(lovely|wonderful|great|fantastic|memorable|inspiring|nice|fine|splendid|useful|helpful|informative|interesting|clear|excellent|enjoyable) ((and) )?';
 /** Thanks for something that has happened ("tack för en fin kväll", "thank you for a lovely day"). */
 const THANKS_FOR_EVENT = b(
-  'tack (sa mycket |sa hemskt mycket |sa jatte mycket )?for (en |ett |det |den )?((fin|fina|bra|harlig|harliga|fantastisk|fantastiska|trevlig|trevliga|rolig|roliga|minnesvard|minnesvarda|lyckad|lyckade|inspirerande|fint|harligt|fantastiskt|trevligt|roligt|lyckat|inspirerande|varm|varmt|stor|stort|gott|god) )+\\w+|thank(s| you)( so much| very much)? for (a|an|the) ((lovely|wonderful|great|fantastic|memorable|inspiring|nice|fine|splendid) )+\\w+',
+  `(stort |varmt |ett stort )?tack (sa mycket |sa hemskt mycket |sa jatte mycket )?for (en |ett |det |den )?(${PRAISE_SV})+\\w+|thank(s| you)( so much| very much)? for (a|an|the) (${PRAISE_EN})+\\w+`,
 );
 
 const PHRASES: PhraseRule[] = [
@@ -250,7 +268,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'board-protocol',
     weight: 5,
     re: b(
-      'protokoll\\w*|protokolls\\w*|namndbeslut\\w*|\\w*(namnden|namnd|styrelsen|namndens|styrelsens) (har )?(beslut\\w*|behandla\\w*|godkan\\w*|anmal\\w*)|justera\\w* protokoll\\w*|anmalningsarende\\w*',
+      '\\w*protokoll\\w*|protokolls\\w*|namndbeslut\\w*|(ordforande|presidie|delegations|styrelse|stadsdelsnamnds)beslut\\w*|\\w*(namnden|namnd|styrelsen|namndens|styrelsens) (har )?(beslut\\w*|behandla\\w*|godkan\\w*|anmal\\w*)|justera\\w* protokoll\\w*|anmalningsarende\\w*',
     ),
     sv: 'nämner protokoll eller nämndbeslut',
     en: 'mentions a protocol or board decision',
@@ -308,6 +326,16 @@ const PHRASES: PhraseRule[] = [
     ),
     sv: 'en person anmäler sig',
     en: 'a person signs up',
+  },
+  {
+    // "Kan jag få anmäla mig till informationsmötet?", "Could I join the session on 2 March?": a
+    // request put politely as a question. Counted only in a sentence about an info meeting (below).
+    id: 'join-request',
+    kind: 'info-meeting-signup',
+    weight: 3,
+    re: JOIN_REQUEST,
+    sv: 'ber att få komma till informationsmötet',
+    en: 'asks to attend the info meeting',
   },
   // Thanks for our receipt: the thread is closed, nothing to act on (only without a document, below).
   {
@@ -472,8 +500,40 @@ const MERGED_UNIT = b(
  * work (which meeting, is there room), not something a receipt answers.
  */
 const CHANGE_SIGNUP = b(
-  'flytta (min |var |mitt |hans |hennes )?(anmalan|plats|bokning)|flytta (mig|oss) till|byta (till|mote|motestillfalle|tillfalle|datum|dag)|byta (min |var )?(anmalan|plats)|boka om|(ga pa|komma pa|delta pa|delta i) (det andra|ett annat|nasta|det senare|det tidigare) (motet|tillfallet)|move (my|our) (signup|sign up|registration|booking|place)|switch (to|meetings)|(attend|join) the other (meeting|session) instead|change (my|our) (signup|registration|booking) to|rebook',
+  'flytta (min |var |mitt |hans |hennes )?(anmalan|plats|bokning)|(komma|delta|ga|anmala (mig|oss)) (\\w+ ){0,6}(i stallet|istallet)|instead|flytta (mig|oss) till|byta (till|mote|motestillfalle|tillfalle|datum|dag)|byta (min |var )?(anmalan|plats)|boka om|(ga pa|komma pa|delta pa|delta i) (det andra|ett annat|nasta|det senare|det tidigare) (motet|tillfallet)|move (my|our) (signup|sign up|registration|booking|place)|switch (to|meetings)|(attend|join) the other (meeting|session) instead|change (my|our) (signup|registration|booking) to|rebook',
 );
+/**
+ * A board's proposal, not its decision: the officers' report before the meeting ("tjänsteutlåtande",
+ * "förslag till beslut", "ärendet behandlas på nämndens sammanträde"). Nothing is decided yet, so no
+ * unit is in a protocol; the protocol extract records a decision taken ("beslutade", justerat).
+ */
+const BOARD_PROPOSAL = b(
+  'tjansteutlatande\\w*|forslag till beslut|beslutsforslag\\w*|foreslar att (\\w+ )?(namnden|stadsdelsnamnden|styrelsen) (beslutar|beslutar att)|beslutsunderlag\\w*|(arendet|fragan) (ska |skall |kommer att )?(behandlas|tas upp|beslutas)|namnden (foreslas|forslas) besluta|officer s report|proposal (for|to) the board|draft (decision|resolution)|(will be|is to be) (decided|considered|discussed) (by|at) the board',
+);
+/** A decision told of as taken ("nämnden beslutade", "har beslutat", "justerat protokoll"). */
+const BOARD_DECIDED = b(
+  'beslutade|beslot|har (\\w+ ){0,3}beslutat|fattade (\\w+ )?beslut|fattat (\\w+ )?beslut|justerat protokoll|protokollet (ar|har) justerat?s?|justerades|(board|council|committee) (decided|resolved|approved)|has (decided|resolved|approved)',
+);
+/** A document named as the proposal ("Tjänsteutlåtande RKSDN 2027-06-17.pdf", "Förslag till beslut.docx"). */
+const PROPOSAL_NAME = /tjansteutlatande|forslag till beslut|beslutsforslag|beslutsunderlag|\btu\b/;
+/**
+ * A registration on a condition only a coordinator can settle ("om vi får delta", "uppfyller vi
+ * kraven?", "annars får ni bortse från mejlet", "if we are eligible"): whether the unit may take part
+ * comes first, so a receipt would promise what no one has decided.
+ */
+const CONDITIONAL = b(
+  '(om|ifall) (vi|enheten|forskolan|skolan|verksamheten|boendet|de|den|det) (anda |alls |overhuvudtaget |over huvud taget |verkligen )?(far|fa|kan fa|tillats|ar (tillatet|tillatna|godkand\\w*|behorig\\w*)|uppfyller|raknas|kvalificerar)|(om|ifall) det (ar|skulle vara) (tillatet|mojligt enligt)|forutsatt att (vi|enheten|verksamheten|det)|under forutsattning att|uppfyller (vi|enheten|verksamheten|boendet|forskolan|skolan) (\\w+ )?(kraven|villkoren|kriterierna|reglerna)|(far|kan) (vi|enheten) (ens|overhuvudtaget|alls|verkligen) (delta|vara med)|(fraga|fragor) (om|kring|angaende) (villkor|krav|regl)\\w*|annars (far|kan|ma) ni (garna )?bortse|bortse fran (detta|det har|mitt|vart) (mejl|mail|meddelande)|if (we are|we re|it is|that is|our unit is) (allowed|eligible|permitted|ok)|if allowed|provided (that )?(we|our unit) (qualify|qualifies|are eligible|is eligible)|(do|can|may) we (even )?(qualify|take part|participate|meet the (criteria|requirements))|are we eligible|otherwise (please )?(ignore|disregard)',
+);
+/** Whether a sentence tells of the board's decision as taken (not "när protokollet är justerat"). */
+function decisionTaken(sentence: string): boolean {
+  const m = BOARD_DECIDED.exec(sentence);
+  return (
+    !!m &&
+    !/\b(nar|efter att|sa snart|innan|when|once|after|before)( \w+){0,2} $/.test(
+      sentence.slice(0, m.index),
+    )
+  );
+}
 /** A sentence about next year ("nästa år", "next year"): not this cycle's registration or withdrawal. */
 const OTHER_YEAR = b(
   'nasta ar|kommande ar|nastkommande ar|till nasta ar|om ett ar|next year|the year after|following year',
@@ -496,7 +556,8 @@ function sentences(text: string, allQuestions = false): Sentence[] {
     if (!t) continue;
     const f = fold(t);
     if (!f) continue;
-    const hasMark = /\?/.test(t);
+    // A "?" inside a link ("…/view?id=88231") asks nothing.
+    const hasMark = /\?/.test(t.replace(/\b(https?:\/\/|www\.)\S+/gi, ' '));
     const sentence: Sentence = {
       text: f,
       isQuestion: allQuestions || hasMark || ASKS.test(f),
@@ -594,12 +655,26 @@ export function classifyMail(facts: MailFacts): Classification {
     // said plainly in the next counts as said.
     const seen = new Map<string, Signal>();
     const asked = zone.name === 'ämnesraden' && QUESTION_SUBJECT.test(fold(zone.text));
-    for (const s of sentences(zone.text, asked)) {
+    for (const said of sentences(zone.text, asked)) {
+      // A request to join, put politely as a question, is a signup (or, with a registration's
+      // words, a registration), not something asked: it says what the sender wants done.
+      const aboutMeetingHere =
+        said.infoMeeting ||
+        (meetingSubject && zone.name !== 'ämnesraden' && !AWARD_NAME.test(said.text));
+      const request =
+        said.isQuestion &&
+        zone.name !== 'det vidarebefordrade' &&
+        JOIN_REQUEST.test(said.text) &&
+        !JOIN_DOUBT.test(said.text) &&
+        (aboutMeetingHere ||
+          PHRASES.some((r) => r.kind === 'pre-registration' && r.re.test(said.text)));
+      const s = request ? { ...said, isQuestion: false, questionForm: false } : said;
       if (zone.name === 'texten' && s.isQuestion) questionCount++;
       // Asking in other words ("skulle behöva info om …", "I'd like to know …") counts like a
       // question word, once.
       if (
         zone.name !== 'det vidarebefordrade' &&
+        !request &&
         ASKS.test(s.text) &&
         !PHRASES.some((r) => r.id === 'question-words' && r.re.test(s.text))
       )
@@ -613,6 +688,9 @@ export function classifyMail(facts: MailFacts): Classification {
         questionForm = true;
       const withdraws = WITHDRAWAL_RULES.some((r) => r.re.test(s.text));
       for (const rule of PHRASES) {
+        // In a request, its question words are the politeness, and only a meeting is joined this way.
+        if (request && rule.kind === 'question') continue;
+        if (rule.id === 'join-request' && !(request && aboutMeetingHere)) continue;
         const m = rule.re.exec(s.text);
         if (!m) continue;
         let kind = rule.kind;
@@ -963,6 +1041,32 @@ export function classifyMail(facts: MailFacts): Classification {
   }
   // A link to click in a mail about the award is how some units send their entry, not phishing.
   if (context) for (const s of fired) if (s.rule === 'phishing') s.weight = 0;
+  // The officers' report before the board meets ("tjänsteutlåtande", "förslag till beslut"): nothing
+  // is decided yet, so it is no protocol, unless the mail tells of the decision or carries the extract.
+  const proposalText = `${subject.clean}\n${parts.own}\n${parts.forwarded}`;
+  const proposal =
+    (BOARD_PROPOSAL.test(fold(proposalText)) ||
+      documents.some((d) => PROPOSAL_NAME.test(fold(d.name)))) &&
+    !sentences(proposalText).some((s) => !s.isQuestion && !s.announced && decisionTaken(s.text)) &&
+    !documents.some(
+      (d) =>
+        !PROPOSAL_NAME.test(fold(d.name)) &&
+        /protokoll|utdrag|minutes|§/.test(fold(d.name) + d.name),
+    ) &&
+    fired.some((s) => s.kind === 'board-protocol' && s.weight > 0);
+  if (proposal) {
+    // Its "bifogas" is the proposal and its "deltagande" what the board is to decide, as in a protocol.
+    for (const s of fired)
+      if (s.kind === 'board-protocol') s.weight *= 0.2;
+      else if (s.kind === 'submission' || s.kind === 'pre-registration') s.weight *= 0.3;
+    add({
+      rule: 'board-proposal',
+      kind: 'other',
+      weight: 6,
+      sv: 'ett förslag inför nämndens sammanträde (tjänsteutlåtande): inget beslut är fattat än',
+      en: "a proposal before the board meets (officers' report): nothing is decided yet",
+    });
+  }
   // A mail that carries the board's protocol (every document named so, protocol words in the text):
   // its "bifogar" is the protocol and its "deltagande i kvalitetsutmärkelsen" is what the board
   // decided, not a unit's own sending or registration.
@@ -1142,6 +1246,21 @@ export function classifyMail(facts: MailFacts): Classification {
       en: 'the unit is considering taking part or withdrawing but has not decided',
     });
   }
+  // The board's proposal is nothing to record yet, but a coordinator may want to read what the board
+  // is to decide (which units, when): suggested as 'other', never filed away alone.
+  if (proposal && kind !== 'auto-reply') confidence = Math.min(confidence, 0.6);
+  const conditional = CONDITIONAL.exec(ownWords);
+  if (conditional && (kind === 'pre-registration' || kind === 'submission')) {
+    confidence = Math.min(confidence, 0.6);
+    fired.push({
+      rule: 'conditional',
+      kind,
+      weight: 0,
+      sv: 'anmäler sig bara om enheten får delta: en samordnare prövar villkoren först',
+      en: 'registers only if the unit may take part: a coordinator checks the conditions first',
+      evidence: conditional[0],
+    });
+  }
   // A protocol is the board's excerpt: without a document, only a mail that lists the units is one.
   if (
     kind === 'board-protocol' &&
@@ -1157,15 +1276,9 @@ export function classifyMail(facts: MailFacts): Classification {
       en: 'no protocol attached and no units listed',
     });
   }
-  // Thanks after the ceremony or a meeting asks for nothing, but a coordinator may want to read it
-  // (and answer): suggested as 'other', never filed away alone.
-  if (
-    kind === 'other' &&
-    fired.some((s) => s.rule === 'thanks-for-event' && s.weight > 0) &&
-    !fired.some((s) => s.kind === 'other' && s.rule !== 'thanks-for-event' && s.weight > 0)
-  ) {
-    confidence = Math.min(confidence, 0.6);
-  }
+  // Plain thanks after the ceremony or a meeting asks for nothing and changes nothing: filed as
+  // 'other' alone, where the coordinators read it (thanks with a question or a request is not plain:
+  // the question rules and the thanks rule's own exceptions above keep it for a coordinator).
   // Nothing about the award at all (an invoice with "bifogar" and a PDF): never act on it alone.
   if (!context && (kind === 'submission' || kind === 'pre-registration' || kind === 'withdrawal')) {
     confidence = Math.min(confidence, 0.5);

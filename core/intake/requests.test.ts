@@ -1,0 +1,199 @@
+// What a mail asks to have done, as opposed to what it asks about: a signup put politely as a
+// question, a registration on a condition a coordinator must settle first, a board's proposal that is
+// not yet its decision, and a question naming a unit it does not come from.
+import { describe, expect, it } from 'vitest';
+import { assessMail } from './assess.js';
+import { classifyMail, decide } from './classify.js';
+import type { MailFacts } from './facts.js';
+import type { MatchableUnit } from './match.js';
+
+function mail(partial: Partial<MailFacts>): MailFacts {
+  return {
+    subject: '',
+    body: '',
+    from: { address: 'karin.wik@stockholm.example', name: 'Karin Wik' },
+    attachments: [],
+    sentAt: '2027-02-05T10:00:00+01:00',
+    ...partial,
+  };
+}
+
+const pdf = (name: string) => ({ name, size: 300_000, contentType: 'application/pdf' });
+
+describe('a request to join put as a question', () => {
+  it('is a signup for the info meeting, not a question for a coordinator', () => {
+    for (const [subject, body] of [
+      ['Informationsmöte', 'Hej!\nKan jag få anmäla mig till informationsmötet den 2 mars?\nKarin'],
+      ['Infoträff', 'Går det att anmäla sig till infoträffen 18 februari? Vi blir två.'],
+      ['Anmälan', 'Hej, får vi komma på informationsmötet i Stadshuset den 9 mars?\n/Karin'],
+      ['Information session', 'Hello,\nCould I join the information session on 2 March?\nKarin'],
+    ] as const) {
+      const c = classifyMail(mail({ subject, body }));
+      expect(c.kind, body).toBe('info-meeting-signup');
+      expect(decide(c), body).toBe('auto');
+    }
+  });
+
+  it('stays a question when the sentence doubts or weighs choices', () => {
+    for (const body of [
+      'Hej! Går det fortfarande att anmäla sig till informationsmötet?',
+      'Kan jag komma på informationsmötet eller räcker det att läsa anvisningarna?',
+      'Hur kan jag anmäla mig till informationsmötet?',
+    ]) {
+      const c = classifyMail(mail({ subject: 'Informationsmötet', body }));
+      expect(c.kind, body).toBe('question');
+    }
+  });
+
+  it('asking to come to another meeting instead is a move, which a coordinator makes', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Informationsmöte 16 februari',
+        body: 'Hej, jag har fått förhinder den 16:e. Kan jag komma på informationsmötet den 2 mars istället?',
+      }),
+    );
+    expect(c.kind).toBe('info-meeting-signup');
+    expect(decide(c)).toBe('triage');
+    expect(c.signals.fired.map((s) => s.rule)).toContain('change-signup');
+  });
+});
+
+describe('a registration on a condition', () => {
+  it('goes to a coordinator when the unit doubts it may take part', () => {
+    for (const [subject, body] of [
+      [
+        'Intresseanmälan',
+        'Hej! Vi är bara fyra anställda. Om vi ändå får vara med anmäler vi härmed intresse för Kvalitetsutmärkelsen 2027.',
+      ],
+      [
+        'Kvalitetsutmärkelsen 2027',
+        'Hej,\nFörskolan Lönnen vill anmäla intresse till kvalitetsutmärkelsen. Uppfyller vi kraven trots att vi är ett föräldrakooperativ? Annars kan ni bortse från detta mejl.',
+      ],
+      [
+        'Quality Award 2027',
+        'Hello,\nOur care home would like to register its interest in the Quality Award 2027, provided we are eligible as a contracted provider.',
+      ],
+    ] as const) {
+      const c = classifyMail(mail({ subject, body }));
+      expect(c.kind, body).toBe('pre-registration');
+      expect(decide(c), body).toBe('triage');
+      expect(
+        c.signals.fired.map((s) => s.rule),
+        body,
+      ).toContain('conditional');
+    }
+  });
+
+  it('a plain registration with an "om" of courtesy stays automatic', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Intresseanmälan Kvalitetsutmärkelsen 2027',
+        body: 'Hej! Förskolan Lönnen anmäler härmed intresse för Kvalitetsutmärkelsen 2027. Om ni har frågor når ni mig på 08-508 000 00.',
+      }),
+    );
+    expect(c.kind).toBe('pre-registration');
+    expect(decide(c)).toBe('auto');
+  });
+});
+
+describe("a board's proposal before its meeting", () => {
+  it('is not a protocol (nothing is decided yet), and a coordinator reads it', () => {
+    for (const [body, file] of [
+      [
+        'Hej,\nFör kännedom bifogas tjänsteutlåtandet om enheternas deltagande i kvalitetsutmärkelsen. Ärendet ska behandlas av nämnden den 10 juni.',
+        'TU Kvalitetsutmärkelsen 2027 Farsta SDN.pdf',
+      ],
+      [
+        'Hej! Här är förslaget till beslut inför stadsdelsnämndens sammanträde. Protokollsutdraget kommer när protokollet är justerat.',
+        'Förslag till beslut deltagande kvalitetsutmärkelsen.pdf',
+      ],
+    ] as const) {
+      const c = classifyMail(
+        mail({
+          subject: 'Kvalitetsutmärkelsen 2027 – nämnden',
+          body,
+          attachments: [pdf(file)],
+          sentAt: '2027-05-28T09:00:00+02:00',
+        }),
+      );
+      // Nothing to record, but a coordinator reads what the board is to decide.
+      expect(c.kind, body).toBe('other');
+      expect(decide(c), body).toBe('triage');
+      expect(
+        c.signals.fired.map((s) => s.rule),
+        body,
+      ).toContain('board-proposal');
+    }
+  });
+
+  it('the decision taken is a protocol, even with the proposal attached beside it', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Protokollsutdrag – kvalitetsutmärkelsen',
+        body: 'Hej,\nStadsdelsnämnden beslutade den 10 juni att följande enheter deltar i kvalitetsutmärkelsen 2027: Förskolan Lönnen. Bifogar justerat protokollsutdrag och tjänsteutlåtandet.',
+        attachments: [pdf('Protokollsutdrag § 14.pdf'), pdf('Tjänsteutlåtande.pdf')],
+        sentAt: '2027-06-12T09:00:00+02:00',
+      }),
+    );
+    expect(c.kind).toBe('board-protocol');
+    expect(decide(c)).toBe('auto');
+  });
+});
+
+describe('the unit of a question', () => {
+  const units: MatchableUnit[] = [
+    {
+      id: 'lonnen',
+      name: 'Förskolan Lönnen',
+      managerEmail: 'karin.wik@stockholm.example',
+      managerName: 'Karin Wik',
+    },
+    {
+      id: 'tallbacken',
+      name: 'Tallbackens äldreboende',
+      managerEmail: 'olof.berg@stockholm.example',
+      managerName: 'Olof Berg',
+    },
+  ];
+  const question = (from: MailFacts['from'], body: string) =>
+    assessMail(mail({ subject: 'Fråga om villkoren', from, body }), units);
+
+  it('is not the unit it names when someone else asks about it', () => {
+    const a = question(
+      { address: 'controller.ekonomi@stockholm.example', name: 'Sara Lind' },
+      'Hej! Tallbackens äldreboende hade ett underskott förra året. Får de ändå delta?\n\nMvh Sara Lind\nController',
+    );
+    expect(a.classification.kind).toBe('question');
+    expect(a.match.status).not.toBe('matched');
+    expect(a.match.unitId).toBeUndefined();
+    // The coordinator who answers still sees which unit it is about.
+    expect(a.match.candidates[0]?.unitId).toBe('tallbacken');
+  });
+
+  it('is the unit when its manager or its own staff asks', () => {
+    const manager = question(
+      { address: 'olof.berg@stockholm.example', name: 'Olof Berg' },
+      'Hej! Räknas bilagorna in i antalet tecken?',
+    );
+    expect(manager.match.unitId).toBe('tallbacken');
+    const staff = question(
+      { address: 'lena.ahl@stockholm.example', name: 'Lena Åhl' },
+      'Hej! Vi på Tallbackens äldreboende undrar: räknas bilagorna in i antalet tecken?\n\nMvh\nLena Åhl\nBiträdande chef, Tallbackens äldreboende',
+    );
+    expect(staff.match.unitId).toBe('tallbacken');
+  });
+
+  it('a registration naming its unit from an unregistered address is still matched', () => {
+    const a = assessMail(
+      mail({
+        subject: 'Intresseanmälan',
+        from: { address: 'ny.chef@stockholm.example' },
+        body: 'Hej! Tallbackens äldreboende anmäler härmed intresse för Kvalitetsutmärkelsen 2027.',
+        sentAt: '2027-03-01T10:00:00+01:00',
+      }),
+      units,
+    );
+    expect(a.classification.kind).toBe('pre-registration');
+    expect(a.match.unitId).toBe('tallbacken');
+  });
+});
