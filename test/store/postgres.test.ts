@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUnitIndexCache } from '../../features/intake/unit-index.js';
 import { isStoreError, openStore } from '../../store/index.js';
 import { startPostgres, type PostgresCluster } from '../support/postgres.js';
 import { runConformance, type ConformanceTarget } from './conformance.js';
@@ -31,6 +32,38 @@ const target: ConformanceTarget = {
 
 runConformance('postgres', () => target, { sharedAccess: true });
 runVisitsConformance('postgres', () => target);
+
+describe('the intake unit index with the worker and the web server as two processes', () => {
+  it('reloads the units another instance wrote, and only then', async () => {
+    // Production may run the intake worker apart from the web server that imports and renames units:
+    // each has its own store on one database, and the worker's cached index must follow the other's writes.
+    const database = await target.fresh();
+    const [worker, web] = await Promise.all([database.open(), database.open()]);
+    try {
+      const unit = {
+        id: 'u-vitsippan',
+        name: 'Förskolan Vitsippan',
+        classId: 'forskola' as const,
+        organisationId: 'sdn-norr',
+        managerName: 'Vera Vit',
+        managerEmail: 'vera.vit@stockholm.example',
+        ownership: 'municipal' as const,
+        staffCount: 9,
+      };
+      await web.units.upsert(unit);
+      const index = createUnitIndexCache(worker.units);
+      expect((await index.current()).units.map((u) => u.name)).toEqual(['Förskolan Vitsippan']);
+      await index.current();
+      expect(index.builds).toBe(1);
+      await web.units.upsert({ ...unit, name: 'Förskolan Blåsippan' });
+      const after = await index.current();
+      expect(after.prepared.map((p) => p.unit.name)).toEqual(['Förskolan Blåsippan']);
+      expect(index.builds).toBe(2);
+    } finally {
+      await Promise.all([worker.close(), web.close()]);
+    }
+  });
+});
 
 describe('a PostgreSQL server that refuses us', () => {
   it('is reported as rejected, naming the host', async () => {
