@@ -2,8 +2,9 @@
 // routed from Microsoft's CDN address to the local Office stand-in (a mocked mailbox item and
 // appointment). The organizer pane fills exactly the visit's start, end, attendees, location, subject
 // and body and records the visit once; the mail pane shows a seeded mail's classification and a
-// correction moves the unit; a mail outside the shared mailbox, a non-coordinator, someone who leads
-// no team and a time taken meanwhile each get a clear answer. Screenshots: test-artifacts/addin/.
+// correction moves the unit, and a signup naming no meeting opens with the likely one chosen; a mail
+// outside the shared mailbox, a non-coordinator, someone who leads no team and a time taken
+// meanwhile each get a clear answer. Screenshots: test-artifacts/addin/.
 import { readFileSync } from 'node:fs';
 import type { Event } from '@microsoft/microsoft-graph-types';
 import type { Browser, Page } from 'playwright-core';
@@ -253,6 +254,54 @@ describe('the mail read pane', () => {
     // Decided now: by whom, no longer waiting; correcting it again stays possible.
     await page.getByText(/^Beslutat av /).waitFor();
     expect(await page.getByText('Väntar på en samordnare').count()).toBe(0);
+    await page.close();
+  });
+
+  it('opens a signup naming no meeting with the likely meeting chosen, and saving signs it up for that one', async () => {
+    // A unit manager signs up without saying which meeting while all 2027 meetings are ahead.
+    const unit = (await server.store.units.list())[0]!;
+    const subject = 'Anmälan till informationsmöte (tilläggstest)';
+    const delivered = await fetch(`${server.emulatorUrl}/_admin/deliver`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        to: SHARED,
+        from: { name: unit.managerName, address: unit.managerEmail },
+        subject,
+        body: `Hej!\nJag vill gärna komma på informationsmötet om Kvalitetsutmärkelsen.\nMvh ${unit.managerName}`,
+      }),
+    });
+    expect(delivered.status).toBe(200);
+    await intake.syncNow();
+    await intake.idle();
+    const item = (await intake.listTriage({ limit: 500 })).find((i) => i.subject === subject);
+    expect(item?.suggestedMeetingId).toBe('im-2027-1');
+    const key = { mailbox: SHARED, messageId: item!.messageId };
+    const page = await openPane('mail', {
+      user: DEMO_COORDINATOR,
+      item: 'message',
+      internetMessageId: (await server.store.mails.get(key))!.internetMessageId!,
+      mailbox: SHARED,
+    });
+    const meeting = page.getByRole('combobox', { name: 'Informationsmöte' });
+    await meeting.waitFor();
+    await expect(meeting.textContent()).resolves.toMatch(/16 feb/);
+    await page.screenshot({ path: `${ARTIFACTS}/mail-meeting-choice.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Spara beslutet' }).click();
+    await page.getByText('Beslutet är sparat.').waitFor();
+    await expect
+      .poll(async () => (await server.store.mails.get(key))?.details, { timeout: 20_000 })
+      .toMatchObject({ infoMeeting: { id: 'im-2027-1', certain: true } });
+    // Its confirmation has gone out (Sent Items holds it): nothing is left pending in the emulator.
+    const sentItems = async () =>
+      (
+        (await (
+          await fetch(
+            `${server.emulatorUrl}/_admin/messages?upn=${encodeURIComponent(SHARED)}&folder=Sent%20Items`,
+          )
+        ).json()) as { value: { subject: string }[] }
+      ).value.filter((m) => m.subject.startsWith('Anmälan till informationsmöte bekräftad'));
+    await expect.poll(async () => (await sentItems()).length, { timeout: 30_000 }).toBe(1);
     await page.close();
   });
 
