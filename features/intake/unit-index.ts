@@ -9,8 +9,10 @@ import type { UnitsRepo } from '../../store/index.js';
 import { toMatchable } from './protocol.js';
 
 export interface UnitIndex {
-  /** Every unit, sorted by name; shared between mails, so never changed by a reader. */
+  // Both are shared between the mails being processed: a reader never changes them.
+  /** Every unit, sorted by name. */
   readonly units: readonly Unit[];
+  /** The matcher's index over the same units. */
   readonly prepared: PreparedUnit[];
   /** The store's units version this was built from. */
   readonly version: string;
