@@ -101,9 +101,9 @@ const JOIN_DOUBT = b(
 // Praise may be strengthened and chained ("ett väldigt bra och tydligt informationsmöte", "a really
 // useful and clear session"): any such run of praise words before what is thanked for.
 const PRAISE_SV =
-  '((valdigt|riktigt|jatte|mycket|otroligt|supert?|sa|verkligen|sarskilt|extra) )?(fin|fina|fint|bra|harlig\\w*|fantastisk\\w*|trevlig\\w*|rolig\\w*|minnesvard\\w*|lyckad\\w*|lyckat|inspirerande|varm|varmt|stor|stort|gott|god|tydlig\\w*|givande|informativ\\w*|intressant\\w*|larorik\\w*|uppskattad\\w*|genomtankt\\w*|proffsig\\w*|underbar\\w*|spannande) ((och|samt) )?';
+  '((valdigt|riktigt|jatte|mycket|otroligt|supert?|sa|verkligen|sarskilt|extra) )?(fin|fina|fint|bra|harlig\\w*|fantastisk\\w*|trevlig\\w*|rolig\\w*|minnesvard\\w*|lyckad\\w*|lyckat|inspirerande|varm|varmt|stor|stort|gott|god|tydlig\\w*|givande|informativ\\w*|intressant\\w*|larorik\\w*|uppskattad\\w*|genomtankt\\w*|proffsig\\w*|underbar\\w*|spannande)(( och| samt) \\w+)* ';
 const PRAISE_EN =
-  '((really|very|so|truly|most|particularly) )?(lovely|wonderful|great|fantastic|memorable|inspiring|nice|fine|splendid|useful|helpful|informative|interesting|clear|excellent|enjoyable) ((and) )?';
+  '((really|very|so|truly|most|particularly) )?(lovely|wonderful|great|fantastic|memorable|inspiring|nice|fine|splendid|useful|helpful|informative|interesting|clear|excellent|enjoyable)( and \\w+)* ';
 /** Thanks for something that has happened ("tack för en fin kväll", "thank you for a lovely day"). */
 const THANKS_FOR_EVENT = b(
   `(stort |varmt |ett stort )?tack (sa mycket |sa hemskt mycket |sa jatte mycket )?for (en |ett |det |den )?(${PRAISE_SV})+\\w+|thank(s| you)( so much| very much)? for (a|an|the) (${PRAISE_EN})+\\w+`,
@@ -593,8 +593,9 @@ const AUTO_BODY = b(
 );
 
 /** The board's protocol as a thing ("protokollsutdraget", "the minutes"), and words saying it is attached. */
-const PROTOCOL_NOUN = /\b(protokoll\w*|namndbeslut\w*|minutes)\b/;
-const ATTACHED_WORD = /\b(bifoga\w*|bilag\w*|attached|enclosed)\b/;
+const PROTOCOL_NOUN =
+  /\b(\w*protokoll\w*|namndbeslut\w*|(ordforande|presidie|delegations)beslut\w*|minutes)\b/;
+const ATTACHED_WORD = /\b(bifoga\w*|bilag\w*|har kommer|har ar|attached|enclosed|here (is|are))\b/;
 
 const MAILBOX_GREETING =
   /\b(hej|hejsan|hallo|hi|hello|dear) (kvalitetsutmarkelse\w*|quality award)\b/g;
@@ -1276,9 +1277,15 @@ export function classifyMail(facts: MailFacts): Classification {
       en: 'no protocol attached and no units listed',
     });
   }
-  // Plain thanks after the ceremony or a meeting asks for nothing and changes nothing: filed as
-  // 'other' alone, where the coordinators read it (thanks with a question or a request is not plain:
-  // the question rules and the thanks rule's own exceptions above keep it for a coordinator).
+  // Thanks after the ceremony or a meeting asks for nothing, but a coordinator may want to read it
+  // (and answer): suggested as 'other', never filed away alone.
+  if (
+    kind === 'other' &&
+    fired.some((s) => s.rule === 'thanks-for-event' && s.weight > 0) &&
+    !fired.some((s) => s.kind === 'other' && s.rule !== 'thanks-for-event' && s.weight > 0)
+  ) {
+    confidence = Math.min(confidence, 0.6);
+  }
   // Nothing about the award at all (an invoice with "bifogar" and a PDF): never act on it alone.
   if (!context && (kind === 'submission' || kind === 'pre-registration' || kind === 'withdrawal')) {
     confidence = Math.min(confidence, 0.5);
