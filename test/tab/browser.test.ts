@@ -1,7 +1,7 @@
 // The tab in real (headless) Chromium against the running local mode: each role signs in through the
-// local sign-in page and does one real task (a coordinator resolves a triage item, and decides an
-// info-meeting signup with the meeting pre-selected for it, a unit manager withdraws with
-// confirmation, an examiner declares a conflict of interest), sees only their own
+// local sign-in page and does one real task (a coordinator resolves a triage item, and decides
+// info-meeting signups with the meeting pre-selected, or chosen when there is no pick, a unit manager
+// withdraws with confirmation, an examiner declares a conflict of interest), sees only their own
 // data, and axe-core finds no serious or critical violations. A script in a mail body or a unit
 // name stays inert. Screenshots go to test-artifacts/tab/.
 import type { Browser } from 'playwright-core';
@@ -98,72 +98,105 @@ describe('the tab, signed in locally', { timeout: 120_000 }, () => {
     await page.close();
   });
 
-  it('a coordinator decides a signup naming no meeting with the pre-selected one; the confirmation names it', async () => {
-    // A unit manager signs up without saying which meeting while all four 2027 meetings are ahead:
-    // the intake asks a coordinator, pre-selecting the next one (16 February).
+  it('a coordinator decides signups naming no meeting: the likely one pre-selected, else a choice required', async () => {
+    // A unit manager signs up twice without saying which meeting while all four 2027 meetings are
+    // ahead: the intake asks a coordinator, pre-selecting the next one (16 February). The second
+    // mail's pick is taken away, as for a mail triaged before there were picks: nothing is
+    // pre-selected, and the decision waits for a choice (2 March).
     const unit = (await server.store.units.get(manager.unitId))!;
-    const subject = 'Anmälan till informationsmöte (webbläsartest)';
+    const subjects = ['Anmälan till informationsmöte (test)', 'Informationsmötet, vi kommer två'];
     const emulator = (path: string, init?: RequestInit) =>
       fetch(`${server.emulatorUrl}/_admin/${path}`, {
         ...init,
         headers: { 'content-type': 'application/json' },
       });
-    const delivered = await emulator('deliver', {
-      method: 'POST',
-      body: JSON.stringify({
-        to: SHARED,
-        from: { name: unit.managerName, address: unit.managerEmail },
-        subject,
-        body: `Hej!\nJag vill anmäla mig till informationsmötet om Kvalitetsutmärkelsen.\nMvh ${unit.managerName}`,
-      }),
-    });
-    expect(delivered.status).toBe(200);
-    // A delta round reads it in (as the intake's timer would; this test does not wait for one).
+    for (const [i, subject] of subjects.entries()) {
+      const delivered = await emulator('deliver', {
+        method: 'POST',
+        body: JSON.stringify({
+          to: SHARED,
+          from: { name: unit.managerName, address: unit.managerEmail },
+          subject,
+          body: `Hej!\n${i === 0 ? 'Jag vill anmäla mig till' : 'Vi är två som gärna kommer på'} informationsmötet om Kvalitetsutmärkelsen.\nMvh ${unit.managerName}`,
+        }),
+      });
+      expect(delivered.status).toBe(200);
+    }
+    // A delta round reads them in (as the intake's timer would; this test does not wait for one).
     await intake.syncNow();
     await intake.idle();
-    const waiting = (await intake.listTriage({ limit: 500 })).find((i) => i.subject === subject);
-    expect(waiting).toMatchObject({
-      suggestedKind: 'info-meeting-signup',
-      suggestedMeetingId: 'im-2027-1',
-    });
-    const record = () => server.store.mails.get({ mailbox: SHARED, messageId: waiting!.messageId });
+    const triage = await intake.listTriage({ limit: 500 });
+    const [likely, unsure] = subjects.map((subject) => triage.find((i) => i.subject === subject)!);
+    for (const item of [likely, unsure])
+      expect(item).toMatchObject({
+        suggestedKind: 'info-meeting-signup',
+        suggestedMeetingId: 'im-2027-1',
+      });
+    const keyOf = (item: typeof likely) => ({ mailbox: SHARED, messageId: item!.messageId });
+    const { suggestedMeetingId: _dropped, ...older } = (await server.store.mails.get(
+      keyOf(unsure),
+    ))!.details as Record<string, unknown>;
+    expect(
+      await server.store.mails.resolve(keyOf(unsure), { status: 'triage', details: older }),
+    ).toBe(true);
 
     const page = await signIn('Maria Lindqvist');
     await page.getByRole('tab', { name: 'Granska mejl' }).click();
-    const card = page.getByRole('listitem').filter({ hasText: subject });
-    const meeting = card.getByRole('combobox', { name: /^Informationsmöte/ });
-    await meeting.waitFor({ timeout: 20_000 });
-    await expect(card.getByRole('combobox', { name: /^Typ/ }).inputValue()).resolves.toBe(
-      'info-meeting-signup',
+    const cardOf = (subject: string) =>
+      page.getByRole('listitem').filter({ has: page.getByText(subject, { exact: true }) });
+    const meetingOf = (subject: string) =>
+      cardOf(subject).getByRole('combobox', { name: /^Informationsmöte/ });
+    await meetingOf(subjects[0]!).waitFor({ timeout: 20_000 });
+    for (const subject of subjects) {
+      await expect(
+        cardOf(subject).getByRole('combobox', { name: /^Typ/ }).inputValue(),
+      ).resolves.toBe('info-meeting-signup');
+      await cardOf(subject)
+        .getByRole('combobox', { name: /^Enhet/ })
+        .selectOption(manager.unitId);
+    }
+    await expect(meetingOf(subjects[0]!).inputValue()).resolves.toBe('im-2027-1');
+    await expect(meetingOf(subjects[0]!).locator('option:checked').textContent()).resolves.toMatch(
+      /^16 feb/,
     );
-    await expect(meeting.inputValue()).resolves.toBe('im-2027-1');
-    await expect(meeting.locator('option:checked').textContent()).resolves.toMatch(/^16 feb/);
-    await card.getByRole('combobox', { name: /^Enhet/ }).selectOption(manager.unitId);
+    await expect(meetingOf(subjects[1]!).inputValue()).resolves.toBe('');
+    const confirmUnsure = cardOf(subjects[1]!).getByRole('button', { name: 'Bekräfta' });
+    await expect(confirmUnsure.isDisabled()).resolves.toBe(true);
     await page.screenshot({ path: `${ARTIFACTS}/coordinator-triage-meeting.png`, fullPage: true });
     await expectAccessible(page, 'triage meeting choice');
-    await card.getByRole('button', { name: 'Bekräfta' }).click();
-    await page.getByText('Beslutat: 1').waitFor({ timeout: 20_000 });
 
-    // The sender's confirmation goes out for that meeting, once (Exchange has sent it: the shared
-    // mailbox's Sent Items holds it), and the mail is recorded for that meeting.
+    await cardOf(subjects[0]!).getByRole('button', { name: 'Bekräfta' }).click();
+    await page.getByText('Beslutat: 1').waitFor({ timeout: 20_000 });
+    await meetingOf(subjects[1]!).selectOption('im-2027-3');
+    await confirmUnsure.click();
+    await page.getByText('Beslutat: 2').waitFor({ timeout: 20_000 });
+
+    // Each sender's confirmation goes out for the meeting decided, once (Exchange has sent it: the
+    // shared mailbox's Sent Items holds it), and each mail is recorded for that meeting.
     const sentItems = async () =>
       (
         (await (
           await emulator(`messages?upn=${encodeURIComponent(SHARED)}&folder=Sent%20Items`)
         ).json()) as { value: { id: string; subject: string }[] }
       ).value.filter((m) => m.subject.startsWith('Anmälan till informationsmöte bekräftad'));
-    await expect.poll(async () => (await sentItems()).length, { timeout: 30_000 }).toBe(1);
-    const sent = await server.graph.json<{
-      body: { content: string };
-      toRecipients: { emailAddress: { address: string } }[];
-    }>({
-      path: `/users/${SHARED}/messages/${(await sentItems())[0]!.id}`,
-      query: { $select: 'body,toRecipients' },
-    });
-    expect(sent.toRecipients.map((r) => r.emailAddress.address)).toEqual([unit.managerEmail]);
-    expect(sent.body.content).toMatch(/16 februari 2027/);
-    expect((await record())?.details).toMatchObject({
+    await expect.poll(async () => (await sentItems()).length, { timeout: 30_000 }).toBe(2);
+    const sent = await Promise.all(
+      (await sentItems()).map((m) =>
+        server.graph.json<{
+          body: { content: string };
+          toRecipients: { emailAddress: { address: string } }[];
+        }>({ path: `/users/${SHARED}/messages/${m.id}`, query: { $select: 'body,toRecipients' } }),
+      ),
+    );
+    for (const m of sent)
+      expect(m.toRecipients.map((r) => r.emailAddress.address)).toEqual([unit.managerEmail]);
+    const days = sent.map((m) => /(16 februari|2 mars) 2027/.exec(m.body.content)?.[1]).sort();
+    expect(days).toEqual(['16 februari', '2 mars']);
+    expect((await server.store.mails.get(keyOf(likely)))?.details).toMatchObject({
       infoMeeting: { id: 'im-2027-1', certain: true },
+    });
+    expect((await server.store.mails.get(keyOf(unsure)))?.details).toMatchObject({
+      infoMeeting: { id: 'im-2027-3', certain: true },
     });
     await page.close();
   });
