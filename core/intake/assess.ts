@@ -7,11 +7,14 @@ import type { MailFacts, MailKind } from './facts.js';
 import {
   combinedUnitName,
   matchUnit,
+  RUNNER_UP_LIMIT,
   type EvidenceKind,
   type MatchableUnit,
   type PreparedUnit,
   type UnitMatch,
 } from './match.js';
+import { protocolWithdrawalReason } from './protocol-withdrawal.js';
+import { withoutManagerReason } from './standing.js';
 
 /** Kinds whose handling changes one unit's participation, so they need a certain unit. */
 export const KINDS_NEEDING_UNIT: readonly MailKind[] = [
@@ -87,6 +90,25 @@ export function unitOfQuestion(match: UnitMatch): UnitMatch {
   };
 }
 
+/**
+ * Whoever signs up for an info meeting comes as a person: the unit they sign with ("Tom Becker,
+ * handläggare, Biståndsenheten äldre") is theirs, even from an address the register does not know
+ * (a new manager, a staff member). Only the unit's full name, alone, with no other unit near.
+ */
+export function unitOfAttendee(match: UnitMatch): UnitMatch {
+  if (match.status === 'matched') return match;
+  const [best, second] = match.candidates;
+  const signed = best?.evidence.find((e) => e.kind === 'name-in-signature');
+  if (!best || !signed || signed.score < 0.74 || (second && second.score >= RUNNER_UP_LIMIT))
+    return match;
+  return {
+    unitId: best.unitId,
+    candidates: match.candidates,
+    status: 'matched',
+    reason: { sv: `${best.unitName}: ${signed.sv}`, en: `${best.unitName}: ${signed.en}` },
+  };
+}
+
 /** Classifies and matches a mail and decides whether the app may act on it without a coordinator. */
 export function assessMail(
   facts: MailFacts,
@@ -95,7 +117,14 @@ export function assessMail(
 ): MailAssessment {
   const classification = classifyMail(facts);
   const found = matchMail(facts, classification, units, hints);
-  const match = classification.kind === 'question' ? unitOfQuestion(found) : found;
+  // A mail sent here by mistake (core/intake/misdirected.ts) is nobody's award mail either.
+  const misdirected = classification.signals.fired.some((s) => s.rule === 'misdirected');
+  const match =
+    classification.kind === 'question' || misdirected
+      ? unitOfQuestion(found)
+      : classification.kind === 'info-meeting-signup'
+        ? unitOfAttendee(found)
+        : found;
   const triageReasons: Bilingual[] = [];
   if (decide(classification) === 'triage') {
     triageReasons.push({
@@ -116,6 +145,15 @@ export function assessMail(
       en: `"${combined}" looks like two registered units merged: the register needs updating`,
     });
   }
+  // Someone registering the unit before its manager has decided, and a protocol that also withdraws
+  // a unit: each needs a person (core/intake/standing.ts, core/intake/protocol-withdrawal.ts).
+  const withoutManager = withoutManagerReason(
+    classification.kind,
+    `${classification.cleanSubject}\n${classification.parts.own}`,
+  );
+  if (withoutManager) triageReasons.push(withoutManager);
+  const protocolWithdrawal = protocolWithdrawalReason(classification);
+  if (protocolWithdrawal) triageReasons.push(protocolWithdrawal);
   return {
     classification,
     match,

@@ -236,6 +236,7 @@ const FORMAT_NAMES: Record<string, string> = {
   txt: 'text (.txt)',
   wpd: 'WordPerfect (.wpd)',
   xps: 'XPS (.xps)',
+  zip: 'zip-arkiv (.zip)',
 };
 
 /** What to tell the sender about a document that could not be read, in both languages. */
@@ -434,6 +435,37 @@ export function openForSignup(cycle: Cycle, at: IsoInstant): InfoMeeting[] {
  * text, else the next one open for signup (certain when it is the only one open). `closed` when the
  * meeting's signup deadline has passed (named, or none open while some are still ahead).
  */
+/**
+ * The one meeting ahead that a sentence about a meeting describes by its place and month instead of
+ * its day ("informationsmötet på Teams i mars", "the session at Stadshuset in February"), or
+ * undefined. Only words in a sentence naming a meeting count: "bidraget kommer i maj" dates nothing.
+ */
+function describedMeeting(ahead: readonly InfoMeeting[], lower: string): InfoMeeting | undefined {
+  const about = lower
+    .split(/[.!?\n]+/)
+    .filter((t) => /m[öo]te|meeting|session|tr[äa]ff|briefing/.test(t))
+    .join(' ');
+  if (!about) return undefined;
+  const placeWord = (m: InfoMeeting) => (m.place.split(/[\s,]/)[0] ?? '').toLowerCase();
+  const placeNamed = (m: InfoMeeting) => {
+    const word = placeWord(m);
+    if (!word) return false;
+    const words = word === 'teams' ? 'teams|digitalt|online' : word;
+    return new RegExp(`(^|[^\\p{L}])(${words})($|[^\\p{L}])`, 'u').test(about);
+  };
+  const monthNamed = (m: InfoMeeting) => {
+    const month = new Date(m.start).getUTCMonth() + 1;
+    return new RegExp(
+      `\\b(i|in|under|during) (${monthName(month, 'sv')}|${monthName(month, 'en').toLowerCase()})\\b`,
+    ).test(about);
+  };
+  const byPlace = ahead.some(placeNamed);
+  const byMonth = ahead.some(monthNamed);
+  if (!byPlace && !byMonth) return undefined;
+  const fits = ahead.filter((m) => (!byPlace || placeNamed(m)) && (!byMonth || monthNamed(m)));
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
 export function pickInfoMeeting(
   cycle: Cycle,
   text: string,
@@ -454,7 +486,7 @@ export function pickInfoMeeting(
     const patterns = [
       new RegExp(`\\b${day}\\s*(${sv}|${sv.slice(0, 3)}\\.?)`),
       new RegExp(`\\b${day}(st|nd|rd|th)?\\s*(of\\s*)?${en}`),
-      new RegExp(`${en}\\s*${day}\\b`),
+      new RegExp(`${en}\\s*${day}(st|nd|rd|th)?\\b`),
       new RegExp(`\\b${day}/${month}\\b`),
     ];
     if (patterns.some((p) => p.test(lower)))
@@ -462,6 +494,11 @@ export function pickInfoMeeting(
         ? { meeting: m, certain: true }
         : { meeting: m, certain: true, closed: true };
   }
+  const described = describedMeeting(ahead, lower);
+  if (described)
+    return open.includes(described)
+      ? { meeting: described, certain: true }
+      : { meeting: described, certain: true, closed: true };
   const next = open[0];
   if (next) return { meeting: next, certain: open.length === 1 };
   const first = ahead[0];

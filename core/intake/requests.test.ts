@@ -197,3 +197,37 @@ describe('the unit of a question', () => {
     expect(a.match.unitId).toBe('tallbacken');
   });
 });
+
+describe('the unit of an info-meeting signup', () => {
+  const units: MatchableUnit[] = [
+    {
+      id: 'tallbacken',
+      name: 'Tallbackens äldreboende',
+      managerEmail: 'olof.berg@stockholm.example',
+    },
+    { id: 'tallkotten', name: 'Förskolan Tallkotten', managerEmail: 'eva.ny@stockholm.example' },
+  ];
+  const signup = (signature: string) =>
+    assessMail(
+      mail({
+        subject: 'Informationsmöte 2 mars',
+        from: { address: 'new.person@stockholm.example', name: 'Ny Person' },
+        body: `Hej!\nJag vill anmäla mig till informationsmötet den 2 mars.\n\nMvh\n${signature}`,
+      }),
+      units,
+    );
+
+  it('is the unit the attendee signs with, from an address the register does not know', () => {
+    const a = signup('Ny Person\nSjuksköterska, Tallbackens äldreboende');
+    expect(a.classification.kind).toBe('info-meeting-signup');
+    expect(a.match.unitId).toBe('tallbacken');
+    expect(a.decision).toBe('auto');
+  });
+
+  it('is left to a coordinator when the signature names no unit, or two', () => {
+    expect(signup('Ny Person\nÄldreförvaltningen').decision).toBe('triage');
+    expect(signup('Ny Person\nTallbackens äldreboende och Förskolan Tallkotten').decision).toBe(
+      'triage',
+    );
+  });
+});

@@ -1,0 +1,106 @@
+// Which info meeting a signup means when it describes the meeting instead of giving its day: by its
+// place and month ("på Teams i mars"), by an English date with an ordinal ("March 2nd").
+import { describe, expect, it } from 'vitest';
+import type { Cycle, InfoMeeting } from '../model.js';
+import { pickInfoMeeting } from './receipts.js';
+import { signupNeedsCoordinator } from './which-meeting.js';
+
+const meeting = (
+  id: string,
+  start: string,
+  place: string,
+  signupDeadline: string,
+): InfoMeeting => ({
+  id,
+  start,
+  end: start.replace(/T(\d\d)/, (_, h: string) => `T${String(Number(h) + 1).padStart(2, '0')}`),
+  place,
+  signupDeadline,
+});
+
+const HALL = 'Stadshuset, Ragnar Östbergs plan 1';
+const cycle: Cycle = {
+  year: 2027,
+  version: 1,
+  mailbox: 'kvalitetsutmarkelsen@stockholm.example',
+  timeline: {
+    infoMeetings: [
+      meeting('feb-teams', '2027-02-16T09:00:00+01:00', 'Teams', '2027-02-10'),
+      meeting('feb-hall', '2027-02-18T14:00:00+01:00', HALL, '2027-02-10'),
+      meeting('mar-teams', '2027-03-02T14:00:00+01:00', 'Teams', '2027-02-24'),
+      meeting('mar-hall', '2027-03-09T09:00:00+01:00', HALL, '2027-02-26'),
+    ],
+    preRegistrationDeadline: '2027-03-22',
+    submissionDeadline: '2027-05-17',
+    boardProtocolDeadline: '2027-06-30',
+    siteVisitWindow: { from: '2027-09-06', to: '2027-10-22' },
+    juryDate: '2027-11-04',
+    ceremony: { date: '2027-11-23', place: 'Stadshuset, Blå hallen' },
+    feedbackVisitWindow: { from: '2027-11-29', to: '2028-02-11' },
+  },
+  rules: {
+    maxCharacters: 85_000,
+    minStaff: 5,
+    minStockholmShare: 0.51,
+    winnerLockoutYears: 2,
+    budgetRule: 'no-deficit-last-year-or-forecast',
+  },
+};
+
+const early = '2027-02-01T10:00:00+01:00';
+const picked = (text: string, at = early) => pickInfoMeeting(cycle, text, at);
+
+describe('a meeting described by its place and month', () => {
+  it('is the one meeting that fits both', () => {
+    expect(picked('Kan jag få anmäla mig till informationsmötet på Teams i mars?')).toMatchObject({
+      meeting: { id: 'mar-teams' },
+      certain: true,
+    });
+    expect(picked('Vi kommer gärna på informationsträffen i Stadshuset i februari.')).toMatchObject(
+      {
+        meeting: { id: 'feb-hall' },
+        certain: true,
+      },
+    );
+    expect(picked('I would like to join the online session in March.')).toMatchObject({
+      meeting: { id: 'mar-teams' },
+      certain: true,
+    });
+    expect(signupNeedsCoordinator(cycle, 'Anmäler mig till mötet på Teams i mars.', early)).toBe(
+      false,
+    );
+  });
+
+  it('by place alone only when one meeting there is still ahead', () => {
+    expect(picked('Jag anmäler mig till mötet i Stadshuset.')).toMatchObject({ certain: false });
+    expect(
+      picked('Jag anmäler mig till mötet i Stadshuset.', '2027-02-20T10:00:00+01:00'),
+    ).toMatchObject({ meeting: { id: 'mar-hall' }, certain: true });
+  });
+
+  it('leaves the choice to a coordinator when two still fit, or when only other sentences name a month', () => {
+    expect(signupNeedsCoordinator(cycle, 'Jag vill gå på informationsmötet i mars.', early)).toBe(
+      true,
+    );
+    expect(
+      signupNeedsCoordinator(
+        cycle,
+        'Jag anmäler mig till informationsmötet på Teams.\nBidraget skickar vi i maj.',
+        early,
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('an English date with an ordinal', () => {
+  it('names the meeting of that day, whichever way round', () => {
+    expect(picked('I would like to attend the information meeting on March 2nd.')).toMatchObject({
+      meeting: { id: 'mar-teams' },
+      certain: true,
+    });
+    expect(picked('Please sign me up for the 18th of February.')).toMatchObject({
+      meeting: { id: 'feb-hall' },
+      certain: true,
+    });
+  });
+});
