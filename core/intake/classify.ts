@@ -458,13 +458,13 @@ const AFTER_MEETING = new RegExp(
 );
 /** A sentence telling of a meeting attended before ("vi var på informationsmötet"): not a sign-up. */
 const ATTENDED =
-  /\b((vi|jag) (var|deltog|besokte|narvarade) (pa|vid|i)?|(we|i) (attended|were at|was at|joined))\b/;
+  /\b((vi|jag) (var|deltog|besokte|narvarade) (pa|vid|i)?|(vi|jag) (missade|missat|har missat|kunde inte (komma|delta)|hade inte mojlighet att (komma|delta))|(we|i) (attended|were at|was at|joined|missed|could not (attend|come|make it)))\b/;
 /**
  * A sentence that only considers ("vi funderar på att vara med", "we might take part", "vi är inte
  * säkra än"): no decision yet, so neither a registration nor a withdrawal.
  */
 const TENTATIVE = b(
-  'funderar (pa|over)|overvager|overlagger|(kanske|eventuellt|mojligen) (\\w+ ){0,3}(delta|deltar|vara med|anmal\\w*|medverka|soka|hoppa av|hoppar av|dra oss ur|drar oss ur|avsta|avstar)|(delta|deltar|vara med|anmal\\w*|medverka)( \\w+){0,2} (kanske|eventuellt|mojligen)|(ar|ar vi) (inte|ej) (saker|sakra|helt saker|helt sakra)|vet (inte|ej) (an |annu )?(om|riktigt)|inte bestamt|ej bestamt|osaker\\w*|considering|thinking (about|of)|might|may (take part|participate|join)|not (yet )?sure|undecided|have not decided|haven t decided',
+  'funderar (pa|over)|overvager|overlagger|(kanske|eventuellt|mojligen) (\\w+ ){0,3}(delta|deltar|vara med|anmal\\w*|medverka|soka|hoppa av|hoppar av|dra oss ur|drar oss ur|avsta|avstar)|(delta|deltar|vara med|anmal\\w*|medverka)( \\w+){0,2} (kanske|eventuellt|mojligen)|(ar|ar vi) (inte|ej) (saker|sakra|helt saker|helt sakra)|vet (inte|ej) (an |annu )?(om|riktigt)|inte bestamt|ej bestamt|osaker\\w*|osakra|considering|thinking (about|of)|might|may (take part|participate|join)|not (yet )?sure|undecided|have not decided|haven t decided',
 );
 /**
  * The award's events besides the info meeting: "kan inte delta på platsbesöket" is about the visit,
@@ -591,6 +591,17 @@ const AUTO_SUBJECT =
 const AUTO_BODY = b(
   'ar (ledig|pa semester|franvarande|tjanstledig|sjukskriven|foraldraledig|borta)|tillbaka (den|pa|igen)|atervander|har begransad tillgang|lases inte|laser inte (min|mina|min egen) (e ?post|mejl|mail|inkorg)|out of (the )?office|i am (away|on leave|on vacation|out)|will be back|return(ing)? on|limited access to (my )?e ?mail|will not be read',
 );
+
+/** Doubt about managing (not "funderar på att delta": considering joining asks plainly). */
+const UNSURE =
+  /\b(osaker\w*|osakra|tveksam\w*|vet (inte|ej) (an |annu )?om (vi|enheten|jag) (hinner|klarar|kan|orkar|kommer)|not sure (if|whether) we|unsure)\b/;
+/** What a unit may be unsure about managing: taking part, the submission, its deadline. */
+const UNSURE_ABOUT_TAKING_PART =
+  /\b(bidrag\w*|ansokan|delta|deltar|deltagande\w*|medverka\w*|vara med|hinn\w*|fullfolja|skriva klart|submission|application|entry|take part|taking part|participat\w*|make it|manage)\b/;
+
+/** A link to a shared document (SharePoint, OneDrive, Google Drive, Dropbox) or to a document file. */
+const DOCUMENT_LINK =
+  /\bhttps?:\/\/\S*(sharepoint|onedrive|1drv\.ms|drive\.google|dropbox)\S*|\bhttps?:\/\/\S+\.(docx?|pdf|odt)\b/i;
 
 /** The board's protocol as a thing ("protokollsutdraget", "the minutes"), and words saying it is attached. */
 const PROTOCOL_NOUN =
@@ -739,7 +750,10 @@ export function classifyMail(facts: MailFacts): Classification {
         // "Efter informationsmötet …" only dates what follows: the meeting is no signup at all.
         const datedByMeeting =
           kind === 'info-meeting-signup' && !s.attended && AFTER_MEETING.test(s.text);
-        if (referred && !s.isQuestion) weight *= thankedFor || datedByMeeting ? 0 : 0.2;
+        // A meeting told of as attended or missed is no signup at all ("jag missade mötet").
+        const toldOfMeeting = s.attended && kind === 'info-meeting-signup';
+        if (referred && !s.isQuestion)
+          weight *= thankedFor || datedByMeeting || toldOfMeeting ? 0 : 0.2;
         const announcedHere = s.announced && (kind === 'submission' || kind === 'board-protocol');
         if (zone.name === 'texten' && !s.isQuestion && kind !== 'question') {
           if (referred || announcedHere) ownReferred = true;
@@ -1114,7 +1128,21 @@ export function classifyMail(facts: MailFacts): Classification {
   const scores = Object.fromEntries(MAIL_KINDS.map((k) => [k, 0])) as Record<MailKind, number>;
   for (const s of fired) scores[s.kind] += s.weight;
   // Talk of "bidraget" with nothing attached is usually a question about it, not the submission.
-  if (documents.length === 0 && scores.submission > 0) {
+  // A link to the document instead of the file ("bidraget ligger här: https://…sharepoint…/KU.docx")
+  // is a sending too: the receipt asks for the file.
+  // (Not from a bulk sender: "X har delat ett dokument med dig" with a login link is phishing.)
+  const documentLink = documents.length === 0 && !noreply ? DOCUMENT_LINK.exec(parts.own) : null;
+  if (documentLink && scores.submission > 0) {
+    add({
+      rule: 'document-link',
+      kind: 'submission',
+      weight: 2,
+      sv: 'länkar till ett dokument i stället för att bifoga det',
+      en: 'links to a document instead of attaching it',
+      evidence: documentLink[0],
+    });
+    scores.submission += 2;
+  } else if (documents.length === 0 && scores.submission > 0) {
     // Saying it comes later ("bidraget kommer före midnatt") makes this mail surely not the sending.
     scores.submission /= announcesSubmission ? 4 : 2;
     fired.push({
@@ -1138,10 +1166,17 @@ export function classifyMail(facts: MailFacts): Classification {
   // do not compete with the question itself, while anything the mail also says or does still does.
   // Not the info meeting: asking about one ("vilket möte passar oss?") is often a wish to attend.
   if (top === 'question') {
+    const sendsNow = fired.some(
+      (x) =>
+        (x.rule === 'submission-sending' || x.rule === 'submission-en') && x.weight > 0 && !x.asked,
+    );
     const rival = (k: MailKind) => {
       const asked = fired
         .filter((x) => x.kind === k && x.asked && x.rule !== 'names-award')
         .reduce((n, x) => n + x.weight, 0);
+      // Asking, with nothing attached or linked and no word of sending it now ("vi har gjort
+      // bidraget i InDesign, går det bra som PDF?"): the submission is only the question's topic.
+      if (k === 'submission' && documents.length === 0 && !documentLink && !sendsNow) return 0;
       const factor =
         k === 'submission' && documents.length === 0 ? (announcesSubmission ? 0.25 : 0.5) : 1;
       return Math.max(0, scores[k] - asked * factor);
@@ -1237,6 +1272,13 @@ export function classifyMail(facts: MailFacts): Classification {
       evidence: changeSignup[0],
     });
   }
+  // Unsure whether the unit will manage ("vi är osäkra på om vi hinner skriva klart bidraget"): a
+  // unit about to change its participation, so a coordinator follows up, whatever else it asks.
+  if (
+    kind === 'question' &&
+    sentences(parts.own).some((s) => UNSURE.test(s.text) && UNSURE_ABOUT_TAKING_PART.test(s.text))
+  )
+    considering = true;
   if (considering && kind !== 'auto-reply') {
     confidence = Math.min(confidence, 0.6);
     fired.push({

@@ -79,6 +79,8 @@ export const UNSUPPORTED_DOCUMENT_EXTENSIONS = [
   'wpd',
   'txt',
   'xps',
+  // A zip of the application and its appendices: recognised, so the receipt asks for the files.
+  'zip',
 ] as const;
 
 /** The lower-case extension of a file name without the dot ("" when none). */

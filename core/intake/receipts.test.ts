@@ -259,6 +259,9 @@ describe('withdrawal and info-meeting receipts', () => {
     expect(documentFailureMessage('Bidrag.doc', 'unsupported-format', 'doc').sv).toContain(
       'Word 97–2003 (.doc)',
     );
+    expect(documentFailureMessage('KU2027.zip', 'unsupported-format', 'zip').sv).toContain(
+      'zip-arkiv (.zip), som vi inte kan läsa',
+    );
     expect(documentFailureMessage('x.docx', 'suspicious-archive').en).toContain('cannot be opened');
     expect(documentFailureMessage('scan.pdf', 'empty').sv).toContain('ingen text');
   });

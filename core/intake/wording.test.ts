@@ -83,3 +83,100 @@ describe('a question mark inside a link', () => {
     expect(c.kind).toBe('submission');
   });
 });
+
+describe('a question that names the submission, with nothing sent', () => {
+  it('is a question: the submission is its topic, told of or asked about', () => {
+    for (const [subject, body] of [
+      [
+        'Bidragets layout',
+        'Hej,\nVi har formgett bidraget med bilder och tabeller. Går det bra att skicka in det som en PDF?\n/Lena',
+      ],
+      [
+        'Tidigare bidrag',
+        'Hej! Jag stöttar en skola med deras bidrag i år. Finns det vinnande bidrag från tidigare år att läsa?',
+      ],
+    ] as const) {
+      const c = classifyMail(mail({ subject, body, sentAt: '2027-04-20T10:00:00+02:00' }));
+      expect(c.kind, subject).toBe('question');
+      expect(decide(c), subject).toBe('auto');
+    }
+  });
+
+  it('saying it is sent now keeps a coordinator in the loop (a forgotten attachment)', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Bidrag',
+        body: 'Hej! Här kommer vårt bidrag. Går det bra att det är en PDF?\n/Lena',
+        sentAt: '2027-05-12T10:00:00+02:00',
+      }),
+    );
+    expect(decide(c)).toBe('triage');
+  });
+
+  it('a unit unsure it will manage the submission is followed up by a coordinator', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Hinner vi?',
+        body: 'Hej,\nVi är tveksamma till om vi hinner bli klara med bidraget i tid. Kan vi ses och prata om det?\n/Lena',
+        sentAt: '2027-04-20T10:00:00+02:00',
+      }),
+    );
+    expect(decide(c)).toBe('triage');
+  });
+});
+
+describe('an info meeting told of as missed', () => {
+  it('is no signup: what it asks (the slides) is the question', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Infomötet',
+        body: 'Hej,\nJag kunde inte komma på informationsmötet i tisdags. Finns bildspelet någonstans?\n/Lena',
+        sentAt: '2027-02-19T10:00:00+01:00',
+      }),
+    );
+    expect(c.kind).toBe('question');
+    expect(decide(c)).toBe('auto');
+  });
+});
+
+describe('the submission sent as a link or a zip', () => {
+  it('a link to the shared document is a sending (the receipt asks for the file)', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Tävlingsbidrag',
+        body: 'Hej! Filen blev för stor, så vårt bidrag finns här: https://stad.sharepoint.example/sites/skola/KU2027.docx\n/Lena',
+        sentAt: '2027-05-16T10:00:00+02:00',
+      }),
+    );
+    expect(c.kind).toBe('submission');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('a login link from a no-reply sender is never a sending', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Bidrag har delats med dig',
+        body: 'Ett dokument har delats med dig: https://sharepoint.example.net/login?doc=4',
+        from: { address: 'no-reply@share.example.net' },
+        sentAt: '2027-05-16T10:00:00+02:00',
+      }),
+    );
+    expect(decide(c)).toBe('triage');
+  });
+
+  it('a zip of the application and appendices is a sending in a format the receipt asks to change', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Vårt tävlingsbidrag',
+        body: 'Hej! Bidraget och alla bilagor ligger i zip-filen.\n/Lena',
+        attachments: [
+          { name: 'KU2027 Ekbacken.zip', size: 2_000_000, contentType: 'application/zip' },
+        ],
+        sentAt: '2027-05-16T10:00:00+02:00',
+      }),
+    );
+    expect(c.kind).toBe('submission');
+    expect(c.signals.unsupportedDocuments).toEqual(['KU2027 Ekbacken.zip']);
+    expect(decide(c)).toBe('auto');
+  });
+});
