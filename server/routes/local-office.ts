@@ -74,11 +74,19 @@ export function localOfficeRoutes(options: {
       res.status(id ? 200 : 201).json({ id: saved.id, ewsId: ewsIdOf(saved.id ?? '') });
     } catch (e) {
       if (isGraphError(e, 'not-found')) {
-        res.status(404).json({ error: { code: 'not-found', message: 'No such appointment.' } });
+        res.status(404).json({
+          error: {
+            code: 'not-found',
+            message: 'No such appointment.',
+            messageSv: 'Mötet finns inte.',
+          },
+        });
         return;
       }
       if (e instanceof Error && /invalid_grant|AADSTS|token/i.test(e.message)) {
-        res.status(401).json({ error: { code: 'invalid-token', message: 'Sign in again.' } });
+        res.status(401).json({
+          error: { code: 'invalid-token', message: 'Sign in again.', messageSv: 'Logga in igen.' },
+        });
         return;
       }
       throw e;

@@ -165,9 +165,13 @@ export function tabViewsApi(deps: TabViewsDeps): Router {
       messageId: String(req.params.messageId),
     });
     if (!record || record.unitId !== req.params.unitId) {
-      res
-        .status(404)
-        .json({ error: { code: 'mail-not-found', message: 'No such mail for this unit.' } });
+      res.status(404).json({
+        error: {
+          code: 'mail-not-found',
+          message: 'No such mail for this unit.',
+          messageSv: 'Mejlet finns inte bland enhetens mejl.',
+        },
+      });
       return;
     }
     const body = await deps.mailBody?.(record.messageId);
