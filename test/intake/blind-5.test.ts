@@ -16,7 +16,7 @@ import { LABELLED_MAILS } from '../fixtures/mails/mails.js';
 import { measure } from './judge.js';
 
 /**
- * Share of the set decided automatically and rightly: 76/101 (75.2 %; 76/91 = 83.5 % of the mails
+ * Share of the set decided automatically and rightly: 87/115 (75.7 %; 87/103 = 84.5 % of the mails
  * not labelled triage) on the committed classifier when the set was finished (f07dae5).
  */
 const AUTO_RIGHT_FLOOR = 0.75;
@@ -31,9 +31,17 @@ const AUTO_RIGHT_FLOOR = 0.75;
  * - b5-triage-04: "bifogar vårt bidrag" with nothing attached, 23.00 on the last evening, taken as a
  *   submission (right: a coordinator asks for the file at once, no receipt for an entry never sent);
  * - b5-triage-08: a board protocol declining a unit that had sent an entry, filed as a protocol
- *   for that unit (right: a coordinator withdraws the unit's entry).
+ *   for that unit (right: a coordinator withdraws the unit's entry);
+ * - b5-triage-12: in June, a pre-registration for NEXT year (2028), registered for 2027 (right: a
+ *   coordinator notes it for the next cycle's invitation).
  */
-const KNOWN_WRONG: string[] = ['b5-other-07', 'b5-triage-02', 'b5-triage-04', 'b5-triage-08'];
+const KNOWN_WRONG: string[] = [
+  'b5-other-07',
+  'b5-triage-02',
+  'b5-triage-04',
+  'b5-triage-08',
+  'b5-triage-12',
+];
 
 const text = (m: { body?: string; html?: string }) => (m.body ?? m.html ?? '').trim();
 
