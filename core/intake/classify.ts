@@ -128,7 +128,7 @@ const PHRASES: PhraseRule[] = [
     re: b(
       // Adverbs may stand between the verb and what is wanted ("vill också anmäla sig"), and a
       // sentence opening with something else inverts the order ("Därför anmäler vi oss härmed").
-      '(vill|onskar|avser|planerar|tanker|amnar|skulle (garna |verkligen )?vilja|bestamt oss for|beslutat) (vi |jag )?(att )?((garna|jattegarna|ocksa|aven|nu|harmed|absolut|verkligen|fortsatt|igen) )*(delta|medverka|vara med|anmala|tavla|soka)|(harmed )?anmaler (vi )?(harmed )?(oss|var|vart|enheten|intresse|forskolan|skolan|verksamheten)|anmala (oss|var|vart|intresse|enheten)|anmaler (harmed )?sig (harmed )?(till|for)|(vi )?(ar|blev) intresserade? av att (delta|medverka|vara med|anmala oss)|(deltar|medverkar) garna|anmala (sitt|sin|vart|var|ert|enhetens) (deltagande|intresse|medverkan)|anmala (\\w+ )?(forskola\\w*|skola\\w*|enhet\\w*|verksamhet\\w*|boende\\w*|hemtjanst\\w*)|(beslutat|bestamt) att (vi|enheten|forskolan|skolan|verksamheten) (ska|skall|kommer att) (delta|medverka|vara med|anmala)|anmaler (harmed )?(\\w+ ){1,4}till (arets |stockholms stads )?kvalitets\\w*|anmaler (jag|vi) (harmed )?(\\w+ ){1,6}till (arets |stockholms stads )?kvalitets\\w*|(ansoka|ansoker) (\\w+ )?om (att )?(fa )?(delta|medverka|vara med)',
+      '(vill|onskar|avser|planerar|tanker|amnar|skulle (garna |verkligen )?vilja|bestamt oss for|beslutat) (vi |jag |(\\w+ ){1,3}(?=(ocksa|aven|alltsa|anda|fortfarande|garna|nu|harmed|absolut|verkligen|ju|nog|definitivt|sjalvklart) ))?(att )?((garna|jattegarna|ocksa|aven|nu|harmed|absolut|verkligen|fortsatt|igen|alltsa|anda|trots allt|fortfarande|ju|nog|definitivt|sjalvklart) )*(delta|medverka|vara med|anmala|tavla|soka)|(harmed )?anmaler (vi )?(harmed )?(oss|var|vart|enheten|intresse|forskolan|skolan|verksamheten)|anmala (oss|var|vart|intresse|enheten)|anmaler (harmed )?sig (harmed )?(till|for)|(vi )?(ar|blev) intresserade? av att (delta|medverka|vara med|anmala oss)|(deltar|medverkar) garna|anmala (sitt|sin|vart|var|ert|enhetens) (deltagande|intresse|medverkan)|anmala (\\w+ )?(forskola\\w*|skola\\w*|enhet\\w*|verksamhet\\w*|boende\\w*|hemtjanst\\w*)|(beslutat|bestamt) att (vi|enheten|forskolan|skolan|verksamheten) (ska|skall|kommer att) (delta|medverka|vara med|anmala)|anmaler (harmed )?(\\w+ ){1,4}till (arets |stockholms stads )?kvalitets\\w*|anmaler (jag|vi) (harmed )?(\\w+ ){1,6}till (arets |stockholms stads )?kvalitets\\w*|(ansoka|ansoker) (\\w+ )?om (att )?(fa )?(delta|medverka|vara med)',
     ),
     sv: 'skriver att enheten vill delta',
     en: 'says the unit wants to take part',
@@ -166,7 +166,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'pre-registration',
     weight: 4,
     re: b(
-      '(hanger|haker) ((ocksa|aven|garna) )?pa (i ar|igen|aven i ar|ocksa i ar|detta ar|den har gangen|kvalitets\\w*|utmarkelse\\w*|tavling\\w*)|(hanger|haker) pa$|ar med (igen|i ar|aven i ar|ocksa i ar|detta ar|i arets (kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|vara med (igen|i ar|aven i ar|ocksa i ar|detta ar|en gang till)|^((ja|javisst|absolut|sjalvklart) )?(vi|jag|(?!det |den |han |hon |de |som |allt |inget )\\w+) ar ((garna|givetvis|sjalvklart|absolut|sa klart) )?med$|rakna (garna )?med oss|raknar med att (vi|enheten) (deltar|ar med|medverkar)|(staller|stalla) upp (i ar|igen|i (arets )?(kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|anmaler (harmed )?(vi )?(harmed )?(vart|var|sitt|enhetens|verksamhetens) intresse',
+      '^((ja|okej|ok) )?vi kor( pa| igen| i ar)?$|^((ja|okej|ok|da) )?anmal (?!mig |dig |er |mig$)\\w+|(hanger|haker) ((ocksa|aven|garna) )?pa (i ar|igen|aven i ar|ocksa i ar|detta ar|den har gangen|kvalitets\\w*|utmarkelse\\w*|tavling\\w*)|(hanger|haker) pa$|ar med (igen|i ar|aven i ar|ocksa i ar|detta ar|i arets (kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|vara med (igen|i ar|aven i ar|ocksa i ar|detta ar|en gang till)|^((ja|javisst|absolut|sjalvklart) )?(vi|jag|(?!det |den |han |hon |de |som |allt |inget )\\w+) ar ((garna|givetvis|sjalvklart|absolut|sa klart) )?med$|rakna (garna )?med oss|raknar med att (vi|enheten) (deltar|ar med|medverkar)|(staller|stalla) upp (i ar|igen|i (arets )?(kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|anmaler (harmed )?(vi )?(harmed )?(vart|var|sitt|enhetens|verksamhetens) intresse',
     ),
     sv: 'skriver att enheten är med',
     en: 'says the unit joins in',
@@ -435,6 +435,17 @@ const QUESTION_SUBJECT = /^(fraga|fragor|en fraga|question|questions)\b/;
 const ANNOUNCED =
   /\b(kommer|skickas|skickar vi|skickar|lamnar vi in|kommer vi att skicka)( \w+){0,2} (strax|senare|snart|sa snart|ikvall|i kvall|imorgon|i morgon|fore|innan|efter|inom|nar|nasta vecka|i (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december))\b/;
 
+/**
+ * Later in other words: "protokollet kommer därefter", "styrelsen behandlar det på sitt möte i maj",
+ * "the minutes will follow".
+ */
+const ANNOUNCED_LATER =
+  /\b((kommer|skickas|foljer|foljer sedan)( \w+){0,2} (darefter|efter det|efterat|sedan|i efterhand)|(pa|vid) (sitt|sina|nasta|kommande|deras|dess) (\w+ )?(mote|sammantrade)\w*|will follow|to follow)\b/;
+
+/** A verb before its subject: asks only at a sentence's start (V1) or with "?". */
+const INVERTED =
+  /^(finns det|gar det|ar det|kan (vi|man|ni|jag)|far (vi|man|jag)|galler det|behover (vi|man))/;
+
 /** A sentence about a pre-registration already made ("vi anmälde intresse i mars"): referred to, not made. */
 const EARLIER_REGISTRATION =
   /\b(anmalde|har anmalt|anmaldes|sedan (var |er )?(intresse ?)?anmalan|(var|er) (intresse ?)?anmalan (ar|har|kom|gick)|(i|enligt) (var|er) (intresse ?)?anmalan)\b/;
@@ -561,7 +572,7 @@ function sentences(text: string, allQuestions = false): Sentence[] {
     const sentence: Sentence = {
       text: f,
       isQuestion: allQuestions || hasMark || ASKS.test(f),
-      announced: ANNOUNCED.test(f),
+      announced: ANNOUNCED.test(f) || ANNOUNCED_LATER.test(f),
       earlier: EARLIER_REGISTRATION.test(f),
       // "Intresseanmälan efter informationsmötet": the meeting only dates the sentence.
       infoMeeting: INFO.test(f) && !AFTER_MEETING.test(f),
@@ -705,6 +716,10 @@ export function classifyMail(facts: MailFacts): Classification {
         if (rule.id === 'join-request' && !(request && aboutMeetingHere)) continue;
         const m = rule.re.exec(s.text);
         if (!m) continue;
+        // Mid-sentence "finns det", "kan vi" after an adverb ("så finns det tid ändå", "då kan vi
+        // skicka") is Swedish word order in a statement; only at the start, or with "?", is it asked.
+        if (rule.id === 'question-words' && !s.isQuestion && m.index > 0 && INVERTED.test(m[0]))
+          continue;
         let kind = rule.kind;
         let weight = rule.weight;
         // Negation close before the phrase turns it around ("kommer inte att skicka in något bidrag").

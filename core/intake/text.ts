@@ -184,6 +184,8 @@ const QUOTE_HEADER_PATTERNS: RegExp[] = [
   /^_{8,}\s*$/,
   /^(från|from|fr[aå]n)\s*:\s*\S.*$/i,
   /^(on|den|am|le)\s.{3,120}\s(wrote|skrev|schrieb|a écrit)\s*:\s*$/i,
+  // Gmail in Swedish names the writer after the verb: "Den tis 2 feb. 2027 kl 09:00 skrev Namn <adress>:".
+  /^den\s.{3,80}\skl\.?\s?\d{1,2}[:.]\d{2}\s+skrev\s.{1,160}:\s*$/i,
   /^.{3,120}\s(wrote|skrev)\s*:\s*$/i,
   /^begin forwarded message\s*:/i,
 ];

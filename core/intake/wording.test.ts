@@ -180,3 +180,65 @@ describe('the submission sent as a link or a zip', () => {
     expect(decide(c)).toBe('auto');
   });
 });
+
+describe('registering in everyday words', () => {
+  it('an adverb between the wish and the joining: "vill ändå vara med", "vill alltså delta"', () => {
+    for (const body of [
+      'Hej! Efter lite betänketid vill Ekbackens skola ändå vara med i kvalitetsutmärkelsen 2027.',
+      'Vi pratade om saken igen i ledningsgruppen och vi vill alltså delta i årets kvalitetsutmärkelse.',
+    ]) {
+      const c = classifyMail(
+        mail({ subject: 'Kvalitetsutmärkelsen', body, sentAt: '2027-03-05T10:00:00+01:00' }),
+      );
+      expect(c.kind, body).toBe('pre-registration');
+      expect(decide(c), body).toBe('auto');
+    }
+  });
+
+  it('"så finns det tid ändå" tells; a mid-sentence "finns det" is not a question', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Kvalitetsutmärkelsen 2027',
+        body: 'Vi fick en vikarie i april, så finns det tid ändå. Vi vill därför vara med i kvalitetsutmärkelsen 2027.',
+        sentAt: '2027-03-10T10:00:00+01:00',
+      }),
+    );
+    expect(c.scores.question).toBe(0);
+    expect(c.kind).toBe('pre-registration');
+  });
+
+  it('a short yes to the invitation: "Vi kör!", "Anmäl Ekbackens skola"', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'SV: Dags att anmäla intresse till kvalitetsutmärkelsen',
+        body: 'Vi kör! Anmäl Ekbackens skola.\n\nLena',
+        sentAt: '2027-02-15T10:00:00+01:00',
+      }),
+    );
+    expect(c.kind).toBe('pre-registration');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('"Anmäl mig" in a mail about the info meeting stays a signup', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Informationsmöte 2 mars',
+        body: 'Anmäl mig, tack!\nLena',
+        sentAt: '2027-02-15T10:00:00+01:00',
+      }),
+    );
+    expect(c.kind).toBe('info-meeting-signup');
+  });
+
+  it("the board's protocol said to follow later is not this mail's protocol", () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Intresseanmälan',
+        body: 'Hej! Fastighetsenheten vill förhandsanmäla sig till årets kvalitetsutmärkelse. Nämnden tar upp vårt deltagande vid nästa sammanträde och protokollet skickas därefter.',
+        sentAt: '2027-03-05T10:00:00+01:00',
+      }),
+    );
+    expect(c.kind).toBe('pre-registration');
+    expect(decide(c)).toBe('auto');
+  });
+});
