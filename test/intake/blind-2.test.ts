@@ -2,9 +2,9 @@
 // classifier's rules or the earlier sets): the share decided automatically and rightly, and no wrong
 // automatic action, judged as the other measured sets are (./judge.ts). The set was blind until
 // 7 December 2026; its wrong automatic actions were then fixed with rules of their own (appendices
-// only, a merged or renamed unit, moving an info-meeting signup; core/intake/classify.ts), so it is
-// now a seen set and a third blind set measures the next round. The floor may rise, never be lowered
-// to pass.
+// only, a merged or renamed unit, moving an info-meeting signup; core/intake/classify.ts; a late
+// submission, core/intake/late-submission.ts) and its misses tuned on, so it is now a TUNING set and
+// the later blind sets measure the next round. The floor may rise, never be lowered to pass.
 import { describe, expect, it } from 'vitest';
 import { MAIL_KINDS } from '../../core/intake/facts.js';
 import { BLIND_2_MAILS } from '../fixtures/mails/blind-2.js';
@@ -15,9 +15,13 @@ import { measure } from './judge.js';
 
 /**
  * Share of the second blind set decided automatically and rightly: 43/67 (64.2 %) on the committed
- * classifier when the set was finished (26dd633); 44/67 (65.7 %) when its wrong actions were fixed.
+ * classifier when the set was finished (26dd633); 44/67 (65.7 %) when its wrong actions were fixed;
+ * 53/67 (79.1 %; 53/58 = 91.4 % of the mails not labelled triage) after it was tuned on (7 December
+ * 2026: protocol compounds, everyday registrations, links and zips as sendings, questions about the
+ * submission with nothing sent). Left: bulk mail with nothing of the award, a thank-you, a phishing
+ * mail dressed as a shared document, and interest stated as the premise of a question.
  */
-const AUTO_RIGHT_FLOOR = 0.65;
+const AUTO_RIGHT_FLOOR = 0.79;
 
 /**
  * Mails the intake acts on alone and wrongly, kept visible here (their labels are not changed) so
