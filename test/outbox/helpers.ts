@@ -19,6 +19,13 @@ import { seedPgliteDataDir } from '../support/pglite-template.js';
 
 let tenant: Promise<DemoTenant> | undefined;
 
+/**
+ * Per-test timeout of the outbox tests. Most of a test is real work, not scaled time: a world takes
+ * 10–15 s to start on the loaded 2-core machine (emulator, a PGlite copy opening) and 75 sends took
+ * 60 s there, so a test may take several times what it takes on a quiet machine.
+ */
+export const OUTBOX_TEST_TIMEOUT = 240_000;
+
 /** The demo tenant (4 s to build): once per test file. */
 export function demoTenant(): Promise<DemoTenant> {
   tenant ??= buildDemoTenant();
