@@ -11,12 +11,15 @@ let clientState = '';
 beforeAll(async () => {
   h = await startIntakeHarness();
   await h.settle();
-  // The subscription is made in the background at start; it is in the store once made.
-  for (let i = 0; i < 100 && !(await h.server.store.sync.listSubscriptions())[0]; i++)
+  // The subscription is made in the background at start; it is in the store once made (a deadline,
+  // not a count of polls: each poll is slower on a loaded machine, and so is the start).
+  for (const deadline = Date.now() + 45_000; !(await h.server.store.sync.listSubscriptions())[0];) {
+    if (Date.now() > deadline) throw new Error('the intake made no Graph subscription in 45 s');
     await new Promise((r) => setTimeout(r, 100));
+  }
   subscriptionId = (await h.server.store.sync.listSubscriptions())[0]!.id;
   clientState = h.intake.clientState();
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   await h?.stop();
 });
