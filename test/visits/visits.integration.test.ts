@@ -96,7 +96,9 @@ async function latestBooked() {
   return booked.sort((a, b) => Date.parse(b.start!) - Date.parse(a.start!))[0]!;
 }
 
-async function until<T>(probe: () => Promise<T | undefined>, ms = 8000): Promise<T> {
+// A cap, not a wait: a decline travels by change notification and the team leader's card by the
+// delivery queue, several seconds apart on a loaded machine.
+async function until<T>(probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await probe();
@@ -106,7 +108,8 @@ async function until<T>(probe: () => Promise<T | undefined>, ms = 8000): Promise
   }
 }
 
-describe('visits in the local Microsoft 365', () => {
+// The booking round trip took 12 s of the runner's 30 s on the loaded 2-core machine.
+describe('visits in the local Microsoft 365', { timeout: 120_000 }, () => {
   it('brings the demo cycle to examination: teams formed, units assigned, hand-booked visits imported, some left to book', async () => {
     expect(teams.length).toBeGreaterThanOrEqual(5);
     const rows = await service.calendar(YEAR, 'site');
