@@ -92,7 +92,7 @@ const b = (src: string) => new RegExp(`\\b(?:${src})\\b`);
  * "trots", "hur", "eller") keeps it a question.
  */
 const JOIN_REQUEST = b(
-  '(kan|kunde|skulle|far) (jag|vi) (garna |ocksa |aven )?(fa |kunna fa |kunna )?(anmala (mig|oss)|komma|delta|vara med|ga pa|boka (en )?plats)|gar det (bra )?att (fa )?(anmala (mig|oss|sig)|komma|delta|vara med|boka (en )?plats)|(could|can|may) (i|we) (please |also )?(join|attend|sign up|register|come|book a (place|seat))|is it possible (for (me|us) )?to (join|attend|sign up|register|come)',
+  '(kan|kunde|skulle|far) (jag|vi) (garna |ocksa |aven )?(fa |kunna fa |kunna )?((en )?plats|anmala (mig|oss)|komma|delta|vara med|ga pa|boka (en )?plats)|(kan|kunde|skulle|vill) ni (vara snalla och |garna )?(anmala|skriva upp|boka in|lagga till|registrera) (mig|oss|var \\w+|vart \\w+)|could you (please )?(sign (me|us) up|register (me|us)|add (me|us)|put (me|us) down|book (me|us))|gar det (bra )?att (fa )?(anmala (mig|oss|sig)|komma|delta|vara med|boka (en )?plats)|(could|can|may) (i|we) (please |also )?(join|attend|sign up|register|come|book a (place|seat))|is it possible (for (me|us) )?to (join|attend|sign up|register|come)',
 );
 const JOIN_DOUBT = b(
   'fortfarande|annu|trots|aven om|efter (sista|deadline|anmalningstiden)|for sent|forsent|hur|nar|vilken|vilket|vilka|ifall|eller|still|late|how|when|which|or',
@@ -104,9 +104,13 @@ const PRAISE_SV =
   '((valdigt|riktigt|jatte|mycket|otroligt|supert?|sa|verkligen|sarskilt|extra) )?(fin|fina|fint|bra|harlig\\w*|fantastisk\\w*|trevlig\\w*|rolig\\w*|minnesvard\\w*|lyckad\\w*|lyckat|inspirerande|varm|varmt|stor|stort|gott|god|tydlig\\w*|givande|informativ\\w*|intressant\\w*|larorik\\w*|uppskattad\\w*|genomtankt\\w*|proffsig\\w*|underbar\\w*|spannande)(( och| samt) \\w+)* ';
 const PRAISE_EN =
   '((really|very|so|truly|most|particularly) )?(lovely|wonderful|great|fantastic|memorable|inspiring|nice|fine|splendid|useful|helpful|informative|interesting|clear|excellent|enjoyable)( and \\w+)* ';
-/** Thanks for something that has happened ("tack för en fin kväll", "thank you for a lovely day"). */
+/**
+ * Thanks for something that has happened ("tack för en fin kväll", "thank you for a lovely day"), or
+ * for the event itself by its definite name ("Tack för informationsmötet", "thanks for the session").
+ */
 const THANKS_FOR_EVENT = b(
-  `(stort |varmt |ett stort )?tack (sa mycket |sa hemskt mycket |sa jatte mycket )?for (en |ett |det |den )?(${PRAISE_SV})+\\w+|thank(s| you)( so much| very much)? for (a|an|the) (${PRAISE_EN})+\\w+`,
+  `(stort |varmt |ett stort )?tack (sa mycket |sa hemskt mycket |sa jatte mycket )?for (en |ett |det |den )?(${PRAISE_SV})+\\w+|thank(s| you)( so much| very much)? for (a|an|the) (${PRAISE_EN})+\\w+|` +
+    `(stort |varmt |ett stort )?tack (sa mycket |sa hemskt mycket |sa jatte mycket )?for (dagens |gardagens |det gemensamma )?(inf\\w{0,10}?(motet|traffen)|infomotet|infotraffen|genomgangen|presentationen|dragningen|galan|prisutdelningen|ceremonin|utbildningen|platsbesoket|aterforingen|workshopen|seminariet)|thank(s| you)( so much| very much)? for (the|today s|yesterday s) (information )?(meeting|session|presentation|ceremony|event|site visit|workshop|training|briefing)`,
 );
 
 const PHRASES: PhraseRule[] = [
@@ -433,7 +437,7 @@ const INFO = new RegExp(
 const QUESTION_SUBJECT = /^(fraga|fragor|en fraga|question|questions)\b/;
 /** A sentence announcing the submission for later ("bidraget kommer före midnatt"): not sent yet. */
 const ANNOUNCED =
-  /\b(kommer|skickas|skickar vi|skickar|lamnar vi in|kommer vi att skicka)( \w+){0,2} (strax|senare|snart|sa snart|ikvall|i kvall|imorgon|i morgon|fore|innan|efter|inom|nar|nasta vecka|i (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december))\b/;
+  /\b(kommer|skickas|skickar vi|skickar|lamnar vi in|kommer vi att skicka|aterkommer med|aterkommer)( \w+){0,2} (strax|senare|snart|sa snart|ikvall|i kvall|imorgon|i morgon|fore|innan|efter|inom|nar|nasta vecka|i (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december))\b/;
 
 /**
  * Later in other words: "protokollet kommer därefter", "styrelsen behandlar det på sitt möte i maj",
@@ -475,7 +479,7 @@ const ATTENDED =
  * säkra än"): no decision yet, so neither a registration nor a withdrawal.
  */
 const TENTATIVE = b(
-  'funderar (pa|over)|overvager|overlagger|(kanske|eventuellt|mojligen) (\\w+ ){0,3}(delta|deltar|vara med|anmal\\w*|medverka|soka|hoppa av|hoppar av|dra oss ur|drar oss ur|avsta|avstar)|(delta|deltar|vara med|anmal\\w*|medverka)( \\w+){0,2} (kanske|eventuellt|mojligen)|(ar|ar vi) (inte|ej) (saker|sakra|helt saker|helt sakra)|vet (inte|ej) (an |annu )?(om|riktigt)|inte bestamt|ej bestamt|osaker\\w*|osakra|considering|thinking (about|of)|might|may (take part|participate|join)|not (yet )?sure|undecided|have not decided|haven t decided',
+  'funderar (pa|over)|overvager|overlagger|(kanske|eventuellt|mojligen) (\\w+ ){0,3}(delta|deltar|vara med|anmal\\w*|medverka|soka|hoppa av|hoppar av|dra oss ur|drar oss ur|avsta|avstar)|(delta|deltar|vara med|anmal\\w*|medverka)( \\w+){0,2} (kanske|eventuellt|mojligen)|(ar|ar vi) (inte|ej) (saker|sakra|helt saker|helt sakra)|vet (inte|ej) (an |annu )?(om|riktigt)|inte bestamt|ej bestamt|osaker\\w*|osakra|(?<!been )considering|(?<!been )thinking (about|of)|might|may (take part|participate|join)|not (yet )?sure|undecided|have not decided|haven t decided',
 );
 /**
  * The award's events besides the info meeting: "kan inte delta på platsbesöket" is about the visit,
@@ -486,7 +490,7 @@ const EVENT = b(
 );
 /** Complaints and criticism ("borde inte få pris", "stora problem med bemötandet", "I want to complain"). */
 const COMPLAINT = b(
-  'klagomal\\w*|klaga|klagar|missnojd\\w*|borde inte (fa|vinna)|stora problem|allvarliga problem|kritik|kritiken|kritisera\\w*|upprord|orolig|oroliga|anmala (ett )?missforhallande\\w*|complain\\w*|complaint|concerned about|should not (win|get|receive)|does not deserve|do not deserve',
+  'klagomal\\w*|klaga|klagar|missnojd\\w*|borde inte (fa|vinna)|stora problem|allvarliga problem|kritik|kritiken|kritisera\\w*|upprord|(jag|vi) (ar|blir|blev|kanner mig|kanner oss) (\\w+ ){0,2}orolig\\w*|orolig\\w* (for|over) (hur|att|bemotandet|kvaliteten|personalen|min|mitt|mina|var|vart|vara)|en orolig (foralder|anhorig|pappa|mamma|dotter|son)|anmala (ett )?missforhallande\\w*|complain\\w*|complaint|concerned about|should not (win|get|receive)|does not deserve|do not deserve',
 );
 /**
  * A mail that brings only the appendices of a submission ("här kommer bilagorna", "the remaining
@@ -598,7 +602,7 @@ function sentences(text: string, allQuestions = false): Sentence[] {
 }
 
 const AUTO_SUBJECT =
-  /^(automatiskt svar|autosvar|automatic reply|auto ?reply|autoreply|out of (the )?office|fr[aå]nvaro(meddelande)?|franvaro|fr[aå]nvarande|ledig|semester|abwesenheit|r[eé]ponse automatique|absence)\b/i;
+  /^(automatiskt svar|autosvar|automatic reply|auto ?reply|autoreply|out of (the )?office|fr[aå]nvaro(meddelande)?|franvaro|fr[aå]nvarande|ledig|semester|(semester|franvaro|fr[aå]nvaro|ledighets)svar|abwesenheit|r[eé]ponse automatique|absence)\b/i;
 const AUTO_BODY = b(
   'ar (ledig|pa semester|franvarande|tjanstledig|sjukskriven|foraldraledig|borta)|tillbaka (den|pa|igen)|atervander|har begransad tillgang|lases inte|laser inte (min|mina|min egen) (e ?post|mejl|mail|inkorg)|out of (the )?office|i am (away|on leave|on vacation|out)|will be back|return(ing)? on|limited access to (my )?e ?mail|will not be read',
 );
@@ -623,7 +627,7 @@ const MAILBOX_GREETING =
   /\b(hej|hejsan|hallo|hi|hello|dear) (kvalitetsutmarkelse\w*|quality award)\b/g;
 /** Outlook's subject prefixes for an answer to a meeting invitation, Swedish and English. */
 const CALENDAR_RESPONSE =
-  /^(accepterat|accepterad|preliminärt|avböjt|accepted|tentative|declined)\s*:/i;
+  /^(accepterat|accepterad|preliminärt( accepterat)?|avböjt|tackat ja|tackat nej|nytt tidsförslag|accepted|tentative|tentatively accepted|declined|new time proposed)\s*:/i;
 
 const AWARD_NAME = /\b(kvalitetsutmarkelse\w*|quality award)\b/;
 
@@ -672,6 +676,8 @@ export function classifyMail(facts: MailFacts): Classification {
   /** Whether the sender's own text only tells of things done before, thanked for or called off. */
   let ownReferred = false;
   const namedAward = new Map<MailKind, number>();
+  /** Kinds the award is named with outside the subject (the subject alone is the thread's topic). */
+  const namedInText = new Set<MailKind>();
   for (const zone of zones) {
     if (!zone.text.trim()) continue;
     // Each rule counts once per zone, at its strongest: a phrase asked about in one sentence and
@@ -771,11 +777,14 @@ export function classifyMail(facts: MailFacts): Classification {
           weight *= thankedFor || datedByMeeting || toldOfMeeting ? 0 : 0.2;
         const announcedHere = s.announced && (kind === 'submission' || kind === 'board-protocol');
         if (zone.name === 'texten' && !s.isQuestion && kind !== 'question') {
-          if (referred || announcedHere) ownReferred = true;
+          // Thanks for what happened tells of the past too: the subject ("Informationsträffen") is
+          // then what is thanked for, not a signup.
+          if (referred || announcedHere || rule.id === 'thanks-for-event') ownReferred = true;
           else ownStatement = true;
         }
         if (!s.isQuestion && !referred && kind !== 'question' && AWARD_NAME.test(s.text)) {
           namedAward.set(kind, Math.max(namedAward.get(kind) ?? 0, zone.weight));
+          if (zone.name !== 'ämnesraden') namedInText.add(kind);
         }
         const key = `${rule.id}:${kind}`;
         const signal: Signal = {
@@ -804,6 +813,8 @@ export function classifyMail(facts: MailFacts): Classification {
       rule: 'names-award',
       kind,
       weight: zoneWeight,
+      // Named only in the subject, it is the subject's: asked about when the text only asks.
+      ...(namedInText.has(kind) ? {} : { zone: 'ämnesraden' }),
       sv: 'i samma mening som kvalitetsutmärkelsen nämns',
       en: 'in the same sentence as the award is named',
     });
@@ -1037,11 +1048,16 @@ export function classifyMail(facts: MailFacts): Classification {
   // the answer, the subject is only the meeting's title, so nothing in it is said by the sender.
   const calendarResponse = CALENDAR_RESPONSE.exec(facts.subject.trim());
   if (calendarResponse) {
+    // Words the sender added to the answer ("kan jag komma den 2 mars i stället?") are read as any
+    // mail's: the answer itself then only hints.
+    const ownSays =
+      questionCount > 0 ||
+      fired.some((s) => s.zone === 'texten' && s.weight > 0 && s.kind !== 'other');
     for (const s of fired) if (s.zone === 'ämnesraden' || s.rule === 'names-award') s.weight = 0;
     add({
       rule: 'calendar-response',
       kind: 'other',
-      weight: 8,
+      weight: ownSays ? 2 : 8,
       sv: 'ett svar på en mötesinbjudan (kalendern har svaret)',
       en: 'an answer to a meeting invitation (the calendar has it)',
       evidence: facts.subject,

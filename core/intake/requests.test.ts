@@ -27,11 +27,29 @@ describe('a request to join put as a question', () => {
       ['Infoträff', 'Går det att anmäla sig till infoträffen 18 februari? Vi blir två.'],
       ['Anmälan', 'Hej, får vi komma på informationsmötet i Stadshuset den 9 mars?\n/Karin'],
       ['Information session', 'Hello,\nCould I join the information session on 2 March?\nKarin'],
+      ['Informationsmötet', 'Hej! Kan ni anmäla mig till informationsmötet den 16 februari?'],
+      ['Info', 'Skulle jag kunna få en plats på informationsträffen 18 februari?'],
+      [
+        'Information meeting',
+        'Could you please sign me up for the information meeting on 9 March?',
+      ],
     ] as const) {
       const c = classifyMail(mail({ subject, body }));
       expect(c.kind, body).toBe('info-meeting-signup');
       expect(decide(c), body).toBe('auto');
     }
+  });
+
+  it('asked of the award, a request to register the unit is a registration', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Kvalitetsutmärkelsen 2027',
+        body: 'Hej! Kan ni anmäla vår enhet, Förskolan Lönnen, till kvalitetsutmärkelsen 2027?\nKarin Wik',
+        sentAt: '2027-03-02T10:00:00+01:00',
+      }),
+    );
+    expect(c.kind).toBe('pre-registration');
+    expect(decide(c)).toBe('auto');
   });
 
   it('stays a question when the sentence doubts or weighs choices', () => {
