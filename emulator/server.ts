@@ -415,6 +415,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
         server.close(() => resolve());
         server.closeAllConnections?.();
       });
+      store.stopPending();
       saver?.flush();
     },
   };

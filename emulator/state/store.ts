@@ -99,12 +99,29 @@ export class Store {
     for (const rec of due) this.run(rec);
   }
 
+  private readonly timers = new Set<NodeJS.Timeout>();
+
   private arm(rec: PendingRec): void {
     const timer = setTimeout(
-      () => this.run(rec),
+      () => {
+        this.timers.delete(timer);
+        this.run(rec);
+      },
       Math.max(0, rec.dueAt - this.clock.now().getTime()),
     );
     timer.unref?.();
+    this.timers.add(timer);
+  }
+
+  /**
+   * Stops making planned changes (the emulator closes): they stay in the state, as after a kill, and
+   * a restart makes them. Without this a timer could fire after close and journal into a state
+   * folder already removed.
+   */
+  stopPending(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.runner = undefined;
   }
 
   private run(rec: PendingRec): void {

@@ -130,7 +130,36 @@ describe('the emulator journal', () => {
     expect(Object.keys(late.s.data.pending ?? {})).toEqual([]);
 
     // The timers of these stores must not write into the removed directory later.
-    for (const s of [store, early.s, late.s]) s.data.pending = {};
+    for (const s of [store, early.s, late.s]) s.stopPending();
     saver.flush();
+  });
+
+  it('makes no planned change once stopped (as at close): it stays in the state for a restart', async () => {
+    const path = `${dir}/stopped.json`;
+    const clock = new Clock();
+    const store = new Store(loadTenant(fixtureTenant(), clock), clock);
+    const saver = new StateSaver(path, () => store.data, 60_000);
+    store.onChange((e) => saver.record(e));
+    store.resumePending(applyPendingMailOp);
+    const sender = store.findUser(SHARED)!;
+    sendMessage({
+      store,
+      faults: new Faults(clock, { sentItemsDelayMs: 30, sendingLimits: null }),
+      sender,
+      fields: {
+        subject: 'Kvitto',
+        body: { contentType: 'text', content: 'Tack.' },
+        toRecipients: [{ emailAddress: { address: MANAGER } }],
+      },
+      attachments: [],
+      saveToSentItems: true,
+    });
+    store.stopPending();
+    saver.flush();
+    await new Promise((r) => setTimeout(r, 120));
+
+    const mb = store.mailbox(sender.id!);
+    expect(store.messagesIn(mb, store.folder(mb, 'sentitems')!.id)).toEqual([]);
+    expect(Object.values(loadStateFile(path)!.pending ?? {})).toHaveLength(1);
   });
 });
