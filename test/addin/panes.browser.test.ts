@@ -99,7 +99,9 @@ const filled = (page: Page) =>
 
 const iso = (s: string) => new Date(s).toISOString();
 
-describe('the "Boka besök" organizer pane', () => {
+// Like the tab's browser tests: a browser's waits (30 s each by default) need more than the
+// runner's 30 s per test on a loaded machine.
+describe('the "Boka besök" organizer pane', { timeout: 120_000 }, () => {
   it('fills exactly the chosen slot, the team and unit manager, the visiting address and the documents, and records the visit once', async () => {
     const team = teams[0]!;
     const unitId = (await unbookedOf(team))!;
@@ -209,7 +211,7 @@ describe('the "Boka besök" organizer pane', () => {
   });
 });
 
-describe('the mail read pane', () => {
+describe('the mail read pane', { timeout: 120_000 }, () => {
   it('shows how a seeded mail was classified and a coordinator’s correction moves the unit', async () => {
     // A seeded mail about one unit that the intake left to a coordinator (a registration or
     // withdrawal it was unsure of), whose unit may still withdraw; the coordinator decides withdrawal.

@@ -85,7 +85,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-describe('the bot in the Agents Playground', () => {
+// Like the tab's browser tests: a browser's waits (30 s each by default) need more than the
+// runner's 30 s per test on a loaded machine.
+describe('the bot in the Agents Playground', { timeout: 120_000 }, () => {
   it('welcomes the user and answers "hjälp" with the help card', async () => {
     const page = await browser.newPage();
     await page.goto(playgroundUrl);

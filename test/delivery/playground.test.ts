@@ -46,7 +46,9 @@ afterAll(async () => {
   await new Promise((r) => playground?.close(r));
 });
 
-describe('the Agents Playground as a demo unit manager', () => {
+// Like the tab's browser tests: a browser's waits (30 s each by default) need more than the
+// runner's 30 s per test on a loaded machine.
+describe('the Agents Playground as a demo unit manager', { timeout: 120_000 }, () => {
   it('gets the cards delivery sends that manager', async () => {
     const hello = await postActivity(
       server,
