@@ -163,6 +163,7 @@ describe('a Gmail reply in Swedish', () => {
   it('"Den ons 3 feb. 2027 kl 10:15 skrev Namn <adress>:" opens the quote', () => {
     const parts = splitMail(
       'Vi är med!\n\nLena\n\nDen ons 3 feb. 2027 kl 10:15 skrev Kvalitetsutmärkelsen <kvalitet@stockholm.example>:\n> Anmäl er senast 22 mars.',
+      false,
     );
     expect(parts.own).not.toContain('skrev');
     expect(parts.quoted).toContain('Anmäl er senast 22 mars.');
