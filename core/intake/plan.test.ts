@@ -433,6 +433,27 @@ describe('submissions', () => {
   });
 });
 
+describe('a submission sent as a link in the text', () => {
+  it('the step carries the link, so the receipt can ask for the file', () => {
+    const a = assessed('submission', { unitId: 'u-solrosen' });
+    (a.classification.signals as { fired: unknown[] }).fired = [
+      {
+        rule: 'document-link',
+        kind: 'submission',
+        weight: 2,
+        evidence: 'https://x.example/KU.docx',
+      },
+    ];
+    const plan = act(planMail(input(a, { facts: { sentAt: '2027-05-10T10:00:00+02:00' } })));
+    expect(plan.steps[0]).toEqual({
+      do: 'record-submission',
+      unitId: 'u-solrosen',
+      unitName: 'Förskolan Solrosen',
+      link: 'https://x.example/KU.docx',
+    });
+  });
+});
+
 describe('a submission sent after the deadline (17 May kl. 24.00)', () => {
   const lateAt = { sentAt: '2027-05-18T00:03:00+02:00', subject: 'Tävlingsbidrag Solrosen' };
 

@@ -166,6 +166,13 @@ function signupQuestion(
   };
 }
 
+/** The link a submission mail gives instead of its file (classify.ts's 'document-link'), if any. */
+function linkOf(c: MailAssessment['classification']): { link?: string } {
+  // (A plan built from a stored assessment may carry no fired rules.)
+  const link = (c.signals.fired ?? []).find((s) => s.rule === 'document-link')?.evidence;
+  return link ? { link } : {};
+}
+
 export function readsFor(
   assessment: MailAssessment,
   decision: MailDecision | undefined,
@@ -219,8 +226,15 @@ export type ActStep =
   /**
    * Keep the submission's version (and merge a split submission's parts). `lateAccepted`: sent after
    * the deadline and a coordinator accepted it (the receipt says so instead of "the coordinators decide").
+   * `link`: the document's link in the text when nothing is attached (the receipt asks for the file).
    */
-  | { do: 'record-submission'; unitId: string; unitName: string; lateAccepted?: true };
+  | {
+      do: 'record-submission';
+      unitId: string;
+      unitName: string;
+      lateAccepted?: true;
+      link?: string;
+    };
 
 /** A document kept while its mail waits for a coordinator (a late submission: nothing is lost). */
 export interface KeepStep {
@@ -383,7 +397,7 @@ export function planMail(input: MailPlanInput): MailPlan {
       filing: { ...triageFiling, categories: [...triageFiling.categories, LATE_CATEGORY] },
       keep: {
         cycle,
-        step: { do: 'record-submission', unitId: unit.id, unitName: unit.name },
+        step: { do: 'record-submission', unitId: unit.id, unitName: unit.name, ...linkOf(c) },
         sentAt: facts.sentAt,
         language: c.signals.language,
       },
@@ -441,6 +455,7 @@ export function planMail(input: MailPlanInput): MailPlan {
         unitId: unit!.id,
         unitName: unit!.name,
         ...(late && decision ? { lateAccepted: true as const } : {}),
+        ...linkOf(c),
       });
       // The application has arrived only when a document could be read.
       if (input.documentsReadable)

@@ -83,3 +83,27 @@ describe('a submission mail, planned', () => {
     expect(plan.receipt.text).toContain('Observera att bidraget kom in efter sista dag.');
   });
 });
+
+describe('a submission sent as a link', () => {
+  it('with nothing attached: the receipt says the link cannot be opened and asks for the file', () => {
+    const plan = planSubmission(
+      input({
+        documents: [],
+        linkedDocument: 'https://stad.sharepoint.example/sites/skola/KU2027.docx',
+      }),
+    );
+    expect(plan.readable).toBe(false);
+    expect(plan.receipt.text).toContain(
+      'https://stad.sharepoint.example/sites/skola/KU2027.docx kom som en länk till OneDrive eller SharePoint',
+    );
+    expect(plan.receipt.text).not.toContain('Vi hittade ingen bifogad fil');
+  });
+
+  it('a file attached as well wins: the link is not counted', () => {
+    const plan = planSubmission(
+      input({ linkedDocument: 'https://stad.sharepoint.example/x.docx' }),
+    );
+    expect(plan.readable).toBe(true);
+    expect(plan.receipt.text).not.toContain('kom som en länk');
+  });
+});

@@ -29,6 +29,8 @@ export interface SubmissionPlanInput {
   earlier: readonly EarlierVersion[];
   /** Sent after the deadline and accepted by a coordinator. */
   lateAccepted?: boolean;
+  /** A link to the document in the mail's text, when nothing is attached (the receipt asks for the file). */
+  linkedDocument?: string;
 }
 
 export interface SubmissionPlan {
@@ -50,7 +52,13 @@ interface PartDetails {
 }
 
 export function planSubmission(input: SubmissionPlanInput): SubmissionPlan {
-  const { cycle, documents } = input;
+  const { cycle } = input;
+  // A link instead of the file is a document the app may not open: the receipt says so and asks
+  // for the file, rather than "no file attached".
+  const documents: SubmissionDocument[] =
+    input.documents.length === 0 && input.linkedDocument
+      ? [{ fileName: input.linkedDocument, result: { ok: false, reason: 'link' } }]
+      : input.documents;
   const earlier = input.earlier.filter((v) => v.messageId !== input.messageId);
   const split = splitPart(input.subject);
   const ownText = documents

@@ -242,6 +242,7 @@ function keepSubmission(
       language: keep.language,
       documents: mail.documents,
       ...(step.lateAccepted ? { lateAccepted: true } : {}),
+      ...(step.link ? { linkedDocument: step.link } : {}),
     }),
   );
 }

@@ -18,6 +18,8 @@ export interface SubmissionInput {
   documents: ReadDocument[];
   /** Sent after the deadline and accepted by a coordinator (the receipt says so). */
   lateAccepted?: boolean;
+  /** The document's link in the mail's text, when nothing is attached. */
+  linkedDocument?: string;
 }
 
 export type SubmissionOutcome = Omit<SubmissionPlan, 'details'>;
@@ -38,6 +40,7 @@ export async function handleSubmission(
     documents,
     earlier: await ctx.store.submissions.list(unitId, year),
     ...(input.lateAccepted ? { lateAccepted: true } : {}),
+    ...(input.linkedDocument ? { linkedDocument: input.linkedDocument } : {}),
   });
   const { check, details, ...outcome } = plan;
   // Keyed by the mail: the same mail again keeps the version recorded the first time.
