@@ -242,3 +242,37 @@ describe('registering in everyday words', () => {
     expect(decide(c)).toBe('auto');
   });
 });
+
+describe('short statements and questions', () => {
+  it('"X deltar gärna i år" registers; "deltar inte i år" withdraws', () => {
+    const yes = classifyMail(
+      mail({
+        subject: 'Kvalitetsutmärkelsen 2027',
+        body: 'Hej! Lindängens äldreboende deltar gärna i år.\n/Lena',
+        sentAt: '2027-03-03T10:00:00+01:00',
+      }),
+    );
+    expect(yes.kind).toBe('pre-registration');
+    expect(decide(yes)).toBe('auto');
+    const no = classifyMail(
+      mail({
+        subject: 'Kvalitetsutmärkelsen 2027',
+        body: 'Hej! Lindängens äldreboende deltar inte i år.\n/Lena',
+        sentAt: '2027-03-03T10:00:00+01:00',
+      }),
+    );
+    expect(no.kind).toBe('withdrawal');
+  });
+
+  it('"När börjar platsbesöken?" asks, with no other question word', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Platsbesöken',
+        body: 'Hej! När börjar platsbesöken i höst? Vi lägger schemat nu.\n/Lena',
+        sentAt: '2027-06-03T10:00:00+02:00',
+      }),
+    );
+    expect(c.kind).toBe('question');
+    expect(decide(c)).toBe('auto');
+  });
+});
