@@ -48,7 +48,7 @@ beforeAll(async () => {
   );
   await intake.idle();
   coordinator = await tabToken(server.emulatorUrl!, DEMO_COORDINATOR);
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await server?.stop();

@@ -49,7 +49,7 @@ beforeAll(async () => {
   ({ server, browser } = tab);
   await intake.idle();
   teams = await server.store.examinerTeams.listTeams(YEAR);
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await tab?.stop();

@@ -80,7 +80,7 @@ beforeAll(async () => {
     { features: [createVisitsFeature({ sweepMs: 0, onService: (s) => (service = s) })] },
   );
   teams = await server.store.examinerTeams.listTeams(YEAR);
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await server?.stop();
 });

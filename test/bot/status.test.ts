@@ -86,7 +86,7 @@ beforeAll(async () => {
     members: [{ address: examinerUpn, objectId: ids.examiner }],
   });
   await server.store.examinerTeams.assign(unitIds.vasaparken, YEAR, 'team-test-1', 'test');
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await server?.stop();

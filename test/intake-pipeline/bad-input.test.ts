@@ -13,7 +13,7 @@ let bad: BadDocument[];
 beforeAll(async () => {
   h = await startIntakeHarness();
   bad = await badDocuments();
-}, 60_000);
+}, 300_000);
 afterAll(async () => {
   await h?.stop();
 });

@@ -19,7 +19,7 @@ beforeAll(async () => {
   auth = {
     authorization: `Bearer ${((await res.json()) as { access_token: string }).access_token}`,
   };
-}, 60_000);
+}, 300_000);
 afterAll(async () => {
   await h?.stop();
 });

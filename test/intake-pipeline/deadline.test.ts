@@ -42,7 +42,7 @@ beforeAll(async () => {
       await send(CECILIA, 'Kastanjeskolan', 'Cecilia Ek', '2027-05-17T22:00:10Z'); // 00:00:10
     },
   });
-}, 60_000);
+}, 300_000);
 afterAll(async () => {
   await h?.stop();
 });

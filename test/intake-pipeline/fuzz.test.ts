@@ -12,7 +12,7 @@ const MAILS = 24;
 let h: IntakeHarness;
 beforeAll(async () => {
   h = await startIntakeHarness();
-}, 60_000);
+}, 300_000);
 afterAll(async () => {
   await h?.stop();
 });

@@ -10,7 +10,7 @@ import { applicationDocx, DOCX, plain, svNumber } from './documents.js';
 let h: IntakeHarness;
 beforeAll(async () => {
   h = await startIntakeHarness();
-}, 60_000);
+}, 300_000);
 afterAll(async () => {
   await h?.stop();
 });

@@ -58,7 +58,7 @@ beforeAll(async () => {
       }));
     },
   });
-}, 60_000);
+}, 300_000);
 afterAll(async () => {
   await h?.stop();
 });

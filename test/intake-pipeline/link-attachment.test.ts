@@ -9,7 +9,7 @@ import { plain } from './documents.js';
 let h: IntakeHarness;
 beforeAll(async () => {
   h = await startIntakeHarness();
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await h?.stop();
 });

@@ -11,7 +11,7 @@ import { startIntakeHarness, type IntakeHarness } from './harness.js';
 let h: IntakeHarness;
 beforeAll(async () => {
   h = await startIntakeHarness();
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await h?.stop();
 });

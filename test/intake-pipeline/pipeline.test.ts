@@ -13,7 +13,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 let h: IntakeHarness;
 beforeAll(async () => {
   h = await startIntakeHarness({ awardNow: '2027-02-01T10:00:00+01:00' });
-}, 60_000);
+}, 300_000);
 afterAll(async () => {
   await h?.stop();
 });

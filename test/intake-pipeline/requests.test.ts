@@ -14,7 +14,7 @@ let h: IntakeHarness;
 beforeAll(async () => {
   h = await startIntakeHarness({ awardNow: '2027-03-10T10:00:00+01:00' });
   await h.settle();
-}, 60_000);
+}, 300_000);
 afterAll(async () => {
   await h?.stop();
 });

@@ -12,7 +12,7 @@ import { BO, CECILIA, COORD_ID, DANA, ERIK, units } from './tenant.js';
 let h: IntakeHarness;
 beforeAll(async () => {
   h = await startIntakeHarness({ features: [createStatusFeature()] });
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await h?.stop();
 });

@@ -78,7 +78,7 @@ beforeAll(async () => {
     anchorMs: Date.now(),
     occurrenceId: '2027:submission-7d',
   });
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await emu?.close();
   rmSync(dataDir, { recursive: true, force: true });

@@ -78,7 +78,7 @@ beforeAll(async () => {
     },
   );
   for (const u of emulator.admin.state().users) ids.set(u.userPrincipalName!.toLowerCase(), u.id!);
-}, 180_000);
+}, 300_000);
 afterAll(async () => {
   await server?.stop();
 });

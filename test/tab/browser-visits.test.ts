@@ -33,7 +33,7 @@ beforeAll(async () => {
     artifacts: ARTIFACTS,
   });
   server = tab.server;
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await tab?.stop();

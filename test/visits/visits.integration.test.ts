@@ -33,7 +33,7 @@ beforeAll(async () => {
     },
   );
   teams = await server.store.examinerTeams.listTeams(YEAR);
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await server?.stop();
 });
