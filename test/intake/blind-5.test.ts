@@ -16,10 +16,10 @@ import { LABELLED_MAILS } from '../fixtures/mails/mails.js';
 import { measure } from './judge.js';
 
 /**
- * Share of the set decided automatically and rightly: 87/115 (75.7 %; 87/103 = 84.5 % of the mails
- * not labelled triage) on the committed classifier when the set was finished (f07dae5).
+ * Share of the set decided automatically and rightly: 88/115 (76.5 %; 88/103 = 85.4 % of the mails
+ * not labelled triage) on the committed classifier when the set was finished (bd2e407).
  */
-const AUTO_RIGHT_FLOOR = 0.75;
+const AUTO_RIGHT_FLOOR = 0.76;
 
 /**
  * Mails the intake acts on alone and wrongly when the set was finished, kept visible here (their
@@ -31,17 +31,9 @@ const AUTO_RIGHT_FLOOR = 0.75;
  * - b5-triage-04: "bifogar vårt bidrag" with nothing attached, 23.00 on the last evening, taken as a
  *   submission (right: a coordinator asks for the file at once, no receipt for an entry never sent);
  * - b5-triage-08: a board protocol declining a unit that had sent an entry, filed as a protocol
- *   for that unit (right: a coordinator withdraws the unit's entry);
- * - b5-triage-12: in June, a pre-registration for NEXT year (2028), registered for 2027 (right: a
- *   coordinator notes it for the next cycle's invitation).
+ *   for that unit (right: a coordinator withdraws the unit's entry).
  */
-const KNOWN_WRONG: string[] = [
-  'b5-other-07',
-  'b5-triage-02',
-  'b5-triage-04',
-  'b5-triage-08',
-  'b5-triage-12',
-];
+const KNOWN_WRONG: string[] = ['b5-other-07', 'b5-triage-02', 'b5-triage-04', 'b5-triage-08'];
 
 const text = (m: { body?: string; html?: string }) => (m.body ?? m.html ?? '').trim();
 
