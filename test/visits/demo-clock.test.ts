@@ -33,7 +33,8 @@ const states = async (store: Store) =>
     return acc;
   }, {});
 
-describe('the demo data at the clock it starts at', () => {
+// Each test opens a store and imports the demo data: 10 s of the runner's 30 s under load.
+describe('the demo data at the clock it starts at', { timeout: 120_000 }, () => {
   it('before the jury: the examined units are eligible by the coordinator, without jury results', async () => {
     const store = await importedAt('2026-08-24T09:00:00+02:00');
     const byState = await states(store);
