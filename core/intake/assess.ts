@@ -13,6 +13,8 @@ import {
   type PreparedUnit,
   type UnitMatch,
 } from './match.js';
+import { protocolWithdrawalReason } from './protocol-withdrawal.js';
+import { withoutManagerReason } from './standing.js';
 
 /** Kinds whose handling changes one unit's participation, so they need a certain unit. */
 export const KINDS_NEEDING_UNIT: readonly MailKind[] = [
@@ -143,6 +145,15 @@ export function assessMail(
       en: `"${combined}" looks like two registered units merged: the register needs updating`,
     });
   }
+  // Someone registering the unit before its manager has decided, and a protocol that also withdraws
+  // a unit: each needs a person (core/intake/standing.ts, core/intake/protocol-withdrawal.ts).
+  const withoutManager = withoutManagerReason(
+    classification.kind,
+    `${classification.cleanSubject}\n${classification.parts.own}`,
+  );
+  if (withoutManager) triageReasons.push(withoutManager);
+  const protocolWithdrawal = protocolWithdrawalReason(classification);
+  if (protocolWithdrawal) triageReasons.push(protocolWithdrawal);
   return {
     classification,
     match,

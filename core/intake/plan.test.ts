@@ -294,7 +294,11 @@ describe('a withdrawal concerns the cycle the unit is taking part in', () => {
     expect(readsFor(assessed('withdrawal', { unitId: 'u-solrosen' }), undefined)).toEqual({
       participationsOf: 'u-solrosen',
     });
-    expect(readsFor(assessed('pre-registration', { unitId: 'u-solrosen' }), undefined)).toEqual({});
+    // A pre-registration reads them too: a recent winner may not take part (winner-lockout.test.ts).
+    expect(readsFor(assessed('pre-registration', { unitId: 'u-solrosen' }), undefined)).toEqual({
+      participationsOf: 'u-solrosen',
+    });
+    expect(readsFor(assessed('question', { unitId: 'u-solrosen' }), undefined)).toEqual({});
   });
 
   it.each([

@@ -4,7 +4,14 @@
 // documents to record), performs those steps, and asks `planAnswer` — from what the steps found (a
 // transition that did not apply, the submission check) — for the facts, the
 // reply, the categories and the folder. Time is a parameter; nothing here reads a clock or a store.
-import type { Bilingual, Cycle, InfoMeeting, Locale, ParticipationState } from '../model.js';
+import type {
+  Bilingual,
+  Cycle,
+  InfoMeeting,
+  JuryResult,
+  Locale,
+  ParticipationState,
+} from '../model.js';
 import type { MailAssessment } from './assess.js';
 import { cycleForMail } from './cycle.js';
 import { MAIL_KIND_LABELS, type MailFacts, type MailKind } from './facts.js';
@@ -25,6 +32,7 @@ import {
   meetingsToAskAbout,
   whichMeetingReason,
 } from './which-meeting.js';
+import { lockedOutByWin, winnerLockoutReason } from './winner-lockout.js';
 
 /** A coordinator's decision on a triaged mail (kept in the mail's details until applied). */
 export interface MailDecision {
@@ -181,7 +189,11 @@ export function readsFor(
   if (!decision && bounce) return { bounce };
   const { kind, unitId } = chosen(assessment, decision);
   if (kind === 'board-protocol') return { protocol: true };
-  return kind === 'withdrawal' && unitId ? { participationsOf: unitId } : {};
+  // A withdrawal concerns the cycle the unit takes part in; a pre-registration, a unit that may not
+  // take part yet (a recent winner).
+  return (kind === 'withdrawal' || kind === 'pre-registration') && unitId
+    ? { participationsOf: unitId }
+    : {};
 }
 
 export interface MailPlanInput {
@@ -198,7 +210,7 @@ export interface MailPlanInput {
   /** The shared mailbox: its own mail is never answered (a loop). */
   mailbox: string;
   /** The participations of `readsFor(...).participationsOf`. */
-  participations?: readonly { year: number; state: ParticipationState }[];
+  participations?: readonly { year: number; state: ParticipationState; juryResult?: JuryResult }[];
   /** For a non-delivery report: the sent mail found (undefined: none fits). */
   bounced?: BouncedFacts;
   /** At least one attached document could be read (submissions). */
@@ -401,6 +413,23 @@ export function planMail(input: MailPlanInput): MailPlan {
         sentAt: facts.sentAt,
         language: c.signals.language,
       },
+    };
+
+  // A recent winner registering again: the lockout is the coordinators' to tell the unit (a decision
+  // "Intresseanmälan" registers it anyway).
+  const wonIn =
+    !decision && kind === 'pre-registration' && unit
+      ? lockedOutByWin(cycle, input.participations ?? [])
+      : undefined;
+  if (wonIn !== undefined)
+    return {
+      status: 'triage',
+      details: {
+        ...base,
+        year: cycle.year,
+        triageReasons: [winnerLockoutReason(cycle, wonIn)],
+      },
+      filing: triageFiling,
     };
 
   // A signup that names no meeting while several are open, or comes after its meeting's signup

@@ -1,9 +1,9 @@
 // The intake on the fourth blind set (test/fixtures/mails/blind-4.ts, written by engineer W4 on
 // 2026-12-07 without reading the classifier's rules or the earlier sets): the share decided
 // automatically and rightly, and no wrong automatic action, judged as the other measured sets are
-// (./judge.ts). The set is blind: it must not be tuned against; once its misses are fixed with
-// rules of their own it becomes a seen set and a new blind set measures the next round. The floor
-// may rise, never be lowered to pass.
+// (./judge.ts). Measured blind on 2026-12-07: 65/98 with 7 wrong automatic actions; a tuning set
+// since (its wrong actions fixed with rules of their own), and the fifth blind set measures the next
+// round. The floor may rise, never be lowered to pass.
 import { describe, expect, it } from 'vitest';
 import { MAIL_KINDS } from '../../core/intake/facts.js';
 import { BLIND_2_MAILS } from '../fixtures/mails/blind-2.js';
@@ -16,14 +16,16 @@ import { measure } from './judge.js';
 
 /**
  * Share of the fourth blind set decided automatically and rightly: 65/98 (66.3 %; 65/87 = 74.7 % of
- * the mails not labelled triage) on the committed classifier when the set was finished (7ffa136),
- * and the same on 2cc8422.
+ * the mails not labelled triage) measured blind (7ffa136, the same on 2cc8422); 68/98 (69.4 %;
+ * 78.2 %) once its wrong actions were fixed.
  */
-const AUTO_RIGHT_FLOOR = 0.66;
+const AUTO_RIGHT_FLOOR = 0.69;
 
 /**
  * Mails the intake acts on alone and wrongly, kept visible here (their labels are not changed) so
- * that the test fails on any NEW wrong action. Found when the set was finished (7ffa136):
+ * that the test fails on any NEW wrong action: none left. Found when the set was finished (7ffa136),
+ * each fixed since by a rule of its own (core/intake/misdirected.ts, standing.ts,
+ * protocol-withdrawal.ts, winner-lockout.ts; the thanks by the thanks-for-event rule):
  * - b4-other-01: a parent asking the public address about a preschool place is answered as a
  *   question about the award; it is not award business (other).
  * - b4-other-02: a citizen asking about a building permit, the same (other).
@@ -38,15 +40,7 @@ const AUTO_RIGHT_FLOOR = 0.66;
  * b4-triage-01 (a submission at 00:35 on 18 May goes to a coordinator as late) and b4-triage-05
  * (a cooperative of four staff registering "if allowed").
  */
-const KNOWN_WRONG: string[] = [
-  'b4-other-01',
-  'b4-other-02',
-  'b4-other-04',
-  'b4-other-08',
-  'b4-triage-02',
-  'b4-triage-04',
-  'b4-triage-07',
-];
+const KNOWN_WRONG: string[] = [];
 
 const text = (m: { body?: string; html?: string }) => (m.body ?? m.html ?? '').trim();
 

@@ -1,17 +1,19 @@
 // The one judge of a labelled mail for the intake's measured sets (held-out, blind): runs the
-// assessment over the mail's facts, then the plan's own rules for a signup that names no meeting and
-// for a late submission (with the cycle the intake picks for the mail, from cycles/), and says whether
-// the automatic decision was right, rightly left to a coordinator, needlessly left, or a wrong
-// automatic action (the kind, the unit, or acting at all when a coordinator should have looked).
+// assessment over the mail's facts, then the plan's own rules for a signup that names no meeting, a
+// late submission and a recent winner's pre-registration (with the cycle the intake picks for the
+// mail, from cycles/), and says whether the automatic decision was right, rightly left to a
+// coordinator, needlessly left, or a wrong automatic action (the kind, the unit, or acting at all
+// when a coordinator should have looked).
 import { assessMail, type MailAssessment } from '../../core/intake/assess.js';
 import { cycleForMail } from '../../core/intake/cycle.js';
 import type { MailFacts } from '../../core/intake/facts.js';
 import { isLateSubmission } from '../../core/intake/late-submission.js';
 import { htmlToText } from '../../core/intake/text.js';
 import { signupNeedsCoordinator } from '../../core/intake/which-meeting.js';
+import { lockedOutByWin } from '../../core/intake/winner-lockout.js';
 import { loadCycles } from '../../server/cycles.js';
 import type { LabelledMail } from '../fixtures/mails/mails.js';
-import { FIXTURE_UNITS, unitByName } from '../fixtures/mails/units.js';
+import { FIXTURE_JURY_RESULTS, FIXTURE_UNITS, unitByName } from '../fixtures/mails/units.js';
 
 export function factsOf(mail: LabelledMail): MailFacts {
   return {
@@ -31,9 +33,15 @@ const CYCLES = loadCycles();
 /**
  * What the intake decides: the assessment's decision, unless the plan leaves it to a coordinator
  * anyway (core/intake/plan.ts: a signup naming no meeting while several are ahead; a submission
- * sent after the deadline).
+ * sent after the deadline; a pre-registration from a unit that won within the lockout, by the
+ * fixture units' jury results).
  */
 function intakeDecision(facts: MailFacts, a: MailAssessment): MailAssessment['decision'] {
+  if (a.decision === 'auto' && a.classification.kind === 'pre-registration' && a.match.unitId) {
+    const cycle = cycleForMail(CYCLES, 'pre-registration', facts.sentAt);
+    const results = FIXTURE_JURY_RESULTS.filter((r) => r.unitId === a.match.unitId);
+    return cycle && lockedOutByWin(cycle, results) !== undefined ? 'triage' : 'auto';
+  }
   if (a.decision === 'auto' && a.classification.kind === 'submission') {
     const cycle = cycleForMail(CYCLES, 'submission', facts.sentAt);
     return cycle && isLateSubmission(cycle, facts.sentAt) ? 'triage' : 'auto';

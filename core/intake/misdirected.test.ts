@@ -1,0 +1,133 @@
+// Mail sent to the award's address by mistake: a question about another of the city's matters, or an
+// offer to sell, is filed as 'other' (no answer, not on any unit); a question about the award in
+// words that sound like those matters stays a question for a coordinator.
+import { describe, expect, it } from 'vitest';
+import { assessMail } from './assess.js';
+import { classifyMail, decide } from './classify.js';
+import type { MailFacts } from './facts.js';
+import type { MatchableUnit } from './match.js';
+import { misdirectedTopic } from './misdirected.js';
+
+function mail(partial: Partial<MailFacts>): MailFacts {
+  return {
+    subject: '',
+    body: '',
+    from: { address: 'sara.holm@example.net', name: 'Sara Holm' },
+    attachments: [],
+    sentAt: '2027-03-02T09:00:00Z',
+    ...partial,
+  };
+}
+
+const UNITS: MatchableUnit[] = [
+  {
+    id: 'u-ekorren',
+    name: 'Förskolan Ekorren',
+    managerName: 'Anna Bergqvist',
+    managerEmail: 'anna.bergqvist@stockholm.example',
+    email: 'forskolan.ekorren@stockholm.example',
+  },
+];
+
+describe('a question about something else than the award', () => {
+  it('is other, decided alone, and says what it is about instead', () => {
+    for (const [subject, body, about] of [
+      [
+        'Plats på förskola',
+        'Hej! Vi står i kön till Förskolan Ekorren sedan november. När får vi veta om vi får plats?\nSara',
+        'a place in a preschool or school',
+      ],
+      [
+        'Fråga om skolval',
+        'Hej, hur gör jag skolvalet för min son som börjar förskoleklass i höst?',
+        'a place in a preschool or school',
+      ],
+      [
+        'Bygglov',
+        'Hej! Jag sökte bygglov för ett attefallshus i mars och undrar vem som handlägger ärendet?',
+        'a building permit or planning',
+      ],
+      [
+        'Parkering',
+        'Hur ansöker jag om boendeparkering på Kungsholmen? Vem ska jag kontakta?',
+        'parking, streets or waste',
+      ],
+      [
+        'Erfarna konsulter inom förskola',
+        'Hej! Vi har konsulter tillgängliga med kort varsel. Passar det med ett kort samtal på torsdag?',
+        'an offer of services',
+      ],
+      [
+        'Quick question',
+        'Hi, we help public organisations with staffing. Would you have time for a short call next week?',
+        'an offer of services',
+      ],
+      [
+        'Sommarjobb',
+        'Hej! Jag söker sommarjobb inom förskola, vart ska jag skicka mitt CV?',
+        'a job application',
+      ],
+    ] as const) {
+      const c = classifyMail(mail({ subject, body }));
+      expect(c.kind, body).toBe('other');
+      expect(decide(c), body).toBe('auto');
+      expect(c.reasonsEn.join(' '), body).toContain(about);
+    }
+  });
+
+  it('is recorded on no unit, even one it names', () => {
+    const a = assessMail(
+      mail({
+        subject: 'Förskoleplats',
+        body: 'Hej, vi har stått i kö till Förskolan Ekorren i ett år. Vem kan svara på när vi får plats?',
+      }),
+      UNITS,
+    );
+    expect(a.classification.kind).toBe('other');
+    expect(a.decision).toBe('auto');
+    expect(a.match.status).not.toBe('matched');
+  });
+});
+
+describe('a question about the award in the same words', () => {
+  it('stays a question for a coordinator', () => {
+    for (const [subject, body] of [
+      [
+        'Fråga om 51 %',
+        'Hej! Räknas barn med förskoleplats i Solna när vi räknar andelen från Stockholm?',
+      ],
+      ['Plats på informationsmötet', 'Finns det plats kvar på informationsmötet 2 mars?'],
+      [
+        'Bidraget',
+        'Vi har anlitat en konsult för att läsa vårt bidrag, är det tillåtet? Vem ska jag fråga?',
+      ],
+      [
+        'Platsbesöket',
+        'Hur är det med parkering vid platsbesöket, ska examinatorerna ha parkeringstillstånd?',
+      ],
+      [
+        'Fråga',
+        'Hej! Vår förskola har kö till flera avdelningar, kan vi ändå vara med i Kvalitetsutmärkelsen?',
+      ],
+    ] as const) {
+      const c = classifyMail(mail({ subject, body }));
+      expect(c.kind, body).not.toBe('other');
+    }
+  });
+
+  it('is not taken as misdirected when only the quoted mail or a file name names the award', () => {
+    expect(
+      misdirectedTopic({
+        subject: 'SV: Parkering',
+        body: 'Var kan man ställa bilen?\n\n> Välkommen till prisutdelningen i Stadshuset',
+      }),
+    ).toBeUndefined();
+    expect(
+      misdirectedTopic({
+        subject: 'Bygglov',
+        body: 'Se bifogat.',
+        attachmentNames: ['Kvalitetsutmärkelsen bidrag.docx'],
+      }),
+    ).toBeUndefined();
+  });
+});

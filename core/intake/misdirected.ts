@@ -1,0 +1,93 @@
+// Mail sent to the award's address by mistake: a question the award's coordinators cannot answer,
+// because it is about something else the city does (a preschool place, a building permit, parking)
+// or sells something to the city (consultants, a demo). Such a mail is 'other', not an award question.
+// Only a mail with no word of the award's business anywhere (subject, own text, signature, quotes,
+// file names) can be one: a question about the award in other words ("räknas barnen med
+// förskoleplats i Solna?", "vem ska jag vända mig till om bidraget?") stays a question.
+import { fold } from './text.js';
+
+const b = (src: string) => new RegExp(`\\b(?:${src})\\b`);
+
+/**
+ * The award's business, folded: its name, process, documents, events, rules and people. Broad on
+ * purpose: one such word anywhere keeps the mail a question for a coordinator.
+ */
+const AWARD_BUSINESS = b(
+  [
+    '\\w*utmarkelse\\w*|quality award|award|kvalitetspris\\w*|tavling\\w*|tavla|competition',
+    '\\w*bidrag\\w*|ansokan (till|i|for) (arets |stockholms stads )?kvalitet\\w*|submission\\w*|entry|entries',
+    '\\w*anmal\\w*|registr\\w*|sign(ed|ing)? up|deltag\\w*|delta|deltar|vara med|medverka\\w*|take part|particip\\w*',
+    'inf\\w{0,10}?(mote|motet|moten|traff\\w*)|info|informationsmote\\w*|information meeting',
+    'examinat\\w*|examiner\\w*|platsbesok\\w*|site visit\\w*|aterforing\\w*|feedback|jury\\w*|juryn',
+    'prisutdelning\\w*|gala\\w*|ceremoni\\w*|ceremony|stadshuset|vinnare|vinna|vann|vunnit|winner\\w*|hedersomnamn\\w*|diplom\\w*|pris|priset',
+    'protokoll\\w*|\\w*namnd\\w*|minutes|board|tjansteutlatande\\w*',
+    'raknas|andel\\w*|procent|\\d+ ?%|villkor\\w*|krav|kraven|kriteri\\w*|regel|reglerna|regler|underskott\\w*|budget\\w*|verksamhetsplan\\w*|medarbetare|anstallda|eligib\\w*|criteria|rules',
+    'tecken|sidor|fragomrade\\w*|frageomrade\\w*|fraga \\d+|instruktion\\w*|mall(en)?|template|deadline|sista dag\\w*',
+    'kvalitetsarbete\\w*|kvalitetsutveckling\\w*|kvalitetssamordnare|samordnare|coordinator\\w*',
+  ].join('|'),
+);
+
+/** What else the city does, or sells to it: the topics a misdirected mail is about. */
+const ELSEWHERE: readonly { re: RegExp; sv: string; en: string }[] = [
+  {
+    re: b(
+      '(forskole|skol|fritids|barnomsorgs|forskoleklass)plats\\w*|plats (pa|i|till) (forskola|forskolan|skola|skolan|fritids\\w*)|besked om (en )?plats|(statt|star|stod|sta) i (ko|kon)|ko(n)? (till|hos|for) (forskola|forskolan|skola|skolan)|skolval\\w*|skolplacering\\w*|placering (pa|i) (forskola|skola)|byta (forskola|skola)|preschool place|school place|childcare place|waiting list',
+    ),
+    sv: 'en plats i förskola eller skola',
+    en: 'a place in a preschool or school',
+  },
+  {
+    re: b(
+      'bygglov\\w*|marklov\\w*|rivningslov\\w*|detaljplan\\w*|strandskydd\\w*|attefall\\w*|altan\\w*|nybyggnadskarta\\w*|fastighetsbildning\\w*|building permit\\w*|planning permission',
+    ),
+    sv: 'bygglov eller planärenden',
+    en: 'a building permit or planning',
+  },
+  {
+    re: b(
+      'parkering\\w*|felparkering\\w*|boendeparkering\\w*|parkeringstillstand\\w*|sophamtning\\w*|snorojning\\w*|gatubelysning\\w*|hittegods\\w*|parking (permit|fine|ticket)|waste collection',
+    ),
+    sv: 'parkering, gator eller avfall',
+    en: 'parking, streets or waste',
+  },
+  {
+    re: b(
+      'konsult\\w*|interim\\w*|bemanning\\w*|rekrytering\\w*|tillgangliga? med kort varsel|kort (samtal|mote)|boka (ett |en )?(kort )?(demo|samtal|mote|visning)|kostnadsfri\\w* (demo|provperiod|visning)|offert\\w*|vara tjanster|consultant\\w*|staffing|recruit\\w*|book a (demo|call|meeting)|(short|quick) call|free trial',
+    ),
+    sv: 'ett erbjudande om tjänster',
+    en: 'an offer of services',
+  },
+  {
+    re: b(
+      'spontanansokan|(soker|ansoker om|intresserad av) (tjansten|jobbet|ett jobb|arbete|praktik\\w*|sommarjobb\\w*)|praktikplats\\w*|sommarjobb\\w*|mitt cv|bifogat cv|job application|my (cv|resume)|internship',
+    ),
+    sv: 'en ansökan om arbete',
+    en: 'a job application',
+  },
+];
+
+export interface Misdirected {
+  /** What the mail is about instead, in Swedish and English. */
+  sv: string;
+  en: string;
+  /** The words that say so. */
+  evidence: string;
+}
+
+/**
+ * What else than the award a mail is about, when it says nothing of the award's business and names
+ * one of the city's other matters (or an offer to sell); else undefined.
+ */
+export function misdirectedTopic(mail: {
+  subject: string;
+  body: string;
+  attachmentNames?: readonly string[];
+}): Misdirected | undefined {
+  const all = fold(`${mail.subject}\n${mail.body}\n${(mail.attachmentNames ?? []).join('\n')}`);
+  if (AWARD_BUSINESS.test(all)) return undefined;
+  for (const topic of ELSEWHERE) {
+    const m = topic.re.exec(all);
+    if (m) return { sv: topic.sv, en: topic.en, evidence: m[0] };
+  }
+  return undefined;
+}
