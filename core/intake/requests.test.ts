@@ -52,11 +52,22 @@ describe('a request to join put as a question', () => {
     expect(decide(c)).toBe('auto');
   });
 
+  it('asking whether the unit may take part at all stays a question', () => {
+    for (const body of [
+      'Hej! Kan vi få vara med i kvalitetsutmärkelsen i år? Vi är ett privat företag med avtal med staden.',
+      'Får vi delta i kvalitetsutmärkelsen fast vi bara är fyra anställda?',
+    ]) {
+      const c = classifyMail(mail({ subject: 'Kvalitetsutmärkelsen 2027', body }));
+      expect(c.kind, body).toBe('question');
+    }
+  });
+
   it('stays a question when the sentence doubts or weighs choices', () => {
     for (const body of [
       'Hej! Går det fortfarande att anmäla sig till informationsmötet?',
       'Kan jag komma på informationsmötet eller räcker det att läsa anvisningarna?',
       'Hur kan jag anmäla mig till informationsmötet?',
+      'Får vi vara med på informationsmötet fast vi inte har anmält intresse än?',
     ]) {
       const c = classifyMail(mail({ subject: 'Informationsmötet', body }));
       expect(c.kind, body).toBe('question');
