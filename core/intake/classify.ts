@@ -119,7 +119,9 @@ const PHRASES: PhraseRule[] = [
     id: 'pre-registration-word',
     kind: 'pre-registration',
     weight: 4,
-    re: b('in?t[re]+s+e ?an?m[ae]l\\w*|forhandsanmal\\w*|forhands anmal\\w*|preliminar anmalan'),
+    re: b(
+      'anmalningsblankett\\w*|anmalningsformular\\w*|in?t[re]+s+e ?an?m[ae]l\\w*|forhandsanmal\\w*|forhands anmal\\w*|preliminar anmalan',
+    ),
     sv: 'nämner intresseanmälan/förhandsanmälan',
     en: 'mentions pre-registration',
     negated: 'withdrawal',
@@ -195,7 +197,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'withdrawal',
     weight: 5,
     re: b(
-      'avanmal\\w*|av anmal\\w*|avboj\\w*|avbryt\\w* (vart|var|vara|enhetens) (deltagande|medverkan|arbete)|kliver av|kliva av|(lagger|lagga) ner (vart|var|vara|enhetens) (deltagande|anmalan|medverkan|arbete med (bidraget|kvalitets\\w*))|(valt|valjer|beslutat|bestamt oss for|bestamt) att (inte|ej) (delta|medverka|vara med|ga vidare|fullfolja|skicka in|lamna in)|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|dra oss ur|tar tillbaka|aterkalla\\w*|atertar|hoppar av|hoppa av|avsta|avstar|avstatt|stryk\\w* (oss|var anmalan|enheten)',
+      'avanmal\\w*|av anmal\\w*|avboj\\w*|(avbryt|avslut)\\w* (vi )?(vart|var|vara|enhetens) (deltagande|medverkan|arbete)|(backar|backa|kliver|kliva|hoppar|hoppa) ur|kliver av|kliva av|(lagger|lagga) ner (vart|var|vara|enhetens) (deltagande|anmalan|medverkan|arbete med (bidraget|kvalitets\\w*))|(valt|valjer|beslutat|bestamt oss for|bestamt) att (inte|ej) (delta|medverka|vara med|ga vidare|fullfolja|skicka in|lamna in)|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|dra oss ur|tar tillbaka|aterkalla\\w*|atertar|hoppar av|hoppa av|avsta|avstar|avstatt|stryk\\w* (oss|var anmalan|enheten)',
     ),
     sv: 'skriver att enheten drar sig ur',
     en: 'says the unit withdraws',
@@ -205,7 +207,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'withdrawal',
     weight: 4,
     re: b(
-      '(deltar|medverkar) (tyvarr )?(inte|ej) (i ar|detta ar|den har gangen|langre|i arets \\w+|i kvalitets\\w*)|(hanger|haker) (inte|ej) pa|hinner (vi )?(tyvarr )?(inte|ej)( med)?( det| bidraget)? (i ar|detta ar|den har gangen|till (sista dag|deadline))|(inte|ej) (har )?(mojlighet|tid|resurser|kapacitet|ork|orken) (till det |for det )?(i ar|detta ar|just nu|den har gangen)|(inte|ej) (kommer (att )?|kan |hinner )?(lamna|skicka) (in )?((nagot|nagon|vart|ett) )?(bidrag|tavlingsbidrag|ansokan)|ar (inte|ej) med (i ar|langre|den har gangen|detta ar)|rakna (inte|bort) (med )?oss|count us out|inte (kommer|kan|har mojlighet) (att )?(delta|medverka|fullfolja)|(kan|kommer|hinner|vill|ska|skall|tankte|har) (vi )?(tyvarr )?(inte|ej) (langre )?(att )?(kunna |ha )?(mojlighet att |tid att |kapacitet att )?(delta|medverka|vara med|fullfolja|slutfora|fardigstalla|skicka in|lamna in|genomfora)|(inte|ej) (har )?(mojlighet|tid|resurser|kapacitet|orken) (att )?(delta|medverka|fullfolja|slutfora|fardigstalla|genomfora)',
+      '(deltar|medverkar) (tyvarr )?(inte|ej) (i ar|detta ar|den har gangen|langre|i arets \\w+|i kvalitets\\w*)|(hanger|haker) (inte|ej) pa|hinner (vi )?(tyvarr )?(inte|ej)( med)?( det| bidraget)? (i ar|detta ar|den har gangen|till (sista dag|deadline))|(inte|ej) (har )?(mojlighet|tid|resurser|kapacitet|ork|orken) (till det |for det )?(i ar|detta ar|just nu|den har gangen)|(inte|ej) (kommer (att )?|kan |hinner )?(lamna|skicka) (in )?((nagot|nagon|vart|ett) )?(bidrag|tavlingsbidrag|ansokan)|ar (inte|ej) med (i ar|langre|den har gangen|detta ar)|rakna (inte|bort) (med )?oss|count us out|inte (kommer|kan|har mojlighet) (att )?(delta|medverka|fullfolja)|(kan|kommer|hinner|vill|ska|skall|tankte|har) (vi )?(tyvarr )?(inte|ej) (langre )?(att )?(kunna |ha )?(mojlighet att |tid att |kapacitet att )?(delta|medverka|vara med|fullfolja|slutfora|fardigstalla|skicka in|lamna in|genomfora)|(inte|ej) (har )?(mojlighet|tid|resurser|kapacitet|orken|ork|kraft|kraften) (att )?(delta|medverka|fullfolja|slutfora|fardigstalla|genomfora)',
     ),
     sv: 'skriver att enheten inte kan delta',
     en: 'says the unit cannot take part',
@@ -326,7 +328,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'info-meeting-signup',
     weight: 2,
     re: b(
-      'anmal\\w* mig|sign (me|us) up|(would|d) like to attend|vill (garna )?komma|kommer garna|vi blir \\w+ (personer|stycken)',
+      '(jag|vi) (tar|valjer|bokar) (den |motet (den )?|tillfallet (den )?)?\\d{1,2} (\\d{1,2}|januari|februari|mars|april|maj|juni|augusti|september|oktober|november|december|jan|feb|mar|apr|aug|sep|sept|okt|nov|dec)|anmal\\w* mig|sign (me|us) up|(would|d) like to attend|vill (garna )?komma|kommer garna|vi blir \\w+ (personer|stycken)',
     ),
     sv: 'en person anmäler sig',
     en: 'a person signs up',
@@ -613,6 +615,9 @@ const UNSURE =
 /** What a unit may be unsure about managing: taking part, the submission, its deadline. */
 const UNSURE_ABOUT_TAKING_PART =
   /\b(bidrag\w*|ansokan|delta|deltar|deltagande\w*|medverka\w*|vara med|hinn\w*|fullfolja|skriva klart|submission|application|entry|take part|taking part|participat\w*|make it|manage)\b/;
+
+/** A registration form's file name ("Intresseanmälan.docx", "Anmälningsblankett Ekbacken.docx"). */
+const REGISTRATION_FILE = /anmalan|anmalnings|intresse/;
 
 /** A link to a shared document (SharePoint, OneDrive, Google Drive, Dropbox) or to a document file. */
 const DOCUMENT_LINK =
@@ -911,7 +916,7 @@ export function classifyMail(facts: MailFacts): Classification {
           evidence: named.name,
         });
       }
-      const named2 = documents.find((a) => /anmalan|intresse/.test(fold(a.name)));
+      const named2 = documents.find((a) => REGISTRATION_FILE.test(fold(a.name)));
       if (named2) {
         add({
           rule: 'attachment-registration-name',
@@ -1139,7 +1144,7 @@ export function classifyMail(facts: MailFacts): Classification {
   // what is attached is the registration, not the entry.
   const carriesRegistration =
     documents.length > 0 &&
-    documents.every((a) => /anmalan|intresse/.test(fold(a.name))) &&
+    documents.every((a) => REGISTRATION_FILE.test(fold(a.name))) &&
     !documents.some((a) => /bidrag|tavling|ansokan|submission|entry/.test(fold(a.name))) &&
     fired.some((s) => s.rule === 'pre-registration-word' && s.zone === 'texten' && s.weight >= 1);
   if (carriesRegistration) {

@@ -276,3 +276,49 @@ describe('short statements and questions', () => {
     expect(decide(c)).toBe('auto');
   });
 });
+
+describe('more everyday ways to withdraw, and a registration form by its compound name', () => {
+  it('"vi backar ur", "avslutar vårt deltagande", "har inte kraft att genomföra"', () => {
+    for (const body of [
+      'Hej! Vi backar ur kvalitetsutmärkelsen i år, arbetsbelastningen är för hög. /Lena',
+      'Hej, efter diskussion i ledningsgruppen avslutar vi vårt deltagande i kvalitetsutmärkelsen.',
+      'Vi har tyvärr inte kraft att genomföra kvalitetsutmärkelsen i år.',
+    ]) {
+      const c = classifyMail(
+        mail({ subject: 'Kvalitetsutmärkelsen 2027', body, sentAt: '2027-04-03T10:00:00+02:00' }),
+      );
+      expect(c.kind, body).toBe('withdrawal');
+      expect(decide(c), body).toBe('auto');
+    }
+  });
+
+  it('"Bifogar ifylld anmälningsblankett" with the form attached registers, it is no submission', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Anmälningsblankett',
+        body: 'Hej! Bifogar ifylld anmälningsblankett för Lindängens äldreboende.',
+        attachments: [
+          {
+            name: 'Anmälningsblankett Lindängen.docx',
+            size: 80_000,
+            contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          },
+        ],
+        sentAt: '2027-03-03T10:00:00+01:00',
+      }),
+    );
+    expect(c.kind).toBe('pre-registration');
+  });
+
+  it('"jag tar 2 mars" chooses that meeting', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Informationsmöte',
+        body: 'Hej! Jag tar mötet den 2 mars. /Lena',
+        sentAt: '2027-02-03T10:00:00+01:00',
+      }),
+    );
+    expect(c.kind).toBe('info-meeting-signup');
+    expect(decide(c)).toBe('auto');
+  });
+});
