@@ -11,6 +11,7 @@ import {
   type MailFacts,
   type MailKind,
 } from './facts.js';
+import { misdirectedTopic } from './misdirected.js';
 import { nonDeliveryReport, type NonDeliveryReport } from './non-delivery.js';
 import { detectLanguage, fold, parseSubject, splitMail, type MailParts } from './text.js';
 
@@ -1375,6 +1376,29 @@ export function classifyMail(facts: MailFacts): Classification {
       weight: 0,
       sv: 'nämner inte kvalitetsutmärkelsen, bidrag eller anmälan',
       en: 'does not mention the award, an application or a registration',
+    });
+  }
+  // A question about another of the city's matters (a preschool place, a building permit) or an offer
+  // to sell, with no word of the award: sent here by mistake, nothing for the coordinators to answer.
+  const elsewhere =
+    kind === 'question'
+      ? misdirectedTopic({
+          subject: facts.subject,
+          body: facts.body,
+          attachmentNames: facts.attachments.map((a) => a.name),
+        })
+      : undefined;
+  if (elsewhere) {
+    kind = 'other';
+    confidence = 0.8;
+    secondScore = 0;
+    fired.push({
+      rule: 'misdirected',
+      kind: 'other',
+      weight: 0,
+      sv: `handlar om ${elsewhere.sv}, inte om kvalitetsutmärkelsen: fel mottagare`,
+      en: `about ${elsewhere.en}, not the award: sent here by mistake`,
+      evidence: elsewhere.evidence,
     });
   }
   if (topScore <= 0) kind = 'other';
