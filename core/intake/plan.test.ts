@@ -680,6 +680,28 @@ describe('info-meeting signups', () => {
     expect(planAnswer(plan, {}).reply?.purpose).toBe('confirmation');
   });
 
+  it('a reply quoting our invitation: only the sender’s own words name the meeting', () => {
+    // The quoted invitation lists 17 February first; the sender wrote 3 March.
+    const body =
+      'Jag anmäler mig till mötet 3 mars.\n\nFrån: Kvalitetsutmärkelsen\nÄmne: Inbjudan\n\nInformationsmöten 17 februari och 3 mars.';
+    const a = assessed('info-meeting-signup');
+    Object.assign(a.classification, {
+      cleanSubject: 'Inbjudan',
+      parts: {
+        own: 'Jag anmäler mig till mötet 3 mars.',
+        forwarded: '',
+        quoted: 'Informationsmöten 17 februari och 3 mars.',
+        signature: '',
+      },
+    });
+    const plan = act(
+      planMail(
+        input(a, { facts: { subject: 'SV: Inbjudan', body, sentAt: '2026-02-02T10:00:00+01:00' } }),
+      ),
+    );
+    expect(planAnswer(plan, {}).infoMeeting).toEqual({ id: 'im-2026-2', certain: true });
+  });
+
   it('after a meeting’s signup deadline: a coordinator says whether there is room', () => {
     // 13 February: the 17 February meeting closed for signup on 11 February, 3 March is open.
     const plan = planMail(

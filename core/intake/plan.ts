@@ -30,6 +30,7 @@ import {
   closedMeeting,
   closedMeetingReason,
   meetingsToAskAbout,
+  signupText,
   whichMeetingReason,
 } from './which-meeting.js';
 import { lockedOutByWin, winnerLockoutReason } from './winner-lockout.js';
@@ -153,8 +154,9 @@ function likelyMeeting(
 function signupQuestion(
   cycle: Cycle,
   facts: MailFacts,
+  c: MailAssessment['classification'],
 ): { reasons: Bilingual[] } & Pick<PlannedDetails, 'askMeetings' | 'suggestedMeetingId'> {
-  const text = `${facts.subject}\n${facts.body}`;
+  const text = signupText(facts, c);
   const closed = closedMeeting(cycle, text, facts.sentAt);
   if (closed) {
     const at = new Date(facts.sentAt).getTime();
@@ -355,7 +357,7 @@ export function planMail(input: MailPlanInput): MailPlan {
         ? cycleForMail(input.cycles, c.kind, facts.sentAt)
         : undefined;
     const { reasons, ...meetings } = signupCycle
-      ? signupQuestion(signupCycle, facts)
+      ? signupQuestion(signupCycle, facts, c)
       : { reasons: [] };
     return {
       status: 'triage',
@@ -436,7 +438,7 @@ export function planMail(input: MailPlanInput): MailPlan {
   // deadline: a coordinator asks which, or says whether there is room (a decision names the meeting,
   // or, naming none, signs up for the one the mail names, else the next one).
   if (!decision && kind === 'info-meeting-signup') {
-    const { reasons, ...meetings } = signupQuestion(cycle, facts);
+    const { reasons, ...meetings } = signupQuestion(cycle, facts, c);
     if (reasons.length > 0)
       return {
         status: 'triage',
@@ -510,7 +512,7 @@ export function planMail(input: MailPlanInput): MailPlan {
         : undefined;
       const picked = named
         ? { meeting: named, certain: true }
-        : pickInfoMeeting(cycle, `${facts.subject}\n${facts.body}`, facts.sentAt);
+        : pickInfoMeeting(cycle, signupText(facts, c), facts.sentAt);
       if (!picked) {
         plan.facts.push({
           sv: 'Det finns inget kommande informationsmöte att anmäla till.',

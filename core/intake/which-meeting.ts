@@ -9,6 +9,20 @@ import type { Bilingual, Cycle, InfoMeeting, IsoInstant } from '../model.js';
 import { toStockholm } from '../time.js';
 import { openForSignup, pickInfoMeeting } from './receipts.js';
 
+/**
+ * What a signup says about its meeting: the subject and the sender's own words (and a forwarded
+ * mail's), never the quoted thread below, where our own invitation lists every meeting's date.
+ */
+export function signupText(
+  facts: { subject: string; body: string },
+  classification?: { cleanSubject: string; parts?: { own: string; forwarded: string } },
+): string {
+  const parts = classification?.parts;
+  return parts
+    ? `${classification.cleanSubject}\n${parts.own}\n${parts.forwarded}`
+    : `${facts.subject}\n${facts.body}`;
+}
+
 /** The meetings open for signup at `sentAt` when the mail names none of them and there are several; else []. */
 export function meetingsToAskAbout(cycle: Cycle, text: string, sentAt: IsoInstant): InfoMeeting[] {
   const picked = pickInfoMeeting(cycle, text, sentAt);

@@ -9,7 +9,7 @@ import { cycleForMail } from '../../core/intake/cycle.js';
 import type { MailFacts } from '../../core/intake/facts.js';
 import { isLateSubmission } from '../../core/intake/late-submission.js';
 import { htmlToText } from '../../core/intake/text.js';
-import { signupNeedsCoordinator } from '../../core/intake/which-meeting.js';
+import { signupNeedsCoordinator, signupText } from '../../core/intake/which-meeting.js';
 import { lockedOutByWin } from '../../core/intake/winner-lockout.js';
 import { loadCycles } from '../../server/cycles.js';
 import type { LabelledMail } from '../fixtures/mails/mails.js';
@@ -48,7 +48,7 @@ function intakeDecision(facts: MailFacts, a: MailAssessment): MailAssessment['de
   }
   if (a.decision !== 'auto' || a.classification.kind !== 'info-meeting-signup') return a.decision;
   const cycle = cycleForMail(CYCLES, 'info-meeting-signup', facts.sentAt);
-  return cycle && signupNeedsCoordinator(cycle, `${facts.subject}\n${facts.body}`, facts.sentAt)
+  return cycle && signupNeedsCoordinator(cycle, signupText(facts, a.classification), facts.sentAt)
     ? 'triage'
     : 'auto';
 }
