@@ -185,7 +185,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'pre-registration',
     weight: 4,
     re: b(
-      'pre ?registration|pre ?register\\w*|expression of interest|(register|registers|registering) (its|their|our|my) interest|hereby (register|registers|sign up|enter|enters)|(would|d) (like|love) to (take part|participate|enter|register|compete|join|apply)|hereby apply|(writing|write) to (register|enter|sign up)|register (\\w+ ){1,4}for (the |this year s )?(\\d{4} )?(quality award|award)|(wish|wishes|intend|intends|plan|plans|want|wants|decided|keen|eager|happy) to (take part|participate|enter|register|compete|join)|(registering|register) (our|the) unit|sign (us )?up for the (quality )?award|(interested|interest) in (participating|taking part|entering|joining)|please (register|enter|sign up) (us|our \\w+|\\w+ (preschool|school|unit))|count us in|we (re|are) in (again|this year)',
+      'pre ?registration|pre ?register\\w*|expression of interest|(register|registers|registering) (its|their|our|my) interest|hereby (register|registers|sign up|enter|enters)|(would|d) (like|love) to (take part|participate|enter|register|compete|join|apply)|hereby apply|(writing|write) to (register|enter|sign up)|register (\\w+ ){1,4}for (the |this year s )?(\\d{4} )?(quality award|award)|(wish|wishes|intend|intends|plan|plans|want|wants|decided|keen|eager|happy) to (take part|participate|enter|register|compete|join)|(registering|register) (our|the) unit|sign (us )?up for the (quality )?award|(interested|interest) in (participating|taking part|entering|joining)|please (register|enter|sign up) (us|our \\w+|\\w+ (preschool|school|unit))|count (us|(\\w+ ){1,4})in|we (re|are) in (again|this year)',
     ),
     sv: 'skriver (på engelska) att enheten vill delta',
     en: 'says the unit wants to take part',
@@ -198,7 +198,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'withdrawal',
     weight: 5,
     re: b(
-      'avanmal\\w*|av anmal\\w*|avboj\\w*|(avbryt|avslut)\\w* (vi )?(vart|var|vara|enhetens) (deltagande|medverkan|arbete)|(backar|backa|kliver|kliva|hoppar|hoppa) ur|kliver av|kliva av|(lagger|lagga) ner (vart|var|vara|enhetens) (deltagande|anmalan|medverkan|arbete med (bidraget|kvalitets\\w*))|(valt|valjer|beslutat|bestamt oss for|bestamt) att (inte|ej) (delta|medverka|vara med|ga vidare|fullfolja|skicka in|lamna in)|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|dra oss ur|tar tillbaka|aterkalla\\w*|atertar|hoppar av|hoppa av|avsta|avstar|avstatt|stryk\\w* (oss|var anmalan|enheten)',
+      'avanmal\\w*|av anmal\\w*|avboj\\w*|(avbryt|avslut)\\w* (vi )?(vart|var|vara|enhetens) (deltagande|medverkan|arbete)|(backar|backa|kliver|kliva|hoppar|hoppa) ur|kliver av|kliva av|(lagger|lagga) ner (vart|var|vara|enhetens) (deltagande|anmalan|medverkan|arbete med (bidraget|kvalitets\\w*))|(valt|valjer|beslutat|bestamt oss for|bestamt) att (inte|ej) (delta|medverka|vara med|ga vidare|fullfolja|skicka in|lamna in)|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|dra oss ur|tar tillbaka|aterkalla\\w*|atertar|hoppar av|hoppa av|avsta|avstar|avstatt|(stryk\\w*|ta bort) (oss|var anmalan|(\\w+ ){1,4}?)fran (listan|deltagarlistan|deltagarna)|stryk\\w* (oss|var anmalan|enheten)',
     ),
     sv: 'skriver att enheten drar sig ur',
     en: 'says the unit withdraws',
@@ -218,7 +218,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'withdrawal',
     weight: 5,
     re: b(
-      'withdraw\\w*|pull (out|our)|pulling out|decided not to (take part|participate|submit|continue|enter)|declin\\w* (to take part|to participate|participation|our participation|the invitation)|must decline|(remove|delete|take) us (off|from)|opt(ing)? out|drop(ping)? out|not be submitting|cancel (our|the) (registration|participation|pre ?registration)|(will not|won t|cannot|can t|unable to|no longer|not be able to) (be )?(able to )?(take part|participate|submit|taking part|participating|continue)',
+      'withdraw\\w*|pull (out|our)|pulling out|decided not to (take part|participate|submit|continue|enter)|declin\\w* (to take part|to participate|participation|our participation|the invitation)|must decline|(remove|delete|take|strike) (us|our \\w+|(\\w+ ){1,4}?)(off|from) (the|your) (list|participants|register)|(remove|delete|take) us (off|from)|opt(ing)? out|drop(ping)? out|not be submitting|cancel (our|the) (registration|participation|pre ?registration)|(will not|won t|cannot|can t|unable to|no longer|not be able to) (be )?(able to )?(take part|participate|submit|taking part|participating|continue)',
     ),
     sv: 'skriver (på engelska) att enheten drar sig ur',
     en: 'says the unit withdraws',

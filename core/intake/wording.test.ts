@@ -322,3 +322,38 @@ describe('more everyday ways to withdraw, and a registration form by its compoun
     expect(decide(c)).toBe('auto');
   });
 });
+
+describe('English and Swedish ways to join or leave by naming the unit', () => {
+  it('"count Lindängen in for 2027" registers; "please remove Lindängen from the list" withdraws', () => {
+    const join = classifyMail(
+      mail({
+        subject: 'Quality Award 2027',
+        body: 'Hi! Please count Lindängen care home in for the Quality Award 2027. Lena',
+        sentAt: '2027-03-03T10:00:00+01:00',
+      }),
+    );
+    expect(join.kind).toBe('pre-registration');
+    expect(decide(join)).toBe('auto');
+    for (const body of [
+      'Hello, please remove Lindängen care home from the list of participants in the Quality Award. Lena',
+      'Hej, ta bort Lindängens äldreboende från listan över deltagare i kvalitetsutmärkelsen. /Lena',
+    ]) {
+      const leave = classifyMail(
+        mail({ subject: 'Kvalitetsutmärkelsen', body, sentAt: '2027-04-03T10:00:00+02:00' }),
+      );
+      expect(leave.kind, body).toBe('withdrawal');
+      expect(decide(leave), body).toBe('auto');
+    }
+  });
+
+  it('"ta bort mig från utskickslistan" is no withdrawal', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Nyhetsbrev',
+        body: 'Hej, ta bort mig från utskickslistan för nyhetsbrevet tack.',
+        sentAt: '2027-04-03T10:00:00+02:00',
+      }),
+    );
+    expect(c.kind).not.toBe('withdrawal');
+  });
+});
