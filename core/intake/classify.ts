@@ -198,7 +198,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'withdrawal',
     weight: 5,
     re: b(
-      'avanmal\\w*|av anmal\\w*|avboj\\w*|(avbryt|avslut)\\w* (vi )?(vart|var|vara|enhetens) (deltagande|medverkan|arbete)|(backar|backa|kliver|kliva|hoppar|hoppa) ur|kliver av|kliva av|(lagger|lagga) ner (vart|var|vara|enhetens) (deltagande|anmalan|medverkan|arbete med (bidraget|kvalitets\\w*))|(valt|valjer|beslutat|bestamt oss for|bestamt) att (inte|ej) (delta|medverka|vara med|ga vidare|fullfolja|skicka in|lamna in)|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|dra oss ur|tar tillbaka|aterkalla\\w*|atertar|hoppar av|hoppa av|avsta|avstar|avstatt|(stryk\\w*|ta bort) (oss|var anmalan|(\\w+ ){1,4}?)fran (listan|deltagarlistan|deltagarna)|stryk\\w* (oss|var anmalan|enheten)',
+      'avanmal\\w*|av anmal\\w*|avboj\\w*|(avbryt|avslut)\\w* (vi )?(vart|var|vara|enhetens) (deltagande|medverkan|arbete)|(backar|backa|kliver|kliva|hoppar|hoppa) ur|kliver av|kliva av|(lagger|lagga) ner (vart|var|vara|enhetens) (deltagande|anmalan|medverkan|arbete med (bidraget|kvalitets\\w*))|(valt|valjer|beslutat|bestamt oss for|bestamt) att (inte|ej) (delta|medverka|vara med|ga vidare|fullfolja|skicka in|lamna in)|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|dra oss ur|tar tillbaka|aterkalla\\w*|atertar|hoppar av|hoppa av|(avsta|avstar|avstatt)( (fran )?(att )?(delta\\w*|medverka\\w*|medverkan|vara med|tavla\\w*|kvalitets\\w*|utmarkelse\\w*|arets \\w+|i ar|detta ar|den har gangen)|$)|(stryk\\w*|ta bort) (oss|var anmalan|(\\w+ ){1,4}?)fran (listan|deltagarlistan|deltagarna)|stryk\\w* (oss|var anmalan|enheten)',
     ),
     sv: 'skriver att enheten drar sig ur',
     en: 'says the unit withdraws',

@@ -357,3 +357,24 @@ describe('English and Swedish ways to join or leave by naming the unit', () => {
     expect(c.kind).not.toBe('withdrawal');
   });
 });
+
+describe('"avstå" withdraws only from taking part', () => {
+  it('"vi avstår från att delta i år" withdraws; "vi avstår från att skicka bilagor" does not', () => {
+    const out = classifyMail(
+      mail({
+        subject: 'Kvalitetsutmärkelsen',
+        body: 'Hej! Vi avstår från att delta i år. /Lena',
+        sentAt: '2027-04-03T10:00:00+02:00',
+      }),
+    );
+    expect(out.kind).toBe('withdrawal');
+    const appendices = classifyMail(
+      mail({
+        subject: 'Re: Kvalitetsutmärkelsen',
+        body: 'Hej! Vi avstår från att skicka bilagor, allt står i bidraget. /Lena',
+        sentAt: '2027-05-03T10:00:00+02:00',
+      }),
+    );
+    expect(appendices.kind === 'withdrawal' && decide(appendices) === 'auto').toBe(false);
+  });
+});
