@@ -198,7 +198,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'withdrawal',
     weight: 5,
     re: b(
-      'avanmal\\w*|av anmal\\w*|avboj\\w*|(avbryt|avslut)\\w* (vi )?(vart|var|vara|enhetens) (deltagande|medverkan|arbete)|(backar|backa|kliver|kliva|hoppar|hoppa) ur|kliver av|kliva av|(lagger|lagga) ner (vart|var|vara|enhetens) (deltagande|anmalan|medverkan|arbete med (bidraget|kvalitets\\w*))|(valt|valjer|beslutat|bestamt oss for|bestamt) att (inte|ej) (delta|medverka|vara med|ga vidare|fullfolja|skicka in|lamna in)|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|dra oss ur|tar tillbaka|aterkalla\\w*|atertar|hoppar av|hoppa av|(avsta|avstar|avstatt)( (fran )?(att )?(delta\\w*|medverka\\w*|medverkan|vara med|tavla\\w*|kvalitets\\w*|utmarkelse\\w*|arets \\w+|i ar|detta ar|den har gangen)|$)|(stryk\\w*|ta bort) (oss|var anmalan|(\\w+ ){1,4}?)fran (listan|deltagarlistan|deltagarna)|stryk\\w* (oss|var anmalan|enheten)',
+      'avanmal\\w*|av anmal\\w*|avboj\\w*|(avbryt|avslut)\\w* (vi )?(vart|var|vara|enhetens) (deltagande|medverkan|arbete)|(backar|backa|kliver|kliva|hoppar|hoppa) ur|kliver av|kliva av|(lagger|lagga) ner (vart|var|vara|enhetens) (deltagande|anmalan|medverkan|arbete med (bidraget|kvalitets\\w*))|(valt|valjer|beslutat|bestamt oss for|bestamt) att (inte|ej) (delta|medverka|vara med|ga vidare|fullfolja|skicka in|lamna in)|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|dra oss ur|tar (vi )?tillbaka (var |vart |min |mitt |enhetens )?(intresseanmalan|anmalan|deltagande\\w*|medverkan|bidrag\\w*)|tar tillbaka$|aterkalla\\w*|atertar|hoppar av|hoppa av|(avsta|avstar|avstatt)( (fran )?(att )?(delta\\w*|medverka\\w*|medverkan|vara med|tavla\\w*|kvalitets\\w*|utmarkelse\\w*|arets \\w+|i ar|detta ar|den har gangen)|$)|(stryk\\w*|ta bort) (oss|var anmalan|(\\w+ ){1,4}?)fran (listan|deltagarlistan|deltagarna)|stryk\\w* (oss|var anmalan|enheten)',
     ),
     sv: 'skriver att enheten drar sig ur',
     en: 'says the unit withdraws',
@@ -506,6 +506,11 @@ const APPENDICES_ONLY = b(
 );
 /** A document named as an appendix ("Bilaga 2 Verksamhetsplan.pdf", "Appendix A.docx"). */
 const APPENDIX_NAME = b('bilaga|bilagor|bilagorna|appendix|appendices|annex|annexes');
+/** The documents a unit keeps ready for the site visit, by name (compounds included). */
+const SUPPORTING_NAME =
+  /verksamhetsplan|arsredovisning|verksamhetsberattelse|kvalitetsgaranti|klagomalsrutin|medarbetarenkat|medarbetarundersokning|brukarundersokning|brukarenkat|kundundersokning|organisationsskiss|organisationsschema|business plan|annual report/;
+/** A file named as the application itself. */
+const SUBMISSION_NAME = /bidrag|tavling|ansokan|kvalitetsutmarkelse|submission|application|entry/;
 /**
  * A unit that has merged with another or changed its name is not the register's unit, even when the
  * mail comes from a predecessor's manager: a coordinator updates the register first.
@@ -1264,8 +1269,15 @@ export function classifyMail(facts: MailFacts): Classification {
   }
   const ownWords = fold(`${subject.clean}\n${parts.own}`);
   const appendicesSaid = APPENDICES_ONLY.exec(ownWords);
+  // Likewise the documents the unit keeps ready for the site visit (the business plan, the annual
+  // report, survey results), sent on their own: material for the examiners, not the application.
   const onlyAppendices =
-    documents.length > 0 && documents.every((d) => APPENDIX_NAME.test(fold(d.name)));
+    documents.length > 0 &&
+    documents.every(
+      (d) =>
+        APPENDIX_NAME.test(fold(d.name)) ||
+        (SUPPORTING_NAME.test(fold(d.name)) && !SUBMISSION_NAME.test(fold(d.name))),
+    );
   if (kind === 'submission' && (appendicesSaid || onlyAppendices)) {
     confidence = Math.min(confidence, 0.6);
     fired.push({

@@ -378,3 +378,36 @@ describe('"avstå" withdraws only from taking part', () => {
     expect(appendices.kind === 'withdrawal' && decide(appendices) === 'auto').toBe(false);
   });
 });
+
+describe('what is sent or taken back is not always the participation', () => {
+  it('"vi tar tillbaka det vi skrev om bilagorna" withdraws nothing; "vi tar tillbaka vår anmälan" does', () => {
+    const said = classifyMail(
+      mail({
+        subject: 'Kvalitetsutmärkelsen',
+        body: 'Hej! Vi tar tillbaka det vi skrev om bilagorna, de kommer ändå. /Lena',
+        sentAt: '2027-05-03T10:00:00+02:00',
+      }),
+    );
+    expect(said.kind === 'withdrawal' && decide(said) === 'auto').toBe(false);
+    const back = classifyMail(
+      mail({
+        subject: 'Kvalitetsutmärkelsen',
+        body: 'Hej! Vi tar tillbaka vår anmälan till kvalitetsutmärkelsen. /Lena',
+        sentAt: '2027-04-03T10:00:00+02:00',
+      }),
+    );
+    expect(back.kind).toBe('withdrawal');
+  });
+
+  it('the business plan sent for the site visit is not the application', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Underlag',
+        body: 'Hej! Bifogar vår verksamhetsplan och årsredovisning som ni bad om inför platsbesöket.',
+        attachments: [pdf('Verksamhetsplan 2027.pdf'), pdf('Årsredovisning 2026.pdf')],
+        sentAt: '2027-08-20T10:00:00+02:00',
+      }),
+    );
+    expect(c.kind === 'submission' && decide(c) === 'auto').toBe(false);
+  });
+});
