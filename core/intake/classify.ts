@@ -173,7 +173,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'pre-registration',
     weight: 4,
     re: b(
-      '^((ja|okej|ok) )?vi kor( pa| igen| i ar)?$|^((ja|okej|ok|da) )?anmal (?!mig |dig |er |mig$)\\w+|(hanger|haker) ((ocksa|aven|garna) )?pa (i ar|igen|aven i ar|ocksa i ar|detta ar|den har gangen|kvalitets\\w*|utmarkelse\\w*|tavling\\w*)|(hanger|haker) pa$|ar med (igen|i ar|aven i ar|ocksa i ar|detta ar|i arets (kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|vara med (igen|i ar|aven i ar|ocksa i ar|detta ar|en gang till)|^((ja|javisst|absolut|sjalvklart) )?(vi|jag|(?!det |den |han |hon |de |som |allt |inget )\\w+) ar ((garna|givetvis|sjalvklart|absolut|sa klart) )?med$|^((\\w+ ){1,4})?(deltar|medverkar) ((garna|givetvis|sjalvklart|absolut|aven|ocksa) )?(i ar|igen|aven i ar|ocksa i ar|i arets (kvalitets\\w*|utmarkelse\\w*|tavling\\w*)|i kvalitets\\w*)$|rakna (garna )?med oss|raknar med att (vi|enheten) (deltar|ar med|medverkar)|(staller|stalla) upp (i ar|igen|i (arets )?(kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|anmaler (harmed )?(vi )?(harmed )?(vart|var|sitt|enhetens|verksamhetens) intresse',
+      '^((ja|okej|ok) )?vi kor( pa| igen| i ar)?$|^((ja|okej|ok|da) )?anmal (?!mig |dig |er |mig$)\\w+|(hanger|haker) ((ocksa|aven|garna) )?pa (i ar|igen|aven i ar|ocksa i ar|detta ar|den har gangen|kvalitets\\w*|utmarkelse\\w*|tavling\\w*)|(hanger|haker) pa$|ar med (igen|i ar|aven i ar|ocksa i ar|detta ar|i arets (kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|vara med (igen|i ar|aven i ar|ocksa i ar|detta ar|en gang till)|^((ja|javisst|absolut|sjalvklart) )?(vi|jag|(?!det |den |han |hon |de |som |allt |inget )\\w+) ar ((garna|givetvis|sjalvklart|absolut|sa klart) )?med$|^((\\w+ ){1,4})?(deltar|medverkar) ((garna|givetvis|sjalvklart|absolut|aven|ocksa) )?(i ar|igen|aven i ar|ocksa i ar|i arets (kvalitets\\w*|utmarkelse\\w*|tavling\\w*)|i kvalitets\\w*)$|(i ar|nu|detta ar|den har gangen|aterigen) ar (vi|enheten|(\\w+ ){1,3}?)((garna|givetvis|sjalvklart|absolut|aven|ocksa) )?med$|rakna (garna )?med oss|raknar med att (vi|enheten) (deltar|ar med|medverkar)|(staller|stalla) upp (i ar|igen|i (arets )?(kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|anmaler (harmed )?(vi )?(harmed )?(vart|var|sitt|enhetens|verksamhetens) intresse',
     ),
     sv: 'skriver att enheten är med',
     en: 'says the unit joins in',
@@ -574,7 +574,7 @@ const THANKS_SPAN = /\b(tack|thanks?|thank you)\b/;
 function sentences(text: string, allQuestions = false): Sentence[] {
   const out: Sentence[] = [];
   // Split after . ! ? only before a capital letter or a line break, so "t.ex. vår" stays one sentence.
-  for (const raw of text.split(/(?<=[.!?])\s+(?=[\p{Lu}\d])|(?<=[?!])\s+|\n+/u)) {
+  for (const raw of text.split(/(?<=[.!?])\s+(?=[\p{Lu}\d/])|(?<=[?!])\s+|\n+/u)) {
     const t = raw.trim();
     if (!t) continue;
     const f = fold(t);
@@ -742,7 +742,11 @@ export function classifyMail(facts: MailFacts): Classification {
         let kind = rule.kind;
         let weight = rule.weight;
         // Negation close before the phrase turns it around ("kommer inte att skicka in något bidrag").
-        const near = s.text.slice(Math.max(0, m.index - 28), m.index + m[0].length);
+        // ("Förra gången hann vi inte, men nu är vi med": a negation before "men"/"but" is the other
+        // half's.)
+        const near = s.text
+          .slice(Math.max(0, m.index - 28), m.index + m[0].length)
+          .replace(/^.*\b(men|but|utan)\b/, '');
         // "Vi är med!" under the subject "Informationsmöte 10 mars" signs up for the meeting.
         const aboutMeeting =
           s.infoMeeting ||

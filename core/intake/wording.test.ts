@@ -411,3 +411,17 @@ describe('what is sent or taken back is not always the participation', () => {
     expect(c.kind === 'submission' && decide(c) === 'auto').toBe(false);
   });
 });
+
+describe('"i år är vi med", and a sign-off on the same line', () => {
+  it('joins in after an adverb, with "/Lena" right after the last sentence', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Kvalitetsutmärkelsen 2027',
+        body: 'Hej! Förra gången hann vi inte, men den här gången är vi med. /Lena',
+        sentAt: '2027-03-03T10:00:00+01:00',
+      }),
+    );
+    expect(c.kind).toBe('pre-registration');
+    expect(decide(c)).toBe('auto');
+  });
+});
