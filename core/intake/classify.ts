@@ -393,7 +393,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'question',
     weight: 2,
     re: b(
-      'undrar|en fraga|nagra fragor|(ytterligare en|ytterligare|snabb|kort|liten) fraga|\\w+fraga|fragor om|fraga om|gar det (att|bra)|ar det (sa|ok|mojligt)|nar (ar|ska|skall|maste|sker|borjar|startar|slutar|kommer|blir|oppnar|stanger)|^(vilka|vilken|vilket)|hur (gor|ska|skall|mycket|manga|lang|langt|raknar|gar)|kan (vi|man|ni|jag) (fa|skicka|anvanda|lamna|ha)|far (vi|man|jag)|galler det|ar det (mojligt|ok|okej|tillatet)|finns det|behover (vi|man)|vad (ar|galler|hander|innebar|betyder|behover|ska|skall|maste|kravs)|vem (ska|skall|ar|kan|bor)|varfor|hur (lange|ofta|bedoms|fungerar|vet|blir)|question|wonder\\w*|could you|can you|is it possible|(when|what|where|who|why) (is|are|do|does|did|should|will|must|can|happens)|which|how (do|many|long|should|much|can)|do we need|are we allowed|may we',
+      'undrar|en fraga|nagra fragor|(ytterligare en|ytterligare|snabb|kort|liten) fraga|\\w+fraga|fragor om|fraga om|gar det (att|bra)|ar det (sa|ok|mojligt)|nar (ar|ska|skall|maste|sker|borjar|startar|slutar|kommer|blir|oppnar|stanger|\\w{3,}s)|^(vilka|vilken|vilket)|hur (gor|ska|skall|mycket|manga|lang|langt|raknar|gar)|kan (vi|man|ni|jag) (fa|skicka|anvanda|lamna|ha)|far (vi|man|jag)|galler det|ar det (mojligt|ok|okej|tillatet)|finns det|behover (vi|man)|vad (ar|galler|hander|innebar|betyder|behover|ska|skall|maste|kravs)|vem (ska|skall|ar|kan|bor)|varfor|hur (lange|ofta|bedoms|fungerar|vet|blir)|question|wonder\\w*|could you|can you|is it possible|(when|what|where|who|why) (is|are|do|does|did|should|will|must|can|happens)|which|how (do|many|long|should|much|can)|do we need|are we allowed|may we',
     ),
     sv: 'ställer en fråga',
     en: 'asks a question',
@@ -449,6 +449,8 @@ const ANNOUNCED =
 const ANNOUNCED_LATER =
   /\b((kommer|skickas|foljer|foljer sedan)( \w+){0,2} (darefter|efter det|efterat|sedan|i efterhand)|(pa|vid) (sitt|sina|nasta|kommande|deras|dess) (\w+ )?(mote|sammantrade)\w*|will follow|to follow)\b/;
 
+/** A negation just before a verb ("vill inte avanmäla", "do not want to withdraw"). */
+const NEGATED_BEFORE = /\b(inte|ej|icke|aldrig|not|never|don t|won t)( \w+){0,2} $/;
 /** A verb before its subject: asks only at a sentence's start (V1) or with "?". */
 const INVERTED =
   /^(finns det|gar det|ar det|kan (vi|man|ni|jag)|far (vi|man|jag)|galler det|behover (vi|man))/;
@@ -790,6 +792,15 @@ export function classifyMail(facts: MailFacts): Classification {
           kind === 'info-meeting-signup' && !s.attended && AFTER_MEETING.test(s.text);
         // A meeting told of as attended or missed is no signup at all ("jag missade mötet").
         const toldOfMeeting = s.attended && kind === 'info-meeting-signup';
+        // "Vi vill inte avanmäla oss": a withdrawal said not to happen withdraws nothing, and a
+        // coordinator reads what the unit means instead.
+        if (
+          (rule.id === 'withdrawal-word' || rule.id === 'withdrawal-en') &&
+          NEGATED_BEFORE.test(s.text.slice(Math.max(0, m.index - 24), m.index))
+        ) {
+          weight = 0;
+          considering = true;
+        }
         if (referred && !s.isQuestion)
           weight *= thankedFor || datedByMeeting || toldOfMeeting ? 0 : 0.2;
         const announcedHere = s.announced && (kind === 'submission' || kind === 'board-protocol');

@@ -425,3 +425,29 @@ describe('"i år är vi med", and a sign-off on the same line', () => {
     expect(decide(c)).toBe('auto');
   });
 });
+
+describe('a withdrawal said not to happen', () => {
+  it('"vi vill inte avanmäla oss" and "we do not want to withdraw" withdraw nothing alone', () => {
+    for (const body of [
+      'Hej, vänta – vi vill inte avanmäla oss! Vi fortsätter med bidraget. /Lena',
+      'Hi, to be clear: we do not want to withdraw from the Quality Award. Lena',
+    ]) {
+      const c = classifyMail(
+        mail({ subject: 'Re: Avanmälan', body, sentAt: '2027-04-03T10:00:00+02:00' }),
+      );
+      expect(c.kind === 'withdrawal' && decide(c) === 'auto', body).toBe(false);
+    }
+  });
+
+  it('"När meddelas juryns beslut?" asks (a passive verb after "när")', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Juryn',
+        body: 'Hej, när publiceras juryns beslut? /Lena',
+        sentAt: '2027-10-03T10:00:00+02:00',
+      }),
+    );
+    expect(c.kind).toBe('question');
+    expect(decide(c)).toBe('auto');
+  });
+});
