@@ -573,10 +573,18 @@ const GREETING = /^(hej|hejsan|hallo|hi|hello|dear|god (morgon|dag|eftermiddag))
 /** Thanks for something that happened; its span is what is thanked for. */
 const THANKS_SPAN = /\b(tack|thanks?|thank you)\b/;
 
+/**
+ * Plain text wrapped at a fixed width (a mail client's 72–100 columns) breaks sentences mid-line:
+ * a long line that does not end a sentence runs on into the next line of words.
+ */
+function unwrapLines(text: string): string {
+  return text.replace(/([^\n]{60,}[^\n.!?:;,])\n(?=[ \t]*[\p{L}\d(])/gu, '$1 ');
+}
+
 function sentences(text: string, allQuestions = false): Sentence[] {
   const out: Sentence[] = [];
   // Split after . ! ? only before a capital letter or a line break, so "t.ex. vår" stays one sentence.
-  for (const raw of text.split(/(?<=[.!?])\s+(?=[\p{Lu}\d/])|(?<=[?!])\s+|\n+/u)) {
+  for (const raw of unwrapLines(text).split(/(?<=[.!?])\s+(?=[\p{Lu}\d/])|(?<=[?!])\s+|\n+/u)) {
     const t = raw.trim();
     if (!t) continue;
     const f = fold(t);
