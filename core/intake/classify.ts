@@ -11,6 +11,7 @@ import {
   type MailFacts,
   type MailKind,
 } from './facts.js';
+import { declaresAutomatic, readReceipt } from './automatic-notices.js';
 import { misdirectedTopic } from './misdirected.js';
 import { nonDeliveryReport, type NonDeliveryReport } from './non-delivery.js';
 import { detectLanguage, fold, parseSubject, splitMail, type MailParts } from './text.js';
@@ -252,7 +253,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'submission',
     weight: 3,
     re: b(
-      'bifoga\\w*|skickar (harmed |nu |in |harmed in |over )+|skickar vi (harmed |nu )?(in|over)|lamnar (harmed )?in|se bilaga|i bilagan|bilagan|bilagd\\w*|skickas harmed|har kommer (nu )?(var|vart|vara|ansokan|bidraget|tavlingsbidraget)',
+      'bifoga\\w*|skickar (harmed |nu |in |harmed in |over )+|skickar vi (harmed |nu )?(in|over)|lamnar (harmed )?in|se bilaga|i bilagan|bilagan|bilagd\\w*|skickas harmed|har kommer (nu )?(var|vart|vara|ansokan|bidraget|tavlingsbidraget|slutversion\\w*|den slutliga versionen|den fardiga versionen)',
     ),
     sv: 'skriver att något bifogas/skickas in',
     en: 'says something is attached or sent in',
@@ -653,7 +654,7 @@ const CALENDAR_RESPONSE =
 const AWARD_NAME = /\b(kvalitetsutmarkelse\w*|quality award)\b/;
 
 const AWARD_CONTEXT = b(
-  'kvalitet\\w*|\\w*utmarkelse\\w*|\\w*bidrag\\w*|tavling\\w*|(var|vart|vara|er|enhetens) ansokan|ansokan (till|i|for) (arets |stockholms stads )?kvalitets\\w*|award|submission|application|entry|\\w*anmal\\w*|inf\\w{0,10}?(mote|traff)\\w*|protokoll\\w*|\\w*namnd\\w*|minutes|platsbesok\\w*|aterforing\\w*|examinator\\w*|ils',
+  'kvalitet\\w*|\\w*utmarkelse\\w*|\\w*bidrag\\w*|tavling\\w*|ku ?20\\d\\d|(var|vart|vara|er|enhetens) ansokan|ansokan (till|i|for) (arets |stockholms stads )?kvalitets\\w*|award|submission|application|entry|\\w*anmal\\w*|inf\\w{0,10}?(mote|traff)\\w*|protokoll\\w*|\\w*namnd\\w*|minutes|platsbesok\\w*|aterforing\\w*|examinator\\w*|ils',
 );
 
 const NEWSLETTER_BODY = b(
@@ -931,7 +932,7 @@ export function classifyMail(facts: MailFacts): Classification {
         evidence: documents[0]?.name,
       });
       const named = documents.find((a) =>
-        /bidrag|tavling|kvalitetsutmarkelse|ansokan|submission|application|entry|kvalitet/.test(
+        /bidrag|tavling|kvalitetsutmarkelse|ansokan|submission|application|entry|kvalitet|\bku ?20\d\d\b/.test(
           fold(a.name),
         ),
       );
@@ -1025,6 +1026,22 @@ export function classifyMail(facts: MailFacts): Classification {
       sv: 'en rapport om utebliven leverans (ett mejl härifrån kom inte fram)',
       en: 'a non-delivery report (a mail from here was not delivered)',
       evidence: facts.subject,
+    });
+  }
+  // A read receipt, and an away message that says it is one, without the headers that would tell
+  // (core/intake/automatic-notices.ts): as decisive as the headers.
+  const receiptRead = readReceipt(facts);
+  const declared = declaresAutomatic(`${parts.own}\n${parts.signature}`);
+  if (receiptRead || declared) {
+    // A read receipt's text is the program's, quoting our subject: nothing in it is the sender's.
+    if (receiptRead) for (const s of fired) if (s.kind !== 'auto-reply') s.weight = 0;
+    add({
+      rule: receiptRead ? 'read-receipt' : 'declared-automatic',
+      kind: 'auto-reply',
+      weight: 8,
+      sv: receiptRead ? 'ett läskvitto' : 'texten säger att den är ett automatiskt svar',
+      en: receiptRead ? 'a read receipt' : 'the text says it is an automatic reply',
+      evidence: receiptRead ?? declared,
     });
   }
   const autoBody = AUTO_BODY.exec(fold(parts.own));

@@ -18,9 +18,10 @@ import { measure } from './judge.js';
  * Share of the fourth blind set decided automatically and rightly: 65/98 (66.3 %; 65/87 = 74.7 % of
  * the mails not labelled triage) measured blind (7ffa136, the same on 2cc8422); 68/98 (69.4 %;
  * 78.2 %) once its wrong actions were fixed; 70/98 (71.4 %; 80.5 %) reading hard-wrapped lines
- * as the sentences they are.
+ * as the sentences they are; 71/98 (72.4 %; 81.6 %) with read receipts and self-declared
+ * automatic replies.
  */
-const AUTO_RIGHT_FLOOR = 0.71;
+const AUTO_RIGHT_FLOOR = 0.72;
 
 /**
  * Mails the intake acts on alone and wrongly, kept visible here (their labels are not changed) so

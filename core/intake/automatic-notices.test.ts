@@ -1,0 +1,68 @@
+// Read receipts and away messages that say they are automatic, without the headers that would tell:
+// filed as auto-replies alone (never answered); a person writing about an automatic reply, or a mail
+// titled "Läst" that is no receipt, is not one.
+import { describe, expect, it } from 'vitest';
+import { classifyMail, decide } from './classify.js';
+import type { MailFacts } from './facts.js';
+
+function mail(subject: string, body: string): MailFacts {
+  return {
+    subject,
+    body,
+    from: { address: 'ola.bjork@stockholm.example', name: 'Ola Björk' },
+    attachments: [],
+    sentAt: '2027-05-17T05:12:00Z',
+  };
+}
+
+describe('a read receipt', () => {
+  it('is an auto-reply, decided alone, whatever subject it quotes', () => {
+    for (const [subject, body] of [
+      [
+        'Läst: Vi har tagit emot er intresseanmälan',
+        'Ditt meddelande\n\nTill: Ola Björk\nÄmne: Vi har tagit emot er intresseanmälan\nSkickat: den 3 mars 2027 10:02\n\nlästes den 3 mars 2027 13:40.',
+      ],
+      [
+        'Read: Your submission to the Quality Award',
+        'Your message\n\nTo: Ola Björk\nSubject: Your submission to the Quality Award\nSent: Monday, May 17, 2027 9:00 AM\n\nwas read on Monday, May 17, 2027 11:15 AM.',
+      ],
+    ] as const) {
+      const c = classifyMail(mail(subject, body));
+      expect(c.kind, subject).toBe('auto-reply');
+      expect(decide(c), subject).toBe('auto');
+    }
+  });
+
+  it('is not a mail whose subject only starts with "Läst"', () => {
+    const c = classifyMail(
+      mail(
+        'Läst instruktionerna',
+        'Hej! Vi har läst instruktionerna, räknas bilagor in i tecknen?',
+      ),
+    );
+    expect(c.kind).toBe('question');
+  });
+});
+
+describe('an away message that says it is automatic', () => {
+  it('is an auto-reply even as a reply to our mail about the info meetings', () => {
+    const c = classifyMail(
+      mail(
+        'Re: Kvalitetsutmärkelsen 2027 – informationsmöten',
+        'Jag är ledig till och med 1 mars och har begränsad tillgång till mejl.\n/Ola\n\nDetta är ett automatiskt svar.',
+      ),
+    );
+    expect(c.kind).toBe('auto-reply');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('is not a person asking about an automatic reply they got', () => {
+    const c = classifyMail(
+      mail(
+        'Fick ett automatiskt svar',
+        'Hej! Jag fick bara ett automatiskt svar när jag skickade vår intresseanmälan. Kom den fram?',
+      ),
+    );
+    expect(c.kind).not.toBe('auto-reply');
+  });
+});
