@@ -451,3 +451,24 @@ describe('a withdrawal said not to happen', () => {
     expect(decide(c)).toBe('auto');
   });
 });
+
+describe('"KU" for the award, and the final version', () => {
+  it('"Här kommer slutversionen" with "KU 2027 Lindängen.docx" is the submission', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Slutversion',
+        body: 'Hej, här kommer slutversionen. Tack för all hjälp! /Lena',
+        attachments: [
+          {
+            name: 'KU 2027 Lindängen.docx',
+            size: 210_000,
+            contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          },
+        ],
+        sentAt: '2027-05-16T21:00:00+02:00',
+      }),
+    );
+    expect(c.kind).toBe('submission');
+    expect(decide(c)).toBe('auto');
+  });
+});
