@@ -1192,7 +1192,13 @@ export function classifyMail(facts: MailFacts): Classification {
     documents.length > 0 &&
     documents.every((a) => REGISTRATION_FILE.test(fold(a.name))) &&
     !documents.some((a) => /bidrag|tavling|ansokan|submission|entry/.test(fold(a.name))) &&
-    fired.some((s) => s.rule === 'pre-registration-word' && s.zone === 'texten' && s.weight >= 1);
+    fired.some(
+      (s) =>
+        s.rule === 'pre-registration-word' &&
+        // The subject of a mail of its own ("Intresseanmälan" over the form alone) says it too.
+        (s.zone === 'texten' || (s.zone === 'ämnesraden' && !subject.isReply)) &&
+        s.weight >= 1,
+    );
   if (carriesRegistration) {
     for (const s of fired) if (s.kind === 'submission') s.weight *= 0.3;
   }
