@@ -186,7 +186,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'pre-registration',
     weight: 4,
     re: b(
-      'pre ?registration|pre ?register\\w*|expression of interest|(register|registers|registering) (its|their|our|my) interest|hereby (register|registers|sign up|enter|enters)|(would|d) (like|love) to (take part|participate|enter|register|compete|join|apply)|hereby apply|(writing|write) to (register|enter|sign up)|register (\\w+ ){1,4}for (the |this year s )?(\\d{4} )?(quality award|award)|(wish|wishes|intend|intends|plan|plans|want|wants|decided|keen|eager|happy) to (take part|participate|enter|register|compete|join)|(registering|register) (our|the) unit|sign (us )?up for the (quality )?award|(interested|interest) in (participating|taking part|entering|joining)|please (register|enter|sign up) (us|our \\w+|\\w+ (preschool|school|unit))|count (us|(\\w+ ){1,4})in|we (re|are) in (again|this year)',
+      'pre ?registration|pre ?register\\w*|expression of interest|(register|registers|registering) (its|their|our|my) interest|hereby (register|registers|sign up|enter|enters)|(would|d) (like|love) to (take part|participate|enter|register|compete|join|apply|anmala)|hereby apply|(writing|write) to (register|enter|sign up)|register (\\w+ ){1,4}for (the |this year s )?(\\d{4} )?(quality award|award)|(wish|wishes|intend|intends|plan|plans|want|wants|decided|keen|eager|happy) to (take part|participate|enter|register|compete|join)|(registering|register) (our|the) unit|sign (us )?up for the (quality )?award|(interested|interest) in (participating|taking part|entering|joining)|please (register|enter|sign up) (us|our \\w+|\\w+ (preschool|school|unit))|count (us|(\\w+ ){1,4})in|we (re|are) in (again|this year)',
     ),
     sv: 'skriver (på engelska) att enheten vill delta',
     en: 'says the unit wants to take part',
@@ -455,6 +455,10 @@ const NEGATED_BEFORE = /\b(inte|ej|icke|aldrig|not|never|don t|won t)( \w+){0,2}
 /** A verb before its subject: asks only at a sentence's start (V1) or with "?". */
 const INVERTED =
   /^(finns det|gar det|ar det|kan (vi|man|ni|jag)|far (vi|man|jag)|galler det|behover (vi|man))/;
+
+/** Which meeting left for a later mail ("vi återkommer om vilket informationsmöte vi går på"). */
+const MEETING_LATER =
+  /\b((aterkommer|hor av oss|hor av mig|meddelar|skriver) (vi |jag )?(\w+ ){0,2}(om|med|angaende|kring) (vilket|vilken|vilka|nar|datum)|will (let you know|get back to you|come back to you)( later)? (about )?(which|when))\b/;
 
 /** A sentence about a pre-registration already made ("vi anmälde intresse i mars"): referred to, not made. */
 const EARLIER_REGISTRATION =
@@ -789,6 +793,8 @@ export function classifyMail(facts: MailFacts): Classification {
           ((s.tentative || s.otherYear || s.event) &&
             (kind === 'pre-registration' || kind === 'withdrawal')) ||
           (s.negated && kind === 'info-meeting-signup') ||
+          // "Vi återkommer om vilket informationsmöte vi går på": the choice is left for later.
+          (MEETING_LATER.test(s.text) && kind === 'info-meeting-signup') ||
           (s.pastYear && kind === 'withdrawal');
         if (s.tentative && (kind === 'pre-registration' || kind === 'withdrawal'))
           considering = true;
@@ -893,7 +899,9 @@ export function classifyMail(facts: MailFacts): Classification {
       en: 'a sentence is put as a question ("Is it …?", "Can we …?")',
     });
   }
-  if (!subject.isReply && /\?\s*$/.test(subject.clean)) questionCount++;
+  // A reply's or a forward's subject is the thread's ("VB: Kvalitetsutmärkelsen – kör vi?"): its
+  // "?" was asked by someone else.
+  if (!subject.isReply && !subject.isForward && /\?\s*$/.test(subject.clean)) questionCount++;
   if (questionCount > 0) {
     add({
       rule: 'question-mark',

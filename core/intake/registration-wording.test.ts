@@ -1,0 +1,60 @@
+// Registrations in the fourth set's wordings: a yes that leaves the info meeting for later, a
+// forward whose subject asked the question the sender now answers, and Swedish inside English.
+import { describe, expect, it } from 'vitest';
+import { classifyMail, decide } from './classify.js';
+import type { MailFacts } from './facts.js';
+
+function mail(subject: string, body: string): MailFacts {
+  return {
+    subject,
+    body,
+    from: { address: 'mikael.hedlund@stockholm.example', name: 'Mikael Hedlund' },
+    attachments: [],
+    sentAt: '2027-02-01T08:00:00Z',
+  };
+}
+
+describe('a registration', () => {
+  it('that leaves the info meeting for a later mail registers, and signs up for no meeting', () => {
+    const c = classifyMail(
+      mail(
+        'Kvalitetsutmärkelsen 2027',
+        'Hej!\n\nJa, Ugglans förskola vill vara med i år. Vi hör av oss om vilket informationsmöte vi kommer på.\n\n/Mikael',
+      ),
+    );
+    expect(c.kind).toBe('pre-registration');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it("forwarded with a question in the forwarded mail's subject is the sender's answer", () => {
+    const c = classifyMail(
+      mail(
+        'VB: Kvalitetsutmärkelsen – dags nu?',
+        'Hej,\n\nVi har bestämt oss: Ugglans förskola anmäler intresse att delta i Kvalitetsutmärkelsen 2027.\n\nMikael Hedlund\n\nFrån: Eva Ström\nSkickat: den 28 januari 2027\nÄmne: Kvalitetsutmärkelsen – dags nu?\n\nJag tycker att ni ska anmäla er, ni har gjort ett fint arbete. Skicka en intresseanmälan före 22 mars.',
+      ),
+    );
+    expect(c.kind).toBe('pre-registration');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('in English with the Swedish verb registers', () => {
+    const c = classifyMail(
+      mail(
+        'Quality award 2027',
+        'Hi! We would like to anmäla Ugglans förskola till Kvalitetsutmärkelsen 2027. We are 14 staff.\n\nMikael',
+      ),
+    );
+    expect(c.kind).toBe('pre-registration');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('is a signup when the meeting is chosen, not left for later', () => {
+    const c = classifyMail(
+      mail(
+        'Informationsmöte',
+        'Hej! Vi kommer på informationsmötet den 2 mars, jag och en kollega.\n/Mikael',
+      ),
+    );
+    expect(c.kind).toBe('info-meeting-signup');
+  });
+});
