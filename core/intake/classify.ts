@@ -351,7 +351,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'other',
     weight: 5,
     re: b(
-      'tack (sa mycket |for )?(for )?(bekraftelsen|kvittensen|kvitto\\w*|mottagningsbekraftelse\\w*|beskedet om mottagandet|att ni bekraftat\\w*)|thanks? (you )?(very much )?for (the|your) (confirmation|receipt|acknowledg\\w*)',
+      'tack (sa mycket |for )?(for )?(bekraftelsen|kvittensen|kvitto\\w*|mottagningsbekraftelse\\w*|beskedet om mottagandet|att ni bekraftat\\w*)|thanks? (you )?(very much )?for (the|your) (confirmation|receipt|acknowledg\\w*)|(skont|bra|fint|harligt|vad bra|gott) att (det|den|bidraget|anmalan|allt|dokumentet|filen|mejlet) (kom|har kommit|kommit) fram|glad (it|that it) (arrived|got through)',
     ),
     sv: 'tackar för mottagningsbekräftelsen',
     en: 'thanks for the receipt',
@@ -662,7 +662,7 @@ const AWARD_CONTEXT = b(
 );
 
 const NEWSLETTER_BODY = b(
-  'nyhetsbrev\\w*|avregistrera|avprenumerera|avsluta prenumeration\\w*|unsubscribe|newsletter|webinar\\w*|webbinar\\w*|erbjudande|kampanj|view (this|in) (e ?mail|browser)|visa i webblasare|anmal dig (har|via|senast|pa)|las mer (har|pa)|via lanken|register here|read more',
+  'nyhetsbrev\\w*|avregistrera|avprenumerera|avsluta prenumeration\\w*|unsubscribe|newsletter|webinar\\w*|webbinar\\w*|erbjudande|kampanj|view (this|in) (e ?mail|browser)|visa i webblasare|anmal dig (har|via|senast|pa)|las mer (har|pa)|via lanken|register here|read more|early ?bird\\w*|(you are|you re) (warmly |cordially )?invited|register at|registrera dig (har|pa|via)',
 );
 
 /**

@@ -21,9 +21,10 @@ import { measure } from './judge.js';
  * as the sentences they are; 71/98 (72.4 %; 81.6 %) with read receipts and self-declared
  * automatic replies; 72/98 (73.5 %; 82.8 %) with a registration form sent without words; 75/98
  * (76.5 %; 86.2 %) with a yes that leaves the meeting for later, a forward's "?" subject and
- * "would like to anmäla".
+ * "would like to anmäla"; 77/98 (78.6 %; 88.5 %) with "skönt att det kom fram" and a conference's
+ * invitation filed as other.
  */
-const AUTO_RIGHT_FLOOR = 0.76;
+const AUTO_RIGHT_FLOOR = 0.78;
 
 /**
  * Mails the intake acts on alone and wrongly, kept visible here (their labels are not changed) so

@@ -12,10 +12,12 @@ const DATA_DIR = mkdtempSync(`${tmpdir()}/kvalitet-kill-`);
 // The first start opens a migrated copy rather than running initdb: what is tested is the restart.
 seedPgliteDataDir(DATA_DIR);
 const SHARED = 'kvalitetsutmarkelsen@stockholm.example';
+// Units free to pre-register in the demo's cycle: not last year's winners (locked out, their
+// pre-registration goes to a coordinator) and not already taking part.
 const SENDERS = [
-  ['Förskolan Vasaparken', 'elin.wallin@stockholm.example'],
+  ['Förskolan Fårhagen', 'helena.aberg@stockholm.example'],
   ['Förskolan Regnbågen', 'leila.haddad@stockholm.example'],
-  ['Stjärnhusskolan', 'johan.lundqvist@stockholm.example'],
+  ['Vinterviksskolan', 'per.engstrom@stockholm.example'],
   ['Lindhagensskolan', 'annika.strand@stockholm.example'],
   ['Träffpunkt Vintergatan', 'gunilla.ahlstrom@stockholm.example'],
 ] as const;

@@ -1,0 +1,50 @@
+// Mail with nothing to decide: relief that our receipt's mail arrived, and an invitation to someone
+// else's conference. Filed as other alone; relief followed by a question still asks.
+import { describe, expect, it } from 'vitest';
+import { classifyMail, decide } from './classify.js';
+import type { MailFacts } from './facts.js';
+
+function mail(subject: string, body: string, from = 'gustav.ljung@stockholm.example'): MailFacts {
+  return {
+    subject,
+    body,
+    from: { address: from, name: 'Gustav Ljung' },
+    attachments: [],
+    sentAt: '2027-05-06T11:02:00Z',
+  };
+}
+
+describe('mail that closes a thread or advertises elsewhere', () => {
+  it('"Skönt att det kom fram" on our receipt is other, decided alone', () => {
+    const c = classifyMail(
+      mail(
+        'SV: Vi har tagit emot ert bidrag',
+        'Tack! Vad bra att allt kom fram.\n\nGustav\n\nFrån: Kvalitetsutmärkelsen\nSkickat: den 6 maj 2027 10:31\nÄmne: Vi har tagit emot ert bidrag\n\nTack, vi har tagit emot ert bidrag.',
+      ),
+    );
+    expect(c.kind).toBe('other');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('with a question after it, asks', () => {
+    const c = classifyMail(
+      mail(
+        'SV: Vi har tagit emot ert bidrag',
+        'Skönt att det kom fram! Räknas bilagorna in i antalet tecken?\n\nGustav',
+      ),
+    );
+    expect(c.kind).toBe('question');
+  });
+
+  it('an invitation to a conference is other, decided alone', () => {
+    const c = classifyMail(
+      mail(
+        'Invitation: Nordic Quality Forum 2027',
+        'Dear colleague,\n\nYou are warmly invited to the Nordic Quality Forum in Oslo, 3–4 November 2027. Early bird registration closes on 1 September.\n\nRegister at https://nqf.example/2027\n\nThe organisers',
+        'info@nqf.example',
+      ),
+    );
+    expect(c.kind).toBe('other');
+    expect(decide(c)).toBe('auto');
+  });
+});
