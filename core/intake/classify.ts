@@ -1343,6 +1343,19 @@ export function classifyMail(facts: MailFacts): Classification {
       evidence: appendicesSaid?.[0] ?? documents.map((d) => d.name).join(', '),
     });
   }
+  // A sending with nothing sent: "Bifogar härmed vårt bidrag" and no file or link (forgotten, or
+  // dropped by the mail system). A receipt would confirm an entry never received, and on the last
+  // evening the unit must hear at once: a coordinator asks for the file.
+  if (kind === 'submission' && documents.length === 0 && !documentLink) {
+    confidence = Math.min(confidence, 0.6);
+    fired.push({
+      rule: 'nothing-attached',
+      kind,
+      weight: 0,
+      sv: 'säger att bidraget skickas men inget dokument är bifogat eller länkat',
+      en: 'says the submission is sent, but no document is attached or linked',
+    });
+  }
   const merged = MERGED_UNIT.exec(ownWords);
   if (
     merged &&

@@ -1,0 +1,75 @@
+// General signs that a mail which reads like an ordinary one must still go to a coordinator: what it
+// says does not match what it carries, or it does two things at once. Each rule is tested with
+// sentences of its own, in Swedish and English, and with the ordinary mail it must not stop.
+import { describe, expect, it } from 'vitest';
+import { classifyMail, decide } from './classify.js';
+import type { MailFacts } from './facts.js';
+
+function mail(
+  subject: string,
+  body: string,
+  attachments: string[] = [],
+  from = 'tomas.granlund@stockholm.example',
+): MailFacts {
+  return {
+    subject,
+    body,
+    from: { address: from, name: 'Tomas Granlund' },
+    attachments: attachments.map((name) => ({
+      name,
+      contentType: name.endsWith('.pdf')
+        ? 'application/pdf'
+        : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      size: 200_000,
+      isInline: false,
+    })),
+    sentAt: '2027-05-17T20:58:00Z',
+  };
+}
+
+describe('a sending with nothing sent', () => {
+  it('"Bifogar härmed vårt bidrag" with no file goes to a coordinator', () => {
+    const c = classifyMail(
+      mail(
+        'Vårt bidrag till kvalitetsutmärkelsen',
+        'Hej,\n\nBifogar härmed vårt bidrag från Trygg hemgång.\n\nTomas Granlund\nEnhetschef',
+      ),
+    );
+    expect(c.kind).toBe('submission');
+    expect(decide(c)).toBe('triage');
+    expect(c.signals.fired.map((s) => s.rule)).toContain('nothing-attached');
+  });
+
+  it('"Please find attached our entry" with no file goes to a coordinator', () => {
+    const c = classifyMail(
+      mail(
+        'Our entry for the Quality Award',
+        'Hello,\n\nPlease find attached our entry for this year’s quality award.\n\nBest regards\nTomas',
+      ),
+    );
+    expect(decide(c)).toBe('triage');
+  });
+
+  it('the same words with the file are a submission, decided alone', () => {
+    const c = classifyMail(
+      mail(
+        'Vårt bidrag till kvalitetsutmärkelsen',
+        'Hej,\n\nBifogar härmed vårt bidrag från Trygg hemgång.\n\nTomas Granlund\nEnhetschef',
+        ['Bidrag KU 2027 Trygg hemgång.docx'],
+      ),
+    );
+    expect(c.kind).toBe('submission');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('a link to the document instead of the file is still a sending', () => {
+    const c = classifyMail(
+      mail(
+        'Vårt bidrag',
+        'Hej,\n\nVårt bidrag är för stort för att mejla, här är länken: https://stockholmstad.sharepoint.example/sites/x/KU2027.docx\n\nTomas',
+      ),
+    );
+    expect(c.kind).toBe('submission');
+    expect(c.signals.fired.map((s) => s.rule)).not.toContain('nothing-attached');
+  });
+});
