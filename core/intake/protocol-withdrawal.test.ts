@@ -94,3 +94,34 @@ describe('a protocol that records a withdrawal made before the decision', () => 
     expect(after.decision).toBe('triage');
   });
 });
+
+describe('a protocol in which the board declines a unit or changes its decision', () => {
+  it('goes to a coordinator, saying the board declines or changes', () => {
+    for (const body of [
+      'Hej,\nBifogar protokollsutdrag från extra sammanträde. Nämnden beslutade att INTE anmäla Förskolan Färgen, eftersom enheten ska läggas ned.\nNämndsekreterare',
+      'Hej,\nHär kommer protokollsutdraget § 12. Nämnden avslår förvaltningens förslag att anmäla Förskolan Färgen.\nRegistrator',
+      'Hej,\nBifogar protokollsutdrag § 12. Förskolan Färgen ska inte delta i år enligt beslutet.\nRegistrator',
+      'Hej,\nBifogar ändrat beslut § 12 om deltagande i Kvalitetsutmärkelsen. Det ersätter tidigare protokollsutdrag från maj.\nRegistrator',
+      'Hello,\nAttached are the minutes. The board decided not to register Förskolan Färgen this year.\nThe registry',
+    ]) {
+      const a = assessMail(protocolMail(body), UNITS);
+      expect(a.classification.kind, body).toBe('board-protocol');
+      expect(a.decision, body).toBe('triage');
+      expect(a.triageReasons.map((r) => r.en).join(' '), body).toContain(
+        'declines a unit or changes an earlier decision',
+      );
+    }
+  });
+
+  it('a protocol whose board approves is filed alone, even with "inte" elsewhere', () => {
+    for (const body of [
+      'Hej,\nNämnden beslutade att anmäla Förskolan Färgen till kvalitetsutmärkelsen. Protokollsutdraget bifogas.\nRegistrator',
+      'Hej! Eftersom nämnden inte sammanträder före den 30 juni har ordföranden beslutat att Förskolan Färgen deltar. Beslutet bifogas.',
+      'Hej! Vidarebefordrar protokollet, ifall ni inte fått det.',
+    ]) {
+      const a = assessMail(protocolMail(body), UNITS);
+      expect(a.classification.kind, body).toBe('board-protocol');
+      expect(a.decision, body).toBe('auto');
+    }
+  });
+});

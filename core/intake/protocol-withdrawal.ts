@@ -4,6 +4,10 @@
 // cycle: a coordinator records both. A unit that left before the board decided ("Ekhagen drog sig ur
 // i april") is what the board records, already known: only a unit leaving now, or after the
 // decision, is news.
+// Likewise a protocol in which the board says no to a unit ("Nämnden beslutade att INTE anmäla
+// Förskolan X", "avslår", "decided not to") or that changes or corrects an earlier decision ("ändrat
+// beslut", "rättelse", "ersätter tidigare protokoll"): filed alone, the unit named in it would be
+// marked "in protocol", the very thing the board declined, so a coordinator reads which units it is.
 import type { Bilingual } from '../model.js';
 import type { Classification } from './classify.js';
 import { fold } from './text.js';
@@ -35,6 +39,26 @@ const LEFT = new RegExp(
 /** After the board decided, or a unit the decision names: the protocol's list is no longer right. */
 const AFTER_DECISION =
   /\b(efter (namndens |styrelsens |dagens )?(beslut\w*|sammantradet)|sedan beslutet|som (star|finns|ar) med i (beslutet|protokollet|listan|utdraget)|after the (board s )?(decision|meeting)|since the decision|named in the (decision|protocol|minutes))\b/;
+/**
+ * The board's decision said in the negative: "beslutade att inte anmäla", "beslutar att ej godkänna",
+ * "avslår ansökan", "avstår från att anmäla", "decided not to register".
+ */
+const DECLINES = new RegExp(
+  `\\b(?:${[
+    '(beslutade|beslutar|beslutat|beslot|beslutades|besluta) (\\w+ ){0,3}(att )?(inte|ej|icke) ',
+    '(inte|ej) (\\w+ ){0,2}(anmala|anmals|anmalas|anmaler|godkann\\w*|tillstyrk\\w*|delta|deltar|ska delta)(?! (bara|endast|enbart))',
+    'avsla\\w*|avslog|avslag\\w*|avstyrk\\w*|avstar|avstod|avstatt',
+    '(decided|resolved|decides|resolves) not to|(did|does) not (approve|register|endorse)|rejected|declined|declines',
+  ].join('|')})`,
+);
+/** An earlier decision changed, corrected or replaced: the register holds the old one. */
+const CHANGED = new RegExp(
+  `\\b(?:${[
+    'andrat beslut|andrade beslut|andring (av|i) (\\w+ ){0,2}beslut\\w*|andrar (\\w+ ){0,2}beslut\\w*|nytt beslut',
+    'rattelse\\w*|rattat protokoll\\w*|korrigerat protokoll\\w*|ersatter (\\w+ ){0,2}(tidigare|forra|forsta) (\\w+ )?(beslut\\w*|protokoll\\w*|utdrag\\w*)|upphav\\w*',
+    'amended decision|revised decision|corrected (minutes|decision)|correction|replaces (the )?(earlier|previous)',
+  ].join('|')})\\b`,
+);
 /** "Ingen enhet har dragit sig ur": said of no unit. */
 const NO_ONE = /\b(ingen|inga|inget|none|no unit|no one|nobody)\b/;
 
@@ -47,6 +71,12 @@ export function protocolWithdrawalReason(
   // Lines wrap inside a sentence; a blank line or a full stop ends one.
   for (const sentence of text.split(/[.!?;]+|\n\s*\n/).map(fold)) {
     if (NO_ONE.test(sentence)) continue;
+    const declined = DECLINES.exec(sentence) ?? CHANGED.exec(sentence);
+    if (declined)
+      return {
+        sv: `Nämnden säger nej till en enhet eller ändrar ett tidigare beslut ("${declined[0].trim()}"): en samordnare läser vilka enheter protokollet gäller`,
+        en: `The board declines a unit or changes an earlier decision ("${declined[0].trim()}"): a coordinator reads which units the protocol concerns`,
+      };
     const m =
       LEAVES_NOW.exec(sentence) ?? (AFTER_DECISION.test(sentence) ? LEFT.exec(sentence) : null);
     if (!m) continue;
