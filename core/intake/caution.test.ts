@@ -73,3 +73,51 @@ describe('a sending with nothing sent', () => {
     expect(c.signals.fired.map((s) => s.rule)).not.toContain('nothing-attached');
   });
 });
+
+describe('two changes to participation in one mail', () => {
+  it('a unit withdrawn and another registered in its place goes to a coordinator', () => {
+    for (const [subject, body] of <[string, string][]>[
+      [
+        'Byte av enhet',
+        'Hej,\n\nFörskolan Solrosen drar sig ur kvalitetsutmärkelsen i år. I stället vill Förskolan Ekorren delta.\n\nAnna Berg\nAvdelningschef',
+      ],
+      [
+        'Ändrad anmälan',
+        'Hej,\n\nVi behöver ändra vår anmälan: Förskolan Solrosen drar sig ur, men Förskolan Ekorren vill delta i stället.\n\nAnna Berg',
+      ],
+      [
+        'Change of unit',
+        'Hello,\n\nFörskolan Solrosen withdraws from this year’s quality award. Instead, Förskolan Ekorren would like to take part.\n\nAnna Berg',
+      ],
+    ]) {
+      const c = classifyMail(mail(subject, body));
+      expect(decide(c), body).toBe('triage');
+      expect(
+        c.signals.fired.map((s) => s.rule),
+        body,
+      ).toContain('two-actions');
+    }
+  });
+
+  it('a withdrawal that tells of the registration made before is one change, decided alone', () => {
+    const c = classifyMail(
+      mail(
+        'Avanmälan',
+        'Hej,\n\nVi anmälde intresse i mars, men tyvärr drar vi oss ur kvalitetsutmärkelsen i år.\n\nAnna Berg\nFörskolan Solrosen',
+      ),
+    );
+    expect(c.kind).toBe('withdrawal');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('a registration that tells of last year’s withdrawal is one change, decided alone', () => {
+    const c = classifyMail(
+      mail(
+        'Intresseanmälan',
+        'Hej!\n\nFörra året drog vi oss ur, men i år vill vi delta i kvalitetsutmärkelsen.\n\nAnna Berg\nFörskolan Solrosen',
+      ),
+    );
+    expect(c.kind).toBe('pre-registration');
+    expect(decide(c)).toBe('auto');
+  });
+});

@@ -136,7 +136,7 @@ const PHRASES: PhraseRule[] = [
     re: b(
       // Adverbs may stand between the verb and what is wanted ("vill också anmäla sig"), and a
       // sentence opening with something else inverts the order ("Därför anmäler vi oss härmed").
-      '(vill|onskar|avser|planerar|tanker|amnar|skulle (garna |verkligen )?vilja|bestamt oss for|beslutat) (vi |jag |(\\w+ ){1,3}(?=(ocksa|aven|alltsa|anda|fortfarande|garna|nu|harmed|absolut|verkligen|ju|nog|definitivt|sjalvklart) ))?(att )?((garna|jattegarna|ocksa|aven|nu|harmed|absolut|verkligen|fortsatt|igen|alltsa|anda|trots allt|fortfarande|ju|nog|definitivt|sjalvklart) )*(delta|medverka|vara med|anmala|tavla|soka)|(harmed )?anmaler (vi )?(harmed )?(oss|var|vart|enheten|intresse|forskolan|skolan|verksamheten)|anmala (oss|var|vart|intresse|enheten)|anmaler (harmed )?sig (harmed )?(till|for)|(vi )?(ar|blev) intresserade? av att (delta|medverka|vara med|anmala oss)|(deltar|medverkar) garna|anmala (sitt|sin|vart|var|ert|enhetens) (deltagande|intresse|medverkan)|anmala (\\w+ )?(forskola\\w*|skola\\w*|enhet\\w*|verksamhet\\w*|boende\\w*|hemtjanst\\w*)|(beslutat|bestamt) att (vi|enheten|forskolan|skolan|verksamheten) (ska|skall|kommer att) (delta|medverka|vara med|anmala)|anmaler (harmed )?(\\w+ ){1,4}till (arets |stockholms stads )?kvalitets\\w*|anmaler (jag|vi) (harmed )?(\\w+ ){1,6}till (arets |stockholms stads )?kvalitets\\w*|(ansoka|ansoker) (\\w+ )?om (att )?(fa )?(delta|medverka|vara med)',
+      '(vill|onskar|avser|planerar|tanker|amnar|skulle (garna |verkligen )?vilja|bestamt oss for|beslutat) (vi |jag |(\\w+ ){1,3}(?=(ocksa|aven|alltsa|anda|fortfarande|garna|nu|harmed|absolut|verkligen|ju|nog|definitivt|sjalvklart) ))?(att )?((garna|jattegarna|ocksa|aven|nu|harmed|absolut|verkligen|fortsatt|igen|alltsa|anda|trots allt|fortfarande|ju|nog|definitivt|sjalvklart) )*(delta|medverka|vara med|anmala|tavla|soka)|(harmed )?anmaler (vi )?(harmed )?(oss|var|vart|enheten|intresse|forskolan|skolan|verksamheten)|anmala (oss|var|vart|intresse|enheten)|anmaler (harmed )?sig (harmed )?(till|for)|(vi )?(ar|blev) intresserade? av att (delta|medverka|vara med|anmala oss)|(deltar|medverkar) garna|anmala (sitt|sin|vart|var|ert|enhetens) (deltagande|intresse|medverkan)|anmala (\\w+ )?(forskola\\w*|skola\\w*|enhet\\w*|verksamhet\\w*|boende\\w*|hemtjanst\\w*)|(beslutat|bestamt) att (vi|enheten|forskolan|skolan|verksamheten) (ska|skall|kommer att) (delta|medverka|vara med|anmala)|anmaler (harmed )?(\\w+ ){1,4}till (arets |stockholms stads )?kvalitets\\w*|anmaler (jag|vi) (harmed )?(\\w+ ){1,6}till (arets |stockholms stads )?kvalitets\\w*|(ansoka|ansoker) (\\w+ )?om (att )?(fa )?(delta|medverka|vara med)|^(i stallet|istallet|darfor|daremot|i ar|nu|sa|da) (vill|onskar) (\\w+ ){1,5}?((garna|ocksa|aven|nu) )?(delta|medverka|vara med)$',
     ),
     sv: 'skriver att enheten vill delta',
     en: 'says the unit wants to take part',
@@ -199,7 +199,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'withdrawal',
     weight: 5,
     re: b(
-      'avanmal\\w*|av anmal\\w*|avboj\\w*|(avbryt|avslut)\\w* (vi )?(vart|var|vara|enhetens) (deltagande|medverkan|arbete)|(backar|backa|kliver|kliva|hoppar|hoppa) ur|kliver av|kliva av|(lagger|lagga) ner (vart|var|vara|enhetens) (deltagande|anmalan|medverkan|arbete med (bidraget|kvalitets\\w*))|(valt|valjer|beslutat|bestamt oss for|bestamt) att (inte|ej) (delta|medverka|vara med|ga vidare|fullfolja|skicka in|lamna in)|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|dra oss ur|tar (vi )?tillbaka (var |vart |min |mitt |enhetens )?(intresseanmalan|anmalan|deltagande\\w*|medverkan|bidrag\\w*)|tar tillbaka$|aterkalla\\w*|atertar|hoppar av|hoppa av|(avsta|avstar|avstatt)( (fran )?(att )?(delta\\w*|medverka\\w*|medverkan|vara med|tavla\\w*|kvalitets\\w*|utmarkelse\\w*|arets \\w+|i ar|detta ar|den har gangen)|$)|(stryk\\w*|ta bort) (oss|var anmalan|(\\w+ ){1,4}?)fran (listan|deltagarlistan|deltagarna)|stryk\\w* (oss|var anmalan|enheten)',
+      'avanmal\\w*|av anmal\\w*|avboj\\w*|(drar|dra) sig (ur|tillbaka)|(avbryt|avslut)\\w* (vi )?(vart|var|vara|enhetens) (deltagande|medverkan|arbete)|(backar|backa|kliver|kliva|hoppar|hoppa) ur|kliver av|kliva av|(lagger|lagga) ner (vart|var|vara|enhetens) (deltagande|anmalan|medverkan|arbete med (bidraget|kvalitets\\w*))|(valt|valjer|beslutat|bestamt oss for|bestamt) att (inte|ej) (delta|medverka|vara med|ga vidare|fullfolja|skicka in|lamna in)|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|dra oss ur|tar (vi )?tillbaka (var |vart |min |mitt |enhetens )?(intresseanmalan|anmalan|deltagande\\w*|medverkan|bidrag\\w*)|tar tillbaka$|aterkalla\\w*|atertar|hoppar av|hoppa av|(avsta|avstar|avstatt)( (fran )?(att )?(delta\\w*|medverka\\w*|medverkan|vara med|tavla\\w*|kvalitets\\w*|utmarkelse\\w*|arets \\w+|i ar|detta ar|den har gangen)|$)|(stryk\\w*|ta bort) (oss|var anmalan|(\\w+ ){1,4}?)fran (listan|deltagarlistan|deltagarna)|stryk\\w* (oss|var anmalan|enheten)',
     ),
     sv: 'skriver att enheten drar sig ur',
     en: 'says the unit withdraws',
@@ -770,7 +770,15 @@ export function classifyMail(facts: MailFacts): Classification {
         else if (rule.negated && NEGATION.test(near)) kind = rule.negated;
         // In a sentence that withdraws, its talk of taking part is what is withdrawn ("vi lägger ner
         // vårt deltagande i kvalitetsutmärkelsen").
-        else if (rule.negated === 'withdrawal' && withdraws && !s.pastYear) kind = 'withdrawal';
+        // ("X drar sig ur, men Y vill delta i stället": a clause after "men"/"but" is a matter of its
+        // own, so only a withdrawal in the phrase's own clause turns it.)
+        else if (
+          rule.negated === 'withdrawal' &&
+          withdraws &&
+          !s.pastYear &&
+          WITHDRAWAL_RULES.some((r) => r.re.test(clauseOf(s.text, m.index, m[0].length)))
+        )
+          kind = 'withdrawal';
         // A phrase inside a question is asked about, not done ("hur långt får bidraget vara?").
         if (s.isQuestion && kind !== 'question') weight *= 0.1;
         else if (s.earlier && kind === 'pre-registration') weight *= 0.2;
@@ -1374,6 +1382,20 @@ export function classifyMail(facts: MailFacts): Classification {
       evidence: merged[0],
     });
   }
+  // Two changes to participation said in one mail (one unit withdrawn and another registered in
+  // its place, a withdrawal sent with an entry): whichever kind wins, acting on it alone loses the
+  // other, so a coordinator makes both.
+  const twoActions = participationChanges(fired, documents.length > 0 || !!documentLink);
+  if (twoActions.length > 1 && kind !== 'auto-reply') {
+    confidence = Math.min(confidence, 0.6);
+    fired.push({
+      rule: 'two-actions',
+      kind,
+      weight: 0,
+      sv: `gör två saker på en gång (${twoActions.map((k) => MAIL_KIND_LABELS[k].sv.toLowerCase()).join(' och ')}): en samordnare gör båda`,
+      en: `does two things at once (${twoActions.map((k) => MAIL_KIND_LABELS[k].en.toLowerCase()).join(' and ')}): a coordinator does both`,
+    });
+  }
   const changeSignup = CHANGE_SIGNUP.exec(ownWords);
   if (
     changeSignup &&
@@ -1528,6 +1550,39 @@ export function classifyMail(facts: MailFacts): Classification {
   if (secondScore > 0) result.alternative = second;
   if (bounce) result.nonDelivery = bounce;
   return result;
+}
+
+/** The clause of `text` around a match: "men"/"but" part a sentence's clauses. */
+function clauseOf(text: string, index: number, length: number): string {
+  const before = [...text.slice(0, index).matchAll(/\b(men|but)\b/g)].pop();
+  const start = before ? (before.index ?? 0) + before[0].length : 0;
+  const after = /\b(men|but)\b/.exec(text.slice(index + length));
+  const end = after ? index + length + after.index : text.length;
+  return text.slice(start, end).trim();
+}
+
+/** Kinds that change a unit's participation when said outright (not asked, not told of as past). */
+const PARTICIPATION_CHANGES: readonly MailKind[] = ['pre-registration', 'withdrawal', 'submission'];
+
+/**
+ * The participation changes the sender's own words make firmly (a phrase worth at least 3 said, not
+ * asked, in the subject or text): more than one is two matters in one mail. Talk of the entry is a
+ * sending only with a document or link ("we cannot write the submission" sends none).
+ */
+function participationChanges(fired: readonly Signal[], sendsDocument: boolean): MailKind[] {
+  return PARTICIPATION_CHANGES.filter(
+    (k) =>
+      (k !== 'submission' || sendsDocument) &&
+      fired
+        .filter(
+          (s) =>
+            s.kind === k &&
+            !s.asked &&
+            (s.zone === 'texten' || s.zone === 'ämnesraden') &&
+            s.rule !== 'names-award',
+        )
+        .reduce((n, s) => Math.max(n, s.weight), 0) >= 3,
+  );
 }
 
 /**

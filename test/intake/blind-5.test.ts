@@ -19,8 +19,9 @@ import { measure } from './judge.js';
  * Share of the set decided automatically and rightly: 90/115 (78.3 %; 90/103 = 87.4 % of the mails
  * not labelled triage) on the committed classifier when the set was finished (486bc00; 87/115 on
  * f07dae5 when it was written).
- * Fixed since by general rules (the mail's own words kept): a submission with nothing attached or
- * linked (b5-triage-04) goes to a coordinator.
+ * Fixed since by general rules (the mail's own words kept), each now left to a coordinator: a
+ * submission with nothing attached or linked (b5-triage-04), a protocol in which the board declines a
+ * unit (b5-triage-08), a unit withdrawn and another registered in its place (b5-triage-02).
  */
 const AUTO_RIGHT_FLOOR = 0.78;
 
@@ -29,15 +30,11 @@ const AUTO_RIGHT_FLOOR = 0.78;
  * labels are not changed) so that the test fails on any NEW wrong action:
  * - b5-other-07: a training company's advertisement is answered as a question (right: other, no
  *   reply to a marketing mail);
- * - b5-triage-02: a department head withdraws one unit and registers another in its place, filed as
- *   a question (right: a coordinator changes both registrations and answers "so late?");
- * - b5-triage-08: a board protocol declining a unit that had sent an entry, filed as a protocol
- *   for that unit (right: a coordinator withdraws the unit's entry);
  * - b5-triage-12: in June, a pre-registration for NEXT year (2028), registered for 2027 (right: a
  *   coordinator notes it for the next cycle's invitation; left to a coordinator on bd2e407, acted on
  *   again on 486bc00).
  */
-const KNOWN_WRONG: string[] = ['b5-other-07', 'b5-triage-02', 'b5-triage-08', 'b5-triage-12'];
+const KNOWN_WRONG: string[] = ['b5-other-07', 'b5-triage-12'];
 
 const text = (m: { body?: string; html?: string }) => (m.body ?? m.html ?? '').trim();
 
