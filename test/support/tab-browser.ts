@@ -80,6 +80,19 @@ export async function startTabBrowser(options: {
 export async function expectAccessible(page: Page, name: string): Promise<void> {
   // Evaluated through the DevTools protocol: the pages' Content-Security-Policy (script-src 'self')
   // rightly refuses an injected inline script.
+  // Colours are judged as they settle: a Fluent UI transition (a focus ring, a button's fade) caught
+  // half-way reads as low contrast. Finite animations are awaited; a spinner's endless one is not.
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((r) => setTimeout(r, 5_000)),
+    ]),
+  );
   await page.evaluate(AXE);
   const result = (await page.evaluate(async () => {
     const axe = (
