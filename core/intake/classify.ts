@@ -11,6 +11,7 @@ import {
   type MailFacts,
   type MailKind,
 } from './facts.js';
+import { salesOffer } from './advertising.js';
 import { declaresAutomatic, readReceipt } from './automatic-notices.js';
 import { misdirectedTopic } from './misdirected.js';
 import { nonDeliveryReport, type NonDeliveryReport } from './non-delivery.js';
@@ -1113,6 +1114,22 @@ export function classifyMail(facts: MailFacts): Classification {
     });
   }
 
+  // An advertisement (a course "med 20 % rabatt", a conference's early-bird price; advertising.ts):
+  // nothing the coordinators answer, and its questions are sales lines. Not in a reply (the sender's
+  // thread with us) and not with a document (an entry may well name a price).
+  const advert =
+    !subject.isReply && documents.length === 0 ? salesOffer(subject.clean, parts.own) : undefined;
+  if (advert) {
+    add({
+      rule: 'advertising',
+      kind: 'other',
+      weight: 6,
+      sv: 'en reklam eller ett säljerbjudande (rabatt, pris, "boka före")',
+      en: 'an advertisement or sales offer (discount, price, "book before")',
+      evidence: advert,
+    });
+  }
+
   // Outlook's answer to a meeting invitation ("Accepterat: Informationsmöte …"): the calendar keeps
   // the answer, the subject is only the meeting's title, so nothing in it is said by the sender.
   const calendarResponse = CALENDAR_RESPONSE.exec(facts.subject.trim());
@@ -1259,8 +1276,14 @@ export function classifyMail(facts: MailFacts): Classification {
       en: 'no document attached',
     });
   }
-  // An auto-reply or bulk mail is not also a question because it contains "?".
-  if (scores['auto-reply'] >= 8 || listHeader || precedence === 'bulk' || precedence === 'list')
+  // An auto-reply, bulk mail or advertisement is not also a question because it contains "?".
+  if (
+    scores['auto-reply'] >= 8 ||
+    listHeader ||
+    precedence === 'bulk' ||
+    precedence === 'list' ||
+    advert
+  )
     scores.question = Math.min(scores.question, 1);
 
   const ranked = [...MAIL_KINDS].sort((a, b2) => scores[b2] - scores[a]);

@@ -20,8 +20,9 @@ import { measure } from './judge.js';
  * 2026: protocol compounds, everyday registrations, links and zips as sendings, questions about the
  * submission with nothing sent, "När kommer …?"). Left: bulk mail with nothing of the award (an IT
  * notice, a conference advert), a thank-you, and a phishing mail dressed as a shared document.
+ * 55/67 (82.1 %; 55/58) once an advertisement (an early-bird price) is other (core/intake/advertising.ts).
  */
-const AUTO_RIGHT_FLOOR = 0.8;
+const AUTO_RIGHT_FLOOR = 0.82;
 
 /**
  * Mails the intake acts on alone and wrongly, kept visible here (their labels are not changed) so

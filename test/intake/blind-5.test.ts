@@ -21,20 +21,20 @@ import { measure } from './judge.js';
  * f07dae5 when it was written).
  * Fixed since by general rules (the mail's own words kept), each now left to a coordinator: a
  * submission with nothing attached or linked (b5-triage-04), a protocol in which the board declines a
- * unit (b5-triage-08), a unit withdrawn and another registered in its place (b5-triage-02).
+ * unit (b5-triage-08), a unit withdrawn and another registered in its place (b5-triage-02); and a
+ * training company's advertisement is other, no answer (b5-other-07; core/intake/advertising.ts):
+ * 91/115 (79.1 %; 91/103 = 88.3 %).
  */
-const AUTO_RIGHT_FLOOR = 0.78;
+const AUTO_RIGHT_FLOOR = 0.79;
 
 /**
  * Mails the intake acts on alone and wrongly when the set was finished, kept visible here (their
  * labels are not changed) so that the test fails on any NEW wrong action:
- * - b5-other-07: a training company's advertisement is answered as a question (right: other, no
- *   reply to a marketing mail);
  * - b5-triage-12: in June, a pre-registration for NEXT year (2028), registered for 2027 (right: a
  *   coordinator notes it for the next cycle's invitation; left to a coordinator on bd2e407, acted on
  *   again on 486bc00).
  */
-const KNOWN_WRONG: string[] = ['b5-other-07', 'b5-triage-12'];
+const KNOWN_WRONG: string[] = ['b5-triage-12'];
 
 const text = (m: { body?: string; html?: string }) => (m.body ?? m.html ?? '').trim();
 

@@ -1,0 +1,52 @@
+// Advertising is filed as other without an answer, even when it names quality work and asks "Vill ni
+// …?"; a unit that asks about a price is still asking.
+import { describe, expect, it } from 'vitest';
+import { salesOffer } from './advertising.js';
+import { classifyMail, decide } from './classify.js';
+import type { MailFacts } from './facts.js';
+
+function mail(subject: string, body: string, from = 'info@kursbolaget.example'): MailFacts {
+  return {
+    subject,
+    body,
+    from: { address: from, name: 'Kursbolaget' },
+    attachments: [],
+    sentAt: '2027-03-30T06:45:00Z',
+  };
+}
+
+describe('an advertisement', () => {
+  it('a course with a discount is other, decided alone, though it asks "Vill ni …?"', () => {
+    const c = classifyMail(
+      mail(
+        'Kurs i kvalitetsledning – 20 % rabatt',
+        'Hej!\n\nVill ni utveckla ert kvalitetsarbete? Vår kurs i verksamhetsutveckling ges i maj. Boka före 15 april och få 20 % rabatt.\n\nKursbolaget AB',
+      ),
+    );
+    expect(c.kind).toBe('other');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('a conference with an early-bird price, in English, is other', () => {
+    const c = classifyMail(
+      mail(
+        'Public sector quality days',
+        'Do you want to improve quality in your organisation? Join two days of talks in Malmö. Book before 1 May: 4 900 SEK excl. VAT.\n\nThe organisers',
+      ),
+    );
+    expect(c.kind).toBe('other');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('a unit asking about a discount is asking', () => {
+    const c = classifyMail(
+      mail(
+        'Examinatorsutbildningen',
+        'Hej! Får vi rabatt på examinatorsutbildningen om vi är två från samma enhet?\n\nAnna Berg\nFörskolan Solrosen',
+        'anna.berg@stockholm.example',
+      ),
+    );
+    expect(c.kind).toBe('question');
+    expect(salesOffer('Examinatorsutbildningen', 'Får vi rabatt på utbildningen?')).toBeUndefined();
+  });
+});

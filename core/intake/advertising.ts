@@ -1,0 +1,30 @@
+// Advertising: a company selling a course, a conference or a service ("Boka före 15 april och få
+// 20 % rabatt", "Early bird-pris", "2 990 kr exkl. moms"). Its "Vill ni stärka ert kvalitetsarbete?"
+// is a sales line, not a question for the coordinators, and it often names quality work, so the
+// misdirected-mail rule (which needs no word of the award) does not catch it. Only an offer said
+// outright counts: a unit asking "får vi rabatt på utbildningen?" is asking.
+import { fold } from './text.js';
+
+const OFFER = new RegExp(
+  `\\b(?:${[
+    // A discount or a special price.
+    '\\d+ ?% rabatt|rabatt\\w*|rabatterat pris|early ?bird\\w*|kampanjpris\\w*|specialpris\\w*|introduktionspris\\w*|paketpris\\w*',
+    // A price with its currency or VAT ("2 990 kr exkl. moms").
+    '\\d[\\d ]* ?(kr|kronor|sek) (exkl|inkl|ex|plus)\\w*( moms)?|(exkl|inkl|exklusive|inklusive) moms',
+    // "Boka före 15 april", "boka din plats nu", "begränsat antal platser".
+    'boka (fore|senast|redan nu|nu|din plats|er plats|din biljett)|begransat antal platser|fa platser kvar',
+    '\\d+ ?% (off|discount)|discount\\w*|special offer|limited (offer|seats|places)|book (now|before|by|your (seat|place|ticket))|excl\\w* vat',
+  ].join('|')})\\b`,
+);
+
+/** The words that make a mail an advertisement, said outright (not asked); undefined when none. */
+export function salesOffer(subject: string, ownText: string): string | undefined {
+  const said = [subject, ...ownText.split(/(?<=[.!?])\s+|\n+/)].filter(
+    (s) => s.trim() && !s.trim().endsWith('?'),
+  );
+  for (const sentence of said) {
+    const m = OFFER.exec(fold(sentence));
+    if (m) return m[0];
+  }
+  return undefined;
+}
