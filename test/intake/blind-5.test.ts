@@ -19,22 +19,23 @@ import { measure } from './judge.js';
  * Share of the set decided automatically and rightly: 90/115 (78.3 %; 90/103 = 87.4 % of the mails
  * not labelled triage) on the committed classifier when the set was finished (486bc00; 87/115 on
  * f07dae5 when it was written).
- * Fixed since by general rules (the mail's own words kept), each now left to a coordinator: a
- * submission with nothing attached or linked (b5-triage-04), a protocol in which the board declines a
- * unit (b5-triage-08), a unit withdrawn and another registered in its place (b5-triage-02); and a
- * training company's advertisement is other, no answer (b5-other-07; core/intake/advertising.ts):
- * 91/115 (79.1 %; 91/103 = 88.3 %).
+ * Its five wrong actions were then fixed by general rules (the mails and labels kept): left to a
+ * coordinator, a submission with nothing attached or linked (b5-triage-04), a protocol in which the
+ * board declines a unit (b5-triage-08), a unit withdrawn and another registered in its place
+ * (b5-triage-02), a registration naming a later cycle's year (b5-triage-12; core/intake/
+ * later-cycle.ts, a plan rule the judge applies too); and a training company's advertisement is
+ * other, no answer (b5-other-07; core/intake/advertising.ts): 91/115 (79.1 %; 91/103 = 88.3 %).
  */
 const AUTO_RIGHT_FLOOR = 0.79;
 
 /**
- * Mails the intake acts on alone and wrongly when the set was finished, kept visible here (their
- * labels are not changed) so that the test fails on any NEW wrong action:
- * - b5-triage-12: in June, a pre-registration for NEXT year (2028), registered for 2027 (right: a
- *   coordinator notes it for the next cycle's invitation; left to a coordinator on bd2e407, acted on
- *   again on 486bc00).
+ * Mails the intake acts on alone and wrongly, kept visible here (their labels are not changed) so
+ * that the test fails on any NEW wrong action. None now: the five of 486bc00 (an advertisement
+ * answered as a question, a unit withdrawn and another registered in one mail, "bifogar vårt
+ * bidrag" with nothing attached, a protocol declining a unit, a registration for 2028 taken for
+ * 2027) are left to a coordinator or filed as other by the general rules above.
  */
-const KNOWN_WRONG: string[] = ['b5-triage-12'];
+const KNOWN_WRONG: string[] = [];
 
 const text = (m: { body?: string; html?: string }) => (m.body ?? m.html ?? '').trim();
 

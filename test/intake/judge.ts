@@ -8,6 +8,7 @@ import { assessMail, type MailAssessment } from '../../core/intake/assess.js';
 import { cycleForMail } from '../../core/intake/cycle.js';
 import type { MailFacts } from '../../core/intake/facts.js';
 import { isLateSubmission } from '../../core/intake/late-submission.js';
+import { laterCycleNamed } from '../../core/intake/later-cycle.js';
 import { htmlToText } from '../../core/intake/text.js';
 import { signupNeedsCoordinator, signupText } from '../../core/intake/which-meeting.js';
 import { lockedOutByWin } from '../../core/intake/winner-lockout.js';
@@ -34,9 +35,19 @@ const CYCLES = loadCycles();
  * What the intake decides: the assessment's decision, unless the plan leaves it to a coordinator
  * anyway (core/intake/plan.ts: a signup naming no meeting while several are ahead; a submission
  * sent after the deadline; a pre-registration from a unit that won within the lockout, by the
- * fixture units' jury results).
+ * fixture units' jury results; a registration, entry or signup naming a later cycle's year).
  */
 function intakeDecision(facts: MailFacts, a: MailAssessment): MailAssessment['decision'] {
+  if (a.decision === 'auto') {
+    const cycle = cycleForMail(CYCLES, a.classification.kind, facts.sentAt);
+    const names = facts.attachments
+      .filter((x) => !x.isInline)
+      .map((x) => x.name)
+      .join('\n');
+    const ownWords = `${signupText(facts, a.classification)}\n${names}`;
+    if (cycle && laterCycleNamed(cycle, a.classification.kind, ownWords) !== undefined)
+      return 'triage';
+  }
   if (a.decision === 'auto' && a.classification.kind === 'pre-registration' && a.match.unitId) {
     const cycle = cycleForMail(CYCLES, 'pre-registration', facts.sentAt);
     const results = FIXTURE_JURY_RESULTS.filter((r) => r.unitId === a.match.unitId);
