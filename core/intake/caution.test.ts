@@ -121,3 +121,40 @@ describe('two changes to participation in one mail', () => {
     expect(decide(c)).toBe('auto');
   });
 });
+
+describe('a registration for the next round or on a condition', () => {
+  it('"nästa års kvalitetsutmärkelse", "inför nästa omgång" are not this cycle’s registration', () => {
+    for (const body of [
+      'Hej! Vi vill anmäla oss till nästa års kvalitetsutmärkelse. Anna Berg, Förskolan Solrosen',
+      'Hej! Förskolan Solrosen anmäler intresse inför nästa omgång av kvalitetsutmärkelsen. Anna Berg',
+      'Hello, we would like to register for the next round of the quality award. Anna Berg',
+    ]) {
+      const c = classifyMail(mail('Intresseanmälan', body));
+      expect(decide(c), body).toBe('triage');
+    }
+  });
+
+  it('"om vi hinner", "förutsatt att budgeten tillåter" register on a condition', () => {
+    for (const body of [
+      'Hej! Vi anmäler oss till kvalitetsutmärkelsen om vi hinner. Anna Berg, Förskolan Solrosen',
+      'Hej! Vi anmäler härmed Förskolan Solrosen till kvalitetsutmärkelsen, förutsatt att budgeten tillåter. Anna Berg',
+      'Hej! Vi vill delta i kvalitetsutmärkelsen om personalen räcker till. Anna Berg',
+      'Hello, we would like to take part in the quality award if time allows. Anna Berg',
+    ]) {
+      const c = classifyMail(mail('Anmälan', body));
+      expect(c.kind, body).toBe('pre-registration');
+      expect(decide(c), body).toBe('triage');
+    }
+  });
+
+  it('a plain registration is decided alone', () => {
+    const c = classifyMail(
+      mail(
+        'Intresseanmälan',
+        'Hej! Förskolan Solrosen anmäler härmed intresse för Kvalitetsutmärkelsen 2027. Säg till om ni behöver något mer. Anna Berg',
+      ),
+    );
+    expect(c.kind).toBe('pre-registration');
+    expect(decide(c)).toBe('auto');
+  });
+});

@@ -553,7 +553,7 @@ const PROPOSAL_NAME = /tjansteutlatande|forslag till beslut|beslutsforslag|beslu
  * comes first, so a receipt would promise what no one has decided.
  */
 const CONDITIONAL = b(
-  '(om|ifall) (vi|enheten|forskolan|skolan|verksamheten|boendet|de|den|det) (anda |alls |overhuvudtaget |over huvud taget |verkligen )?(far|fa|kan fa|tillats|ar (tillatet|tillatna|godkand\\w*|behorig\\w*)|uppfyller|raknas|kvalificerar)|(om|ifall) det (ar|skulle vara) (tillatet|mojligt enligt)|forutsatt att (vi|enheten|verksamheten|det)|under forutsattning att|uppfyller (vi|enheten|verksamheten|boendet|forskolan|skolan) (\\w+ )?(kraven|villkoren|kriterierna|reglerna)|(far|kan) (vi|enheten) (ens|overhuvudtaget|alls|verkligen) (delta|vara med)|(fraga|fragor) (om|kring|angaende) (villkor|krav|regl)\\w*|annars (far|kan|ma) ni (garna )?bortse|bortse fran (detta|det har|mitt|vart) (mejl|mail|meddelande)|if (we are|we re|it is|that is|our unit is) (allowed|eligible|permitted|ok)|if allowed|provided (that )?(we|our unit) (qualify|qualifies|are eligible|is eligible)|(do|can|may) we (even )?(qualify|take part|participate|meet the (criteria|requirements))|are we eligible|otherwise (please )?(ignore|disregard)',
+  '(om|ifall) (vi|enheten|forskolan|skolan|verksamheten|boendet|de|den|det) (anda |alls |overhuvudtaget |over huvud taget |verkligen )?(far|fa|kan fa|tillats|ar (tillatet|tillatna|godkand\\w*|behorig\\w*)|uppfyller|raknas|kvalificerar)|(om|ifall) det (ar|skulle vara) (tillatet|mojligt enligt)|forutsatt att|under forutsattning att|(om|ifall) (vi|enheten|forskolan|skolan|verksamheten|boendet) (\\w+ )?(hinner|orkar|klarar|lyckas|har tid|far tid|har mojlighet|far ihop|far loss)|(om|ifall) (budgeten|tiden|ekonomin|personalen|schemat|bemanningen|resurserna) (tillater|racker|medger|gar ihop)|if (we have (the )?time|we manage|time (allows|permits)|the budget (allows|permits))|uppfyller (vi|enheten|verksamheten|boendet|forskolan|skolan) (\\w+ )?(kraven|villkoren|kriterierna|reglerna)|(far|kan) (vi|enheten) (ens|overhuvudtaget|alls|verkligen) (delta|vara med)|(fraga|fragor) (om|kring|angaende) (villkor|krav|regl)\\w*|annars (far|kan|ma) ni (garna )?bortse|bortse fran (detta|det har|mitt|vart) (mejl|mail|meddelande)|if (we are|we re|it is|that is|our unit is) (allowed|eligible|permitted|ok)|if allowed|provided (that )?(we|our unit) (qualify|qualifies|are eligible|is eligible)|(do|can|may) we (even )?(qualify|take part|participate|meet the (criteria|requirements))|are we eligible|otherwise (please )?(ignore|disregard)',
 );
 /** Whether a sentence tells of the board's decision as taken (not "när protokollet är justerat"). */
 function decisionTaken(sentence: string): boolean {
@@ -567,7 +567,7 @@ function decisionTaken(sentence: string): boolean {
 }
 /** A sentence about next year ("nästa år", "next year"): not this cycle's registration or withdrawal. */
 const OTHER_YEAR = b(
-  'nasta ar|kommande ar|nastkommande ar|till nasta ar|om ett ar|next year|the year after|following year',
+  'nasta ar|kommande ar|nastkommande ar|till nasta ar|om ett ar|(nasta|kommande|nastkommande) (ars|omgang\\w*)|next year|the year after|following year|next (cycle|round)',
 );
 /** A sentence about a past year ("förra året", "last year"): a withdrawal told of then is not one now. */
 const PAST_YEAR = b('forra aret|i fjol|ifjol|tidigare ar|last year|previous year');
