@@ -158,3 +158,31 @@ describe('a registration for the next round or on a condition', () => {
     expect(decide(c)).toBe('auto');
   });
 });
+
+describe('an entry taken back to be replaced', () => {
+  it('is no withdrawal from the award: a coordinator reads it', () => {
+    for (const body of [
+      'Hej! Vi drar tillbaka vårt bidrag och skickar en ny version i morgon. Anna Berg, Förskolan Solrosen',
+      'Hello, we withdraw the entry we sent yesterday and will send a corrected version this week. Anna Berg',
+    ]) {
+      const c = classifyMail(mail('Bidraget', body));
+      expect(c.kind, body).toBe('withdrawal');
+      expect(decide(c), body).toBe('triage');
+      expect(
+        c.signals.fired.map((s) => s.rule),
+        body,
+      ).toContain('replaces-entry');
+    }
+  });
+
+  it('a withdrawal from the award is decided alone', () => {
+    const c = classifyMail(
+      mail(
+        'Avanmälan',
+        'Hej! Tyvärr drar vi tillbaka vår anmälan till kvalitetsutmärkelsen. Anna Berg, Förskolan Solrosen',
+      ),
+    );
+    expect(c.kind).toBe('withdrawal');
+    expect(decide(c)).toBe('auto');
+  });
+});

@@ -526,6 +526,10 @@ const SUBMISSION_NAME = /bidrag|tavling|ansokan|kvalitetsutmarkelse|submission|a
 const MERGED_UNIT = b(
   'sammanslag\\w*|slagits ihop|slagit ihop|slas ihop|slogs ihop|gatt samman|gatt ihop|gar samman|gar ihop|fusionera\\w*|nya enheten|ny enhet med|bytt namn|byter namn|nytt namn|nya namn|merged|merging|amalgamated|new unit name|changed (its |our )?name|the new unit',
 );
+/** A new version of the entry ("ny version", "rätt version", "ersätta", "replace"). */
+const REPLACEMENT = b(
+  'ny version|nya versionen|ratt version|korrigerad\\w* version\\w*|uppdaterad\\w* version\\w*|reviderad\\w* version\\w*|ersatta|ersatter|ersatts|byta ut|bytas ut|byter ut|new version|updated version|corrected version|revised version|replac\\w*',
+);
 /**
  * A request to move an info-meeting signup to another meeting: changing a signup is a coordinator's
  * work (which meeting, is there room), not something a receipt answers.
@@ -1385,6 +1389,20 @@ export function classifyMail(facts: MailFacts): Classification {
       weight: 0,
       sv: 'säger att bidraget skickas men inget dokument är bifogat eller länkat',
       en: 'says the submission is sent, but no document is attached or linked',
+    });
+  }
+  // Taking back an entry to send a corrected one ("vi drar tillbaka vårt bidrag och skickar en ny
+  // version") replaces the entry, it does not leave the award: withdrawing the unit would be wrong.
+  const replaces = REPLACEMENT.exec(ownWords);
+  if (kind === 'withdrawal' && replaces) {
+    confidence = Math.min(confidence, 0.6);
+    fired.push({
+      rule: 'replaces-entry',
+      kind,
+      weight: 0,
+      sv: 'drar tillbaka ett bidrag för att ersätta det med en ny version, inte för att lämna utmärkelsen',
+      en: 'takes back an entry to replace it with a new version, not to leave the award',
+      evidence: replaces[0],
     });
   }
   const merged = MERGED_UNIT.exec(ownWords);
