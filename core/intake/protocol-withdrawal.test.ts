@@ -125,3 +125,20 @@ describe('a protocol in which the board declines a unit or changes its decision'
     }
   });
 });
+
+describe('a protocol in which the board has not decided yet', () => {
+  it('goes to a coordinator: the matter sent back or postponed marks no unit', () => {
+    for (const body of [
+      'Hej,\nBifogar protokollsutdrag § 12. Nämnden återremitterade ärendet om deltagande i Kvalitetsutmärkelsen.\nRegistrator',
+      'Hej,\nHär kommer protokollsutdraget. Ärendet om Förskolan Färgen bordlades.\nRegistrator',
+      'Hello,\nAttached are the minutes. The item on the Quality Award was postponed to the August meeting.\nThe registry',
+    ]) {
+      const a = assessMail(protocolMail(body), UNITS);
+      expect(a.classification.kind, body).toBe('board-protocol');
+      expect(a.decision, body).toBe('triage');
+      expect(a.triageReasons.map((r) => r.en).join(' '), body).toContain(
+        'The board has not decided yet',
+      );
+    }
+  });
+});

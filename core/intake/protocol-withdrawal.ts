@@ -8,6 +8,7 @@
 // Förskolan X", "avslår", "decided not to") or that changes or corrects an earlier decision ("ändrat
 // beslut", "rättelse", "ersätter tidigare protokoll"): filed alone, the unit named in it would be
 // marked "in protocol", the very thing the board declined, so a coordinator reads which units it is.
+// And a protocol that decides nothing yet (the matter sent back or postponed) marks no unit.
 import type { Bilingual } from '../model.js';
 import type { Classification } from './classify.js';
 import { fold } from './text.js';
@@ -59,6 +60,17 @@ const CHANGED = new RegExp(
     'amended decision|revised decision|corrected (minutes|decision)|correction|replaces (the )?(earlier|previous)',
   ].join('|')})\\b`,
 );
+/**
+ * No decision after all: the matter sent back to the officers or postponed ("återremitterade",
+ * "bordlades", "beslutet skjuts upp", "referred back", "tabled"). The protocol decides no unit.
+ */
+const POSTPONED = new RegExp(
+  `\\b(?:${[
+    'aterremi\\w*|bordla\\w*|bordlagt|bordlagd\\w*|ajournera\\w*',
+    '(beslut\\w*|arendet|fragan) (\\w+ ){0,2}(skjuts|skots|skjutits|skjutas) (upp|fram)',
+    '(referred|sent) back|tabled|postponed|deferred',
+  ].join('|')})\\b`,
+);
 /** "Ingen enhet har dragit sig ur": said of no unit. */
 const NO_ONE = /\b(ingen|inga|inget|none|no unit|no one|nobody)\b/;
 
@@ -71,6 +83,12 @@ export function protocolWithdrawalReason(
   // Lines wrap inside a sentence; a blank line or a full stop ends one.
   for (const sentence of text.split(/[.!?;]+|\n\s*\n/).map(fold)) {
     if (NO_ONE.test(sentence)) continue;
+    const postponed = POSTPONED.exec(sentence);
+    if (postponed)
+      return {
+        sv: `Nämnden har inte fattat något beslut än ("${postponed[0]}"): en samordnare följer upp när protokollet med beslutet kommer`,
+        en: `The board has not decided yet ("${postponed[0]}"): a coordinator follows up when the protocol with the decision arrives`,
+      };
     const declined = DECLINES.exec(sentence) ?? CHANGED.exec(sentence);
     if (declined)
       return {
