@@ -42,6 +42,10 @@ describe('a registration the manager has not decided', () => {
         'Jag anmäler Ekbackens skola till Kvalitetsutmärkelsen, innan rektorn hunnit säga nej ;) Jag har inte pratat med rektorn än.\nLisa Ek',
       ],
       [
+        'Kvalitetsutmärkelsen',
+        'Hej! Ekbackens skola vill vara med i kvalitetsutmärkelsen. Jag har inte hunnit prata med rektorn än, men jag tror att hon är positiv.\nLisa Ek',
+      ],
+      [
         'Registration of interest – Ekbackens skola',
         'Hello, I teach at Ekbackens skola and hereby register our interest in the Quality Award 2027. Our principal does not know yet.\nLisa Ek',
       ],

@@ -25,7 +25,7 @@ const NOT_DECIDED = new RegExp(
     // "innan rektorn vet om det", "innan chefen har bestämt"
     `innan ${MANAGER} (vet|har (\\w+ )?(bestamt|beslutat|godkant)|bestammer|beslutar|godkanner)`,
     // "Jag har inte pratat med rektorn än"
-    `(har|hann) (annu |an )?(inte|ej) (\\w+ ){0,2}(pratat|talat|fragat|statt av|forankrat) (\\w+ ){0,2}med ${MANAGER}`,
+    `(har|hann) (annu |an )?(inte|ej) (\\w+ ){0,2}(pratat|talat|fragat|statt av|forankrat|prata|tala|stamma av|forankra (det|detta|beslutet|fragan)) (\\w+ ){0,2}med ${MANAGER}`,
     `inte (forankrat|forankrad|forankrats) (\\w+ ){0,2}(med|hos) ${MANAGER}`,
     `${MANAGER_EN} (does not|doesn t|do not|don t) (know|yet know)`,
     `${MANAGER_EN} (has not|hasn t) (yet )?(decided|approved|agreed|been told|been informed)`,
