@@ -137,7 +137,7 @@ const PHRASES: PhraseRule[] = [
     re: b(
       // Adverbs may stand between the verb and what is wanted ("vill också anmäla sig"), and a
       // sentence opening with something else inverts the order ("Därför anmäler vi oss härmed").
-      '(vill|onskar|avser|planerar|tanker|amnar|skulle (garna |verkligen )?vilja|bestamt oss for|beslutat) (vi |jag |(\\w+ ){1,3}(?=(ocksa|aven|alltsa|anda|fortfarande|garna|nu|harmed|absolut|verkligen|ju|nog|definitivt|sjalvklart) ))?(att )?((garna|jattegarna|ocksa|aven|nu|harmed|absolut|verkligen|fortsatt|igen|alltsa|anda|trots allt|fortfarande|ju|nog|definitivt|sjalvklart) )*(delta|medverka|vara med|anmala|tavla|soka)|(harmed )?anmaler (vi )?(harmed )?(oss|var|vart|enheten|intresse|forskolan|skolan|verksamheten)|anmala (oss|var|vart|intresse|enheten)|anmaler (harmed )?sig (harmed )?(till|for)|(vi )?(ar|blev) intresserade? av att (delta|medverka|vara med|anmala oss)|(deltar|medverkar) garna|anmala (sitt|sin|vart|var|ert|enhetens) (deltagande|intresse|medverkan)|anmala (\\w+ )?(forskola\\w*|skola\\w*|enhet\\w*|verksamhet\\w*|boende\\w*|hemtjanst\\w*)|(beslutat|bestamt) att (vi|enheten|forskolan|skolan|verksamheten) (ska|skall|kommer att) (delta|medverka|vara med|anmala)|anmaler (harmed )?(\\w+ ){1,4}till (arets |stockholms stads )?kvalitets\\w*|anmaler (jag|vi) (harmed )?(\\w+ ){1,6}till (arets |stockholms stads )?kvalitets\\w*|(ansoka|ansoker) (\\w+ )?om (att )?(fa )?(delta|medverka|vara med)|^(i stallet|istallet|darfor|daremot|i ar|nu|sa|da) (vill|onskar) (\\w+ ){1,5}?((garna|ocksa|aven|nu) )?(delta|medverka|vara med)$',
+      '(vill|onskar|avser|planerar|tanker|amnar|skulle (garna |verkligen )?vilja|bestamt oss for|beslutat) (vi |jag |(\\w+ ){1,3}(?=(ocksa|aven|alltsa|anda|fortfarande|garna|nu|harmed|absolut|verkligen|ju|nog|definitivt|sjalvklart) ))?(att )?((garna|jattegarna|ocksa|aven|nu|harmed|absolut|verkligen|fortsatt|igen|alltsa|anda|trots allt|fortfarande|ju|nog|definitivt|sjalvklart) )*(delta|medverka|vara med|anmala|tavla|soka)|(harmed )?anmaler (vi )?(harmed )?(oss|var|vart|enheten|intresse|forskolan|skolan|verksamheten)|anmala (oss|var|vart|intresse|enheten)|anmaler (harmed )?sig (harmed )?(till|for)|(vi )?(ar|blev) intresserade? av att (delta|medverka|vara med|anmala oss)|(deltar|medverkar) garna|anmala (sitt|sin|vart|var|ert|enhetens) (deltagande|intresse|medverkan)|anmala (\\w+ )?(forskola\\w*|skola\\w*|enhet\\w*|verksamhet\\w*|boende\\w*|hemtjanst\\w*)|(beslutat|bestamt) att (vi|enheten|forskolan|skolan|verksamheten) (ska|skall|kommer att) (delta|medverka|vara med|anmala)|anmaler (harmed )?(\\w+ ){1,4}till (arets |stockholms stads )?kvalitets\\w*|anmaler (jag|vi) (harmed )?(\\w+ ){1,6}till (arets |stockholms stads )?kvalitets\\w*|anmaler (jag |vi )?(harmed )?(\\w+ ){1,3}?(intresse|deltagande) (att|for att) (delta|medverka|vara med)|(ansoka|ansoker) (\\w+ )?om (att )?(fa )?(delta|medverka|vara med)|^(i stallet|istallet|darfor|daremot|i ar|nu|sa|da) (vill|onskar) (\\w+ ){1,5}?((garna|ocksa|aven|nu) )?(delta|medverka|vara med)$',
     ),
     sv: 'skriver att enheten vill delta',
     en: 'says the unit wants to take part',
@@ -484,7 +484,7 @@ const AFTER_MEETING = new RegExp(
 );
 /** A sentence telling of a meeting attended before ("vi var på informationsmötet"): not a sign-up. */
 const ATTENDED =
-  /\b((vi|jag) (var|deltog|besokte|narvarade) (pa|vid|i)?|(vi|jag) (missade|missat|har missat|kunde inte (komma|delta)|hade inte mojlighet att (komma|delta))|(we|i) (attended|were at|was at|joined|missed|could not (attend|come|make it)))\b/;
+  /\b((vi|jag) (var|deltog|besokte|narvarade) (pa|vid|i)?|(vi|jag) har (redan |ju |tidigare |ocksa )?(varit|deltagit|narvarat) (pa|vid|i)|ser (\w+ )?fram emot|looking forward to|(vi|jag) (missade|missat|har missat|kunde inte (komma|delta)|hade inte mojlighet att (komma|delta))|(we|i) (attended|were at|was at|joined|missed|could not (attend|come|make it)))\b/;
 /**
  * A sentence that only considers ("vi funderar på att vara med", "we might take part", "vi är inte
  * säkra än"): no decision yet, so neither a registration nor a withdrawal.
@@ -663,7 +663,7 @@ const CALENDAR_RESPONSE =
 const AWARD_NAME = /\b(kvalitetsutmarkelse\w*|quality award)\b/;
 
 const AWARD_CONTEXT = b(
-  'kvalitet\\w*|\\w*utmarkelse\\w*|\\w*bidrag\\w*|tavling\\w*|ku ?20\\d\\d|(var|vart|vara|er|enhetens) ansokan|ansokan (till|i|for) (arets |stockholms stads )?kvalitets\\w*|award|submission|application|entry|\\w*anmal\\w*|inf\\w{0,10}?(mote|traff)\\w*|protokoll\\w*|\\w*namnd\\w*|minutes|platsbesok\\w*|aterforing\\w*|examinator\\w*|ils',
+  'kvalitet\\w*|\\w*utmarkelse\\w*|\\w*bidrag\\w*|tavling\\w*|ku ?20\\d\\d|ku|(var|vart|vara|er|enhetens) ansokan|ansokan (till|i|for) (arets |stockholms stads )?kvalitets\\w*|award|submission|application|entry|\\w*anmal\\w*|inf\\w{0,10}?(mote|traff)\\w*|protokoll\\w*|\\w*namnd\\w*|minutes|platsbesok\\w*|aterforing\\w*|examinator\\w*|ils',
 );
 
 const NEWSLETTER_BODY = b(

@@ -1,5 +1,8 @@
 // Registrations in the fourth set's wordings: a yes that leaves the info meeting for later, a
-// forward whose subject asked the question the sender now answers, and Swedish inside English.
+// forward whose subject asked the question the sender now answers, and Swedish inside English; and
+// in everyday words: "anmäler jag härmed X:s intresse att delta", a meeting only looked forward to
+// or already attended ("ser fram emot informationsmötet", "vi har redan varit på …"), "KU" for the
+// award.
 import { describe, expect, it } from 'vitest';
 import { classifyMail, decide } from './classify.js';
 import type { MailFacts } from './facts.js';
@@ -56,5 +59,33 @@ describe('a registration', () => {
       ),
     );
     expect(c.kind).toBe('info-meeting-signup');
+  });
+
+  it('"anmäler jag härmed X:s intresse att delta" registers', () => {
+    const c = classifyMail(
+      mail(
+        'Anmälan Ugglans förskola',
+        'Hej,\n\nPå uppdrag av förskolechefen anmäler jag härmed Ugglans förskolas intresse att delta i Kvalitetsutmärkelsen 2027.\n\nJonas Ekman',
+      ),
+    );
+    expect(c.kind).toBe('pre-registration');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('a meeting looked forward to or already attended is no signup beside the registration', () => {
+    for (const body of [
+      'Hej! Vi har bestämt oss för att delta i Kvalitetsutmärkelsen 2027 och anmäler härmed vårt intresse. Vi ser fram emot informationsmötet!\n\nLinda',
+      'Hej! Ugglans förskola vill vara med i kvalitetsutmärkelsen i år. Vi har redan varit på informationsmöte förra året så vi hoppar över det.\n\nMikael',
+    ]) {
+      const c = classifyMail(mail('Kvalitetsutmärkelsen', body));
+      expect(c.kind, body).toBe('pre-registration');
+      expect(decide(c), body).toBe('auto');
+    }
+  });
+
+  it('"KU" in the subject names the award', () => {
+    const c = classifyMail(mail('KU', 'Ugglans förskola är med i år 👍 /Mikael'));
+    expect(c.kind).toBe('pre-registration');
+    expect(decide(c)).toBe('auto');
   });
 });
