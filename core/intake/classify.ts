@@ -1345,7 +1345,10 @@ export function classifyMail(facts: MailFacts): Classification {
   }
   // A complaint about a unit or the award is for a coordinator to read, whatever it asks.
   const complaint = COMPLAINT.exec(fold(`${subject.clean}\n${parts.own}`));
-  if (complaint && kind !== 'auto-reply') {
+  // A newsletter's "klagomålshantering" is a topic it writes about, not someone complaining.
+  const massMailing =
+    kind === 'other' && (!!listHeader || precedence === 'bulk' || newsletter.length > 0);
+  if (complaint && kind !== 'auto-reply' && !massMailing) {
     confidence = Math.min(confidence, 0.6);
     fired.push({
       rule: 'complaint',

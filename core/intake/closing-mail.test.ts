@@ -1,5 +1,6 @@
-// Mail with nothing to decide: relief that our receipt's mail arrived, and an invitation to someone
-// else's conference. Filed as other alone; relief followed by a question still asks.
+// Mail with nothing to decide: relief that our receipt's mail arrived, an invitation to someone
+// else's conference, a newsletter (its "klagomålshantering" a topic, not a complaint). Filed as
+// other alone; relief followed by a question still asks.
 import { describe, expect, it } from 'vitest';
 import { classifyMail, decide } from './classify.js';
 import type { MailFacts } from './facts.js';
@@ -46,5 +47,26 @@ describe('mail that closes a thread or advertises elsewhere', () => {
     );
     expect(c.kind).toBe('other');
     expect(decide(c)).toBe('auto');
+  });
+
+  it("a newsletter writing about 'klagomålshantering' is other, decided alone; a complaint is not", () => {
+    const news = classifyMail({
+      ...mail(
+        'Nyhetsbrev: Kvalitet och utveckling – mars',
+        'I detta nummer: nya riktlinjer för klagomålshantering och vårens nätverksträffar.\n\nLäs hela nyhetsbrevet\n\nAvsluta prenumeration',
+        'nyhetsbrev@stockholm.example',
+      ),
+      headers: [{ name: 'List-Unsubscribe', value: '<https://nyhetsbrev.example/avsluta>' }],
+    });
+    expect(news.kind).toBe('other');
+    expect(decide(news)).toBe('auto');
+    const complaint = classifyMail(
+      mail(
+        'Klagomål',
+        'Hej, jag vill lämna ett klagomål på Förskolan Solrosen, som inte borde få pris.\n\nEn förälder',
+        'foralder@example.com',
+      ),
+    );
+    expect(decide(complaint)).toBe('triage');
   });
 });

@@ -26,9 +26,10 @@ import { measure } from './judge.js';
  * later-cycle.ts, a plan rule the judge applies too); and a training company's advertisement is
  * other, no answer (b5-other-07; core/intake/advertising.ts): 91/115 (79.1 %; 91/103 = 88.3 %).
  * Tuned on since: "anmäler jag härmed X:s intresse att delta", an info meeting only looked forward
- * to or already attended beside a registration: 94/115 (81.7 %; 94/103 = 91.3 %).
+ * to or already attended beside a registration: 94/115 (81.7 %; 94/103 = 91.3 %); a newsletter's
+ * "klagomålshantering" no complaint: 95/115 (82.6 %; 95/103 = 92.2 %).
  */
-const AUTO_RIGHT_FLOOR = 0.81;
+const AUTO_RIGHT_FLOOR = 0.82;
 
 /**
  * Mails the intake acts on alone and wrongly, kept visible here (their labels are not changed) so
