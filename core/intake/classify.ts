@@ -580,6 +580,9 @@ const QUESTION_OPENING =
   /^(ar|finns|galler|kan|kommer|far|ska|skall|maste|bor|behover|gar|racker|blir|har|hinner|fungerar|stammer|funkar|vill|borde|skulle|kunde|hade|var|sker|hander|brukar|tar|ingar|innebar|paverkar|\w{3,}(as|ns|ms|vs)|is|are|do|does|did|can|could|should|would|will|may|must|has|have|shall|am|was|were)\b/;
 /** A greeting before the first words ("Hej Anna, gäller …?"): not part of the sentence's form. */
 const GREETING = /^(hej|hejsan|hallo|hi|hello|dear|god (morgon|dag|eftermiddag))( \w+)?? /;
+/** A text that opens with thanks, after a greeting ("Hej! Tack så mycket", "Thanks a lot"). */
+const THANKS_OPENING =
+  /^((hej|hejsan|hallo|hi|hello)( \w+)? )?(stort |varmt |ok |okej |toppen |super )?(tack|tackar|thanks|thank you)\b/;
 /** Thanks for something that happened; its span is what is thanked for. */
 const THANKS_SPAN = /\b(tack|thanks?|thank you)\b/;
 
@@ -1244,6 +1247,38 @@ export function classifyMail(facts: MailFacts): Classification {
   if (documents.length > 0 || questionCount > 0) {
     for (const s of fired)
       if (s.rule === 'thanks-for-receipt' || s.rule === 'thanks-for-event') s.weight = 0;
+  }
+  // A short reply that only thanks ("Tack så mycket!", "Tack för påminnelsen, vi skriver för
+  // fullt!"): the award words are all in our own subject it answers, so nothing is asked or sent.
+  const ownFolded = fold(parts.own);
+  if (
+    subject.isReply &&
+    documents.length === 0 &&
+    questionCount === 0 &&
+    ownFolded.length <= 160 &&
+    THANKS_OPENING.test(ownFolded) &&
+    // "Tack för ditt mejl" is how away messages open, headers or not.
+    !/\b(tack|thanks?|thank you) (sa mycket )?(for|for your) (ditt|ert|your) (mejl|mail|meddelande|e ?post|e ?mail|message)\b/.test(
+      ownFolded,
+    ) &&
+    // "Tack, men det var fel dokument": a but, a wrong or a not says more than thanks.
+    !/\b(men|but|dock|however|fel|wrong|inte|ej|not|never|aldrig)\b/.test(ownFolded) &&
+    !DOCUMENT_LINK.test(parts.own) &&
+    !fired.some(
+      (s) => (s.zone === 'texten' || s.kind === 'auto-reply') && s.weight > 0 && s.kind !== 'other',
+    )
+  ) {
+    // The subject's "Räknas timvikarier?" was our thread's question, answered now.
+    for (const s of fired)
+      if (s.zone === 'ämnesraden' || s.rule === 'question-form' || s.rule === 'asks-indirectly')
+        s.weight = 0;
+    add({
+      rule: 'thanks-reply',
+      kind: 'other',
+      weight: 5,
+      sv: 'ett kort svar som bara tackar',
+      en: 'a short reply that only says thank you',
+    });
   }
   // Thanks for an event is a closing courtesy when the mail also does something (withdraws, signs up).
   const doing = (k: MailKind) =>

@@ -1,6 +1,6 @@
 // Mail with nothing to decide: relief that our receipt's mail arrived, an invitation to someone
-// else's conference, a newsletter (its "klagomålshantering" a topic, not a complaint). Filed as
-// other alone; relief followed by a question still asks.
+// else's conference, a newsletter (its "klagomålshantering" a topic, not a complaint), a short reply
+// that only thanks. Filed as other alone; relief followed by a question or a "but" still asks.
 import { describe, expect, it } from 'vitest';
 import { classifyMail, decide } from './classify.js';
 import type { MailFacts } from './facts.js';
@@ -68,5 +68,43 @@ describe('mail that closes a thread or advertises elsewhere', () => {
       ),
     );
     expect(decide(complaint)).toBe('triage');
+  });
+
+  it('a short reply that only thanks is other, decided alone', () => {
+    for (const [subject, body] of [
+      ['SV: Vi har tagit emot ert tävlingsbidrag', 'Tack så mycket!\n\nMarie'],
+      [
+        'SV: Två veckor kvar till tävlingsbidraget',
+        'Tack för påminnelsen, vi skriver för fullt!\n\nMagnus',
+      ],
+      ['Re: Räknas timvikarier?', 'ok tack, då vet jag! 🙏'],
+    ] as const) {
+      const c = classifyMail(mail(subject, body));
+      expect(c.kind, body).toBe('other');
+      expect(decide(c), body).toBe('auto');
+    }
+  });
+
+  it('thanks with a but, a question or an away notice says more than thanks', () => {
+    for (const body of [
+      'Tack, men det var fel dokument som kom med.\n\nMarie',
+      'Tack! Räknas bilagorna in i antalet tecken?\n\nMarie',
+      // An away message's opening, its headers not read yet.
+      'Tack för ditt mejl, jag läser det när jag kan.',
+    ]) {
+      const c = classifyMail(mail('SV: Vi har tagit emot ert tävlingsbidrag', body));
+      expect(
+        c.signals.fired.map((s) => s.rule),
+        body,
+      ).not.toContain('thanks-reply');
+    }
+    const away = classifyMail({
+      ...mail(
+        'Re: Kvalitetsutmärkelsen – inbjudan',
+        'Tack för ditt mejl! Jag är tillbaka den 3 mars och svarar då.',
+      ),
+      headers: [{ name: 'Precedence', value: 'auto_reply' }],
+    });
+    expect(away.kind).toBe('auto-reply');
   });
 });
