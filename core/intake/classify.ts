@@ -767,9 +767,10 @@ export function classifyMail(facts: MailFacts): Classification {
         // Negation close before the phrase turns it around ("kommer inte att skicka in något bidrag").
         // ("Förra gången hann vi inte, men nu är vi med": a negation before "men"/"but" is the other
         // half's.)
-        const near = s.text
-          .slice(Math.max(0, m.index - 28), m.index + m[0].length)
-          .replace(/^.*\b(men|but|utan)\b/, '');
+        const near = wordsBefore(s.text, m.index, 28, m[0].length).replace(
+          /^.*\b(men|but|utan)\b/,
+          '',
+        );
         // "Vi är med!" under the subject "Informationsmöte 10 mars" signs up for the meeting.
         const aboutMeeting =
           s.infoMeeting ||
@@ -827,7 +828,7 @@ export function classifyMail(facts: MailFacts): Classification {
         // coordinator reads what the unit means instead.
         if (
           (rule.id === 'withdrawal-word' || rule.id === 'withdrawal-en') &&
-          NEGATED_BEFORE.test(s.text.slice(Math.max(0, m.index - 24), m.index))
+          NEGATED_BEFORE.test(wordsBefore(s.text, m.index, 24))
         ) {
           weight = 0;
           considering = true;
@@ -1629,6 +1630,16 @@ export function classifyMail(facts: MailFacts): Classification {
   if (secondScore > 0) result.alternative = second;
   if (bounce) result.nonDelivery = bounce;
   return result;
+}
+
+/**
+ * The whole words within `span` characters before `index` (and the `length` after it): a window cut
+ * inside a word would read its tail as a word of its own ("Hej" as "ej", a negation).
+ */
+function wordsBefore(text: string, index: number, span: number, length = 0): string {
+  const start = Math.max(0, index - span);
+  const window = text.slice(start, index + length);
+  return start > 0 && /\w/.test(text[start - 1] ?? '') ? window.replace(/^\w*/, '') : window;
 }
 
 /** The clause of `text` around a match: "men"/"but" part a sentence's clauses. */

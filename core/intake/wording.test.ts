@@ -472,3 +472,26 @@ describe('"KU" for the award, and the final version', () => {
     expect(decide(c)).toBe('auto');
   });
 });
+
+describe('a negation is a whole word', () => {
+  it('"Hej, X hoppar av": the greeting\'s tail is no "ej" before the withdrawal', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'hoppar av',
+        body: 'Hej, Fruangsgardens skola hoppar av kvalitetsutmarkelsen i ar, vi hinner inte.\nUlrika',
+      }),
+    );
+    expect(c.kind).toBe('withdrawal');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('"Hej, Lindhagensskolan vill delta": no "ej" turns the registration', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Kvalitetsutmärkelsen',
+        body: 'Hej hej, vi på Lindhagensskolan vill delta i kvalitetsutmärkelsen i år.\nAnnika',
+      }),
+    );
+    expect(c.kind).toBe('pre-registration');
+  });
+});
