@@ -186,3 +186,38 @@ describe('an entry taken back to be replaced', () => {
     expect(decide(c)).toBe('auto');
   });
 });
+
+describe('a mail sent for information', () => {
+  it('"för kännedom" with next year\'s meetings named signs up for nothing', () => {
+    const c = classifyMail(
+      mail(
+        'VB: Inbjudan nätverksträff kvalitetsstrateger',
+        'Till er för kännedom – kanske något att nämna på informationsmötena nästa år.\n\n/Therese',
+      ),
+    );
+    expect(c.kind).not.toBe('info-meeting-signup');
+    expect(decide(c)).toBe('triage');
+  });
+
+  it('a draft sent "för kännedom" with a document is not taken for an entry alone', () => {
+    const c = classifyMail(
+      mail(
+        'Text om årets deltagare – för kännedom',
+        'Hej! Här är utkastet till nyheten om att 34 verksamheter skickat in bidrag till Kvalitetsutmärkelsen. Den publiceras på måndag.\n\nSara',
+        ['Nyhet KU 2027 utkast.docx'],
+      ),
+    );
+    expect(decide(c)).toBe('triage');
+  });
+
+  it('a signup for this year’s meeting is still one', () => {
+    const c = classifyMail(
+      mail(
+        'Informationsmöte',
+        'Hej! Jag vill gärna komma på informationsmötet den 16 februari.\n\nTomas Granlund',
+      ),
+    );
+    expect(c.kind).toBe('info-meeting-signup');
+    expect(decide(c)).toBe('auto');
+  });
+});

@@ -367,6 +367,16 @@ const PHRASES: PhraseRule[] = [
     sv: 'tackar för något som varit',
     en: 'says thank you for something past',
   },
+  // Sent "för kännedom" (FYI): for the coordinators to know, nothing asked or done. Only a hint: a
+  // mail that also registers or withdraws is left to a coordinator by the competition.
+  {
+    id: 'for-information',
+    kind: 'other',
+    weight: 3,
+    re: b('for (din |er |eran |eder )?kannedom|fyi|for your information|for information only'),
+    sv: 'skickat för kännedom',
+    en: 'sent for information',
+  },
   // The usual phishing: a mailbox or account threatened, a link to click. Never award business.
   {
     id: 'phishing',
@@ -809,6 +819,8 @@ export function classifyMail(facts: MailFacts): Classification {
           ((s.attended || AFTER_MEETING.test(s.text)) && kind === 'info-meeting-signup') ||
           ((s.tentative || s.otherYear || s.event) &&
             (kind === 'pre-registration' || kind === 'withdrawal')) ||
+          // "Informationsmötena nästa år" are next cycle's meetings: no signup for this one's.
+          (s.otherYear && kind === 'info-meeting-signup') ||
           (s.negated && kind === 'info-meeting-signup') ||
           // "Vi återkommer om vilket informationsmöte vi går på": the choice is left for later.
           (MEETING_LATER.test(s.text) && kind === 'info-meeting-signup') ||
