@@ -49,4 +49,16 @@ describe('an advertisement', () => {
     expect(c.kind).toBe('question');
     expect(salesOffer('Examinatorsutbildningen', 'Får vi rabatt på utbildningen?')).toBeUndefined();
   });
+
+  it('a unit telling of a discount it got names one offer, and still asks', () => {
+    const c = classifyMail(
+      mail(
+        'Kompetensutveckling',
+        'Hej! Vi har fått rabatt på en kurs i kvalitetsarbete. Räknas den som kompetensutveckling i bidraget?\n\nAnna Berg\nFörskolan Solrosen',
+        'anna.berg@stockholm.example',
+      ),
+    );
+    expect(c.kind).toBe('question');
+    expect(c.signals.fired.map((s) => s.rule)).not.toContain('advertising');
+  });
 });

@@ -17,14 +17,24 @@ const OFFER = new RegExp(
   ].join('|')})\\b`,
 );
 
-/** The words that make a mail an advertisement, said outright (not asked); undefined when none. */
+/** An offer no unit would make about itself: a percentage off, an early-bird price, a price with VAT. */
+const PRICED =
+  /\d+ ?% (rabatt|off|discount)|early ?bird|(exkl|inkl|exklusive|inklusive) moms|excl\w* vat|\d ?(kr|kronor|sek) /;
+
+/**
+ * The words that make a mail an advertisement, said outright (not asked): two offers ("boka före",
+ * "rabatt"), or one priced offer; undefined otherwise. A unit that tells of a discount it got ("vi
+ * fick rabatt på kursen, räknas den?") names one offer, not two.
+ */
 export function salesOffer(subject: string, ownText: string): string | undefined {
   const said = [subject, ...ownText.split(/(?<=[.!?])\s+|\n+/)].filter(
     (s) => s.trim() && !s.trim().endsWith('?'),
   );
-  for (const sentence of said) {
-    const m = OFFER.exec(fold(sentence));
-    if (m) return m[0];
-  }
-  return undefined;
+  const offers = new Set<string>();
+  for (const sentence of said)
+    for (const m of fold(sentence).matchAll(new RegExp(OFFER.source, 'g'))) offers.add(m[0]);
+  const found = [...offers];
+  return found.length >= 2 || found.some((o) => PRICED.test(`${o} `))
+    ? found.join(', ')
+    : undefined;
 }
