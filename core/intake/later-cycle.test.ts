@@ -83,7 +83,11 @@ describe('a registration for a later cycle', () => {
       laterCycleNamed(SAMPLE_CYCLE, 'withdrawal', 'Vi drar oss ur och hoppas vara med 2028.'),
     ).toBeUndefined();
     expect(
-      laterCycleNamed(SAMPLE_CYCLE, 'pre-registration', 'Dnr SK 2027/2030, läsåret 2026/2027'),
+      laterCycleNamed(
+        SAMPLE_CYCLE,
+        'pre-registration',
+        'Dnr SK 2027/2030, läsåret 2026/2027, verksamhetsplan 2027–2028, 2028-01-15',
+      ),
     ).toBeUndefined();
     expect(
       laterCycleNamed(SAMPLE_CYCLE, 'submission', `Bidrag KU ${SAMPLE_CYCLE.year + 1}.docx`),

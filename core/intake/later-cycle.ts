@@ -20,7 +20,9 @@ export function laterCycleNamed(
   ownWords: string,
 ): number | undefined {
   if (!JOINS_CYCLE.includes(kind)) return undefined;
-  const later = [...ownWords.matchAll(/(?<![\d/-])(20\d\d)(?![\d/])/g)]
+  // A span of years ("2027–2028", "läsåret 2027/2028") or a case number ("Dnr 2027/2030") is no
+  // cycle: only a year standing alone counts.
+  const later = [...ownWords.matchAll(/(?<![\d/\-–—])(20\d\d)(?![\d/\-–—]\d)/g)]
     .map((m) => Number(m[1]))
     .filter((year) => year > cycle.year);
   return later.length > 0 ? Math.max(...later) : undefined;
