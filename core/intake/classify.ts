@@ -461,6 +461,13 @@ const ANNOUNCED =
 const ANNOUNCED_LATER =
   /\b((kommer|skickas|foljer|foljer sedan)( \w+){0,2} (darefter|efter det|efterat|sedan|i efterhand)|(pa|vid) (sitt|sina|nasta|kommande|deras|dess) (\w+ )?(mote|sammantrade)\w*|will follow|to follow)\b/;
 
+/**
+ * A wish to attach something later, usually beside a question ("Vi vill gärna bifoga vår elevenkät
+ * som bilaga", "we would like to attach our survey"): nothing is attached now.
+ */
+const WANTS_TO_ATTACH =
+  /\b((vill|ville|skulle vilja|tanker|planerar att|hade tankt) (garna |aven |ocksa |da )?(bifoga|skicka med|lagga till|lagga med)|(would like|want|wanted|plan) to (attach|include|add))\b/;
+
 /** A negation just before a verb ("vill inte avanmäla", "do not want to withdraw"). */
 const NEGATED_BEFORE = /\b(inte|ej|icke|aldrig|not|never|don t|won t)( \w+){0,2} $/;
 /** A verb before its subject: asks only at a sentence's start (V1) or with "?". */
@@ -617,7 +624,7 @@ function sentences(text: string, allQuestions = false): Sentence[] {
     const sentence: Sentence = {
       text: f,
       isQuestion: allQuestions || hasMark || ASKS.test(f),
-      announced: ANNOUNCED.test(f) || ANNOUNCED_LATER.test(f),
+      announced: ANNOUNCED.test(f) || ANNOUNCED_LATER.test(f) || WANTS_TO_ATTACH.test(f),
       earlier: EARLIER_REGISTRATION.test(f),
       // "Intresseanmälan efter informationsmötet": the meeting only dates the sentence.
       infoMeeting: INFO.test(f) && !AFTER_MEETING.test(f),

@@ -495,3 +495,28 @@ describe('a negation is a whole word', () => {
     expect(c.kind).toBe('pre-registration');
   });
 });
+
+describe('a wish to attach something later', () => {
+  it('beside a question asks: "Vi vill gärna bifoga vår elevenkät"', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Teckenantal och bilagor',
+        body: 'Hej,\n\nRäknas bilagor in i de 85 000 tecknen? Vi vill gärna bifoga vår elevenkät som bilaga.\n\nLena',
+      }),
+    );
+    expect(c.kind).toBe('question');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('with the entry attached, "vi vill härmed bifoga vårt bidrag" sends it', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Vårt bidrag',
+        body: 'Hej! Vi vill härmed bifoga vårt bidrag till kvalitetsutmärkelsen.\n\nLena',
+        attachments: [pdf('Bidrag KU 2027.pdf')],
+      }),
+    );
+    expect(c.kind).toBe('submission');
+    expect(decide(c)).toBe('auto');
+  });
+});
