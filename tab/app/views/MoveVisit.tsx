@@ -2,16 +2,16 @@
 // fresh proposed times from the same calendars as booking, the current time left out
 // (GET /api/tab/visits/move/proposals), and a button per time (POST /api/tab/visits/move), which
 // moves the same Outlook event. A time taken meanwhile answers 409; the view asks for fresh times.
-import { useState } from 'react';
 import { Button, MessageBar, Text, makeStyles } from '@fluentui/react-components';
 import type { Api } from '../api.js';
 import { Pending } from '../Pending.js';
 import { useApi } from '../useApi.js';
 import { t, timeRange, type Locale } from '../i18n.js';
+import { useSlotAction, type Slot } from './useSlotAction.js';
 
 interface MoveProposals {
-  current: { start: string; end: string };
-  slots: { start: string; end: string }[];
+  current: Slot;
+  slots: Slot[];
   reason?: string;
 }
 
@@ -32,22 +32,13 @@ export function MoveVisit(props: {
   const styles = useStyles();
   const q = new URLSearchParams({ unitId, kind, year: String(year) });
   const proposals = useApi<MoveProposals>(api, `/visits/move/proposals?${q.toString()}`);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  const move = async (slot: { start: string; end: string }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { busy, error, choose } = useSlotAction(
+    async (slot) => {
       await api.post('/visits/move', { unitId, year, kind, ...slot });
-      props.onMoved();
-    } catch (e) {
-      setError((e as Error).message);
-      proposals.reload();
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    props.onMoved,
+    proposals.reload,
+  );
 
   const data = proposals.data;
   if (!data) return <Pending error={proposals.error} locale={locale} />;
@@ -64,7 +55,7 @@ export function MoveVisit(props: {
       {data.slots.length === 0 && <Text>{data.reason ?? t('noSlots', locale)}</Text>}
       <div className={styles.times}>
         {data.slots.map((s) => (
-          <Button key={s.start} size="small" disabled={busy} onClick={() => void move(s)}>
+          <Button key={s.start} size="small" disabled={busy} onClick={() => void choose(s)}>
             {t('moveTo', locale)} {timeRange(s.start, s.end, locale)}
           </Button>
         ))}
