@@ -5,13 +5,7 @@
 // only, a merged or renamed unit, moving an info-meeting signup; core/intake/classify.ts; a late
 // submission, core/intake/late-submission.ts) and its misses tuned on, so it is now a TUNING set and
 // the later blind sets measure the next round. The floor may rise, never be lowered to pass.
-import { describe, expect, it } from 'vitest';
-import { MAIL_KINDS } from '../../core/intake/facts.js';
-import { BLIND_2_MAILS } from '../fixtures/mails/blind-2.js';
-import { BLIND_MAILS } from '../fixtures/mails/blind.js';
-import { HELD_OUT_MAILS } from '../fixtures/mails/held-out.js';
-import { LABELLED_MAILS } from '../fixtures/mails/mails.js';
-import { measure } from './judge.js';
+import { describeMeasuredSet } from './measured-set.js';
 
 /**
  * Share of the second blind set decided automatically and rightly: 43/67 (64.2 %) on the committed
@@ -34,31 +28,11 @@ const AUTO_RIGHT_FLOOR = 0.82;
  */
 const KNOWN_WRONG: string[] = [];
 
-const text = (m: { body?: string; html?: string }) => (m.body ?? m.html ?? '').trim();
-
-describe('intake on the second blind set (written without reading the rules)', () => {
-  const { share, wrong, report } = measure('blind-2', BLIND_2_MAILS, KNOWN_WRONG);
-
-  it('is a separate set of at least 60 mails of every kind, each id naming its label', () => {
-    expect(BLIND_2_MAILS.length).toBeGreaterThanOrEqual(60);
-    expect(new Set(BLIND_2_MAILS.map((m) => m.id)).size).toBe(BLIND_2_MAILS.length);
-    for (const mail of BLIND_2_MAILS)
-      expect(mail.id, mail.id).toMatch(new RegExp(`^b2-${mail.expected.kind}-\\d{2}$`));
-    const kinds = new Set(BLIND_2_MAILS.map((m) => m.expected.kind));
-    for (const k of [...MAIL_KINDS, 'triage']) expect(kinds, k).toContain(k);
-    const earlier = [...LABELLED_MAILS, ...HELD_OUT_MAILS, ...BLIND_MAILS];
-    const seenText = new Set(earlier.map(text).filter((t) => t.length > 40));
-    const seenMail = new Set(earlier.map((m) => `${m.subject}\n${text(m)}`));
-    expect(
-      BLIND_2_MAILS.filter(
-        (m) => seenText.has(text(m)) || seenMail.has(`${m.subject}\n${text(m)}`),
-      ).map((m) => m.id),
-    ).toEqual([]);
-  });
-
-  it('decides most mails automatically and rightly, and takes no new wrong automatic action', () => {
-    console.warn(report);
-    expect(wrong.filter((o) => !KNOWN_WRONG.includes(o.mail.id)).map((o) => o.line)).toEqual([]);
-    expect(share).toBeGreaterThanOrEqual(AUTO_RIGHT_FLOOR);
-  });
+describeMeasuredSet({
+  name: 'blind-2',
+  title: 'the second blind set (written without reading the rules)',
+  idPrefix: 'b2',
+  minMails: 60,
+  floor: AUTO_RIGHT_FLOOR,
+  knownWrong: KNOWN_WRONG,
 });

@@ -4,16 +4,7 @@
 // automatically and rightly, and no wrong automatic action, judged as the other measured sets are
 // (./judge.ts). The set is blind: the intake must not be tuned against it. The floor may rise, never
 // be lowered to pass.
-import { describe, expect, it } from 'vitest';
-import { MAIL_KINDS } from '../../core/intake/facts.js';
-import { BLIND_2_MAILS } from '../fixtures/mails/blind-2.js';
-import { BLIND_3_MAILS } from '../fixtures/mails/blind-3.js';
-import { BLIND_4_MAILS } from '../fixtures/mails/blind-4.js';
-import { BLIND_5_MAILS } from '../fixtures/mails/blind-5.js';
-import { BLIND_MAILS } from '../fixtures/mails/blind.js';
-import { HELD_OUT_MAILS } from '../fixtures/mails/held-out.js';
-import { LABELLED_MAILS } from '../fixtures/mails/mails.js';
-import { measure } from './judge.js';
+import { describeMeasuredSet } from './measured-set.js';
 
 /**
  * Share of the set decided automatically and rightly: 90/115 (78.3 %; 90/103 = 87.4 % of the mails
@@ -42,38 +33,11 @@ const AUTO_RIGHT_FLOOR = 0.85;
  */
 const KNOWN_WRONG: string[] = [];
 
-const text = (m: { body?: string; html?: string }) => (m.body ?? m.html ?? '').trim();
-
-describe('intake on the fifth blind set (a year of one coordinator’s inbox)', () => {
-  const { share, wrong, report } = measure('blind-5', BLIND_5_MAILS, KNOWN_WRONG);
-
-  it('is a separate set of at least 80 mails of every kind, each id naming its label', () => {
-    expect(BLIND_5_MAILS.length).toBeGreaterThanOrEqual(80);
-    expect(new Set(BLIND_5_MAILS.map((m) => m.id)).size).toBe(BLIND_5_MAILS.length);
-    for (const mail of BLIND_5_MAILS)
-      expect(mail.id, mail.id).toMatch(new RegExp(`^b5-${mail.expected.kind}-\\d{2}$`));
-    const kinds = new Set(BLIND_5_MAILS.map((m) => m.expected.kind));
-    for (const k of [...MAIL_KINDS, 'triage']) expect(kinds, k).toContain(k);
-    const earlier = [
-      ...LABELLED_MAILS,
-      ...HELD_OUT_MAILS,
-      ...BLIND_MAILS,
-      ...BLIND_2_MAILS,
-      ...BLIND_3_MAILS,
-      ...BLIND_4_MAILS,
-    ];
-    const seenText = new Set(earlier.map(text).filter((t) => t.length > 40));
-    const seenMail = new Set(earlier.map((m) => `${m.subject}\n${text(m)}`));
-    expect(
-      BLIND_5_MAILS.filter(
-        (m) => seenText.has(text(m)) || seenMail.has(`${m.subject}\n${text(m)}`),
-      ).map((m) => m.id),
-    ).toEqual([]);
-  });
-
-  it('decides most mails automatically and rightly, and takes no new wrong automatic action', () => {
-    console.warn(report);
-    expect(wrong.filter((o) => !KNOWN_WRONG.includes(o.mail.id)).map((o) => o.line)).toEqual([]);
-    expect(share).toBeGreaterThanOrEqual(AUTO_RIGHT_FLOOR);
-  });
+describeMeasuredSet({
+  name: 'blind-5',
+  title: 'the fifth blind set (a year of one coordinator’s inbox)',
+  idPrefix: 'b5',
+  minMails: 80,
+  floor: AUTO_RIGHT_FLOOR,
+  knownWrong: KNOWN_WRONG,
 });

@@ -4,17 +4,7 @@
 // automatically and rightly, and no wrong automatic action, judged as the other measured sets are
 // (./judge.ts). The set is blind: the intake must not be tuned against it. The floor may rise, never
 // be lowered to pass.
-import { describe, expect, it } from 'vitest';
-import { MAIL_KINDS } from '../../core/intake/facts.js';
-import { BLIND_2_MAILS } from '../fixtures/mails/blind-2.js';
-import { BLIND_3_MAILS } from '../fixtures/mails/blind-3.js';
-import { BLIND_4_MAILS } from '../fixtures/mails/blind-4.js';
-import { BLIND_5_MAILS } from '../fixtures/mails/blind-5.js';
-import { BLIND_6_MAILS } from '../fixtures/mails/blind-6.js';
-import { BLIND_MAILS } from '../fixtures/mails/blind.js';
-import { HELD_OUT_MAILS } from '../fixtures/mails/held-out.js';
-import { LABELLED_MAILS } from '../fixtures/mails/mails.js';
-import { measure } from './judge.js';
+import { describeMeasuredSet } from './measured-set.js';
 
 /**
  * Share of the set decided automatically and rightly: 82/111 (73.9 %; 82/97 = 84.5 % of the mails
@@ -41,49 +31,19 @@ const AUTO_RIGHT_FLOOR = 0.73;
  * - b6-triage-13: a conditional pre-registration in English ("only about 45 % of our pupils live in
  *   Stockholm – if that rules us out, please disregard"), registered (right: a coordinator checks the
  *   51 % rule and answers before registering).
+ * On e25ab6a (after engineer A6's rules from the fifth set's wrong actions: nothing attached, a later
+ * cycle's year, a board declining) three remain: b6-other-06, b6-triage-09 (the issue's own rule
+ * for a link: a receipt asking for the file, which this set's label does not accept) and b6-triage-13;
+ * 82/111 still decided automatically and rightly. A6 had seen two of the set's result lines and some
+ * of its triage notes by mistake by then (not the mails), so that figure is not a clean blind one.
  */
-const KNOWN_WRONG: string[] = [
-  'b6-other-06',
-  'b6-triage-05',
-  'b6-triage-07',
-  'b6-triage-09',
-  'b6-triage-10',
-  'b6-triage-13',
-];
+const KNOWN_WRONG: string[] = ['b6-other-06', 'b6-triage-09', 'b6-triage-13'];
 
-const text = (m: { body?: string; html?: string }) => (m.body ?? m.html ?? '').trim();
-
-describe('intake on the sixth blind set (one award cycle, many writers)', () => {
-  const { share, wrong, report } = measure('blind-6', BLIND_6_MAILS, KNOWN_WRONG);
-
-  it('is a separate set of at least 100 mails of every kind, each id naming its label', () => {
-    expect(BLIND_6_MAILS.length).toBeGreaterThanOrEqual(100);
-    expect(new Set(BLIND_6_MAILS.map((m) => m.id)).size).toBe(BLIND_6_MAILS.length);
-    for (const mail of BLIND_6_MAILS)
-      expect(mail.id, mail.id).toMatch(new RegExp(`^b6-${mail.expected.kind}-\\d{2}$`));
-    const kinds = new Set(BLIND_6_MAILS.map((m) => m.expected.kind));
-    for (const k of [...MAIL_KINDS, 'triage']) expect(kinds, k).toContain(k);
-    const earlier = [
-      ...LABELLED_MAILS,
-      ...HELD_OUT_MAILS,
-      ...BLIND_MAILS,
-      ...BLIND_2_MAILS,
-      ...BLIND_3_MAILS,
-      ...BLIND_4_MAILS,
-      ...BLIND_5_MAILS,
-    ];
-    const seenText = new Set(earlier.map(text).filter((t) => t.length > 40));
-    const seenMail = new Set(earlier.map((m) => `${m.subject}\n${text(m)}`));
-    expect(
-      BLIND_6_MAILS.filter(
-        (m) => seenText.has(text(m)) || seenMail.has(`${m.subject}\n${text(m)}`),
-      ).map((m) => m.id),
-    ).toEqual([]);
-  });
-
-  it('decides most mails automatically and rightly, and takes no new wrong automatic action', () => {
-    console.warn(report);
-    expect(wrong.filter((o) => !KNOWN_WRONG.includes(o.mail.id)).map((o) => o.line)).toEqual([]);
-    expect(share).toBeGreaterThanOrEqual(AUTO_RIGHT_FLOOR);
-  });
+describeMeasuredSet({
+  name: 'blind-6',
+  title: 'the sixth blind set (one award cycle, many writers)',
+  idPrefix: 'b6',
+  minMails: 100,
+  floor: AUTO_RIGHT_FLOOR,
+  knownWrong: KNOWN_WRONG,
 });

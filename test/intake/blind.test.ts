@@ -5,12 +5,7 @@
 // tests of their own sentences in core/intake/*.test.ts), so it is a TUNING set now, like held-out.ts,
 // and its figure no longer measures unseen mail: the next blind set does. The floor may rise, never be
 // lowered to pass, and no mail or label is edited to pass.
-import { describe, expect, it } from 'vitest';
-import { MAIL_KINDS } from '../../core/intake/facts.js';
-import { BLIND_MAILS } from '../fixtures/mails/blind.js';
-import { HELD_OUT_MAILS } from '../fixtures/mails/held-out.js';
-import { LABELLED_MAILS } from '../fixtures/mails/mails.js';
-import { measure } from './judge.js';
+import { describeMeasuredSet } from './measured-set.js';
 
 /**
  * Share of the blind mails decided automatically and rightly: 58/96 when the set was finished
@@ -29,29 +24,11 @@ const AUTO_RIGHT_FLOOR = 0.85;
  */
 const KNOWN_WRONG: string[] = [];
 
-const text = (m: { body?: string; html?: string }) => (m.body ?? m.html ?? '').trim();
-
-describe('intake on the formerly blind set (written without reading the rules, now a tuning set)', () => {
-  const { share, wrong, report } = measure('blind', BLIND_MAILS, KNOWN_WRONG);
-
-  it('is a separate set of at least 80 mails of every kind, each id naming its label', () => {
-    expect(BLIND_MAILS.length).toBeGreaterThanOrEqual(80);
-    expect(new Set(BLIND_MAILS.map((m) => m.id)).size).toBe(BLIND_MAILS.length);
-    for (const mail of BLIND_MAILS)
-      expect(mail.id, mail.id).toMatch(new RegExp(`^bl-${mail.expected.kind}-\\d{2}$`));
-    const kinds = new Set(BLIND_MAILS.map((m) => m.expected.kind));
-    for (const k of [...MAIL_KINDS, 'triage']) expect(kinds, k).toContain(k);
-    const earlier = [...LABELLED_MAILS, ...HELD_OUT_MAILS];
-    const seenText = new Set(earlier.map(text).filter((t) => t.length > 40));
-    const seenMail = new Set(earlier.map((m) => `${m.subject}\n${text(m)}`));
-    expect(
-      BLIND_MAILS.filter((m) => seenText.has(text(m)) || seenMail.has(`${m.subject}\n${text(m)}`)),
-    ).toEqual([]);
-  });
-
-  it('decides most mails automatically and rightly, and takes no new wrong automatic action', () => {
-    console.warn(report);
-    expect(wrong.filter((o) => !KNOWN_WRONG.includes(o.mail.id)).map((o) => o.line)).toEqual([]);
-    expect(share).toBeGreaterThanOrEqual(AUTO_RIGHT_FLOOR);
-  });
+describeMeasuredSet({
+  name: 'blind',
+  title: 'the formerly blind set (written without reading the rules, now a tuning set)',
+  idPrefix: 'bl',
+  minMails: 80,
+  floor: AUTO_RIGHT_FLOOR,
+  knownWrong: KNOWN_WRONG,
 });
