@@ -9,6 +9,7 @@ import { BLIND_3_MAILS } from '../fixtures/mails/blind-3.js';
 import { BLIND_4_MAILS } from '../fixtures/mails/blind-4.js';
 import { BLIND_5_MAILS } from '../fixtures/mails/blind-5.js';
 import { BLIND_6_MAILS } from '../fixtures/mails/blind-6.js';
+import { BLIND_7_MAILS } from '../fixtures/mails/blind-7.js';
 import { BLIND_MAILS } from '../fixtures/mails/blind.js';
 import { HELD_OUT_MAILS } from '../fixtures/mails/held-out.js';
 import type { LabelledMail } from '../fixtures/mails/mails.js';
@@ -25,6 +26,7 @@ const SETS_IN_ORDER = {
   'blind-4': BLIND_4_MAILS,
   'blind-5': BLIND_5_MAILS,
   'blind-6': BLIND_6_MAILS,
+  'blind-7': BLIND_7_MAILS,
 } as const;
 
 export type MeasuredSetName = Exclude<keyof typeof SETS_IN_ORDER, 'mails' | 'held-out'>;
