@@ -66,3 +66,49 @@ describe('an away message that says it is automatic', () => {
     expect(c.kind).not.toBe('auto-reply');
   });
 });
+
+describe('two signs of a program’s reply without the headers', () => {
+  it('outweigh the award’s words of our own subject quoted back', () => {
+    for (const [subject, body] of [
+      [
+        'Autosvar: Påminnelse – intresseanmälan senast 22 mars',
+        'Tack för ditt mejl! Jag är ledig vecka 10 och är tillbaka måndag 15 mars.\n\nOla Björk',
+      ],
+      [
+        'Frånvaro: Inbjudan till informationsmöten – Kvalitetsutmärkelsen 2027',
+        'Hej, jag är på semester 18–29 januari. Vid brådskande ärenden ring expeditionen.\nOla',
+      ],
+      [
+        'Mottagningskvitto: Protokollsutdrag senast 30 juni',
+        'Detta är ett automatiskt svar. Vi har tagit emot ditt e-postmeddelande till registraturen. Svara inte på detta meddelande.',
+      ],
+    ] as const) {
+      const c = classifyMail({
+        ...mail(subject, body),
+        headers: subject.startsWith('Mottagning')
+          ? [{ name: 'Auto-Submitted', value: 'auto-generated' }]
+          : [],
+      });
+      expect(c.kind, subject).toBe('auto-reply');
+      expect(decide(c), subject).toBe('auto');
+    }
+  });
+
+  it('do not file a person’s entry sent from the holiday', () => {
+    const c = classifyMail({
+      ...mail(
+        'Semester – vårt bidrag',
+        'Hej! Jag är ledig från i morgon, så här kommer vårt bidrag till kvalitetsutmärkelsen redan nu.\nOla Björk',
+      ),
+      attachments: [
+        {
+          name: 'Bidrag Kvalitetsutmärkelsen.pdf',
+          contentType: 'application/pdf',
+          size: 300_000,
+          isInline: false,
+        },
+      ],
+    });
+    expect(c.kind).not.toBe('auto-reply');
+  });
+});

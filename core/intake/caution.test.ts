@@ -147,6 +147,19 @@ describe('a registration for the next round or on a condition', () => {
     }
   });
 
+  it('a doubt about the rules stated by the sender ("if that rules us out", "om det diskvalificerar oss")', () => {
+    for (const body of [
+      "Hello, we'd like to pre-register Friskolan Solrosen. Only 40 % of our pupils live in Stockholm; if that rules us out, please disregard this registration. Anna Berg",
+      'Hej! Förskolan Solrosen anmäler intresse. Hälften av barnen bor i Solna, om det diskvalificerar oss får ni bortse från anmälan. Anna Berg',
+      'Hej! Vi anmäler intresse för kvalitetsutmärkelsen, men vi är osäkra på om vi uppfyller kravet på andel Stockholmsbarn. Anna Berg, Förskolan Solrosen',
+      'Hello, we would like to register for the quality award, if we are not eligible please let us know. Anna Berg',
+    ]) {
+      const c = classifyMail(mail('Intresseanmälan', body));
+      expect(c.kind, body).toBe('pre-registration');
+      expect(decide(c), body).toBe('triage');
+    }
+  });
+
   it('a plain registration is decided alone', () => {
     const c = classifyMail(
       mail(

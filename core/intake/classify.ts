@@ -574,7 +574,10 @@ const PROPOSAL_NAME = /tjansteutlatande|forslag till beslut|beslutsforslag|beslu
  * comes first, so a receipt would promise what no one has decided.
  */
 const CONDITIONAL = b(
-  '(om|ifall) (vi|enheten|forskolan|skolan|verksamheten|boendet|de|den|det) (anda |alls |overhuvudtaget |over huvud taget |verkligen )?(far|fa|kan fa|tillats|ar (tillatet|tillatna|godkand\\w*|behorig\\w*)|uppfyller|raknas|kvalificerar)|(om|ifall) det (ar|skulle vara) (tillatet|mojligt enligt)|forutsatt att|under forutsattning att|(om|ifall) (vi|enheten|forskolan|skolan|verksamheten|boendet) (\\w+ )?(hinner|orkar|klarar|lyckas|har tid|far tid|har mojlighet|far ihop|far loss)|(om|ifall) (budgeten|tiden|ekonomin|personalen|schemat|bemanningen|resurserna) (tillater|racker|medger|gar ihop)|if (we have (the )?time|we manage|time (allows|permits)|the budget (allows|permits))|uppfyller (vi|enheten|verksamheten|boendet|forskolan|skolan) (\\w+ )?(kraven|villkoren|kriterierna|reglerna)|(far|kan) (vi|enheten) (ens|overhuvudtaget|alls|verkligen) (delta|vara med)|(fraga|fragor) (om|kring|angaende) (villkor|krav|regl)\\w*|annars (far|kan|ma) ni (garna )?bortse|bortse fran (detta|det har|mitt|vart) (mejl|mail|meddelande)|if (we are|we re|it is|that is|our unit is) (allowed|eligible|permitted|ok)|if allowed|provided (that )?(we|our unit) (qualify|qualifies|are eligible|is eligible)|(do|can|may) we (even )?(qualify|take part|participate|meet the (criteria|requirements))|are we eligible|otherwise (please )?(ignore|disregard)',
+  '(om|ifall) (vi|enheten|forskolan|skolan|verksamheten|boendet|de|den|det) (anda |alls |overhuvudtaget |over huvud taget |verkligen )?(far|fa|kan fa|tillats|ar (tillatet|tillatna|godkand\\w*|behorig\\w*)|uppfyller|raknas|kvalificerar)|(om|ifall) det (ar|skulle vara) (tillatet|mojligt enligt)|forutsatt att|under forutsattning att|(om|ifall) (vi|enheten|forskolan|skolan|verksamheten|boendet) (\\w+ )?(hinner|orkar|klarar|lyckas|har tid|far tid|har mojlighet|far ihop|far loss)|(om|ifall) (budgeten|tiden|ekonomin|personalen|schemat|bemanningen|resurserna) (tillater|racker|medger|gar ihop)|if (we have (the )?time|we manage|time (allows|permits)|the budget (allows|permits))|uppfyller (vi|enheten|verksamheten|boendet|forskolan|skolan) (\\w+ )?(kraven|villkoren|kriterierna|reglerna)|(far|kan) (vi|enheten) (ens|overhuvudtaget|alls|verkligen) (delta|vara med)|(fraga|fragor) (om|kring|angaende) (villkor|krav|regl)\\w*|annars (far|kan|ma) ni (garna )?bortse|bortse fran (detta|det har|mitt|vart) (mejl|mail|meddelande)|if (we are|we re|it is|that is|our unit is) (allowed|eligible|permitted|ok)|if allowed|provided (that )?(we|our unit) (qualify|qualifies|are eligible|is eligible)|(do|can|may) we (even )?(qualify|take part|participate|meet the (criteria|requirements))|are we eligible|otherwise (please )?(ignore|disregard)' +
+    // The sender's own doubt about a rule ("if that rules us out", "om det diskvalificerar oss",
+    // "vi kanske inte uppfyller", "please disregard this registration"): eligibility comes first.
+    '|(om|ifall) (det|detta|det har|det da) (diskvalificerar|utesluter|stoppar|hindrar|omojliggor) (oss|enheten|var anmalan)|(om|ifall) (vi|enheten|verksamheten|forskolan|skolan|boendet) (inte|ej|inte langre) (far|kan|uppfyller|kvalificerar|raknas|ar behorig\\w*)|(vi|enheten|verksamheten) (uppfyller|kvalificerar) (kanske|eventuellt|mojligen|troligen) inte|(osaker|vet inte|tveksam\\w*|undrar) (pa |over )?(om|ifall) (vi|enheten|verksamheten|forskolan|skolan|boendet) (\\w+ )?(uppfyller|kvalificerar|far delta|far vara med|ar behorig\\w*|raknas)|(i sa fall|da) (far|kan|ma) ni (garna )?bortse|bortse (garna )?fran (var|denna|den har|min|var) (intresse)?anmalan|if (that|this|it) (rules|counts|puts) (us|our \\w+) out|if (we|our \\w+) (are|is) (not|n t) (eligible|allowed|permitted)|if (we|our \\w+) (do|does) (not|n t) (qualify|meet)|if eligible|we (may|might) not (qualify|be eligible|meet)|(not sure|unsure|uncertain) (whether|if) (we|our \\w+) (qualify|qualifies|are eligible|is eligible|meet|meets)|please (just )?(disregard|ignore) (this|our|my) (registration|pre registration|application|mail|email|message)',
 );
 /** Whether a sentence tells of the board's decision as taken (not "när protokollet är justerat"). */
 function decisionTaken(sentence: string): boolean {
@@ -1388,6 +1391,15 @@ export function classifyMail(facts: MailFacts): Classification {
     kind = 'auto-reply';
     confidence = Math.max(confidence, 0.95);
   }
+  // Two independent signs of a program's reply (an "Autosvar:"/"Frånvaro:" subject, an away text,
+  // a text declaring itself automatic, an Auto-Submitted header) settle it: the award's words in such
+  // a mail are our own subject quoted back or a registry's standard text ("Mottagningskvitto:
+  // Protokollsutdrag …"), not the sender's business. Never with a document, which only a person sends.
+  const autoSigns = new Set(
+    fired.filter((s) => s.kind === 'auto-reply' && s.weight > 0).map((s) => s.rule),
+  );
+  if (kind === 'auto-reply' && autoSigns.size >= 2 && documents.length === 0)
+    confidence = Math.max(confidence, 0.9);
   // A mail with nothing of its own (empty body, no attachment, plain subject) is never certain.
   if (
     !parts.own.trim() &&

@@ -131,3 +131,30 @@ describe('a question about the award in the same words', () => {
     ).toBeUndefined();
   });
 });
+
+describe('a mail about one’s own pay or employment', () => {
+  it('is other, meant for the payroll service or HR', () => {
+    for (const [subject, body] of [
+      [
+        'Fel i semesterlönen',
+        'Hej,\nJag har fått för lite semesterlön i juli. Mitt anställningsnummer är 123456. Kan ni se över det?\nKim, undersköterska',
+      ],
+      ['Lönespecifikation', 'Hej! Var hittar jag min lönespecifikation för maj? /Kim'],
+      ['Holiday pay', 'Hello, my holiday pay for July is missing. Could you check it? Kim'],
+    ] as const) {
+      const c = classifyMail(mail({ subject, body }));
+      expect(c.kind, subject).toBe('other');
+      expect(decide(c), subject).toBe('auto');
+    }
+  });
+
+  it('stays a question when the award is named', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Fråga',
+        body: 'Hej! Får personalen semesterlön för dagen på prisutdelningen, eller räknas den som arbetstid?',
+      }),
+    );
+    expect(c.kind).not.toBe('other');
+  });
+});

@@ -64,6 +64,14 @@ const ELSEWHERE: readonly { re: RegExp; sv: string; en: string }[] = [
     sv: 'en ansökan om arbete',
     en: 'a job application',
   },
+  {
+    // An employee's own pay, leave or employment: the payroll service centre's or HR's matter.
+    re: b(
+      '\\w*lon(en)? (utbetal\\w*|saknas)|(semester|sjuk|manads|tim|over(tids)?|retroaktiv)lon\\w*|lonespec\\w*|lonebesked\\w*|loneutbetalning\\w*|lonekontor\\w*|loneadministration\\w*|anstallningsnummer|anstallningsbevis|tjanstgoringsintyg|arbetsgivarintyg|ob tillagg\\w*|reserakning\\w*|semesterdagar(na)?|semesteransokan|forsakringskassan|payslip\\w*|salary|holiday pay|sick pay|employee number|employment certificate',
+    ),
+    sv: 'lön, ledighet eller anställning',
+    en: 'pay, leave or employment',
+  },
 ];
 
 export interface Misdirected {

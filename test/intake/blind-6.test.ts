@@ -12,7 +12,7 @@ import { describeMeasuredSet } from './measured-set.js';
  * a clean export of that commit; the same 82/111 in the shared working tree with uncommitted
  * classifier edits, which left b6-triage-05 and b6-triage-10 to a coordinator).
  */
-const AUTO_RIGHT_FLOOR = 0.73;
+const AUTO_RIGHT_FLOOR = 0.77;
 
 /**
  * Mails the intake acts on alone and wrongly when the set was finished (6b83a10), kept visible here
@@ -36,8 +36,11 @@ const AUTO_RIGHT_FLOOR = 0.73;
  * for a link: a receipt asking for the file, which this set's label does not accept) and b6-triage-13;
  * 82/111 still decided automatically and rightly. A6 had seen two of the set's result lines and some
  * of its triage notes by mistake by then (not the mails), so that figure is not a clean blind one.
+ * Then spent as a blind measure and tuned on by engineer A7: pay and employment mail is misdirected,
+ * a sender's own doubt about the rules is a condition, two signs of a program's reply settle it
+ * (86/111, floor 0.77); b6-triage-09 stays, by the issue's rule for a link.
  */
-const KNOWN_WRONG: string[] = ['b6-other-06', 'b6-triage-09', 'b6-triage-13'];
+const KNOWN_WRONG: string[] = ['b6-triage-09'];
 
 describeMeasuredSet({
   name: 'blind-6',
