@@ -603,6 +603,18 @@ const GREETING = /^(hej|hejsan|hallo|hi|hello|dear|god (morgon|dag|eftermiddag))
 /** A text that opens with thanks, after a greeting ("Hej! Tack så mycket", "Thanks a lot"). */
 const THANKS_OPENING =
   /^((hej|hejsan|hallo|hi|hello)( \w+)? )?(stort |varmt |ok |okej |toppen |super )?(tack|tackar|thanks|thank you)\b/;
+/** What an info meeting is thanked as: the meeting, the session, the presentation. */
+const INFO_THANKED =
+  /\b(inf\w{0,10}?(mote|motet|traff|traffen)|infomotet|infotraffen|genomgangen|presentationen|dragningen|information (meeting|session)|session|presentation|briefing)\b/;
+/** The award's own occasions a coordinator answers thanks for (the ceremony, the site visit). */
+const CEREMONY_THANKED =
+  /\b(prisutdelning\w*|gala\w*|ceremoni\w*|ceremony|platsbesok\w*|site visit|aterforing\w*|feedback|vinn\w*|vann|win\w*|pris|priset|prize|award)\b/;
+/**
+ * "Men vi skickade in vårt bidrag redan", "but we already sent it": a reply to a reminder telling it
+ * was done before (with "redan"/"already" somewhere in the text, checked where it is used).
+ */
+const ALREADY_SENT =
+  /\b(men |but )?(vi|jag|we|i) (har |hade |have |had )?(ju )?(redan |already )?(skickade|skickat|lamnade|lamnat|anmalde|anmalt|mejlade|mejlat|mailade|mailat|laddade upp|sent|submitted|registered|uploaded|signed up)\b/;
 /** Thanks for something that happened; its span is what is thanked for. */
 const THANKS_SPAN = /\b(tack|thanks?|thank you)\b/;
 
@@ -1274,6 +1286,20 @@ export function classifyMail(facts: MailFacts): Classification {
   // A short reply that only thanks ("Tack så mycket!", "Tack för påminnelsen, vi skriver för
   // fullt!"): the award words are all in our own subject it answers, so nothing is asked or sent.
   const ownFolded = fold(parts.own);
+  // "Tack för påminnelsen, men vi skickade in vårt bidrag redan förra veckan": the but only says the
+  // reminder came after the sending; nothing is sent now (no document) and nothing is asked. Not with
+  // a word of a missing receipt ("inget kvitto", "kom det fram"), which a coordinator answers.
+  const alreadyDone =
+    /\b(redan|already)\b/.test(ownFolded) &&
+    !/\b(kvitto\w*|bekraftelse\w*|kom fram|kommit fram|receipt|confirmation|arrived|inget|ingen|nothing|no reply)\b/.test(
+      ownFolded,
+    )
+      ? ALREADY_SENT.exec(ownFolded)
+      : null;
+  const thanksText = alreadyDone ? ownFolded.replace(alreadyDone[0], ' ') : ownFolded;
+  // The sending told of is past: its words ("vårt bidrag") are no sending now.
+  const toldOfSending = (s: Signal) =>
+    !!alreadyDone && (s.kind === 'submission' || s.kind === 'pre-registration');
   if (
     subject.isReply &&
     documents.length === 0 &&
@@ -1285,12 +1311,17 @@ export function classifyMail(facts: MailFacts): Classification {
       ownFolded,
     ) &&
     // "Tack, men det var fel dokument": a but, a wrong or a not says more than thanks.
-    !/\b(men|but|dock|however|fel|wrong|inte|ej|not|never|aldrig)\b/.test(ownFolded) &&
+    !/\b(men|but|dock|however|fel|wrong|inte|ej|not|never|aldrig)\b/.test(thanksText) &&
     !DOCUMENT_LINK.test(parts.own) &&
     !fired.some(
-      (s) => (s.zone === 'texten' || s.kind === 'auto-reply') && s.weight > 0 && s.kind !== 'other',
+      (s) =>
+        (s.zone === 'texten' || s.kind === 'auto-reply') &&
+        s.weight > 0 &&
+        s.kind !== 'other' &&
+        !toldOfSending(s),
     )
   ) {
+    for (const s of fired) if (toldOfSending(s)) s.weight = 0;
     // The subject's "Räknas timvikarier?" was our thread's question, answered now.
     for (const s of fired)
       if (s.zone === 'ämnesraden' || s.rule === 'question-form' || s.rule === 'asks-indirectly')
@@ -1570,11 +1601,21 @@ export function classifyMail(facts: MailFacts): Classification {
       en: 'no protocol attached and no units listed',
     });
   }
-  // Thanks after the ceremony or a meeting asks for nothing, but a coordinator may want to read it
-  // (and answer): suggested as 'other', never filed away alone.
+  // Thanks after the ceremony, the gala or a site visit asks for nothing, but a coordinator may want
+  // to read it (and answer): suggested as 'other', never filed away alone. Thanks for an info meeting
+  // or a presentation (the same words to every speaker, "tack för ett bra informationsmöte igår") is
+  // filed alone: no one answers it.
+  const thanked = fired.find((s) => s.rule === 'thanks-for-event' && s.weight > 0);
+  // What is thanked for: the phrase and the word after it ("a useful information session").
+  const thankedAt = thanked?.evidence ? ownWords.indexOf(thanked.evidence) : -1;
+  const thankedFor =
+    thankedAt >= 0
+      ? ownWords.slice(thankedAt, thankedAt + (thanked?.evidence?.length ?? 0) + 12)
+      : (thanked?.evidence ?? '');
   if (
     kind === 'other' &&
-    fired.some((s) => s.rule === 'thanks-for-event' && s.weight > 0) &&
+    thanked &&
+    !(INFO_THANKED.test(thankedFor) && !CEREMONY_THANKED.test(ownWords)) &&
     !fired.some((s) => s.kind === 'other' && s.rule !== 'thanks-for-event' && s.weight > 0)
   ) {
     confidence = Math.min(confidence, 0.6);

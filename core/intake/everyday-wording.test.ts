@@ -120,4 +120,44 @@ describe('everyday wording', () => {
     expect(c.kind).toBe('question');
     expect(decide(c)).toBe('auto');
   });
+
+  it('thanks for an info meeting is filed alone; thanks for the ceremony or a site visit is read', () => {
+    for (const body of [
+      'Hej!\n\nTack för ett riktigt bra informationsmöte igår. Vi åkte därifrån med massor av idéer.\n\nOla',
+      'Thank you for a really useful information session this morning!\nOla',
+    ]) {
+      const c = classifyMail(mail({ subject: 'Tack!', body }));
+      expect(c.kind, body).toBe('other');
+      expect(decide(c), body).toBe('auto');
+    }
+    for (const body of [
+      'Tack för ett fantastiskt platsbesök igår, personalen var så glad!\nOla',
+      'Tack för ett bra informationsmöte och för priset i fjol!\nOla',
+    ]) {
+      const c = classifyMail(mail({ subject: 'Tack!', body }));
+      expect(decide(c), body).toBe('triage');
+    }
+  });
+
+  it('thanks for a reminder already acted on is filed alone; a missing receipt is read', () => {
+    for (const body of [
+      'Tack för påminnelsen, men vi skickade in vårt bidrag redan förra veckan! :)\n\nOla',
+      'Thanks for the reminder, but we already sent our entry on Monday.\nOla',
+    ]) {
+      const c = classifyMail(
+        mail({ subject: 'SV: Påminnelse – tävlingsbidrag senast 17 maj', body }),
+      );
+      expect(c.kind, body).toBe('other');
+      expect(decide(c), body).toBe('auto');
+    }
+    for (const body of [
+      'Tack för påminnelsen, men vi skickade in vårt bidrag redan i fredags och har inte fått något kvitto.\nOla',
+      'Tack för påminnelsen, vi har redan skickat bidraget – kom det fram?\nOla',
+    ]) {
+      const c = classifyMail(
+        mail({ subject: 'SV: Påminnelse – tävlingsbidrag senast 17 maj', body }),
+      );
+      expect(decide(c), body).toBe('triage');
+    }
+  });
 });

@@ -15,8 +15,9 @@ import { describeMeasuredSet } from './measured-set.js';
  * submission with nothing sent, "När kommer …?"). Left: bulk mail with nothing of the award (an IT
  * notice, a conference advert), a thank-you, and a phishing mail dressed as a shared document.
  * 55/67 (82.1 %; 55/58) once an advertisement (an early-bird price) is other (core/intake/advertising.ts).
+ * 56/67 (83.6 %; 56/58) with thanks for an info meeting filed alone (engineer A7).
  */
-const AUTO_RIGHT_FLOOR = 0.82;
+const AUTO_RIGHT_FLOOR = 0.83;
 
 /**
  * Mails the intake acts on alone and wrongly, kept visible here (their labels are not changed) so

@@ -9,9 +9,10 @@ import { describeMeasuredSet } from './measured-set.js';
  * Share of the third blind set decided automatically and rightly. Measured blind on 2026-12-07 when
  * the set was finished (828615e): 69/93 (74.2 %; 69/83 = 83.1 % of the mails not labelled triage) and
  * 6 wrong automatic actions. A tuning set since (engineer A4 read its lines to fix them): 77/93
- * (82.8 %; 77/83 = 92.8 %), 0 wrong.
+ * (82.8 %; 77/83 = 92.8 %), 0 wrong; 78/93 (83.9 %; 94.0 %) with thanks for an info meeting filed
+ * alone.
  */
-const AUTO_RIGHT_FLOOR = 0.82;
+const AUTO_RIGHT_FLOOR = 0.83;
 
 /**
  * Mails the intake acts on alone and wrongly, kept visible here (their labels are not changed) so

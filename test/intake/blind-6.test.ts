@@ -12,7 +12,7 @@ import { describeMeasuredSet } from './measured-set.js';
  * a clean export of that commit; the same 82/111 in the shared working tree with uncommitted
  * classifier edits, which left b6-triage-05 and b6-triage-10 to a coordinator).
  */
-const AUTO_RIGHT_FLOOR = 0.77;
+const AUTO_RIGHT_FLOOR = 0.79;
 
 /**
  * Mails the intake acts on alone and wrongly when the set was finished (6b83a10), kept visible here
@@ -38,7 +38,8 @@ const AUTO_RIGHT_FLOOR = 0.77;
  * of its triage notes by mistake by then (not the mails), so that figure is not a clean blind one.
  * Then spent as a blind measure and tuned on by engineer A7: pay and employment mail is misdirected,
  * a sender's own doubt about the rules is a condition, two signs of a program's reply settle it
- * (86/111, floor 0.77); b6-triage-09 stays, by the issue's rule for a link.
+ * (86/111, floor 0.77); b6-triage-09 stays, by the issue's rule for a link. Thanks for a reminder
+ * already acted on and thanks for an info meeting are filed alone: 88/111 (79.3 %; 88/97 = 90.7 %).
  */
 const KNOWN_WRONG: string[] = ['b6-triage-09'];
 
