@@ -13,6 +13,7 @@ import {
 } from './facts.js';
 import { salesOffer } from './advertising.js';
 import { declaresAutomatic, readReceipt } from './automatic-notices.js';
+import { everydayNotice } from './everyday-notices.js';
 import { misdirectedTopic } from './misdirected.js';
 import { nonDeliveryReport, type NonDeliveryReport } from './non-delivery.js';
 import { detectLanguage, fold, parseSubject, splitMail, type MailParts } from './text.js';
@@ -1339,6 +1340,29 @@ export function classifyMail(facts: MailFacts): Classification {
     fired.filter((s) => s.kind === k && s.rule !== 'names-award').reduce((n, s) => n + s.weight, 0);
   if (MAIL_KINDS.some((k) => k !== 'other' && doing(k) >= 2.5)) {
     for (const s of fired) if (s.rule === 'thanks-for-event') s.weight = 0;
+  }
+  // An IT operations notice, a platform's "the recording is ready" (everyday-notices.ts): the award's
+  // words in it are the meeting's title, so they weigh nothing. Not when the sender also asks
+  // something: a person asking about a recording gets an answer.
+  const notice =
+    questionCount === 0
+      ? everydayNotice({
+          subject: subject.clean,
+          own: parts.own,
+          bulkSender: noreply,
+          documentNames: documents.map((d) => d.name),
+        })
+      : undefined;
+  if (notice) {
+    for (const s of fired) if (s.kind !== 'other' && s.kind !== 'auto-reply') s.weight = 0;
+    add({
+      rule: 'everyday-notice',
+      kind: 'other',
+      weight: 6,
+      sv: `${notice.sv}, inget om utmärkelsen att göra`,
+      en: `${notice.en}, nothing to do for the award`,
+      evidence: notice.evidence,
+    });
   }
   // Empty mail with a document: nearly always a submission or protocol sent without words.
   const scores = Object.fromEntries(MAIL_KINDS.map((k) => [k, 0])) as Record<MailKind, number>;

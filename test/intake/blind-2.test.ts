@@ -15,9 +15,10 @@ import { describeMeasuredSet } from './measured-set.js';
  * submission with nothing sent, "När kommer …?"). Left: bulk mail with nothing of the award (an IT
  * notice, a conference advert), a thank-you, and a phishing mail dressed as a shared document.
  * 55/67 (82.1 %; 55/58) once an advertisement (an early-bird price) is other (core/intake/advertising.ts).
- * 56/67 (83.6 %; 56/58) with thanks for an info meeting filed alone (engineer A7).
+ * 56/67 (83.6 %; 56/58) with thanks for an info meeting filed alone (engineer A7); 57/67 (85.1 %;
+ * 57/58) with an IT operations notice filed as other (core/intake/everyday-notices.ts).
  */
-const AUTO_RIGHT_FLOOR = 0.83;
+const AUTO_RIGHT_FLOOR = 0.85;
 
 /**
  * Mails the intake acts on alone and wrongly, kept visible here (their labels are not changed) so

@@ -12,7 +12,7 @@ import { describeMeasuredSet } from './measured-set.js';
  * a clean export of that commit; the same 82/111 in the shared working tree with uncommitted
  * classifier edits, which left b6-triage-05 and b6-triage-10 to a coordinator).
  */
-const AUTO_RIGHT_FLOOR = 0.79;
+const AUTO_RIGHT_FLOOR = 0.81;
 
 /**
  * Mails the intake acts on alone and wrongly when the set was finished (6b83a10), kept visible here
@@ -39,7 +39,8 @@ const AUTO_RIGHT_FLOOR = 0.79;
  * Then spent as a blind measure and tuned on by engineer A7: pay and employment mail is misdirected,
  * a sender's own doubt about the rules is a condition, two signs of a program's reply settle it
  * (86/111, floor 0.77); b6-triage-09 stays, by the issue's rule for a link. Thanks for a reminder
- * already acted on and thanks for an info meeting are filed alone: 88/111 (79.3 %; 88/97 = 90.7 %).
+ * already acted on and thanks for an info meeting are filed alone: 88/111 (79.3 %; 88/97 = 90.7 %);
+ * an IT operations notice and a Teams recording notice as other: 90/111 (81.1 %; 90/97 = 92.8 %).
  */
 const KNOWN_WRONG: string[] = ['b6-triage-09'];
 

@@ -1,0 +1,50 @@
+// Everyday notices that reach the award's mailbox and ask nothing of the award: an IT operations
+// notice (planned maintenance of the mail service) and a meeting platform's notice about a meeting
+// held (Teams: "the recording is ready"). The platform's notice names the info meeting, but only as
+// the meeting's title: nothing is registered, sent or asked. Both are 'other', filed alone. Not an
+// invoice: someone must pay or forward it, so it stays with a coordinator (held-out ho-other-04).
+import { fold } from './text.js';
+
+const b = (src: string) => new RegExp(`\\b(?:${src})\\b`);
+
+/** An operations notice: the mail or IT service's planned work or disturbance. */
+const OPERATIONS = b(
+  'driftinformation|driftinfo|driftstorning\\w*|driftstopp\\w*|driftmeddelande\\w*|planerat underhall|planerad driftsattning|serviceavbrott|servicefonster|scheduled maintenance|planned maintenance|service outage|maintenance window',
+);
+
+/** A meeting platform's own notice about a meeting held: its recording or transcript. */
+const MEETING_PLATFORM = b(
+  'inspelning(en)? (av|ar|finns|har)|inspelningen|transkription(en)?|transkribering(en)?|(the )?recording (of|is|has)|transcript (of|is)|meeting recording',
+);
+
+export interface EverydayNotice {
+  sv: string;
+  en: string;
+  /** The words that tell. */
+  evidence: string;
+}
+
+/**
+ * The kind of everyday notice a mail is, by its subject and own text, or undefined. `bulkSender` is
+ * whether the sender is a no-reply or bulk address (a platform's notice comes from one).
+ * `documentNames` are the attached documents: a notice carries none.
+ */
+export function everydayNotice(mail: {
+  subject: string;
+  own: string;
+  bulkSender: boolean;
+  documentNames: readonly string[];
+}): EverydayNotice | undefined {
+  const text = fold(`${mail.subject}\n${mail.own}`);
+  const operations = OPERATIONS.exec(text);
+  if (operations && mail.documentNames.length === 0)
+    return { sv: 'ett driftmeddelande', en: 'an IT operations notice', evidence: operations[0] };
+  const platform = mail.bulkSender ? MEETING_PLATFORM.exec(text) : null;
+  if (platform && mail.documentNames.length === 0)
+    return {
+      sv: 'ett automatiskt meddelande om ett möte (inspelning)',
+      en: "a meeting platform's notice (a recording)",
+      evidence: platform[0],
+    };
+  return undefined;
+}
