@@ -104,3 +104,20 @@ describe('an English date with an ordinal', () => {
     });
   });
 });
+
+describe('a Swedish ordinal or an abbreviated month', () => {
+  it('names the meeting of that day ("16:e feb", "2:a mars", "Feb 18th")', () => {
+    expect(picked('Hej, anmäl mig gärna till mötet den 16:e feb.')).toMatchObject({
+      meeting: { id: 'feb-teams' },
+      certain: true,
+    });
+    expect(picked('Vi kommer gärna den 2:a mars.')).toMatchObject({
+      meeting: { id: 'mar-teams' },
+      certain: true,
+    });
+    expect(picked('Please sign me up for Feb 18th.')).toMatchObject({
+      meeting: { id: 'feb-hall' },
+      certain: true,
+    });
+  });
+});

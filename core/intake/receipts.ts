@@ -483,10 +483,11 @@ export function pickInfoMeeting(
     const month = d.getUTCMonth() + 1;
     const sv = monthName(month, 'sv');
     const en = monthName(month, 'en').toLowerCase();
+    // Ordinals as written: "16:e feb", "2:a mars", "den 16e", "16th Feb", "Feb 16th".
     const patterns = [
-      new RegExp(`\\b${day}\\s*(${sv}|${sv.slice(0, 3)}\\.?)`),
-      new RegExp(`\\b${day}(st|nd|rd|th)?\\s*(of\\s*)?${en}`),
-      new RegExp(`${en}\\s*${day}(st|nd|rd|th)?\\b`),
+      new RegExp(`\\b${day}(:?[ae])?\\s*(${sv}|${sv.slice(0, 3)}\\.?)`),
+      new RegExp(`\\b${day}(st|nd|rd|th)?\\s*(of\\s*)?(${en}|${en.slice(0, 3)}\\b\\.?)`),
+      new RegExp(`(${en}|${en.slice(0, 3)}\\.?)\\s*${day}(st|nd|rd|th)?\\b`),
       new RegExp(`\\b${day}/${month}\\b`),
     ];
     if (patterns.some((p) => p.test(lower)))
