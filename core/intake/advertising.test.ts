@@ -38,6 +38,23 @@ describe('an advertisement', () => {
     expect(decide(c)).toBe('auto');
   });
 
+  it('a free workshop and a demo to book, or a Swedish early-bird price, is other though it names the award', () => {
+    for (const [subject, body] of [
+      [
+        'Inför årets kvalitetsutmärkelse – vi hjälper er skriva ett vinnande bidrag',
+        'Hej!\n\nInför årets kvalitetsutmärkelse erbjuder vi stadens verksamheter en kostnadsfri workshop om hur man skriver ett vinnande bidrag. Boka en demo redan idag: https://verktyg.example/demo\n\nSäljteamet',
+      ],
+      [
+        'Inbjudan: Kvalitetskonferensen 2027',
+        'Välkommen till två dagar om kvalitetsutmärkelser i offentlig sektor, 6–7 oktober. Tidigt pris gäller till 31 maj.\n\nAnmälan: https://konferensen.example',
+      ],
+    ] as const) {
+      const c = classifyMail(mail(subject, body));
+      expect(c.kind, subject).toBe('other');
+      expect(decide(c), subject).toBe('auto');
+    }
+  });
+
   it('a unit asking about a discount is asking', () => {
     const c = classifyMail(
       mail(

@@ -14,12 +14,16 @@ const OFFER = new RegExp(
     // "Boka före 15 april", "boka din plats nu", "begränsat antal platser".
     'boka (fore|senast|redan nu|nu|din plats|er plats|din biljett)|begransat antal platser|fa platser kvar',
     '\\d+ ?% (off|discount)|discount\\w*|special offer|limited (offer|seats|places)|book (now|before|by|your (seat|place|ticket))|excl\\w* vat',
+    // Something free to book ("en kostnadsfri workshop", "boka en demo"), a Swedish early-bird price
+    // ("tidigt pris gäller till 31 maj").
+    'kostnadsfri\\w* (workshop\\w*|demo\\w*|provperiod|visning|webbinar\\w*|webinar\\w*|utbildning\\w*|konsultation|genomgang|radgivning|forelasning)|boka (en |ett )?(kostnadsfri\\w* )?(demo|visning|provperiod|genomgang)|free (workshop|demo|trial|consultation|webinar)|book a (free )?demo',
+    'tidigt pris (galler|till|t o m|fore|senast)|tidigtpris\\w*|tidig anmalan (galler|till|fore|senast)',
   ].join('|')})\\b`,
 );
 
 /** An offer no unit would make about itself: a percentage off, an early-bird price, a price with VAT. */
 const PRICED =
-  /\d+ ?% (rabatt|off|discount)|early ?bird|(exkl|inkl|exklusive|inklusive) moms|excl\w* vat|\d ?(kr|kronor|sek) /;
+  /\d+ ?% (rabatt|off|discount)|early ?bird|tidigt ?pris|(exkl|inkl|exklusive|inklusive) moms|excl\w* vat|\d ?(kr|kronor|sek) /;
 
 /**
  * The words that make a mail an advertisement, said outright (not asked): two offers ("boka före",

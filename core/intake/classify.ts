@@ -1163,6 +1163,9 @@ export function classifyMail(facts: MailFacts): Classification {
   const advert =
     !subject.isReply && documents.length === 0 ? salesOffer(subject.clean, parts.own) : undefined;
   if (advert) {
+    // Its award words are the sales pitch ("skriv ett vinnande bidrag", "anmälan: https://…"), not a
+    // sending or a registration: the advertisement says nothing of the sender's own participation.
+    for (const s of fired) if (s.kind !== 'other' && s.kind !== 'auto-reply') s.weight = 0;
     add({
       rule: 'advertising',
       kind: 'other',
