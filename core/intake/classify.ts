@@ -725,6 +725,12 @@ export function classifyMail(facts: MailFacts): Classification {
     INFO.test(foldedSubject) &&
     !AFTER_MEETING.test(foldedSubject) &&
     !PHRASES.some((r) => r.kind === 'pre-registration' && r.re.test(foldedSubject));
+  // "Prisutdelningen 23 november" over "Hela personalgruppen vill gärna vara med": under a subject
+  // naming one of the award's events, taking part is taking part in the event, unless the sentence
+  // names the award itself.
+  const eventSubject =
+    EVENT.test(foldedSubject) &&
+    !PHRASES.some((r) => r.kind === 'pre-registration' && r.re.test(foldedSubject));
   const zones: { name: string; text: string; weight: number }[] = [
     { name: 'ämnesraden', text: subject.clean, weight: 1.2 * subjectWeight },
     { name: 'texten', text: parts.own, weight: 1 },
@@ -836,12 +842,19 @@ export function classifyMail(facts: MailFacts): Classification {
           kind !== 'other' &&
           m.index >= s.thanked[0] &&
           m.index < s.thanked[1];
+        // Taking part under an event's subject is the event's (see eventSubject): no registration.
+        const aboutEvent =
+          eventSubject &&
+          zone.name !== 'ämnesraden' &&
+          !AWARD_NAME.test(s.text) &&
+          (kind === 'pre-registration' || kind === 'withdrawal');
         const referred =
           thankedFor ||
           (s.sentBefore && kind === 'submission') ||
           ((s.attended || AFTER_MEETING.test(s.text)) && kind === 'info-meeting-signup') ||
           ((s.tentative || s.otherYear || s.event) &&
             (kind === 'pre-registration' || kind === 'withdrawal')) ||
+          aboutEvent ||
           // "Informationsmötena nästa år" are next cycle's meetings: no signup for this one's.
           (s.otherYear && kind === 'info-meeting-signup') ||
           (s.negated && kind === 'info-meeting-signup') ||
@@ -869,7 +882,7 @@ export function classifyMail(facts: MailFacts): Classification {
           considering = true;
         }
         if (referred && !s.isQuestion)
-          weight *= thankedFor || datedByMeeting || toldOfMeeting ? 0 : 0.2;
+          weight *= thankedFor || datedByMeeting || toldOfMeeting || aboutEvent ? 0 : 0.2;
         const announcedHere = s.announced && (kind === 'submission' || kind === 'board-protocol');
         if (zone.name === 'texten' && !s.isQuestion && kind !== 'question') {
           // Thanks for what happened tells of the past too: the subject ("Informationsträffen") is

@@ -160,4 +160,23 @@ describe('everyday wording', () => {
       expect(decide(c), body).toBe('triage');
     }
   });
+
+  it("taking part under an event's subject is the event's, not a registration", () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Prisutdelningen 23 november',
+        body: 'Hej,\n\nHur många från varje enhet får komma på prisutdelningen? Hela personalgruppen vill gärna vara med.\n\nOla',
+      }),
+    );
+    expect(c.kind).toBe('question');
+    expect(decide(c)).toBe('auto');
+    // The award named in the sentence is taking part in the award.
+    const r = classifyMail(
+      mail({
+        subject: 'Workshop',
+        body: 'Hej! Vi vill gärna vara med i kvalitetsutmärkelsen i år. Förskolan Solrosen, Ola',
+      }),
+    );
+    expect(r.kind).toBe('pre-registration');
+  });
 });

@@ -12,7 +12,7 @@ import { describeMeasuredSet } from './measured-set.js';
  * a clean export of that commit; the same 82/111 in the shared working tree with uncommitted
  * classifier edits, which left b6-triage-05 and b6-triage-10 to a coordinator).
  */
-const AUTO_RIGHT_FLOOR = 0.83;
+const AUTO_RIGHT_FLOOR = 0.84;
 
 /**
  * Mails the intake acts on alone and wrongly when the set was finished (6b83a10), kept visible here
@@ -43,7 +43,8 @@ const AUTO_RIGHT_FLOOR = 0.83;
  * an IT operations notice and a Teams recording notice as other: 90/111 (81.1 %; 90/97 = 92.8 %);
  * a meeting day with a Swedish ordinal ("16:e feb"): 91/111 (82.0 %; 91/97 = 93.8 %); a free
  * workshop with a demo to book and a Swedish early-bird price as advertisements: 93/111 (83.8 %;
- * 93/97 = 95.9 %).
+ * 93/97 = 95.9 %); taking part under an event's subject ("Prisutdelningen") as the event's:
+ * 94/111 (84.7 %; 94/97 = 96.9 %).
  */
 const KNOWN_WRONG: string[] = ['b6-triage-09'];
 
