@@ -106,14 +106,22 @@ describe('the local mode killed with SIGKILL right after accepting mail', () => 
       (await list(second.emulator, from, 'inbox')).filter((m) =>
         /^Vi har tagit emot er intresseanmälan/.test(m.subject),
       );
+    // The receipt goes out before the mail is filed (answer, then categories and folder), so both
+    // are waited for.
+    const filed = async () =>
+      (await list(second.emulator, SHARED)).filter((m) => m.categories.includes('Intresseanmälan'))
+        .length;
     const deadline = Date.now() + 120_000;
     for (;;) {
       const counts = await Promise.all(
         SENDERS.map(async ([, from]) => (await receiptsOf(from)).length),
       );
-      if (counts.every((n) => n >= 1)) break;
+      const done = await filed();
+      if (counts.every((n) => n >= 1) && done >= SENDERS.length) break;
       if (Date.now() > deadline)
-        throw new Error(`receipts per sender: ${counts.join(', ')}\n${second.output()}`);
+        throw new Error(
+          `receipts per sender: ${counts.join(', ')}; filed ${done}\n${second.output()}`,
+        );
       await new Promise((r) => setTimeout(r, 250));
     }
     // Every mail in the shared mailbox once, filed as a pre-registration; one receipt each.
