@@ -5,7 +5,9 @@
 // year AFTER the cycle's counts: earlier years are a unit's history ("vi vann 2022", "förra årets
 // bidrag 2026"). A withdrawal is not held back: "vi hoppas vara med 2028" is how units say goodbye.
 import type { Bilingual, Cycle } from '../model.js';
-import type { MailKind } from './facts.js';
+import type { Classification } from './classify.js';
+import type { MailFacts, MailKind } from './facts.js';
+import { signupText } from './which-meeting.js';
 
 /** Kinds that put the unit into the cycle they are filed in. */
 const JOINS_CYCLE: readonly MailKind[] = ['pre-registration', 'submission', 'info-meeting-signup'];
@@ -26,6 +28,26 @@ export function laterCycleNamed(
     .map((m) => Number(m[1]))
     .filter((year) => year > cycle.year);
   return later.length > 0 ? Math.max(...later) : undefined;
+}
+
+/**
+ * The later year a mail names, read from the sender's own words and the names of its documents (a
+ * file called "Intresseanmälan KU 2028.docx" says the year too); undefined when none.
+ */
+export function laterCycleOfMail(
+  cycle: Pick<Cycle, 'year'>,
+  facts: Pick<MailFacts, 'subject' | 'body' | 'attachments'>,
+  classification: Pick<Classification, 'kind' | 'cleanSubject' | 'parts'>,
+): number | undefined {
+  const files = facts.attachments
+    .filter((a) => !a.isInline)
+    .map((a) => a.name)
+    .join('\n');
+  return laterCycleNamed(
+    cycle,
+    classification.kind,
+    `${signupText(facts, classification)}\n${files}`,
+  );
 }
 
 /** "Mejlet gäller Kvalitetsutmärkelsen 2028, inte 2027 …" and its English. */

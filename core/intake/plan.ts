@@ -34,7 +34,7 @@ import {
   whichMeetingReason,
 } from './which-meeting.js';
 import { lockedOutByWin, winnerLockoutReason } from './winner-lockout.js';
-import { laterCycleNamed, laterCycleReason } from './later-cycle.js';
+import { laterCycleOfMail, laterCycleReason } from './later-cycle.js';
 
 /** A coordinator's decision on a triaged mail (kept in the mail's details until applied). */
 export interface MailDecision {
@@ -292,14 +292,6 @@ export interface ActPlan {
   fromName?: string;
 }
 
-/** The mail's document names, one a line (a file named "Intresseanmälan KU 2028.docx" says the year too). */
-function attachmentNames(facts: MailFacts): string {
-  return facts.attachments
-    .filter((a) => !a.isInline)
-    .map((a) => a.name)
-    .join('\n');
-}
-
 export function planMail(input: MailPlanInput): MailPlan {
   const { assessment, decision, facts } = input;
   const c = assessment.classification;
@@ -445,9 +437,7 @@ export function planMail(input: MailPlanInput): MailPlan {
 
   // A registration, entry or signup for a later cycle than this one ("anmäla intresse för 2028" in
   // June 2027): not this cycle's, so a coordinator notes it for that one (later-cycle.ts).
-  const laterYear = !decision
-    ? laterCycleNamed(cycle, kind, `${signupText(facts, c)}\n${attachmentNames(facts)}`)
-    : undefined;
+  const laterYear = !decision ? laterCycleOfMail(cycle, facts, c) : undefined;
   if (laterYear !== undefined)
     return {
       status: 'triage',

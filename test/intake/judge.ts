@@ -8,7 +8,7 @@ import { assessMail, type MailAssessment } from '../../core/intake/assess.js';
 import { cycleForMail } from '../../core/intake/cycle.js';
 import type { MailFacts } from '../../core/intake/facts.js';
 import { isLateSubmission } from '../../core/intake/late-submission.js';
-import { laterCycleNamed } from '../../core/intake/later-cycle.js';
+import { laterCycleOfMail } from '../../core/intake/later-cycle.js';
 import { htmlToText } from '../../core/intake/text.js';
 import { signupNeedsCoordinator, signupText } from '../../core/intake/which-meeting.js';
 import { lockedOutByWin } from '../../core/intake/winner-lockout.js';
@@ -40,13 +40,7 @@ const CYCLES = loadCycles();
 function intakeDecision(facts: MailFacts, a: MailAssessment): MailAssessment['decision'] {
   if (a.decision === 'auto') {
     const cycle = cycleForMail(CYCLES, a.classification.kind, facts.sentAt);
-    const names = facts.attachments
-      .filter((x) => !x.isInline)
-      .map((x) => x.name)
-      .join('\n');
-    const ownWords = `${signupText(facts, a.classification)}\n${names}`;
-    if (cycle && laterCycleNamed(cycle, a.classification.kind, ownWords) !== undefined)
-      return 'triage';
+    if (cycle && laterCycleOfMail(cycle, facts, a.classification) !== undefined) return 'triage';
   }
   if (a.decision === 'auto' && a.classification.kind === 'pre-registration' && a.match.unitId) {
     const cycle = cycleForMail(CYCLES, 'pre-registration', facts.sentAt);
