@@ -16,7 +16,14 @@ import { declaresAutomatic, readReceipt } from './automatic-notices.js';
 import { everydayNotice } from './everyday-notices.js';
 import { misdirectedTopic } from './misdirected.js';
 import { nonDeliveryReport, type NonDeliveryReport } from './non-delivery.js';
-import { detectLanguage, fold, parseSubject, splitMail, type MailParts } from './text.js';
+import {
+  detectLanguage,
+  fold,
+  parseSubject,
+  splitMail,
+  wholeWords,
+  type MailParts,
+} from './text.js';
 
 /** Mails at or above this confidence are handled automatically; below it a coordinator triages. */
 export const AUTO_THRESHOLD = 0.7;
@@ -88,7 +95,7 @@ interface PhraseRule {
 const INFO_ON_DATE =
   'info (den )?\\d{1,2} (\\d{1,2}|januari|februari|mars|april|maj|juni|augusti|september|oktober|november|december|jan|feb|mar|apr|aug|sep|sept|okt|nov|dec)';
 
-const b = (src: string) => new RegExp(`\\b(?:${src})\\b`);
+const b = wholeWords;
 
 /**
  * A request to join put as a question ("kan jag få anmäla mig", "går det att komma", "could we

@@ -3,9 +3,9 @@
 // held (Teams: "the recording is ready"). The platform's notice names the info meeting, but only as
 // the meeting's title: nothing is registered, sent or asked. Both are 'other', filed alone. Not an
 // invoice: someone must pay or forward it, so it stays with a coordinator (held-out ho-other-04).
-import { fold } from './text.js';
+import { fold, wholeWords } from './text.js';
 
-const b = (src: string) => new RegExp(`\\b(?:${src})\\b`);
+const b = wholeWords;
 
 /** An operations notice: the mail or IT service's planned work or disturbance. */
 const OPERATIONS = b(

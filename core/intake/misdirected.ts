@@ -4,9 +4,9 @@
 // Only a mail with no word of the award's business anywhere (subject, own text, signature, quotes,
 // file names) can be one: a question about the award in other words ("räknas barnen med
 // förskoleplats i Solna?", "vem ska jag vända mig till om bidraget?") stays a question.
-import { fold } from './text.js';
+import { fold, wholeWords } from './text.js';
 
-const b = (src: string) => new RegExp(`\\b(?:${src})\\b`);
+const b = wholeWords;
 
 /**
  * The award's business, folded: its name, process, documents, events, rules and people. Broad on

@@ -131,6 +131,9 @@ export function collapseBlankLines(s: string): string {
     .trim();
 }
 
+/** A pattern of whole words over folded text (`fold`): `wholeWords('tack|thanks')`. */
+export const wholeWords = (src: string): RegExp => new RegExp(`\\b(?:${src})\\b`);
+
 /**
  * Folds text for comparison: lower case, diacritics removed (å→a, ä→a, ö→o, é→e, ü→u, æ→ae, ø→o),
  * punctuation to spaces, whitespace collapsed. "Förskolan  Solrosen!" → "forskolan solrosen".
