@@ -1,17 +1,13 @@
 // The one judge of a labelled mail for the intake's measured sets (held-out, blind): runs the
-// assessment over the mail's facts, then the plan's own rules for a signup that names no meeting, a
-// late submission and a recent winner's pre-registration (with the cycle the intake picks for the
-// mail, from cycles/), and says whether the automatic decision was right, rightly left to a
-// coordinator, needlessly left, or a wrong automatic action (the kind, the unit, or acting at all
-// when a coordinator should have looked).
+// assessment over the mail's facts and then the intake's own plan (core/intake/plan.ts, with the
+// cycles from cycles/ and the fixture units' jury results), and says whether the automatic decision
+// was right, rightly left to a coordinator, needlessly left, or a wrong automatic action (the kind,
+// the unit, or acting at all when a coordinator should have looked). Running the plan, not a copy of
+// its rules, means a new plan rule is measured the day it is written.
 import { assessMail, type MailAssessment } from '../../core/intake/assess.js';
-import { cycleForMail } from '../../core/intake/cycle.js';
 import type { MailFacts } from '../../core/intake/facts.js';
-import { isLateSubmission } from '../../core/intake/late-submission.js';
-import { laterCycleOfMail } from '../../core/intake/later-cycle.js';
+import { planMail, readsFor } from '../../core/intake/plan.js';
 import { htmlToText } from '../../core/intake/text.js';
-import { signupNeedsCoordinator, signupText } from '../../core/intake/which-meeting.js';
-import { lockedOutByWin } from '../../core/intake/winner-lockout.js';
 import { loadCycles } from '../../server/cycles.js';
 import type { LabelledMail } from '../fixtures/mails/mails.js';
 import { FIXTURE_JURY_RESULTS, FIXTURE_UNITS, unitByName } from '../fixtures/mails/units.js';
@@ -30,32 +26,36 @@ export function factsOf(mail: LabelledMail): MailFacts {
 export type Verdict = 'auto-right' | 'triage-right' | 'triage-missed' | 'WRONG-AUTO';
 
 const CYCLES = loadCycles();
+const MAILBOX = 'kvalitetsutmarkelsen@stockholm.example';
 
 /**
- * What the intake decides: the assessment's decision, unless the plan leaves it to a coordinator
- * anyway (core/intake/plan.ts: a signup naming no meeting while several are ahead; a submission
- * sent after the deadline; a pre-registration from a unit that won within the lockout, by the
- * fixture units' jury results; a registration, entry or signup naming a later cycle's year).
+ * What the intake decides: the plan's status for the mail as it arrives (no coordinator's decision
+ * yet), given what the executor would read for it (the unit's earlier participations: here only the
+ * fixture units' jury results). A non-delivery report is decided automatically (never answered, its
+ * receipt marked) though the plan lists it for coordinators to see, so it counts as decided.
  */
-function intakeDecision(facts: MailFacts, a: MailAssessment): MailAssessment['decision'] {
-  if (a.decision === 'auto') {
-    const cycle = cycleForMail(CYCLES, a.classification.kind, facts.sentAt);
-    if (cycle && laterCycleOfMail(cycle, facts, a.classification) !== undefined) return 'triage';
-  }
-  if (a.decision === 'auto' && a.classification.kind === 'pre-registration' && a.match.unitId) {
-    const cycle = cycleForMail(CYCLES, 'pre-registration', facts.sentAt);
-    const results = FIXTURE_JURY_RESULTS.filter((r) => r.unitId === a.match.unitId);
-    return cycle && lockedOutByWin(cycle, results) !== undefined ? 'triage' : 'auto';
-  }
-  if (a.decision === 'auto' && a.classification.kind === 'submission') {
-    const cycle = cycleForMail(CYCLES, 'submission', facts.sentAt);
-    return cycle && isLateSubmission(cycle, facts.sentAt) ? 'triage' : 'auto';
-  }
-  if (a.decision !== 'auto' || a.classification.kind !== 'info-meeting-signup') return a.decision;
-  const cycle = cycleForMail(CYCLES, 'info-meeting-signup', facts.sentAt);
-  return cycle && signupNeedsCoordinator(cycle, signupText(facts, a.classification), facts.sentAt)
-    ? 'triage'
-    : 'auto';
+function intakeDecision(facts: MailFacts, a: MailAssessment): 'auto' | 'triage' {
+  if (a.classification.nonDelivery) return a.decision;
+  const reads = readsFor(a, undefined);
+  const participations = reads.participationsOf
+    ? FIXTURE_JURY_RESULTS.filter((r) => r.unitId === reads.participationsOf).map((r) => ({
+        year: r.year,
+        state: 'submitted' as const,
+        juryResult: r.juryResult,
+      }))
+    : [];
+  const plan = planMail({
+    facts,
+    assessment: a,
+    units: FIXTURE_UNITS,
+    cycles: CYCLES,
+    receivedAt: facts.sentAt,
+    goLive: '2000-01-01T00:00:00Z',
+    mailbox: MAILBOX,
+    participations,
+    documentsReadable: true,
+  });
+  return plan.status === 'triage' ? 'triage' : 'auto';
 }
 
 export function judge(mail: LabelledMail): { verdict: Verdict; line: string } {
