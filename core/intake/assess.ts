@@ -2,8 +2,14 @@
 // automatically only when both the kind is certain and (for kinds about one unit) the unit is;
 // everything else goes to a coordinator with the suggestion and the reasons.
 import type { Bilingual } from '../model.js';
-import { classifyMail, decide, type Classification, type Decision } from './classify.js';
-import type { MailFacts, MailKind } from './facts.js';
+import {
+  AUTO_THRESHOLD,
+  classifyMail,
+  decide,
+  type Classification,
+  type Decision,
+} from './classify.js';
+import { MAIL_KIND_LABELS, type MailFacts, type MailKind } from './facts.js';
 import {
   combinedUnitName,
   matchUnit,
@@ -14,6 +20,8 @@ import {
   type UnitMatch,
 } from './match.js';
 import { protocolWithdrawalReason } from './protocol-withdrawal.js';
+import { readerFeatures, readMail, type ReaderModel } from './second-reader.js';
+import { SECOND_READER_MODEL } from './second-reader-model.js';
 import { withoutManagerReason } from './standing.js';
 
 /** Kinds whose handling changes one unit's participation, so they need a certain unit. */
@@ -109,13 +117,52 @@ export function unitOfAttendee(match: UnitMatch): UnitMatch {
   };
 }
 
+/**
+ * The second reader's part (core/intake/second-reader.ts): a mail the rules lean to one kind but are
+ * not sure of (confidence from 0.4 up to the bar, the runner-up kind under 70 % as strong, no doubt
+ * of the rules' own such as a condition, a mail still being considered, two matters) is decided as
+ * the rules lean when the reader, trained on the labelled mail, gives that kind at least 95 %. Below
+ * 0.4 the rules saw too little to lean on; a doubt the rules raised is never read away.
+ */
+const READER_LIFTS_FROM = 0.4;
+const READER_RUNNER_UP_LIMIT = 0.7;
+const READER_AGREES = 0.95;
+
+function secondReading(
+  c: Classification,
+  facts: MailFacts,
+  reader: ReaderModel,
+): Bilingual | undefined {
+  if (c.confidence >= AUTO_THRESHOLD || c.confidence < READER_LIFTS_FROM || c.nonDelivery) return;
+  // A weight-0 signal is a doubt the rules wrote down (and capped the confidence for).
+  if (c.signals.fired.some((s) => s.weight === 0)) return;
+  const [top = 0, runnerUp = 0] = Object.values(c.scores).sort((x, y) => y - x);
+  if (top <= 0 || runnerUp / top >= READER_RUNNER_UP_LIMIT) return;
+  const p = readMail(reader, readerFeatures(c, facts))[c.kind] ?? 0;
+  if (p < READER_AGREES) return;
+  const pct = Math.floor(p * 100);
+  return {
+    sv: `liknar tydligt tidigare mejl av sorten ${MAIL_KIND_LABELS[c.kind].sv.toLowerCase()} (${pct} %)`,
+    en: `clearly resembles earlier mail of the kind ${MAIL_KIND_LABELS[c.kind].en.toLowerCase()} (${pct} %)`,
+  };
+}
+
 /** Classifies and matches a mail and decides whether the app may act on it without a coordinator. */
 export function assessMail(
   facts: MailFacts,
   units: readonly MatchableUnit[] | PreparedUnit[],
   hints: DocumentHints = {},
+  /** The second reader's model; null: the rules alone (the shipped model by default). */
+  reader: ReaderModel | null = SECOND_READER_MODEL,
 ): MailAssessment {
-  const classification = classifyMail(facts);
+  let classification = classifyMail(facts);
+  const resembles = reader ? secondReading(classification, facts, reader) : undefined;
+  if (resembles)
+    classification = {
+      ...classification,
+      reasons: [...classification.reasons, resembles.sv],
+      reasonsEn: [...classification.reasonsEn, resembles.en],
+    };
   const found = matchMail(facts, classification, units, hints);
   // A mail sent here by mistake (core/intake/misdirected.ts) is nobody's award mail either.
   const misdirected = classification.signals.fired.some((s) => s.rule === 'misdirected');
@@ -126,7 +173,7 @@ export function assessMail(
         ? unitOfAttendee(found)
         : found;
   const triageReasons: Bilingual[] = [];
-  if (decide(classification) === 'triage') {
+  if (decide(classification) === 'triage' && !resembles) {
     triageReasons.push({
       sv: `osäker klassning (${Math.round(classification.confidence * 100)} %)`,
       en: `uncertain classification (${Math.round(classification.confidence * 100)} %)`,

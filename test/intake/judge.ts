@@ -7,21 +7,14 @@
 import { assessMail, type MailAssessment } from '../../core/intake/assess.js';
 import type { MailFacts } from '../../core/intake/facts.js';
 import { planMail, readsFor } from '../../core/intake/plan.js';
-import { htmlToText } from '../../core/intake/text.js';
+import type { ReaderModel } from '../../core/intake/second-reader.js';
 import { loadCycles } from '../../server/cycles.js';
 import type { LabelledMail } from '../fixtures/mails/mails.js';
 import { FIXTURE_JURY_RESULTS, FIXTURE_UNITS, unitByName } from '../fixtures/mails/units.js';
+import { factsOf } from './facts-of.js';
+import { readerTrainedOn } from './reader-training.js';
 
-export function factsOf(mail: LabelledMail): MailFacts {
-  return {
-    subject: mail.subject,
-    body: mail.body ?? (mail.html ? htmlToText(mail.html) : ''),
-    from: mail.from,
-    attachments: mail.attachments ?? [],
-    headers: mail.headers ?? [],
-    sentAt: mail.sentAt,
-  };
-}
+export { factsOf };
 
 export type Verdict = 'auto-right' | 'triage-right' | 'triage-missed' | 'WRONG-AUTO';
 
@@ -58,9 +51,9 @@ function intakeDecision(facts: MailFacts, a: MailAssessment): 'auto' | 'triage' 
   return plan.status === 'triage' ? 'triage' : 'auto';
 }
 
-export function judge(mail: LabelledMail): { verdict: Verdict; line: string } {
+export function judge(mail: LabelledMail, reader: ReaderModel): { verdict: Verdict; line: string } {
   const facts = factsOf(mail);
-  const a = assessMail(facts, FIXTURE_UNITS);
+  const a = assessMail(facts, FIXTURE_UNITS, {}, reader);
   const c = a.classification;
   const expected = mail.expected;
   const unitId =
@@ -112,7 +105,9 @@ export function measure(
   wrong: Outcome[];
   report: string;
 } {
-  const outcomes = mails.map((mail) => ({ mail, ...judge(mail) }));
+  // The second reader this set is judged with has never seen it.
+  const reader = readerTrainedOn(name);
+  const outcomes = mails.map((mail) => ({ mail, ...judge(mail, reader) }));
   const count = (v: Verdict) => outcomes.filter((o) => o.verdict === v).length;
   const autoRight = count('auto-right');
   const share = autoRight / outcomes.length;

@@ -4,32 +4,11 @@
 // automatically and rightly with no wrong automatic action beyond the ones recorded for it.
 import { describe, expect, it } from 'vitest';
 import { MAIL_KINDS } from '../../core/intake/facts.js';
-import { BLIND_2_MAILS } from '../fixtures/mails/blind-2.js';
-import { BLIND_3_MAILS } from '../fixtures/mails/blind-3.js';
-import { BLIND_4_MAILS } from '../fixtures/mails/blind-4.js';
-import { BLIND_5_MAILS } from '../fixtures/mails/blind-5.js';
-import { BLIND_6_MAILS } from '../fixtures/mails/blind-6.js';
-import { BLIND_7_MAILS } from '../fixtures/mails/blind-7.js';
-import { BLIND_MAILS } from '../fixtures/mails/blind.js';
-import { HELD_OUT_MAILS } from '../fixtures/mails/held-out.js';
 import type { LabelledMail } from '../fixtures/mails/mails.js';
-import { LABELLED_MAILS } from '../fixtures/mails/mails.js';
+import { LABELLED_SETS } from '../fixtures/mails/sets.js';
 import { measure } from './judge.js';
 
-/** The sets in the order they were written: a set may repeat none of those before it. */
-const SETS_IN_ORDER = {
-  mails: LABELLED_MAILS,
-  'held-out': HELD_OUT_MAILS,
-  blind: BLIND_MAILS,
-  'blind-2': BLIND_2_MAILS,
-  'blind-3': BLIND_3_MAILS,
-  'blind-4': BLIND_4_MAILS,
-  'blind-5': BLIND_5_MAILS,
-  'blind-6': BLIND_6_MAILS,
-  'blind-7': BLIND_7_MAILS,
-} as const;
-
-export type MeasuredSetName = Exclude<keyof typeof SETS_IN_ORDER, 'mails' | 'held-out'>;
+export type MeasuredSetName = Exclude<keyof typeof LABELLED_SETS, 'mails' | 'held-out'>;
 
 const text = (m: { body?: string; html?: string }) => (m.body ?? m.html ?? '').trim();
 
@@ -45,9 +24,9 @@ export function describeMeasuredSet(set: {
   /** The set's recorded wrong automatic actions, so that a new one fails the test. */
   knownWrong: string[];
 }): void {
-  const mails: LabelledMail[] = SETS_IN_ORDER[set.name];
-  const names = Object.keys(SETS_IN_ORDER) as (keyof typeof SETS_IN_ORDER)[];
-  const earlier = names.slice(0, names.indexOf(set.name)).flatMap((n) => SETS_IN_ORDER[n]);
+  const mails: LabelledMail[] = LABELLED_SETS[set.name];
+  const names = Object.keys(LABELLED_SETS) as (keyof typeof LABELLED_SETS)[];
+  const earlier = names.slice(0, names.indexOf(set.name)).flatMap((n) => LABELLED_SETS[n]);
 
   describe(`intake on ${set.title}`, () => {
     const { share, wrong, report } = measure(set.name, mails, set.knownWrong);
