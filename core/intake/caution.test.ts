@@ -234,3 +234,81 @@ describe('a mail sent for information', () => {
     expect(decide(c)).toBe('auto');
   });
 });
+
+describe('a withdrawal on a condition', () => {
+  it('"om vi inte får …, måste vi dra oss ur" and "otherwise we withdraw" withdraw nothing yet', () => {
+    for (const [subject, body] of [
+      [
+        'Anstånd?',
+        'Hej! Om enheten inte får en veckas anstånd med bidraget kommer vi tyvärr att dra oss ur. /Tomas',
+      ],
+      [
+        'Kvalitetsutmärkelsen',
+        'Hej, vi behöver hjälp med skrivandet, annars avanmäler vi oss från kvalitetsutmärkelsen.',
+      ],
+      [
+        'Quality award',
+        'Hello, if we cannot get two more weeks for the entry we will have to withdraw. Tomas',
+      ],
+    ] as const) {
+      const c = classifyMail(mail(subject, body));
+      expect(c.kind, body).toBe('withdrawal');
+      expect(decide(c), body).toBe('triage');
+      expect(
+        c.signals.fired.map((s) => s.rule),
+        body,
+      ).toContain('considering');
+    }
+  });
+
+  it('"om" as "about" before a plain withdrawal is no condition', () => {
+    const c = classifyMail(
+      mail(
+        'Avanmälan',
+        'Hej! Vi har pratat om det i ledningsgruppen och drar oss ur kvalitetsutmärkelsen i år. /Tomas',
+      ),
+    );
+    expect(c.kind).toBe('withdrawal');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('"återta"/"återtagande" of the registration withdraws, decided alone', () => {
+    for (const [subject, body] of [
+      ['Återtagande av anmälan', 'Hej, vi måste återta vår anmälan till Kvalitetsutmärkelsen.'],
+      ['Kvalitetsutmärkelsen', 'Hej! Rektorn har beslutat att återta intresseanmälan för i år.'],
+    ] as const) {
+      const c = classifyMail(mail(subject, body));
+      expect(c.kind, body).toBe('withdrawal');
+      expect(decide(c), body).toBe('auto');
+    }
+    // Taking back something else is no withdrawal.
+    const other = classifyMail(
+      mail(
+        'Kvalitetsutmärkelsen',
+        'Hej! Vi återtog arbetet med verksamhetsplanen efter semestern. /Tomas',
+      ),
+    );
+    expect(other.kind).not.toBe('withdrawal');
+  });
+});
+
+describe('a merged unit asking about its registration', () => {
+  it('goes to a coordinator, not filed as the old unit’s question', () => {
+    const c = classifyMail(
+      mail(
+        'Ny organisation',
+        'Hej! Vid årsskiftet går Hemtjänst Norr och Hemtjänst Väst samman. Följer vår anmälan med till den nya enheten?',
+      ),
+    );
+    expect(c.kind).toBe('question');
+    expect(decide(c)).toBe('triage');
+    expect(c.signals.fired.map((s) => s.rule)).toContain('merged-unit');
+  });
+
+  it('a question about the award that mentions no merger is still answered as a question', () => {
+    const c = classifyMail(
+      mail('Ny organisation', 'Hej! Räknas vikarier med när vi räknar antalet medarbetare?'),
+    );
+    expect(c.signals.fired.map((s) => s.rule)).not.toContain('merged-unit');
+  });
+});

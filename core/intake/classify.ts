@@ -208,7 +208,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'withdrawal',
     weight: 5,
     re: b(
-      'avanmal\\w*|av anmal\\w*|avboj\\w*|(drar|dra) sig (ur|tillbaka)|(avbryt|avslut)\\w* (vi )?(vart|var|vara|enhetens) (deltagande|medverkan|arbete)|(backar|backa|kliver|kliva|hoppar|hoppa) ur|kliver av|kliva av|(lagger|lagga) ner (vart|var|vara|enhetens) (deltagande|anmalan|medverkan|arbete med (bidraget|kvalitets\\w*))|(valt|valjer|beslutat|bestamt oss for|bestamt) att (inte|ej) (delta|medverka|vara med|ga vidare|fullfolja|skicka in|lamna in)|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|dra oss ur|tar (vi )?tillbaka (var |vart |min |mitt |enhetens )?(intresseanmalan|anmalan|deltagande\\w*|medverkan|bidrag\\w*)|tar tillbaka$|aterkalla\\w*|atertar|hoppar av|hoppa av|(avsta|avstar|avstatt)( (fran )?(att )?(delta\\w*|medverka\\w*|medverkan|vara med|tavla\\w*|kvalitets\\w*|utmarkelse\\w*|arets \\w+|i ar|detta ar|den har gangen)|$)|(stryk\\w*|ta bort) (oss|var anmalan|(\\w+ ){1,4}?)fran (listan|deltagarlistan|deltagarna)|stryk\\w* (oss|var anmalan|enheten)',
+      'avanmal\\w*|av anmal\\w*|avboj\\w*|(drar|dra) sig (ur|tillbaka)|(avbryt|avslut)\\w* (vi )?(vart|var|vara|enhetens) (deltagande|medverkan|arbete)|(backar|backa|kliver|kliva|hoppar|hoppa) ur|kliver av|kliva av|(lagger|lagga) ner (vart|var|vara|enhetens) (deltagande|anmalan|medverkan|arbete med (bidraget|kvalitets\\w*))|(valt|valjer|beslutat|bestamt oss for|bestamt) att (inte|ej) (delta|medverka|vara med|ga vidare|fullfolja|skicka in|lamna in)|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|dra oss ur|tar (vi )?tillbaka (var |vart |min |mitt |enhetens )?(intresseanmalan|anmalan|deltagande\\w*|medverkan|bidrag\\w*)|tar tillbaka$|aterkalla\\w*|atertar|atert(a|og|agit|agande|agandet) (av )?(var |vart |min |mitt |enhetens |er |ert )?(intresse ?anmalan|anmalan|deltagande\\w*|medverkan|bidrag\\w*)|hoppar av|hoppa av|(avsta|avstar|avstatt)( (fran )?(att )?(delta\\w*|medverka\\w*|medverkan|vara med|tavla\\w*|kvalitets\\w*|utmarkelse\\w*|arets \\w+|i ar|detta ar|den har gangen)|$)|(stryk\\w*|ta bort) (oss|var anmalan|(\\w+ ){1,4}?)fran (listan|deltagarlistan|deltagarna)|stryk\\w* (oss|var anmalan|enheten)',
     ),
     sv: 'skriver att enheten drar sig ur',
     en: 'says the unit withdraws',
@@ -451,7 +451,7 @@ interface Sentence {
 }
 
 const NEGATION =
-  /\b(inte|ej|icke|aldrig|inget|ingen|inga|not|no longer|won t|cannot|can t|don t|unable|cancel\w*|withdraw\w*|avanmal\w*|aterkalla\w*|avboj\w*|tillbaka)\b/;
+  /\b(inte|ej|icke|aldrig|inget|ingen|inga|not|no longer|won t|cannot|can t|don t|unable|cancel\w*|withdraw\w*|avanmal\w*|aterkalla\w*|atert(a|ar|og|agit|agande|agandet)|avboj\w*|tillbaka)\b/;
 const INFO = new RegExp(
   `\\b(inf\\w{0,10}?(mote|motet|moten|motena|traff|traffen|traffar|tillfalle|tillfallet)|info ?(mote|motet|traff)|info(rmation)? (meeting|session)s?|${INFO_ON_DATE})\\b`,
 );
@@ -551,6 +551,10 @@ const SUBMISSION_NAME = /bidrag|tavling|ansokan|kvalitetsutmarkelse|submission|a
 const MERGED_UNIT = b(
   'sammanslag\\w*|slagits ihop|slagit ihop|slas ihop|slogs ihop|gatt samman|gatt ihop|gar samman|gar ihop|fusionera\\w*|nya enheten|ny enhet med|bytt namn|byter namn|nytt namn|nya namn|merged|merging|amalgamated|new unit name|changed (its |our )?name|the new unit',
 );
+/** The unit's participation as a topic: its registration, its entry, its taking part. */
+const PARTICIPATION_TOPIC = b(
+  '\\w*anmal\\w*|\\w*bidrag\\w*|ansokan|deltagande\\w*|delta|deltar|medverkan|registration|entry|submission|participation',
+);
 /** A new version of the entry ("ny version", "rätt version", "ersätta", "replace"). */
 const REPLACEMENT = b(
   'ny version|nya versionen|ratt version|korrigerad\\w* version\\w*|uppdaterad\\w* version\\w*|reviderad\\w* version\\w*|ersatta|ersatter|ersatts|byta ut|bytas ut|byter ut|new version|updated version|corrected version|revised version|replac\\w*',
@@ -586,6 +590,15 @@ const CONDITIONAL = b(
     // The sender's own doubt about a rule ("if that rules us out", "om det diskvalificerar oss",
     // "vi kanske inte uppfyller", "please disregard this registration"): eligibility comes first.
     '|(om|ifall) (det|detta|det har|det da) (diskvalificerar|utesluter|stoppar|hindrar|omojliggor) (oss|enheten|var anmalan)|(om|ifall) (vi|enheten|verksamheten|forskolan|skolan|boendet) (inte|ej|inte langre) (far|kan|uppfyller|kvalificerar|raknas|ar behorig\\w*)|(vi|enheten|verksamheten) (uppfyller|kvalificerar) (kanske|eventuellt|mojligen|troligen) inte|(osaker|vet inte|tveksam\\w*|undrar) (pa |over )?(om|ifall) (vi|enheten|verksamheten|forskolan|skolan|boendet) (\\w+ )?(uppfyller|kvalificerar|far delta|far vara med|ar behorig\\w*|raknas)|(i sa fall|da) (far|kan|ma) ni (garna )?bortse|bortse (garna )?fran (var|denna|den har|min|var) (intresse)?anmalan|if (that|this|it) (rules|counts|puts) (us|our \\w+) out|if (we|our \\w+) (are|is) (not|n t) (eligible|allowed|permitted)|if (we|our \\w+) (do|does) (not|n t) (qualify|meet)|if eligible|we (may|might) not (qualify|be eligible|meet)|(not sure|unsure|uncertain) (whether|if) (we|our \\w+) (qualify|qualifies|are eligible|is eligible|meet|meets)|please (just )?(disregard|ignore) (this|our|my) (registration|pre registration|application|mail|email|message)',
+);
+/**
+ * What stands before a withdrawal that makes it conditional: a fronted "om"/"ifall" clause whose main
+ * clause starts with the verb ("Om vi inte kan få anstånd måste vi hoppa av"), "annars"/"i så fall"
+ * ("annars drar vi oss ur"), or "if"/"unless"/"otherwise". Not "om" as "about" ("vi har pratat om det
+ * och drar oss ur"): the inverted verb after the clause is what marks the condition.
+ */
+const CONDITIONAL_WITHDRAWAL = b(
+  '(^|och |men |sa )(om|ifall|savida) (\\w+ ){1,14}?(maste|far|kommer|tvingas|behover|blir|ska|skall|kan|vill) (vi|jag|enheten|verksamheten|forskolan|skolan|boendet|de|det)|annars|i sa fall|i annat fall|if|unless|otherwise|or else|in that case',
 );
 /** Whether a sentence tells of the board's decision as taken (not "när protokollet är justerat"). */
 function decisionTaken(sentence: string): boolean {
@@ -873,6 +886,20 @@ export function classifyMail(facts: MailFacts): Classification {
         // Asking whether to withdraw ("kan vi dra tillbaka bidraget om …?") is a unit about to
         // change its participation: a coordinator follows up, not just answers.
         if (s.isQuestion && rule.kind === 'withdrawal' && zone.name !== 'det vidarebefordrade')
+          considering = true;
+        // A withdrawal on a condition ("om vi inte får mer tid måste vi hoppa av", "annars drar vi
+        // oss ur", "if we cannot get an extension we will have to withdraw"): nothing is withdrawn
+        // yet, and what the unit asks for first is a coordinator's to answer.
+        if (
+          kind === 'withdrawal' &&
+          zone.name !== 'det vidarebefordrade' &&
+          CONDITIONAL_WITHDRAWAL.test(
+            s.text
+              .slice(0, m.index)
+              .replace(/^.*\b(men|but)\b/, '')
+              .trim(),
+          )
+        )
           considering = true;
         // "Efter informationsmötet …" only dates what follows: the meeting is no signup at all.
         const datedByMeeting =
@@ -1554,12 +1581,16 @@ export function classifyMail(facts: MailFacts): Classification {
     });
   }
   const merged = MERGED_UNIT.exec(ownWords);
+  // Asking what becomes of the registration or the entry after a merger ("gäller anmälan för den
+  // nya enheten?") is the same matter: which unit the participation belongs to is the register's to
+  // settle first, so a coordinator reads it rather than it standing as the old unit's question.
   if (
     merged &&
     (kind === 'pre-registration' ||
       kind === 'withdrawal' ||
       kind === 'submission' ||
-      kind === 'info-meeting-signup')
+      kind === 'info-meeting-signup' ||
+      (kind === 'question' && PARTICIPATION_TOPIC.test(ownWords)))
   ) {
     confidence = Math.min(confidence, 0.6);
     fired.push({

@@ -158,3 +158,33 @@ describe('a mail about one’s own pay or employment', () => {
     expect(c.kind).not.toBe('other');
   });
 });
+
+describe('a fault report about the building', () => {
+  it('is other, meant for the facility management', () => {
+    for (const [subject, body] of [
+      [
+        'Kallt i rummet',
+        'Hej, elementen i sal 4 på plan 2 är iskalla sedan i måndag. Kan någon komma?',
+      ],
+      ['Dörren', 'Hej! Låset på dörren till förrådet är trasigt. Vem ska jag ringa?'],
+      [
+        'Heating',
+        'Hi, the radiator in room 512 is broken again. Could someone fix it before Friday?',
+      ],
+    ] as const) {
+      const c = classifyMail(mail({ subject, body }));
+      expect(c.kind, subject).toBe('other');
+      expect(decide(c), subject).toBe('auto');
+    }
+  });
+
+  it('stays a question when it is about one of the award’s events', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Lokalen',
+        body: 'Hej! Elementen i salen var kalla under informationsmötet. Blir det varmare den 2 mars?',
+      }),
+    );
+    expect(c.kind).not.toBe('other');
+  });
+});

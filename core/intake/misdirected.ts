@@ -65,6 +65,15 @@ const ELSEWHERE: readonly { re: RegExp; sv: string; en: string }[] = [
     en: 'a job application',
   },
   {
+    // The building: a broken radiator, a lock, a leak, the cleaning (fault reports go to the
+    // property's facility management, not to the award's mailbox).
+    re: b(
+      'felanmal\\w*|fastighetsskot\\w*|fastighetsforvalt\\w*|fastighetsjour\\w*|fastighetsvard\\w*|vaktmastar\\w*|lokalvard\\w*|elementet|elementen|\\w*elementet (ar )?(kallt|trasigt|lacker)|radiator\\w*|ventilationen|vattenlacka\\w*|vattenskada\\w*|lacker (in )?vatten|stopp i (avloppet|toaletten|handfatet)|(trasig|trasigt|trasiga|sonder) (lampa|lampor|las|laset|dorr|dorren|hiss|hissen|kran|kranen|toalett\\w*|fonster\\w*|element|persienn\\w*|kaffemaskin\\w*)|(lampan|laset|dorren|hissen|kranen|toaletten|fonstret|kortlasaren|passersystemet)( \\w+){0,4} (ar|har gatt) (\\w+ )?(trasig\\w*|sonder|ur funktion|stopp)|broken (heater|radiator|lock|door|lift|elevator|light|window)|facility management|facilities management|maintenance request|heating (is|does)',
+    ),
+    sv: 'fastigheten eller lokalerna (felanmälan)',
+    en: 'the building or premises (a fault report)',
+  },
+  {
     // An employee's own pay, leave or employment: the payroll service centre's or HR's matter.
     re: b(
       '\\w*lon(en)? (utbetal\\w*|saknas)|(semester|sjuk|manads|tim|over(tids)?|retroaktiv)lon\\w*|lonespec\\w*|lonebesked\\w*|loneutbetalning\\w*|lonekontor\\w*|loneadministration\\w*|anstallningsnummer|anstallningsbevis|tjanstgoringsintyg|arbetsgivarintyg|ob tillagg\\w*|reserakning\\w*|semesterdagar(na)?|semesteransokan|forsakringskassan|payslip\\w*|salary|holiday pay|sick pay|employee number|employment certificate',

@@ -13,26 +13,25 @@ import { describeMeasuredSet } from './measured-set.js';
  * plan's own rules (b7-submission-05 sent after 17 May 24.00, b7-pre-registration-08 from Förskolan
  * Regnbågen, the 2026 winner). On 1a68af0, after engineer A7's rules from the sixth set (A7 saw
  * nothing of this set but its floor line and its commit subject): 85/118 (72.0 %; 85/105 = 81.0 %),
- * the same four wrong actions and no new one.
+ * the same four wrong actions and no new one. After engineer A8's general rules from this set, once
+ * it was spent: 87/118 (73.7 %; 87/105 = 82.9 %), no wrong automatic action.
  */
-const AUTO_RIGHT_FLOOR = 0.72;
+const AUTO_RIGHT_FLOOR = 0.73;
 
 /**
- * Mails the intake acts on alone and wrongly when the set was finished (305dc9b), kept visible here
- * (their labels are not changed) so that the test fails on any NEW wrong action:
- * - b7-withdrawal-05: Vinterviksskolan's acting principal writes "Vi behöver tyvärr återta vår
- *   intresseanmälan" (subject "Återtagande av intresseanmälan"), registered as a pre-registration
- *   (right: a withdrawal of Vinterviksskolan);
- * - b7-other-12: "Element trasigt plan 3", a broken radiator meant for the facility management,
- *   filed as a question to answer (right: other, not the award's mail; forwarded by hand);
- * - b7-triage-08: "Om vi inte kan få skjuta upp inlämningen till slutet av maj måste vi tyvärr
- *   hoppa av", a conditional withdrawal, taken as Korttidsboendet Bagarmossen's withdrawal (right: a
- *   coordinator answers the request for more time; nothing is withdrawn yet);
- * - b7-triage-12: Förskolan Lustgården merging with another preschool and asking whether its
- *   registration carries over, filed as a question (right: a coordinator decides which unit the
- *   registration and the entry belong to before anything is filed under Lustgården).
+ * Mails the intake acted on alone and wrongly when the set was finished (305dc9b), all four fixed by
+ * engineer A8's general rules once the set was spent (their labels unchanged):
+ * - b7-withdrawal-05 ("Vi behöver tyvärr återta vår intresseanmälan", registered as a
+ *   pre-registration): "återta"/"återtagande" of the registration is a withdrawal;
+ * - b7-other-12 (a broken radiator for the facility management, filed as a question): a fault report
+ *   about the building with no word of the award is misdirected (core/intake/misdirected.ts);
+ * - b7-triage-08 ("Om vi inte kan få skjuta upp inlämningen … måste vi tyvärr hoppa av", taken as a
+ *   withdrawal): a withdrawal on a condition goes to a coordinator;
+ * - b7-triage-12 (a merger asking whether the registration carries over, filed as a question): a
+ *   merged unit's question about its registration or entry goes to a coordinator.
+ * The list is empty: any wrong automatic action on the set now fails the test.
  */
-const KNOWN_WRONG: string[] = ['b7-withdrawal-05', 'b7-other-12', 'b7-triage-08', 'b7-triage-12'];
+const KNOWN_WRONG: string[] = [];
 
 describeMeasuredSet({
   name: 'blind-7',
