@@ -79,3 +79,36 @@ describe('an advertisement', () => {
     expect(c.signals.fired.map((s) => s.rule)).not.toContain('advertising');
   });
 });
+
+describe('offers in other words', () => {
+  it('a percentage written with its sign, ordering before a date and free delivery make an advert', () => {
+    const c = classifyMail(
+      mail(
+        'Glasplaketter till er gala',
+        'Hej!\n\nVi tillverkar plaketter i glas med gravyr. Beställ senast 15 oktober för leverans i tid, 15 % rabatt på första ordern.\n\nGlasverkstan AB',
+      ),
+    );
+    expect(c.kind).toBe('other');
+    expect(decide(c)).toBe('auto');
+    expect(salesOffer('Blommor', 'Fri frakt på alla beställningar. Beställ före fredag.')).toBe(
+      'fri frakt, bestall fore',
+    );
+  });
+
+  it('a price per guest with a free tasting and a booking date, in English, is an advert', () => {
+    const c = classifyMail(
+      mail(
+        'Menus for your gala dinner',
+        'Hello,\n\nHosting an evening for your winners? Our buffet is 450 SEK per guest, with a free tasting for bookings made before 1 October.\n\nGreen Table Events',
+      ),
+    );
+    expect(c.kind).toBe('other');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('a unit telling of a price it paid names one offer, no advert', () => {
+    expect(
+      salesOffer('Galan', 'Hej! Middagen kostade 450 kr per person, vilket vi betalade själva.'),
+    ).toBeUndefined();
+  });
+});

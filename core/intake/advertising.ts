@@ -8,22 +8,24 @@ import { fold } from './text.js';
 const OFFER = new RegExp(
   `\\b(?:${[
     // A discount or a special price.
-    '\\d+ ?% rabatt|rabatt\\w*|rabatterat pris|early ?bird\\w*|kampanjpris\\w*|specialpris\\w*|introduktionspris\\w*|paketpris\\w*',
+    '\\d+ (procent|procents) rabatt|rabatt\\w*|rabatterat pris|early ?bird\\w*|kampanjpris\\w*|specialpris\\w*|introduktionspris\\w*|paketpris\\w*',
     // A price with its currency or VAT ("2 990 kr exkl. moms").
     '\\d[\\d ]* ?(kr|kronor|sek) (exkl|inkl|ex|plus)\\w*( moms)?|(exkl|inkl|exklusive|inklusive) moms',
     // "Boka före 15 april", "boka din plats nu", "begränsat antal platser".
     'boka (fore|senast|redan nu|nu|din plats|er plats|din biljett)|begransat antal platser|fa platser kvar',
-    '\\d+ ?% (off|discount)|discount\\w*|special offer|limited (offer|seats|places)|book (now|before|by|your (seat|place|ticket))|excl\\w* vat',
+    // Ordering before a date ("beställ före 1 november"), free delivery, a price per guest.
+    '(bestall|bestaller|bestallningar|bestallning) (fore|senast|redan nu|nu|innan)|fri frakt|fraktfri\\w*|\\d[\\d ]* (kr|kronor|sek) (per|i) (person|gast|deltagare|kuvert|guest|head|participant|attendee)',
+    '\\d+ (procent|percent) (off|discount)|discount\\w*|special offer|limited (offer|seats|places)|book (now|before|by|your (seat|place|ticket))|bookings? (made )?(before|by)|order (now|before|by)|free (shipping|delivery)|excl\\w* vat',
     // Something free to book ("en kostnadsfri workshop", "boka en demo"), a Swedish early-bird price
     // ("tidigt pris gäller till 31 maj").
-    'kostnadsfri\\w* (workshop\\w*|demo\\w*|provperiod|visning|webbinar\\w*|webinar\\w*|utbildning\\w*|konsultation|genomgang|radgivning|forelasning)|boka (en |ett )?(kostnadsfri\\w* )?(demo|visning|provperiod|genomgang)|free (workshop|demo|trial|consultation|webinar)|book a (free )?demo',
+    'kostnadsfri\\w* (workshop\\w*|demo\\w*|provperiod|visning|webbinar\\w*|webinar\\w*|utbildning\\w*|konsultation|genomgang|radgivning|forelasning)|boka (en |ett )?(kostnadsfri\\w* )?(demo|visning|provperiod|genomgang)|free (workshop|demo|trial|consultation|webinar|tasting|sample|samples|quote)|book a (free )?demo',
     'tidigt pris (galler|till|t o m|fore|senast)|tidigtpris\\w*|tidig anmalan (galler|till|fore|senast)',
   ].join('|')})\\b`,
 );
 
 /** An offer no unit would make about itself: a percentage off, an early-bird price, a price with VAT. */
 const PRICED =
-  /\d+ ?% (rabatt|off|discount)|early ?bird|tidigt ?pris|(exkl|inkl|exklusive|inklusive) moms|excl\w* vat|\d ?(kr|kronor|sek) /;
+  /\d+ (procent|procents|percent) (rabatt|off|discount)|early ?bird|tidigt ?pris|(exkl|inkl|exklusive|inklusive) moms|excl\w* vat|\d ?(kr|kronor|sek) (exkl|inkl|ex|plus)/;
 
 /**
  * The words that make a mail an advertisement, said outright (not asked): two offers ("boka före",
@@ -35,8 +37,12 @@ export function salesOffer(subject: string, ownText: string): string | undefined
     (s) => s.trim() && !s.trim().endsWith('?'),
   );
   const offers = new Set<string>();
+  // "20 % rabatt": the sign is read as its word, which folding would otherwise drop.
   for (const sentence of said)
-    for (const m of fold(sentence).matchAll(new RegExp(OFFER.source, 'g'))) offers.add(m[0]);
+    for (const m of fold(sentence.replace(/%/g, ' procent ')).matchAll(
+      new RegExp(OFFER.source, 'g'),
+    ))
+      offers.add(m[0]);
   const found = [...offers];
   return found.length >= 2 || found.some((o) => PRICED.test(`${o} `))
     ? found.join(', ')

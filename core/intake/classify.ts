@@ -98,6 +98,20 @@ const INFO_ON_DATE =
 const b = wholeWords;
 
 /**
+ * A meeting called by its day rather than by name ("mötet i Stadshuset den 18 februari", "Teamsmötet
+ * 16 feb", "träffen på Teams 2/3"): in a mail about the award's info meetings (see `meetingThread`)
+ * that is one of them. Not an event of the award's own name (the ceremony, a site visit) nor the
+ * board's meeting, which the sentence would name.
+ */
+const MEETING_ON_DAY = b(
+  '(teamsmotet|teamsmote|motet|traffen|tillfallet|motestillfallet|dragningen|genomgangen)( \\w+){0,5}? (den )?\\d{1,2}( [ae])? (\\d{1,2}|januari|februari|mars|april|maj|juni|augusti|september|oktober|november|december|jan|feb|mar|apr|aug|sep|sept|okt|nov|dec)',
+);
+/** The board and its meetings: "mötet" with a day in such a sentence is the board's. */
+const BOARD_MEETING = b(
+  '\\w*namnd\\w*|styrelse\\w*|sammantrade\\w*|presidie\\w*|ledningsgrupp\\w*|arbetsplatstraff\\w*|apt',
+);
+
+/**
  * A request to join put as a question ("kan jag få anmäla mig", "går det att komma", "could we
  * join"): said to be let in, not to learn something. A doubt in the same sentence ("fortfarande",
  * "trots", "hur", "eller") keeps it a question.
@@ -183,7 +197,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'pre-registration',
     weight: 4,
     re: b(
-      '^((ja|okej|ok) )?vi kor( pa| igen| i ar)?$|^((ja|okej|ok|da) )?anmal (?!mig |dig |er |mig$)\\w+|(hanger|haker) ((ocksa|aven|garna) )?pa (i ar|igen|aven i ar|ocksa i ar|detta ar|den har gangen|kvalitets\\w*|utmarkelse\\w*|tavling\\w*)|(hanger|haker) pa$|ar med (igen|i ar|aven i ar|ocksa i ar|detta ar|i arets (kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|vara med (igen|i ar|aven i ar|ocksa i ar|detta ar|en gang till)|^((ja|javisst|absolut|sjalvklart) )?(vi|jag|(?!det |den |han |hon |de |som |allt |inget )\\w+) ar ((garna|givetvis|sjalvklart|absolut|sa klart) )?med$|^((\\w+ ){1,4})?(deltar|medverkar) ((garna|givetvis|sjalvklart|absolut|aven|ocksa) )?(i ar|igen|aven i ar|ocksa i ar|i arets (kvalitets\\w*|utmarkelse\\w*|tavling\\w*)|i kvalitets\\w*)$|(i ar|nu|detta ar|den har gangen|aterigen) ar (vi|enheten|(\\w+ ){1,3}?)((garna|givetvis|sjalvklart|absolut|aven|ocksa) )?med$|rakna (garna )?med oss|raknar med att (vi|enheten) (deltar|ar med|medverkar)|(staller|stalla) upp (i ar|igen|i (arets )?(kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|anmaler (harmed )?(vi )?(harmed )?(vart|var|sitt|enhetens|verksamhetens) intresse',
+      '^((ja|okej|ok) )?vi kor( pa| igen| i ar)?$|^((ja|okej|ok|da) )?anmal (?!mig |dig |er |mig$)\\w+|(hanger|haker) ((ocksa|aven|garna) )?pa (i ar|igen|aven i ar|ocksa i ar|detta ar|den har gangen|kvalitets\\w*|utmarkelse\\w*|tavling\\w*)|(hanger|haker) pa$|ar med (igen|i ar|aven i ar|ocksa i ar|detta ar|i arets (kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|vara med (igen|i ar|aven i ar|ocksa i ar|detta ar|en gang till)|^((ja|javisst|absolut|sjalvklart) )?(vi|jag|(?!det |den |han |hon |de |som |allt |inget )\\w+) ar ((garna|givetvis|sjalvklart|absolut|sa klart) )?med$|^((\\w+ ){1,4})?(deltar|medverkar) ((garna|givetvis|sjalvklart|absolut|aven|ocksa) )?(i ar|igen|aven i ar|ocksa i ar|i arets (kvalitets\\w*|utmarkelse\\w*|tavling\\w*)|i kvalitets\\w*)$|(i ar|nu|detta ar|den har gangen|aterigen) ar (vi|enheten|(\\w+ ){1,3}?)((garna|givetvis|sjalvklart|absolut|aven|ocksa) )?med$|rakna (garna )?med oss|raknar med att (vi|enheten) (deltar|ar med|medverkar)|(staller|stalla) upp (i ar|igen|i (arets )?(kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|anmaler (harmed )?(vi )?(harmed )?(vart|var|sitt|enhetens|verksamhetens) intresse|anmaler (harmed )?intresse (att|for att|om att) (delta|medverka|vara med|tavla)|anmaler (harmed )?intresse (for|till) (arets |stockholms stads )?(kvalitets\\w*|utmarkelse\\w*)',
     ),
     sv: 'skriver att enheten är med',
     en: 'says the unit joins in',
@@ -335,6 +349,15 @@ const PHRASES: PhraseRule[] = [
     en: 'mentions an info meeting',
   },
   {
+    // Counted only in a sentence read as about an info meeting (MEETING_ON_DAY, below).
+    id: 'meeting-on-day',
+    kind: 'info-meeting-signup',
+    weight: 4,
+    re: MEETING_ON_DAY,
+    sv: 'nämner ett möte på ett av informationsmötenas datum',
+    en: 'names a meeting by an info meeting’s day',
+  },
+  {
     id: 'signup-person',
     kind: 'info-meeting-signup',
     weight: 2,
@@ -413,7 +436,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'question',
     weight: 2,
     re: b(
-      'undrar|en fraga|nagra fragor|(ytterligare en|ytterligare|snabb|kort|liten) fraga|\\w+fraga|fragor om|fraga om|gar det (att|bra)|ar det (sa|ok|mojligt)|nar (ar|ska|skall|maste|sker|borjar|startar|slutar|kommer|blir|oppnar|stanger|\\w{3,}s)|^(vilka|vilken|vilket)|hur (gor|ska|skall|mycket|manga|lang|langt|raknar|gar)|kan (vi|man|ni|jag) (fa|skicka|anvanda|lamna|ha)|far (vi|man|jag)|galler det|ar det (mojligt|ok|okej|tillatet)|finns det|behover (vi|man)|vad (ar|galler|hander|innebar|betyder|behover|ska|skall|maste|kravs)|vem (ska|skall|ar|kan|bor)|varfor|hur (lange|ofta|bedoms|fungerar|vet|blir)|question|wonder\\w*|could you|can you|is it possible|(when|what|where|who|why) (is|are|do|does|did|should|will|must|can|happens)|which|how (do|many|long|should|much|can)|do we need|are we allowed|may we',
+      'undrar|en fraga|nagra fragor|(ytterligare en|ytterligare|snabb|kort|liten) fraga|\\w+fraga|fragor om|fraga om|gar det (att|bra)|ar det (sa|ok|mojligt)|nar (ar|ska|skall|maste|sker|borjar|startar|slutar|kommer|blir|oppnar|stanger|\\w{3,}s|kan (vi|man|jag|ni|det)|far (vi|man|jag))|^(vilka|vilken|vilket)|hur (gor|ska|skall|mycket|manga|lang|langt|raknar|gar)|kan (vi|man|ni|jag) (fa|skicka|anvanda|lamna|ha)|far (vi|man|jag)|galler det|ar det (mojligt|ok|okej|tillatet)|finns det|behover (vi|man)|vad (ar|galler|hander|innebar|betyder|behover|ska|skall|maste|kravs)|vem (ska|skall|ar|kan|bor)|varfor|hur (lange|ofta|bedoms|fungerar|vet|blir)|question|wonder\\w*|could you|can you|is it possible|(when|what|where|who|why) (is|are|do|does|did|should|will|must|can|happens)|which|how (do|many|long|should|much|can)|do we need|are we allowed|may we',
     ),
     sv: 'ställer en fråga',
     en: 'asks a question',
@@ -492,10 +515,12 @@ const EARLIER_REGISTRATION =
 
 /**
  * A sentence that asks without a question mark ("undrar över sista dag för bidraget", "behöver veta
- * hur många sidor", "I was wondering whether …"): what it names is asked about, not done.
+ * hur många sidor", "I was wondering whether …"): what it names is asked about, not done. Wanting to
+ * "veta mer" with nothing named is why someone comes to a meeting, not a question ("veta mer om hur
+ * …" still asks).
  */
 const ASKS = b(
-  '^((hej|hejsan|hallo) )?(maste|kan|far|ska|skall|behover|bor|racker|galler|finns|gar) (vi|man|jag|ni|det)|undrar|(jag|vi) undrade|funderar (pa|over) (om|hur|nar|vad|vilken|vilket|vilka|ifall|huruvida)|(vill|ville|behover|skulle (vilja|behova)) (garna |bara |)?(fa )?veta|(vill|ville) (bara |garna )?(fraga|kolla|hora|hora efter|stamma av)|(hade|har) en (liten |snabb |kort )?fraga|vore tacksam (for|om) (svar|besked|information|att fa veta)|(behover|behova|vill ha|onskar|skulle vilja ha|skulle behova) (lite |mer |mera )?(info|information|besked|svar|klarhet) (om|kring|angaende|gallande|ifall|huruvida)|(would|d) like (some |more )?(information|info|details|clarification) (about|on|regarding)|(would|d) like to know|need to know|(i|we) (was|were|am|are) wondering|wondering (if|whether|how|when|what|about)|i wonder|we wonder|(could|can) you (tell|let us know|clarify|explain)|please (advise|clarify)',
+  '^((hej|hejsan|hallo) )?(maste|kan|far|ska|skall|behover|bor|racker|galler|finns|gar) (vi|man|jag|ni|det)|undrar|(jag|vi) undrade|funderar (pa|over) (om|hur|nar|vad|vilken|vilket|vilka|ifall|huruvida)|(vill|ville|behover|skulle (vilja|behova)) (garna |bara |)?(fa )?veta(?! mer\\b(?! (om|kring|angaende|hur|vad|vilka|vilken|vilket|nar|exakt)\\b))|(vill|ville) (bara |garna )?(fraga|kolla|hora|hora efter|stamma av)|(hade|har) en (liten |snabb |kort )?fraga|vore tacksam (for|om) (svar|besked|information|att fa veta)|(behover|behova|vill ha|onskar|skulle vilja ha|skulle behova) (lite |mer |mera )?(info|information|besked|svar|klarhet) (om|kring|angaende|gallande|ifall|huruvida)|(would|d) like (some |more )?(information|info|details|clarification) (about|on|regarding)|(would|d) like to know|need to know|(i|we) (was|were|am|are) wondering|wondering (if|whether|how|when|what|about)|i wonder|we wonder|(could|can) you (tell|let us know|clarify|explain)|please (advise|clarify)',
 );
 /**
  * A sentence telling of a sending made before, in the past tense ("skickade in", "lämnade in",
@@ -507,9 +532,12 @@ const SENT_BEFORE =
 const AFTER_MEETING = new RegExp(
   `\\b(efter|sedan|after|following) (det |ett |vart |forra |senaste |the |our )?(\\w+ )?${INFO.source.replace(/^\\b/, '')}`,
 );
-/** A sentence telling of a meeting attended before ("vi var på informationsmötet"): not a sign-up. */
+/**
+ * A sentence telling of a meeting attended before ("vi var på informationsmötet") or missed ("vi
+ * hann inte på något informationsmöte"): not a sign-up.
+ */
 const ATTENDED =
-  /\b((vi|jag) (var|deltog|besokte|narvarade) (pa|vid|i)?|(vi|jag) har (redan |ju |tidigare |ocksa )?(varit|deltagit|narvarat) (pa|vid|i)|ser (\w+ )?fram emot|looking forward to|(vi|jag) (missade|missat|har missat|kunde inte (komma|delta)|hade inte mojlighet att (komma|delta))|(we|i) (attended|were at|was at|joined|missed|could not (attend|come|make it)))\b/;
+  /\b((vi|jag) (var|deltog|besokte|narvarade) (pa|vid|i)?|(vi|jag) har (redan |ju |tidigare |ocksa )?(varit|deltagit|narvarat) (pa|vid|i)|ser (\w+ )?fram emot|looking forward to|(vi|jag) (missade|missat|har missat|kunde inte (komma|delta)|hade inte mojlighet att (komma|delta))|(vi|jag) (hann|kom|gick|var) (tyvarr )?(inte|aldrig|ej) (pa|till|med pa|ga pa|komma pa|komma till|delta pa|delta i|delta vid)|(we|i) (attended|were at|was at|joined|missed|could not (attend|come|make it)))\b/;
 /**
  * A sentence that only considers ("vi funderar på att vara med", "we might take part", "vi är inte
  * säkra än"): no decision yet, so neither a registration nor a withdrawal.
@@ -616,9 +644,12 @@ const OTHER_YEAR = b(
 );
 /** A sentence about a past year ("förra året", "last year"): a withdrawal told of then is not one now. */
 const PAST_YEAR = b('forra aret|i fjol|ifjol|tidigare ar|last year|previous year');
-/** Swedish and English verbs that open a yes/no question (V1 word order) before a "?". */
+/**
+ * Swedish and English verbs that open a yes/no question (V1 word order) before a "?", in the past
+ * too ("Kom den fram?", "Fick ni vårt bidrag?").
+ */
 const QUESTION_OPENING =
-  /^(ar|finns|galler|kan|kommer|far|ska|skall|maste|bor|behover|gar|racker|blir|har|hinner|fungerar|stammer|funkar|vill|borde|skulle|kunde|hade|var|sker|hander|brukar|tar|ingar|innebar|paverkar|\w{3,}(as|ns|ms|vs)|is|are|do|does|did|can|could|should|would|will|may|must|has|have|shall|am|was|were)\b/;
+  /^(ar|finns|galler|kan|kommer|kom|fick|gick|blev|hann|far|ska|skall|maste|bor|behover|gar|racker|blir|har|hinner|fungerar|stammer|funkar|vill|borde|skulle|kunde|hade|var|sker|hander|brukar|tar|ingar|innebar|paverkar|\w{3,}(as|ns|ms|vs)|is|are|do|does|did|can|could|should|would|will|may|must|has|have|shall|am|was|were)\b/;
 /** A greeting before the first words ("Hej Anna, gäller …?"): not part of the sentence's form. */
 const GREETING = /^(hej|hejsan|hallo|hi|hello|dear|god (morgon|dag|eftermiddag))( \w+)?? /;
 /** A text that opens with thanks, after a greeting ("Hej! Tack så mycket", "Thanks a lot"). */
@@ -647,23 +678,33 @@ function unwrapLines(text: string): string {
   return text.replace(/([^\n]{60,}[^\n.!?:;,])\n(?=[ \t]*[\p{L}\d(])/gu, '$1 ');
 }
 
-function sentences(text: string, allQuestions = false): Sentence[] {
+/** Spoken forms written as said ("vill va med i år"), read as their written words. */
+function spoken(folded: string): string {
+  return folded.replace(/\bva med\b/g, 'vara med');
+}
+
+function sentences(text: string, allQuestions = false, meetingThread = false): Sentence[] {
   const out: Sentence[] = [];
   // Split after . ! ? only before a capital letter or a line break, so "t.ex. vår" stays one sentence.
   for (const raw of unwrapLines(text).split(/(?<=[.!?])\s+(?=[\p{Lu}\d/])|(?<=[?!])\s+|\n+/u)) {
     const t = raw.trim();
     if (!t) continue;
-    const f = fold(t);
+    const f = spoken(fold(t));
     if (!f) continue;
     // A "?" inside a link ("…/view?id=88231") asks nothing.
     const hasMark = /\?/.test(t.replace(/\b(https?:\/\/|www\.)\S+/gi, ' '));
+    // "Mötet den 18 februari" in a thread about the info meetings is one of them.
+    const infoMeeting =
+      (INFO.test(f) ||
+        (meetingThread && MEETING_ON_DAY.test(f) && !EVENT.test(f) && !BOARD_MEETING.test(f))) &&
+      !AFTER_MEETING.test(f);
     const sentence: Sentence = {
       text: f,
       isQuestion: allQuestions || hasMark || ASKS.test(f),
       announced: ANNOUNCED.test(f) || ANNOUNCED_LATER.test(f) || WANTS_TO_ATTACH.test(f),
       earlier: EARLIER_REGISTRATION.test(f),
       // "Intresseanmälan efter informationsmötet": the meeting only dates the sentence.
-      infoMeeting: INFO.test(f) && !AFTER_MEETING.test(f),
+      infoMeeting,
       sentBefore: SENT_BEFORE.test(f),
       attended: ATTENDED.test(f),
       // "En följdfråga: kan vi …?" opens its question after the colon.
@@ -674,7 +715,7 @@ function sentences(text: string, allQuestions = false): Sentence[] {
       tentative: TENTATIVE.test(f),
       otherYear: OTHER_YEAR.test(f),
       pastYear: PAST_YEAR.test(f),
-      event: ((INFO.test(f) && !AFTER_MEETING.test(f)) || EVENT.test(f)) && !AWARD_NAME.test(f),
+      event: (infoMeeting || EVENT.test(f)) && !AWARD_NAME.test(f),
       negated: NEGATION.test(f),
     };
     const thanks = THANKS_FOR_EVENT.exec(f);
@@ -745,6 +786,11 @@ export function classifyMail(facts: MailFacts): Classification {
     INFO.test(foldedSubject) &&
     !AFTER_MEETING.test(foldedSubject) &&
     !PHRASES.some((r) => r.kind === 'pre-registration' && r.re.test(foldedSubject));
+  // A mail about the info meetings (its subject, its words, or the invitation it answers, which
+  // lists them): a meeting it calls by its day is one of them.
+  const meetingThread = INFO.test(
+    fold(`${subject.clean}\n${parts.own}\n${parts.quoted}\n${parts.forwarded}`),
+  );
   // "Prisutdelningen 23 november" over "Hela personalgruppen vill gärna vara med": under a subject
   // naming one of the award's events, taking part is taking part in the event, unless the sentence
   // names the award itself.
@@ -777,7 +823,7 @@ export function classifyMail(facts: MailFacts): Classification {
     // said plainly in the next counts as said.
     const seen = new Map<string, Signal>();
     const asked = zone.name === 'ämnesraden' && QUESTION_SUBJECT.test(fold(zone.text));
-    for (const said of sentences(zone.text, asked)) {
+    for (const said of sentences(zone.text, asked, meetingThread)) {
       // A request to join, put politely as a question, is a signup (or, with a registration's
       // words, a registration), not something asked: it says what the sender wants done.
       const aboutMeetingHere =
@@ -815,6 +861,9 @@ export function classifyMail(facts: MailFacts): Classification {
         // In a request, its question words are the politeness, and only a meeting is joined this way.
         if (request && rule.kind === 'question') continue;
         if (rule.id === 'join-request' && !(request && aboutMeetingHere)) continue;
+        // A meeting called by its day counts where the sentence is read as about an info meeting
+        // and does not name one outright (the info-meeting rule counts that).
+        if (rule.id === 'meeting-on-day' && (!s.infoMeeting || INFO.test(s.text))) continue;
         const m = rule.re.exec(s.text);
         if (!m) continue;
         // Mid-sentence "finns det", "kan vi" after an adverb ("så finns det tid ändå", "då kan vi
@@ -825,8 +874,9 @@ export function classifyMail(facts: MailFacts): Classification {
         let weight = rule.weight;
         // Negation close before the phrase turns it around ("kommer inte att skicka in något bidrag").
         // ("Förra gången hann vi inte, men nu är vi med": a negation before "men"/"but" is the other
-        // half's.)
-        const near = wordsBefore(s.text, m.index, 28, m[0].length).replace(
+        // half's. "Hoppas det inte är för sent – här är vårt bidrag": a negation in a hope is the
+        // hope's, not the sending's.)
+        const near = wordsBefore(withoutHopedNot(s.text), m.index, 28, m[0].length).replace(
           /^.*\b(men|but|utan)\b/,
           '',
         );
@@ -870,7 +920,8 @@ export function classifyMail(facts: MailFacts): Classification {
           (kind === 'pre-registration' || kind === 'withdrawal');
         const referred =
           thankedFor ||
-          (s.sentBefore && kind === 'submission') ||
+          // "Jag skickade en intresseanmälan för två veckor sedan": a registration told of as sent.
+          (s.sentBefore && (kind === 'submission' || kind === 'pre-registration')) ||
           ((s.attended || AFTER_MEETING.test(s.text)) && kind === 'info-meeting-signup') ||
           ((s.tentative || s.otherYear || s.event) &&
             (kind === 'pre-registration' || kind === 'withdrawal')) ||
@@ -1790,6 +1841,17 @@ function wordsBefore(text: string, index: number, span: number, length = 0): str
   const start = Math.max(0, index - span);
   const window = text.slice(start, index + length);
   return start > 0 && /\w/.test(text[start - 1] ?? '') ? window.replace(/^\w*/, '') : window;
+}
+
+/**
+ * The text with a hope's own negation blanked out, same length ("hoppas det inte är för sent",
+ * "hope it is not too late"): what is hoped not to happen does not negate what the sender does.
+ */
+function withoutHopedNot(text: string): string {
+  return text.replace(
+    /\b((hoppas|hope|hopefully)( att| that)?( \w+){0,2} )(inte|ej|not)\b/g,
+    (_, hope: string, _v, _t, _w, not: string) => hope + '_'.repeat(not.length),
+  );
 }
 
 /** The clause of `text` around a match: "men"/"but" part a sentence's clauses. */

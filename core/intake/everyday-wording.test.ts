@@ -180,3 +180,165 @@ describe('everyday wording', () => {
     expect(r.kind).toBe('pre-registration');
   });
 });
+
+describe('wording families found on the seventh set, in sentences of our own', () => {
+  const INVITATION =
+    '\n\nFrån: Kvalitetsutmärkelsen\nSkickat: den 20 januari 2027\nÄmne: Inbjudan\n\nVälkomna! Vi håller informationsmöten 16 februari och 9 mars.';
+
+  it('a meeting called by its day in a thread about the info meetings is a signup', () => {
+    for (const [subject, body] of [
+      ['SV: Inbjudan', `Hej! Vi kommer två från oss till mötet på Teams den 9 mars.${INVITATION}`],
+      ['Informationsmöte', 'Hej, jag kommer gärna på träffen 16 feb. /Ola'],
+    ] as const) {
+      const c = classifyMail(mail({ subject, body }));
+      expect(c.kind, body).toBe('info-meeting-signup');
+      expect(decide(c), body).toBe('auto');
+    }
+  });
+
+  it('a meeting by its day is no signup without the info meetings, or when it is the board’s', () => {
+    const network = classifyMail(
+      mail({ subject: 'Nätverksträff', body: 'Hej! Jag kommer gärna på mötet den 4 maj. /Ola' }),
+    );
+    expect(network.signals.fired.map((x) => x.rule)).not.toContain('meeting-on-day');
+    expect(decide(network)).toBe('triage');
+    const board = classifyMail(
+      mail({
+        subject: 'SV: Inbjudan',
+        body: `Hej! Jag kommer gärna på mötet med nämnden den 9 mars.${INVITATION}`,
+      }),
+    );
+    expect(board.signals.fired.map((x) => x.rule)).not.toContain('meeting-on-day');
+    expect(decide(board)).toBe('triage');
+  });
+
+  it('wanting to "veta mer" is why one comes; "veta mer om hur …" still asks', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Informationsmöte',
+        body: 'Hej! Vi vill veta mer, så jag anmäler mig till informationsmötet den 9 mars. /Ola',
+      }),
+    );
+    expect(c.kind).toBe('info-meeting-signup');
+    expect(decide(c)).toBe('auto');
+    const q = classifyMail(
+      mail({ subject: 'Juryn', body: 'Hej! Jag skulle vilja veta mer om hur juryn bedömer. /Ola' }),
+    );
+    expect(q.kind).toBe('question');
+  });
+
+  it('"anmäler intresse att delta" is as firm as "intresseanmälan"; only considering it is not', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Kvalitetsutmärkelsen',
+        body: 'Hej! Hemtjänst Syd anmäler intresse att delta. /Ola',
+      }),
+    );
+    expect(c.kind).toBe('pre-registration');
+    expect(decide(c)).toBe('auto');
+    const maybe = classifyMail(
+      mail({
+        subject: 'Kvalitetsutmärkelsen',
+        body: 'Hej! Vi funderar på om vi anmäler intresse att delta. /Ola',
+      }),
+    );
+    expect(decide(maybe)).toBe('triage');
+  });
+
+  it('a meeting missed ("hann inte på") beside a registration signs up for nothing', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Anmälan',
+        body: 'Hej! Hemtjänst Syd anmäler intresse att delta i kvalitetsutmärkelsen. Vi hann inte på informationsmötet.',
+      }),
+    );
+    expect(c.kind).toBe('pre-registration');
+    expect(decide(c)).toBe('auto');
+    // A signup in its own sentence after the missed one is still a signup.
+    const later = classifyMail(
+      mail({
+        subject: 'Informationsmöte',
+        body: 'Hej! Vi hann inte på mötet i februari. Jag kommer gärna på informationsmötet 9 mars.',
+      }),
+    );
+    expect(later.kind).toBe('info-meeting-signup');
+  });
+
+  it('"va med" is "vara med"; negated it still declines', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Anmälan',
+        body: 'Hej, vi på Hemtjänst Syd vill va med i kvalitetsutmärkelsen!',
+      }),
+    );
+    expect(c.kind).toBe('pre-registration');
+    expect(decide(c)).toBe('auto');
+    const no = classifyMail(
+      mail({
+        subject: 'Kvalitetsutmärkelsen',
+        body: 'Hej, vi kan tyvärr inte va med i kvalitetsutmärkelsen i år.',
+      }),
+    );
+    expect(no.kind).toBe('withdrawal');
+  });
+
+  it('a negation in a hope ("hoppas det inte gör något") does not turn the sending', () => {
+    const document = {
+      name: 'Bidrag Hemtjänst Syd.docx',
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      size: 200_000,
+      isInline: false,
+    };
+    const c = classifyMail(
+      mail({
+        subject: 'Bidrag',
+        body: 'Hej! Hoppas att det inte gör något att det blev sent, här kommer vårt bidrag.',
+        attachments: [document],
+      }),
+    );
+    expect(c.kind).toBe('submission');
+    expect(decide(c)).toBe('auto');
+    // A negation of the sending itself still turns it.
+    const no = classifyMail(
+      mail({
+        subject: 'Bidrag',
+        body: 'Hej! Hoppas ni förstår, vi skickar inte in vårt bidrag i år.',
+      }),
+    );
+    expect(no.kind).toBe('withdrawal');
+  });
+
+  it('"När kan vi …?" asks; a registration told of as sent is asked after, not made', () => {
+    const c = classifyMail(
+      mail({ subject: 'Resultatet', body: 'Hej! När kan vi få veta juryns beslut? /Ola' }),
+    );
+    expect(c.kind).toBe('question');
+    expect(decide(c)).toBe('auto');
+    const sent = classifyMail(
+      mail({
+        subject: 'Vår anmälan',
+        body: 'Hej! Vi mejlade in vår intresseanmälan förra månaden. Kan ni se om den har kommit in?',
+      }),
+    );
+    expect(sent.kind).toBe('question');
+    expect(decide(sent)).toBe('auto');
+    expect(sent.scores['pre-registration']).toBeLessThan(1);
+    // A yes/no question opened in the past tense; a statement in it asks nothing.
+    const past = classifyMail(
+      mail({ subject: 'Protokollet', body: 'Hej! Fick ni utdraget i fredags?' }),
+    );
+    expect(past.signals.fired.map((x) => x.rule)).toContain('question-form');
+    const told = classifyMail(
+      mail({ subject: 'Protokollet', body: 'Hej! Vi fick beskedet i fredags.' }),
+    );
+    expect(told.signals.fired.map((x) => x.rule)).not.toContain('question-form');
+    // Sent now, it is the registration.
+    const now = classifyMail(
+      mail({
+        subject: 'Intresseanmälan',
+        body: 'Hej! Här kommer vår intresseanmälan: Hemtjänst Syd vill delta i år.',
+      }),
+    );
+    expect(now.kind).toBe('pre-registration');
+  });
+});
