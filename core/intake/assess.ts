@@ -134,8 +134,8 @@ function secondReading(
   reader: ReaderModel,
 ): Bilingual | undefined {
   if (c.confidence >= AUTO_THRESHOLD || c.confidence < READER_LIFTS_FROM || c.nonDelivery) return;
-  // A weight-0 signal is a doubt the rules wrote down (and capped the confidence for).
-  if (c.signals.fired.some((s) => s.weight === 0)) return;
+  // A doubt the rules had (a cap on the confidence, or a weight-0 signal written down for one).
+  if (c.signals.doubted || c.signals.fired.some((s) => s.weight === 0)) return;
   const [top = 0, runnerUp = 0] = Object.values(c.scores).sort((x, y) => y - x);
   if (top <= 0 || runnerUp / top >= READER_RUNNER_UP_LIMIT) return;
   const p = readMail(reader, readerFeatures(c, facts))[c.kind] ?? 0;

@@ -56,6 +56,11 @@ export interface ClassificationSignals {
   originalSender?: { address: string; name?: string };
   /** The fired rules, strongest first. */
   fired: Signal[];
+  /**
+   * A doubt of the rules' own held the confidence down (a condition, a complaint, thanks after the
+   * ceremony, a board's proposal, an empty mail …): no second reading lifts it (assess.ts).
+   */
+  doubted: boolean;
 }
 
 export interface Classification {
@@ -1556,6 +1561,8 @@ export function classifyMail(facts: MailFacts): Classification {
   );
   if (kind === 'auto-reply' && autoSigns.size >= 2 && documents.length === 0)
     confidence = Math.max(confidence, 0.9);
+  // What the signs alone give; any cap below it is a doubt of the rules' own (`signals.doubted`).
+  const undoubted = confidence;
   // A mail with nothing of its own (empty body, no attachment, plain subject) is never certain.
   if (
     !parts.own.trim() &&
@@ -1783,6 +1790,7 @@ export function classifyMail(facts: MailFacts): Classification {
       evidence: elsewhere.evidence,
     });
   }
+  const doubted = confidence < undoubted && !elsewhere;
   if (topScore <= 0) kind = 'other';
   confidence = Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100;
 
@@ -1816,6 +1824,7 @@ export function classifyMail(facts: MailFacts): Classification {
     unsupportedDocuments: unsupported.map((d) => d.name),
     questionCount,
     fired,
+    doubted,
   };
   if (parts.originalSender) signals.originalSender = parts.originalSender;
   const result: Classification = {

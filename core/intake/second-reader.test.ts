@@ -115,6 +115,20 @@ describe('a mail the rules lean on but are unsure of', () => {
     expect(a.decision).toBe('triage');
   });
 
+  it('stays with a coordinator when the rules held their confidence down, whatever the reader says', () => {
+    const thanks = mail('Tack!', 'Tack för en underbar prisutdelning i Blå hallen i går! /Ulla');
+    const reader = trainReader(
+      ['Tack för prisutdelningen i går!', 'Tack för en fin prisutdelning!'].map((body) => ({
+        label: 'other',
+        features: featuresOf(mail('Tack!', body)),
+      })),
+    );
+    expect(readMail(reader, featuresOf(thanks))).toEqual({ other: 1 });
+    const a = assessMail(thanks, [UNIT], {}, reader);
+    expect(a.classification).toMatchObject({ kind: 'other', signals: { doubted: true } });
+    expect(a.decision).toBe('triage');
+  });
+
   it('stays with a coordinator when the rules saw too little to lean on', () => {
     const vague = mail('Hej', 'Hej, Rosengården här. Ulla');
     const a = assessMail(vague, [UNIT], {}, readerTaught('pre-registration'));

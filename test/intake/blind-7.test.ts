@@ -15,10 +15,13 @@ import { describeMeasuredSet } from './measured-set.js';
  * nothing of this set but its floor line and its commit subject): 85/118 (72.0 %; 85/105 = 81.0 %),
  * the same four wrong actions and no new one. Spent since as a tuning set: engineer A8's general
  * rules from it (wording families, not its mails) bring the rules alone to 98/118 (83.1 %; 98/105 =
- * 93.3 %) with no wrong automatic action, and 100/118 (84.7 %; 100/105 = 95.2 %) with the second
- * reader (e160219; judged by a reader trained without this set).
+ * 93.3 %) with no wrong automatic action, and 99/118 (83.9 %; 99/105 = 94.3 %) with the second
+ * reader (judged by a reader trained without this set). The floor was 0.84 for a day, at 100/118,
+ * while the reader could lift b7-other-14, thanks after the ceremony, which the rules hold for a
+ * coordinator by design (their cap on the confidence): the reader now never reads a rule's doubt
+ * away, whatever the labels of one set say.
  */
-const AUTO_RIGHT_FLOOR = 0.84;
+const AUTO_RIGHT_FLOOR = 0.83;
 
 /**
  * Mails the intake acted on alone and wrongly when the set was finished (305dc9b), all four fixed by
