@@ -1,0 +1,39 @@
+// The intake on the eighth blind set (test/fixtures/mails/blind-8.ts: a 2027 award cycle of the
+// shared mailbox in many writers' own words, written by engineer W8 on 7 December 2026 without
+// reading the classifier's rules or the earlier sets' mails, and kept from engineer A8 while A8 tuned
+// on the seventh), first measured on cfbea1a: the share of a coordinator's ordinary mail decided
+// automatically and rightly, and no wrong automatic action, judged as the other measured sets are
+// (./judge.ts, with a second reader trained without this set).
+import { describeMeasuredSet } from './measured-set.js';
+
+/**
+ * Share of the set decided automatically and rightly, first measured on cfbea1a (the set sealed
+ * until then): 95/124 (76.6 %; 95/111 = 85.6 % of the mails not labelled triage), of which the
+ * second reader lifted 6 (all right; the rules alone: 89/124, 71.8 %). Of the 16 decidable mails
+ * left to a coordinator, one is the matcher's caution (b8-pre-registration-19, from one unit's
+ * manager's address writing as acting head of another) and one the meeting picker's (b8-info-meeting-
+ * signup-12 names its meeting "den andra mars", which it does not read, so a coordinator is asked).
+ */
+const AUTO_RIGHT_FLOOR = 0.76;
+
+/**
+ * Mails the intake acted on alone and wrongly when first measured (cfbea1a), kept visible here
+ * (their labels are not changed) so that the test fails on any NEW wrong action. All four were filed
+ * as questions (which a coordinator answers, so a person reads each, but not as what they are):
+ * - b8-other-02: a vendor selling a survey tool "inför er utvärdering?" (right: other, an offer);
+ * - b8-triage-07: a complaint about an examiner's conduct during the site visit (right: triage);
+ * - b8-triage-09: "Kan vi få anstånd?", a request for more time for the entry (right: triage, an
+ *   exception only a coordinator grants);
+ * - b8-triage-13: "radera vårt bidrag – personuppgifter", an entry holding a resident's personal data
+ *   to be deleted and replaced (right: triage, a data-protection matter).
+ */
+const KNOWN_WRONG: string[] = ['b8-other-02', 'b8-triage-07', 'b8-triage-09', 'b8-triage-13'];
+
+describeMeasuredSet({
+  name: 'blind-8',
+  title: 'the eighth blind set (a 2027 award cycle, many writers)',
+  idPrefix: 'b8',
+  minMails: 120,
+  floor: AUTO_RIGHT_FLOOR,
+  knownWrong: KNOWN_WRONG,
+});
