@@ -9,7 +9,7 @@ import { describeMeasuredSet } from './measured-set.js';
 /**
  * Share of the set decided automatically and rightly, first measured on cfbea1a (the set sealed
  * until then): 95/124 (76.6 %; 95/111 = 85.6 % of the mails not labelled triage), of which the
- * second reader lifted 6 (all right; the rules alone: 89/124, 71.8 %). Of the 16 decidable mails
+ * second reader lifted 6 (all right; the rules alone: 89/124, 71.8 %). Of the 15 decidable mails
  * left to a coordinator, one is the matcher's caution (b8-pre-registration-19, from one unit's
  * manager's address writing as acting head of another) and one the meeting picker's (b8-info-meeting-
  * signup-12 names its meeting "den andra mars", which it does not read, so a coordinator is asked).
