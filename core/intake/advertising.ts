@@ -28,11 +28,32 @@ const PRICED =
   /\d+ (procent|procents|percent) (rabatt|off|discount)|early ?bird|tidigt ?pris|(exkl|inkl|exklusive|inklusive) moms|excl\w* vat|\d ?(kr|kronor|sek) (exkl|inkl|ex|plus)/;
 
 /**
- * The words that make a mail an advertisement, said outright (not asked): two offers ("boka före",
- * "rabatt"), or one priced offer; undefined otherwise. A unit that tells of a discount it got ("vi
- * fick rabatt på kursen, räknas den?") names one offer, not two.
+ * A seller's title in the signature ("Account Manager", "Säljchef", "Key Account Manager"): no unit's
+ * manager or administrator signs so. Not "kundansvarig" (a customer-service unit's own staff).
  */
-export function salesOffer(subject: string, ownText: string): string | undefined {
+const SELLER_TITLE =
+  /\b(account manager|key account\w*|account executive|sales (manager|director|representative|executive|rep)|saljare|saljchef|saljansvarig|forsaljningschef|forsaljare|business developer|customer success \w+|partner manager)\b/;
+/** A demonstration or a trial offered, in a statement or a question ("Har du 15 minuter för en kort demo?"). */
+const DEMO = /\b(demo|demon|demos|demonstration|produktdemo|provperiod|free trial|trial period|testa (gratis|kostnadsfritt))\b/;
+
+/**
+ * A vendor's pitch: a seller's title in the signature and a demo or trial offered. Either alone is
+ * not one (a unit may ask "kan vi få se en demo av anmälningsformuläret?").
+ */
+function vendorPitch(ownText: string, signature: string): string | undefined {
+  const title = SELLER_TITLE.exec(fold(signature));
+  const demo = DEMO.exec(fold(ownText));
+  return title && demo ? `${demo[0]}, ${title[0]}` : undefined;
+}
+
+/**
+ * The words that make a mail an advertisement, said outright (not asked): two offers ("boka före",
+ * "rabatt"), or one priced offer, or a seller's demo (`vendorPitch`); undefined otherwise. A unit
+ * that tells of a discount it got ("vi fick rabatt på kursen, räknas den?") names one offer, not two.
+ */
+export function salesOffer(subject: string, ownText: string, signature = ''): string | undefined {
+  const pitch = vendorPitch(ownText, signature);
+  if (pitch) return pitch;
   const said = [subject, ...ownText.split(/(?<=[.!?])\s+|\n+/)].filter(
     (s) => s.trim() && !s.trim().endsWith('?'),
   );
