@@ -112,3 +112,35 @@ describe('offers in other words', () => {
     ).toBeUndefined();
   });
 });
+
+describe('a vendor’s pitch: a seller’s title and a demo', () => {
+  it('a tool for the award’s surveys offered by an account manager is other, though it asks', () => {
+    const c = classifyMail(
+      mail(
+        'Enklare självvärdering inför kvalitetsutmärkelsen?',
+        'Hej!\n\nFlera förvaltningar som deltar i kvalitetsutmärkelsen använder redan Mätverket för att sammanställa sina enkäter. Kan jag få visa en kort demo på tisdag?\n\nMed vänlig hälsning\nJonas Ek\nKey Account Manager, Mätverket AB',
+      ),
+    );
+    expect(c.kind).toBe('other');
+    expect(decide(c)).toBe('auto');
+    expect(c.signals.fired.map((s) => s.rule)).toContain('advertising');
+  });
+
+  it('a unit asking for a demo of the registration form, signed by its manager, is no pitch', () => {
+    expect(
+      salesOffer(
+        'Anmälningsformuläret',
+        'Hej! Finns det en demo av det nya anmälningsformuläret som vi kan titta på?',
+        'Hälsningar\nLena Ahl\nEnhetschef, Kundtjänst Norr',
+      ),
+    ).toBeUndefined();
+    // A seller's title without anything offered: a salesperson's own question is not a pitch.
+    expect(
+      salesOffer(
+        'Fråga',
+        'Hej! När är sista dag för bidraget?',
+        'Jonas Ek\nSäljchef, Mätverket AB',
+      ),
+    ).toBeUndefined();
+  });
+});

@@ -34,7 +34,8 @@ const PRICED =
 const SELLER_TITLE =
   /\b(account manager|key account\w*|account executive|sales (manager|director|representative|executive|rep)|saljare|saljchef|saljansvarig|forsaljningschef|forsaljare|business developer|customer success \w+|partner manager)\b/;
 /** A demonstration or a trial offered, in a statement or a question ("Har du 15 minuter för en kort demo?"). */
-const DEMO = /\b(demo|demon|demos|demonstration|produktdemo|provperiod|free trial|trial period|testa (gratis|kostnadsfritt))\b/;
+const DEMO =
+  /\b(demo|demon|demos|demonstration|produktdemo|provperiod|free trial|trial period|testa (gratis|kostnadsfritt))\b/;
 
 /**
  * A vendor's pitch: a seller's title in the signature and a demo or trial offered. Either alone is

@@ -33,6 +33,27 @@ describe('a read receipt', () => {
     }
   });
 
+  it('a "not read" notice (deleted without being read) is one too', () => {
+    const c = classifyMail(
+      mail(
+        'Ej läst: Sista dag för bidrag är den 17 maj',
+        'Ditt meddelande\n\n  Till: Ola Björk\n  Ämne: Sista dag för bidrag är den 17 maj\n  Skickat: den 10 maj 2027 08:30\n\nhar tagits bort utan att ha lästs den 18 maj 2027 07:05.',
+      ),
+    );
+    expect(c.kind).toBe('auto-reply');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('is not a person who tells that a file was deleted before it was read', () => {
+    const c = classifyMail(
+      mail(
+        'Ej läst bidraget än?',
+        'Hej! Vårt bidrag togs bort ur mappen innan någon hann läsa det, ska vi skicka det igen?',
+      ),
+    );
+    expect(c.kind).not.toBe('auto-reply');
+  });
+
   it('is not a mail whose subject only starts with "Läst"', () => {
     const c = classifyMail(
       mail(

@@ -5,10 +5,10 @@
 import { fold } from './text.js';
 
 /** Outlook's and other clients' read-receipt subjects, in the languages units write in. */
-const READ_SUBJECT = /^\s*(läst|last|read|gelesen|lu|inte läst|not read|oläst)\s*:/i;
+const READ_SUBJECT = /^\s*(läst|last|read|gelesen|lu|inte läst|ej läst|not read|oläst)\s*:/i;
 /** The receipt's own sentence ("lästes den 17 maj 2027 07:12", "was read on Monday"). */
 const READ_BODY =
-  /\b(lastes|har lasts|was read|were read|has been read|wurde gelesen|a ete lu|raderades utan att lasas|was deleted without being read)\b/;
+  /\b(lastes|har lasts|was read|were read|has been read|wurde gelesen|a ete lu|raderades utan att lasas|(har tagits|togs) bort utan att (ha )?(lasts|lasas)|was deleted without being read)\b/;
 
 /** The words that mark a read receipt, or undefined. */
 export function readReceipt(mail: { subject: string; body: string }): string | undefined {

@@ -312,3 +312,78 @@ describe('a merged unit asking about its registration', () => {
     expect(c.signals.fired.map((s) => s.rule)).not.toContain('merged-unit');
   });
 });
+
+describe('a complaint about how someone behaved', () => {
+  it('an examiner’s conduct told of politely, with a question, goes to a coordinator', () => {
+    for (const [subject, body] of [
+      [
+        'Om återföringsmötet',
+        'Hej,\n\nVår personal upplevde att en av examinatorerna var nedlåtande mot vår biträdande rektor under återföringen. Hur ska vi gå vidare med det?\n\nTomas Granlund',
+      ],
+      [
+        'The site visit',
+        'Hello,\n\nTwo of our staff felt the examiner was rude to them during the site visit. Who should we talk to?\n\nTomas Granlund',
+      ],
+    ] as const) {
+      const c = classifyMail(mail(subject, body));
+      expect(decide(c), subject).toBe('triage');
+      expect(
+        c.signals.fired.map((s) => s.rule),
+        subject,
+      ).toContain('complaint');
+    }
+  });
+
+  it('a question about the site visit without a word of conduct is still a question', () => {
+    const c = classifyMail(
+      mail(
+        'Platsbesöket',
+        'Hej! Hur lång tid brukar platsbesöket ta, och vilka av oss behöver vara med?\n\nTomas Granlund',
+      ),
+    );
+    expect(c.kind).toBe('question');
+    expect(c.signals.fired.map((s) => s.rule)).not.toContain('complaint');
+  });
+});
+
+describe('personal data to be deleted', () => {
+  it('an entry that names a patient, to be removed, goes to a coordinator', () => {
+    for (const [subject, body] of [
+      [
+        'Fel i vårt bidrag',
+        'Hej,\n\nI bilaga 3 står personnumret på en av våra brukare. Kan ni ta bort den versionen innan examinatorerna läser den? Vi skickar en ny i morgon.\n\nTomas Granlund',
+      ],
+      [
+        'Our entry',
+        'Hello,\n\nOur entry contains personal data about a client by mistake. Could you please delete it from your files?\n\nTomas Granlund',
+      ],
+    ] as const) {
+      const c = classifyMail(mail(subject, body));
+      expect(decide(c), subject).toBe('triage');
+      expect(
+        c.signals.fired.map((s) => s.rule),
+        subject,
+      ).toContain('personal-data');
+    }
+  });
+
+  it('the city’s footer about personal data and deleting a mail sent in error is no request', () => {
+    const c = classifyMail(
+      mail(
+        'Fråga om bidraget',
+        'Hej! Räknas bilagorna in i antalet tecken?\nStockholms stad behandlar personuppgifter i enlighet med dataskyddsförordningen. Om du har fått detta mejl av misstag, meddela avsändaren och radera det.',
+      ),
+    );
+    expect(c.signals.fired.map((s) => s.rule)).not.toContain('personal-data');
+  });
+
+  it('asking to delete a draft with no personal data in it is no data-protection matter', () => {
+    const c = classifyMail(
+      mail(
+        'Utkastet',
+        'Hej! Kan ni ta bort utkastet vi skickade i går? Det rätta bidraget kommer senare i veckan.',
+      ),
+    );
+    expect(c.signals.fired.map((s) => s.rule)).not.toContain('personal-data');
+  });
+});

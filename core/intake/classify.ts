@@ -565,14 +565,6 @@ const COMPLAINT = b(
     '|obehaglig\\w*|otrevlig\\w*|oprofessionell\\w*|respektlos\\w*|nedlatande|krankande|krankt|krankning\\w*|diskriminer\\w*|trakasse\\w*|olamplig\\w* (kommentar\\w*|beteende\\w*|bemotande\\w*|fragor|uppforande\\w*|uttalande\\w*)|(daligt|otrevligt|olampligt|nedlatande) bemotande|uppforde sig|rude|unprofessional|disrespectful|offensive|harass\\w*|discriminat\\w*|inappropriate (comment\\w*|remark\\w*|behaviou?r|conduct|question\\w*)',
 );
 /**
- * A request for an exception only a coordinator can grant: more time for the entry ("kan vi få
- * anstånd?", "skicka in den 24 maj i stället för den 17?", "an extension"), a dispensation. Whatever
- * else the mail asks, a receipt or a filed question would not grant or refuse it.
- */
-const EXCEPTION_REQUEST = b(
-  'anstand\\w*|dispens\\w*|(fa|ge oss|beviljas|medge|gora) (ett )?undantag|forlang\\w* (tid|tiden|tidsfrist\\w*|deadline\\w*|inlamning\\w*|sista dag\\w*|datum\\w*)|forlangd (tid|deadline|inlamning\\w*|sista dag)|(fa|ha|behover|behova) (lite |nagra dagar |en vecka |ett par dagar )?(mer|mera|extra|langre) tid (att|for|med|pa) (\\w+ )?(bidrag\\w*|inlamning\\w*|skicka|lamna|skriva|ansokan)|(skicka|lamna|komma) in (\\w+ ){0,3}(den \\d+ \\w+|senare|efter sista dag\\w*|efter deadline\\w*) (i stallet|istallet)|(extension|more time|extra time) (for|to|on) (the |our )?(entry|submission|deadline|application|submit)|(ask|request|get|grant) (for )?an extension|extend (the|our) deadline|(make|grant) an exception',
-);
-/**
  * Personal data to be deleted (an entry that names a resident, "radera … personuppgifter", a GDPR
  * request): a data-protection matter for a coordinator, never a question filed or a version kept.
  * Both a deletion and personal data must be said, in the sender's own words.
@@ -581,7 +573,7 @@ const DELETE_REQUEST = b(
   'radera\\w*|raderas|ta bort|tas bort|tar bort|makulera\\w*|forstor\\w*|gallra\\w*|delete\\w*|remove\\w*|erase\\w*|destroy\\w*',
 );
 const PERSONAL_DATA = b(
-  'personuppgift\\w*|personnummer\\w*|dataskydd\\w*|gdpr|namn och (diagnos\\w*|personnummer|adress\\w*|halsa\\w*)|diagnos\\w*|kansliga (uppgifter|personuppgifter)|sekretessbelag\\w*|sekretesskydd\\w*|identifierbar\\w*|personal data|personal information|sensitive (data|information)|data protection|identifiable',
+  'personuppgift\\w*|personnum\\w*|dataskydd\\w*|gdpr|namn och (diagnos\\w*|personnummer|adress\\w*|halsa\\w*)|diagnos\\w*|kansliga (uppgifter|personuppgifter)|sekretessbelag\\w*|sekretesskydd\\w*|identifierbar\\w*|personal data|personal information|sensitive (data|information)|data protection|identifiable',
 );
 /** The city's legal footer, said in the own text when no signature line stands before it. */
 const FOOTER_SENTENCE = b(
@@ -1301,7 +1293,8 @@ export function classifyMail(facts: MailFacts): Classification {
   // nothing the coordinators answer, and its questions are sales lines. Not in a reply (the sender's
   // thread with us) and not with a document (an entry may well name a price).
   const advert =
-    !subject.isReply && documents.length === 0 ? salesOffer(subject.clean, parts.own, parts.signature)
+    !subject.isReply && documents.length === 0
+      ? salesOffer(subject.clean, parts.own, parts.signature)
       : undefined;
   if (advert) {
     // Its award words are the sales pitch ("skriv ett vinnande bidrag", "anmälan: https://…"), not a
@@ -1628,31 +1621,20 @@ export function classifyMail(facts: MailFacts): Classification {
     });
   }
   const ownWords = fold(`${subject.clean}\n${parts.own}`);
-  // An exception asked for (more time, a dispensation) or personal data to be deleted: a coordinator
-  // decides, whatever kind of mail it otherwise is (not an auto-reply or an advertisement).
-  const exception = EXCEPTION_REQUEST.exec(ownWords);
+  // Personal data to be deleted: a coordinator decides, whatever kind of mail it otherwise is (not
+  // an auto-reply or an advertisement). A plain request for more time stays a question (the label
+  // rules: a coordinator answers it like any other).
   const personalData = deletesPersonalData(`${subject.clean}\n${parts.own}`);
-  if ((exception || personalData) && kind !== 'auto-reply' && kind !== 'other') {
+  if (personalData && kind !== 'auto-reply' && kind !== 'other') {
     confidence = Math.min(confidence, 0.6);
-    fired.push(
-      exception
-        ? {
-            rule: 'exception-request',
-            kind,
-            weight: 0,
-            sv: 'ber om ett undantag (anstånd, mer tid): bara en samordnare kan bevilja det',
-            en: 'asks for an exception (an extension, more time): only a coordinator can grant it',
-            evidence: exception[0],
-          }
-        : {
-            rule: 'personal-data',
-            kind,
-            weight: 0,
-            sv: 'ber att personuppgifter raderas: en dataskyddsfråga för en samordnare',
-            en: 'asks for personal data to be deleted: a data-protection matter for a coordinator',
-            evidence: personalData,
-          },
-    );
+    fired.push({
+      rule: 'personal-data',
+      kind,
+      weight: 0,
+      sv: 'ber att personuppgifter raderas: en dataskyddsfråga för en samordnare',
+      en: 'asks for personal data to be deleted: a data-protection matter for a coordinator',
+      evidence: personalData,
+    });
   }
   const appendicesSaid = APPENDICES_ONLY.exec(ownWords);
   // Likewise the documents the unit keeps ready for the site visit (the business plan, the annual

@@ -13,21 +13,27 @@ import { describeMeasuredSet } from './measured-set.js';
  * left to a coordinator, one is the matcher's caution (b8-pre-registration-19, from one unit's
  * manager's address writing as acting head of another) and one the meeting picker's (b8-info-meeting-
  * signup-12 names its meeting "den andra mars", which it does not read, so a coordinator is asked).
+ *
+ * After engineer A9's general rules (a seller's demo pitch is an advert, a complaint about someone's
+ * conduct and a request to delete personal data go to a coordinator, a "not read" notice is an
+ * auto-reply): 97/124 (78.2 %; 97/111 = 87.4 %), 1 wrong (b8-triage-09, below).
  */
-const AUTO_RIGHT_FLOOR = 0.76;
+const AUTO_RIGHT_FLOOR = 0.78;
 
 /**
  * Mails the intake acted on alone and wrongly when first measured (cfbea1a), kept visible here
  * (their labels are not changed) so that the test fails on any NEW wrong action. All four were filed
- * as questions (which a coordinator answers, so a person reads each, but not as what they are):
- * - b8-other-02: a vendor selling a survey tool "inför er utvärdering?" (right: other, an offer);
- * - b8-triage-07: a complaint about an examiner's conduct during the site visit (right: triage);
- * - b8-triage-09: "Kan vi få anstånd?", a request for more time for the entry (right: triage, an
- *   exception only a coordinator grants);
- * - b8-triage-13: "radera vårt bidrag – personuppgifter", an entry holding a resident's personal data
- *   to be deleted and replaced (right: triage, a data-protection matter).
+ * as questions (which a coordinator answers, so a person reads each, but not as what they are).
+ * Fixed by general rules since: b8-other-02, a vendor selling a survey tool (a seller's title in the
+ * signature and a demo offered: advertising.ts `vendorPitch`); b8-triage-07, a complaint about an
+ * examiner's conduct (conduct words in classify.ts COMPLAINT: "obehaglig", "nedlåtande", "rude");
+ * b8-triage-13, an entry holding a resident's personal data to be deleted (classify.ts
+ * `deletesPersonalData`). Left:
+ * - b8-triage-09: "Kan vi få anstånd?", a request for more time for the entry (right: triage). Every
+ *   earlier set labels the same request a question (mails.ts q-09, bl-question-13, b5-question-13,
+ *   b7-question-12, all filed rightly as questions), so no general rule can tell this one apart.
  */
-const KNOWN_WRONG: string[] = ['b8-other-02', 'b8-triage-07', 'b8-triage-09', 'b8-triage-13'];
+const KNOWN_WRONG: string[] = ['b8-triage-09'];
 
 describeMeasuredSet({
   name: 'blind-8',
