@@ -227,7 +227,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'withdrawal',
     weight: 5,
     re: b(
-      'avanmal\\w*|av anmal\\w*|avboj\\w*|(drar|dra) sig (ur|tillbaka)|(avbryt|avslut)\\w* (vi )?(vart|var|vara|enhetens) (deltagande|medverkan|arbete)|(backar|backa|kliver|kliva|hoppar|hoppa) ur|kliver av|kliva av|(lagger|lagga) ner (vart|var|vara|enhetens) (deltagande|anmalan|medverkan|arbete med (bidraget|kvalitets\\w*))|(valt|valjer|beslutat|bestamt oss for|bestamt) att (inte|ej) (delta|medverka|vara med|ga vidare|fullfolja|skicka in|lamna in)|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|dra oss ur|tar (vi )?tillbaka (var |vart |min |mitt |enhetens )?(intresseanmalan|anmalan|deltagande\\w*|medverkan|bidrag\\w*)|tar tillbaka$|aterkalla\\w*|atertar|atert(a|og|agit|agande|agandet) (av )?(var |vart |min |mitt |enhetens |er |ert )?(intresse ?anmalan|anmalan|deltagande\\w*|medverkan|bidrag\\w*)|hoppar av|hoppa av|(avsta|avstar|avstatt)( (fran )?(att )?(delta\\w*|medverka\\w*|medverkan|vara med|tavla\\w*|kvalitets\\w*|utmarkelse\\w*|arets \\w+|i ar|detta ar|den har gangen)|$)|(stryk\\w*|ta bort) (oss|var anmalan|(\\w+ ){1,4}?)fran (listan|deltagarlistan|deltagarna)|stryk\\w* (oss|var anmalan|enheten)',
+      'avanmal\\w*|av anmal\\w*|avboj\\w*|(drar|dra) sig (ur|tillbaka)|(avbryt|avslut)\\w* (vi )?(vart|var|vara|enhetens) (deltagande|medverkan|arbete)|(backar|backa|kliver|kliva|hoppar|hoppa) ur|kliver av|kliva av|(lagger|lagga) ner (vart|var|vara|enhetens) (deltagande|anmalan|medverkan|arbete med (bidraget|kvalitets\\w*))|(valt|valjer|beslutat|bestamt oss for|bestamt) att (inte|ej) (delta|medverka|vara med|ga vidare|fullfolja|skicka in|lamna in)|drar (vi )?(oss |var anmalan |vart deltagande |tillbaka)+|dra (oss )?tillbaka|dra oss ur|tar (vi )?tillbaka (var |vart |min |mitt |enhetens )?(intresseanmalan|anmalan|deltagande\\w*|medverkan|bidrag\\w*)|tar tillbaka$|aterkalla\\w*|atertar|atert(a|og|agit|agande|agandet) (av )?(var |vart |min |mitt |enhetens |er |ert )?(intresse ?anmalan|anmalan|deltagande\\w*|medverkan|bidrag\\w*)|hoppar av|hoppa av|(avsta|avstar|avstatt)( (fran )?(att )?(delta\\w*|medverka\\w*|medverkan|vara med|tavla\\w*|kvalitets\\w*|utmarkelse\\w*|arets \\w+|i ar|detta ar|den har gangen)|$)|(stryk\\w*|ta bort) (oss|var anmalan|(\\w+ ){1,4}?)fran (listan|deltagarlistan|deltagarna)|stryk\\w* (oss|var anmalan|enheten)|(var|min|enhetens) (intresse ?)?anmalan (\\w+ ){0,4}?(kan|ska|skall|far|bor) (\\w+ )?(strykas|tas bort|makuleras|annulleras|dras tillbaka)',
     ),
     sv: 'skriver att enheten drar sig ur',
     en: 'says the unit withdraws',
@@ -516,7 +516,7 @@ const MEETING_LATER =
 
 /** A sentence about a pre-registration already made ("vi anmälde intresse i mars"): referred to, not made. */
 const EARLIER_REGISTRATION =
-  /\b(anmalde|har anmalt|anmaldes|sedan (var |er )?(intresse ?)?anmalan|(var|er) (intresse ?)?anmalan (ar|har|kom|gick)|(i|enligt) (var|er) (intresse ?)?anmalan)\b/;
+  /\b(anmalde|har anmalt|anmaldes|sedan (var |er )?(intresse ?)?anmalan|(var|er) (intresse ?)?anmalan (ar|har|kom|gick)|(i|enligt) (var|er) (intresse ?)?anmalan|(var|er) (intresse ?)?anmalan (fran|i|fran i) (januari|februari|mars|april|maj|host|hostas|varas|vintras|borjan av \w+)|(var|er|min) (intresse ?)?anmalan (\w+ ){0,4}?(kan|ska|skall|far|bor) (\w+ )?(strykas|tas bort|makuleras|annulleras|dras tillbaka))\b/;
 
 /**
  * A sentence that asks without a question mark ("undrar över sista dag för bidraget", "behöver veta
@@ -556,6 +556,14 @@ const TENTATIVE = b(
  */
 const EVENT = b(
   'platsbesok\\w*|aterforing\\w*|examinatorsutbildning\\w*|utbildningen|utbildningsdag\\w*|jury\\w*|kalibrering\\w*|prisutdelning\\w*|gala|galan|galamiddag\\w*|ceremoni\\w*|kick ?off\\w*|workshop\\w*|seminari\\w*|site visit\\w*|feedback (meeting|session)|ceremony|training|workshop',
+);
+/**
+ * A request to a colleague to pass a message on, with the message after "att"/"that" ("kan du meddela
+ * kvalitetsutmärkelsen att …", "kan du mejla dem och säga att …", "could you let them know that …").
+ * Not "meddela mig/oss" (asking to be told).
+ */
+const PASS_ON = b(
+  '(kan|kunde|skulle|vill) du (\\w+ ){0,2}(meddela|mejla|maila|saga till|halsa|skriva till|informera|tala om for|beratta for|framfora till) (?!(mig|oss)\\b)(\\w+ ){0,4}?(och (saga|meddela|skriva|beratta) )?att|(could|can|would) you (please )?(tell|let|inform|email|notify|write to) (?!(me|us)\\b)(\\w+ ){1,4}?(know )?that',
 );
 /** Complaints and criticism ("borde inte få pris", "stora problem med bemötandet", "I want to complain"). */
 const COMPLAINT = b(
@@ -872,7 +880,12 @@ export function classifyMail(facts: MailFacts): Classification {
           PHRASES.some(
             (r) => r.kind === 'pre-registration' && r.weight >= 3 && r.re.test(said.text),
           ));
-      const s = request ? { ...said, isQuestion: false, questionForm: false } : said;
+      // In a forwarded mail, a colleague asked to pass a message on ("kan du mejla
+      // kvalitetsutmärkelsen och säga att vi vill delta?") says what the message is: the unit's own
+      // word, which the forwarder now delivers, not a question to us.
+      const passedOn =
+        said.isQuestion && zone.name === 'det vidarebefordrade' && PASS_ON.test(said.text);
+      const s = request || passedOn ? { ...said, isQuestion: false, questionForm: false } : said;
       if (zone.name === 'texten' && s.isQuestion) questionCount++;
       // Asking in other words ("skulle behöva info om …", "I'd like to know …") counts like a
       // question word, once.

@@ -342,3 +342,71 @@ describe('wording families found on the seventh set, in sentences of our own', (
     expect(now.kind).toBe('pre-registration');
   });
 });
+
+describe('a message passed on by a colleague', () => {
+  it('"kan du meddela dem att …?" in the forwarded mail says the unit’s word, not a question', () => {
+    for (const [text, kind] of [
+      [
+        'Hej Kim, kan du skriva till kvalitetsutmärkelsen att Hemtjänsten Norr drar sig ur i år? Tack!',
+        'withdrawal',
+      ],
+    ] as const) {
+      const c = classifyMail(
+        mail({
+          subject: 'VB: Kvalitetsutmärkelsen',
+          body: `Hej, skickar vidare från min chef.\n\nKim Berg\nAdministratör, Hemtjänsten Norr\n\nFrån: Ola Strand <ola.strand@stockholm.example>\nSkickat: den 4 mars 2027 08:12\nTill: Berg Kim <kim.berg@stockholm.example>\nÄmne: Kvalitetsutmärkelsen\n\n${text}\n/Ola`,
+        }),
+      );
+      expect(c.kind, text).toBe(kind);
+      expect(decide(c), text).toBe('auto');
+    }
+  });
+
+  it('"could you let them know that …?" carries the registration said, not asked', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'FW: Quality Award',
+        body: 'Hi, passing this on from my manager.\n\nKim Berg\n\nFrom: Ola Strand <ola.strand@stockholm.example>\nSent: Thursday, March 4, 2027 8:12 AM\nTo: Berg Kim <kim.berg@stockholm.example>\nSubject: Quality Award\n\nCould you let the award team know that Hemtjänsten Norr would like to take part this year?\n/Ola',
+      }),
+    );
+    expect(c.kind).toBe('pre-registration');
+    expect(c.signals.fired.find((s) => s.rule === 'pre-registration-en')?.asked).toBeFalsy();
+  });
+
+  it('"kan du meddela mig om …?" in a forwarded mail still asks', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'VB: Kvalitetsutmärkelsen',
+        body: 'Hej, skickar vidare.\n\nKim Berg\n\nFrån: Ola Strand <ola.strand@stockholm.example>\nSkickat: den 4 mars 2027 08:12\nTill: Berg Kim <kim.berg@stockholm.example>\nÄmne: Kvalitetsutmärkelsen\n\nKan du meddela mig att vår anmälan har kommit fram till kvalitetsutmärkelsen?\n/Ola',
+      }),
+    );
+    expect(c.signals.fired.filter((s) => s.kind === 'pre-registration' && s.weight >= 3)).toEqual(
+      [],
+    );
+  });
+});
+
+describe('a registration to be struck out', () => {
+  it('"vår anmälan från mars kan strykas" withdraws, one change, decided alone', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Kvalitetsutmärkelsen',
+        body: 'Hej,\n\nVi har inte resurser att skriva något bidrag i år. Vår anmälan från mars kan därför strykas.\n\nOla Strand\nEnhetschef',
+        sentAt: '2027-04-02T10:00:00+02:00',
+      }),
+    );
+    expect(c.kind).toBe('withdrawal');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('"stryk ett av namnen på anmälan" is no withdrawal', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Informationsmötet',
+        body: 'Hej! Kan ni stryka Lisa från vår anmälan till informationsmötet den 16 februari? Hon kan inte komma.',
+        sentAt: '2027-02-05T10:00:00+01:00',
+      }),
+    );
+    expect(c.kind).not.toBe('withdrawal');
+  });
+});

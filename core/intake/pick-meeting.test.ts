@@ -121,3 +121,32 @@ describe('a Swedish ordinal or an abbreviated month', () => {
     });
   });
 });
+
+describe('a day written out as an ordinal word', () => {
+  it('names the meeting of that day ("den nionde mars", "artonde feb", "the second of March")', () => {
+    expect(picked('Jag kommer gärna till informationsträffen den nionde mars.')).toMatchObject({
+      meeting: { id: 'mar-hall' },
+      certain: true,
+    });
+    expect(picked('Anmäl mig till mötet i Stadshuset artonde feb, tack.')).toMatchObject({
+      meeting: { id: 'feb-hall' },
+      certain: true,
+    });
+    expect(picked('Please sign me up for the session on the second of March.')).toMatchObject({
+      meeting: { id: 'mar-teams' },
+      certain: true,
+    });
+    expect(picked('Count me in for March the sixteenth.', early)).toMatchObject({
+      certain: false,
+    });
+  });
+
+  it('"andra" that is not a day before a month dates nothing ("andra mötet", "andra i mars")', () => {
+    expect(
+      signupNeedsCoordinator(cycle, 'Vi vill gå på det andra mötet, vi som började i mars.', early),
+    ).toBe(true);
+    expect(signupNeedsCoordinator(cycle, 'Jag och två andra kommer på ett möte.', early)).toBe(
+      true,
+    );
+  });
+});

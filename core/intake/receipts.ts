@@ -466,6 +466,79 @@ function describedMeeting(ahead: readonly InfoMeeting[], lower: string): InfoMee
   return fits.length === 1 ? fits[0] : undefined;
 }
 
+/**
+ * A month's days as ordinal words, indexed by the day ("andra" for 2, "sextonde" for 16), the way
+ * people write a date out ("den andra mars", "the sixteenth of February"); index 0 is unused.
+ */
+const ORDINAL_SV = [
+  '',
+  'första',
+  'andra',
+  'tredje',
+  'fjärde',
+  'femte',
+  'sjätte',
+  'sjunde',
+  'åttonde',
+  'nionde',
+  'tionde',
+  'elfte',
+  'tolfte',
+  'trettonde',
+  'fjortonde',
+  'femtonde',
+  'sextonde',
+  'sjuttonde',
+  'artonde',
+  'nittonde',
+  'tjugonde',
+  'tjugoförsta',
+  'tjugoandra',
+  'tjugotredje',
+  'tjugofjärde',
+  'tjugofemte',
+  'tjugosjätte',
+  'tjugosjunde',
+  'tjugoåttonde',
+  'tjugonionde',
+  'trettionde',
+  'trettioförsta',
+];
+const ORDINAL_EN = [
+  '',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+  'twenty-first',
+  'twenty-second',
+  'twenty-third',
+  'twenty-fourth',
+  'twenty-fifth',
+  'twenty-sixth',
+  'twenty-seventh',
+  'twenty-eighth',
+  'twenty-ninth',
+  'thirtieth',
+  'thirty-first',
+];
+
 export function pickInfoMeeting(
   cycle: Cycle,
   text: string,
@@ -489,6 +562,13 @@ export function pickInfoMeeting(
       new RegExp(`\\b${day}(st|nd|rd|th)?\\s*(of\\s*)?(${en}|${en.slice(0, 3)}\\b\\.?)`),
       new RegExp(`(${en}|${en.slice(0, 3)}\\.?)\\s*${day}(st|nd|rd|th)?\\b`),
       new RegExp(`\\b${day}/${month}\\b`),
+      // The day as an ordinal word: "den andra mars", "sextonde februari", "the second of March".
+      new RegExp(
+        `(^|[^\\p{L}])${ORDINAL_SV[day]}\\s+(${sv}|${sv.slice(0, 3)}\\.?)($|[^\\p{L}])`,
+        'u',
+      ),
+      new RegExp(`\\b${ORDINAL_EN[day]}\\s+(of\\s+)?(${en}|${en.slice(0, 3)}\\b\\.?)`),
+      new RegExp(`(${en}|${en.slice(0, 3)}\\.?)\\s+(the\\s+)?${ORDINAL_EN[day]}\\b`),
     ];
     if (patterns.some((p) => p.test(lower)))
       return open.includes(m)

@@ -12,13 +12,15 @@ import { describeMeasuredSet } from './measured-set.js';
  * second reader lifted 6 (all right; the rules alone: 89/124, 71.8 %). Of the 15 decidable mails
  * left to a coordinator, one is the matcher's caution (b8-pre-registration-19, from one unit's
  * manager's address writing as acting head of another) and one the meeting picker's (b8-info-meeting-
- * signup-12 names its meeting "den andra mars", which it does not read, so a coordinator is asked).
+ * signup-12 names its meeting "den andra mars", which it did not read, so a coordinator was asked).
  *
  * After engineer A9's general rules (a seller's demo pitch is an advert, a complaint about someone's
  * conduct and a request to delete personal data go to a coordinator, a "not read" notice is an
- * auto-reply): 97/124 (78.2 %; 97/111 = 87.4 %), 1 wrong (b8-triage-09, below).
+ * auto-reply, a day written as an ordinal word names its meeting, a message a colleague is asked to
+ * pass on is said, "vår anmälan … kan strykas" withdraws): 101/124 (81.5 %; 101/111 = 91.0 %),
+ * 1 wrong (b8-triage-09, below).
  */
-const AUTO_RIGHT_FLOOR = 0.78;
+const AUTO_RIGHT_FLOOR = 0.81;
 
 /**
  * Mails the intake acted on alone and wrongly when first measured (cfbea1a), kept visible here
