@@ -131,7 +131,7 @@ const JOIN_DOUBT = b(
 // Praise may be strengthened and chained ("ett väldigt bra och tydligt informationsmöte", "a really
 // useful and clear session"): any such run of praise words before what is thanked for.
 const PRAISE_SV =
-  '((valdigt|riktigt|jatte|mycket|otroligt|supert?|sa|verkligen|sarskilt|extra) )?(fin|fina|fint|bra|harlig\\w*|fantastisk\\w*|trevlig\\w*|rolig\\w*|minnesvard\\w*|lyckad\\w*|lyckat|inspirerande|varm|varmt|stor|stort|gott|god|tydlig\\w*|givande|informativ\\w*|intressant\\w*|larorik\\w*|uppskattad\\w*|genomtankt\\w*|proffsig\\w*|underbar\\w*|spannande)(( och| samt) \\w+)* ';
+  '((valdigt|riktigt|jatte|mycket|otroligt|supert?|sa|verkligen|sarskilt|extra) )?(fin|fina|fint|bra|harlig\\w*|fantastisk\\w*|trevlig\\w*|rolig\\w*|minnesvard\\w*|lyckad\\w*|lyckat|inspirerande|varm|varmt|stor|stort|gott|god|tydlig\\w*|givande|informativ\\w*|intressant\\w*|larorik\\w*|uppskattad\\w*|genomtankt\\w*|proffsig\\w*|underbar\\w*|spannande|(jatte|super|kanon|toppen|mega)(bra|fin|fint|fina|trevlig\\w*|rolig\\w*|intressant\\w*|givande|lyckad\\w*|lyckat))(( och| samt) \\w+)* ';
 const PRAISE_EN =
   '((really|very|so|truly|most|particularly) )?(lovely|wonderful|great|fantastic|memorable|inspiring|nice|fine|splendid|useful|helpful|informative|interesting|clear|excellent|enjoyable)( and \\w+)* ';
 /**
@@ -774,6 +774,11 @@ const AUTO_BODY = b(
   'ar (ledig|pa semester|franvarande|tjanstledig|sjukskriven|foraldraledig|borta)|tillbaka (den|pa|igen)|atervander|har begransad tillgang|lases inte|laser inte (min|mina|min egen) (e ?post|mejl|mail|inkorg)|out of (the )?office|i am (away|on leave|on vacation|out)|will be back|return(ing)? on|limited access to (my )?e ?mail|will not be read',
 );
 
+/** An away text's promise about mail: answered when back, read only now and then. */
+const ANSWERS_LATER = b(
+  '(svarar|besvarar|aterkommer|laser) (\\w+ ){0,3}(nar|sa snart) jag (ar|kommer) tillbaka|laser (min |mina |mitt )?(e ?post|mejl|mail|mejlen|mailen|inkorg\\w*) (bara |endast )?(sporadiskt|sallan|begransat|ibland|nagon gang)|will (reply|respond|answer|get back to you|read \\w+) (\\w+ ){0,2}(when|as soon as|once) i (am|m|get|return|come) back|(checking|reading|check|read) (my )?e ?mails? (only )?(sporadically|occasionally|intermittently)',
+);
+
 /** Doubt about managing (not "funderar på att delta": considering joining asks plainly). */
 const UNSURE =
   /\b(osaker\w*|osakra|tveksam\w*|vet (inte|ej) (an |annu )?om (vi|enheten|jag) (hinner|klarar|kan|orkar|kommer)|not sure (if|whether) we|unsure)\b/;
@@ -1258,6 +1263,20 @@ export function classifyMail(facts: MailFacts): Classification {
       sv: 'texten säger att personen är borta',
       en: 'the text says the person is away',
       evidence: autoBody[0],
+    });
+  }
+
+  // What an away message promises for later ("jag svarar när jag är tillbaka", "läser mejl
+  // sporadiskt"): a second sign beside the absence, said the way people write their own away texts.
+  const answersLater = ANSWERS_LATER.exec(fold(parts.own));
+  if (answersLater) {
+    add({
+      rule: 'body-answers-later',
+      kind: 'auto-reply',
+      weight: 2.5,
+      sv: 'texten säger att mejlet besvaras eller läses senare',
+      en: 'the text says mail will be answered or read later',
+      evidence: answersLater[0],
     });
   }
 
@@ -1800,17 +1819,19 @@ export function classifyMail(facts: MailFacts): Classification {
   // to read it (and answer): suggested as 'other', never filed away alone. Thanks for an info meeting
   // or a presentation (the same words to every speaker, "tack för ett bra informationsmöte igår") is
   // filed alone: no one answers it.
-  const thanked = fired.find((s) => s.rule === 'thanks-for-event' && s.weight > 0);
-  // What is thanked for: the phrase and the word after it ("a useful information session").
-  const thankedAt = thanked?.evidence ? ownWords.indexOf(thanked.evidence) : -1;
-  const thankedFor =
-    thankedAt >= 0
-      ? ownWords.slice(thankedAt, thankedAt + (thanked?.evidence?.length ?? 0) + 12)
-      : (thanked?.evidence ?? '');
+  const thanks = fired.filter((s) => s.rule === 'thanks-for-event' && s.weight > 0);
+  // What is thanked for: the phrase and the word after it ("a useful information session"). Thanks
+  // said twice ("Tack för bra info!" in the subject, the meeting named in the text) are read together.
+  const thankedFor = (thanked: Signal) => {
+    const at = thanked.evidence ? ownWords.indexOf(thanked.evidence) : -1;
+    return at >= 0
+      ? ownWords.slice(at, at + (thanked.evidence?.length ?? 0) + 12)
+      : (thanked.evidence ?? '');
+  };
   if (
     kind === 'other' &&
-    thanked &&
-    !(INFO_THANKED.test(thankedFor) && !CEREMONY_THANKED.test(ownWords)) &&
+    thanks.length > 0 &&
+    !(thanks.some((t) => INFO_THANKED.test(thankedFor(t))) && !CEREMONY_THANKED.test(ownWords)) &&
     !fired.some((s) => s.kind === 'other' && s.rule !== 'thanks-for-event' && s.weight > 0)
   ) {
     confidence = Math.min(confidence, 0.6);
@@ -1828,8 +1849,11 @@ export function classifyMail(facts: MailFacts): Classification {
   }
   // A question about another of the city's matters (a preschool place, a building permit) or an offer
   // to sell, with no word of the award: sent here by mistake, nothing for the coordinators to answer.
+  // Likewise a sending, registration or withdrawal with no word of the award (a CV "bifogar mitt
+  // CV", a fault report "vi har anmält felet"): another of the city's matters, not the award's.
   const elsewhere =
-    kind === 'question'
+    kind === 'question' ||
+    (!context && (kind === 'submission' || kind === 'pre-registration' || kind === 'withdrawal'))
       ? misdirectedTopic({
           subject: facts.subject,
           body: facts.body,

@@ -410,3 +410,45 @@ describe('a registration to be struck out', () => {
     expect(c.kind).not.toBe('withdrawal');
   });
 });
+
+describe('thanks and away texts in everyday words', () => {
+  it('"Tack för ett jättebra informationsmöte" is thanks, filed alone, not a signup', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Tack för en bra förmiddag',
+        body: 'Tack för ett superbra och tydligt informationsmöte i morse! /Ola',
+      }),
+    );
+    expect(c.kind).toBe('other');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('"jättebra" praise of the ceremony is still read by a coordinator', () => {
+    const c = classifyMail(
+      mail({ subject: 'Tack!', body: 'Tack för en jättebra prisutdelning i går! /Ola' }),
+    );
+    expect(c.kind).toBe('other');
+    expect(decide(c)).toBe('triage');
+  });
+
+  it('a hand-written away text ("svarar när jag är tillbaka") is an auto-reply, decided alone', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Re: Informationsmöte 16 februari',
+        body: 'Hej! Jag är ledig till den 20 februari och läser mejlen bara sporadiskt. /Ola',
+      }),
+    );
+    expect(c.kind).toBe('auto-reply');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('a person who answers later in their own mail is no auto-reply', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Informationsmötet',
+        body: 'Hej! Jag vill anmäla mig till informationsmötet den 16 februari. Om bidraget svarar jag när jag är tillbaka från kursen.',
+      }),
+    );
+    expect(c.kind).toBe('info-meeting-signup');
+  });
+});

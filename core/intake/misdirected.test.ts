@@ -188,3 +188,42 @@ describe('a fault report about the building', () => {
     expect(c.kind).not.toBe('other');
   });
 });
+
+describe('a sending with no word of the award about another matter', () => {
+  it('a CV sent with "bifogar" is a job application, not an entry: other, decided alone', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Intresserad av arbete som undersköterska',
+        body: 'Hej!\n\nJag är utbildad undersköterska och söker arbete inom äldreomsorgen. Här bifogar jag mitt CV, hör gärna av er.\n\nMvh Sara Lind',
+        attachments: [
+          {
+            name: 'Sara Lind CV.pdf',
+            contentType: 'application/pdf',
+            size: 120_000,
+            isInline: false,
+          },
+        ],
+      }),
+    );
+    expect(c.kind).toBe('other');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('an entry sent with a CV inside it and the award named stays a sending', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Vårt bidrag',
+        body: 'Hej! Här bifogar jag vårt bidrag till kvalitetsutmärkelsen, med mitt CV som bilaga.\n\nSara Lind',
+        attachments: [
+          {
+            name: 'Bidrag Kvalitetsutmärkelsen.pdf',
+            contentType: 'application/pdf',
+            size: 620_000,
+            isInline: false,
+          },
+        ],
+      }),
+    );
+    expect(c.kind).toBe('submission');
+  });
+});

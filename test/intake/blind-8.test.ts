@@ -17,10 +17,11 @@ import { describeMeasuredSet } from './measured-set.js';
  * After engineer A9's general rules (a seller's demo pitch is an advert, a complaint about someone's
  * conduct and a request to delete personal data go to a coordinator, a "not read" notice is an
  * auto-reply, a day written as an ordinal word names its meeting, a message a colleague is asked to
- * pass on is said, "vår anmälan … kan strykas" withdraws): 101/124 (81.5 %; 101/111 = 91.0 %),
- * 1 wrong (b8-triage-09, below).
+ * pass on is said, "vår anmälan … kan strykas" withdraws, "jättebra" thanks for an info meeting are
+ * thanks, a hand-written away text's "läser mejl sporadiskt" is a second sign, a CV with no word of
+ * the award is misdirected): 104/124 (83.9 %; 104/111 = 93.7 %), 1 wrong (b8-triage-09, below).
  */
-const AUTO_RIGHT_FLOOR = 0.81;
+const AUTO_RIGHT_FLOOR = 0.83;
 
 /**
  * Mails the intake acted on alone and wrongly when first measured (cfbea1a), kept visible here
