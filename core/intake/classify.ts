@@ -492,10 +492,11 @@ const ANNOUNCED =
 
 /**
  * Later in other words: "protokollet kommer därefter", "styrelsen behandlar det på sitt möte i maj",
- * "the minutes will follow".
+ * "the minutes will follow", the entry in a future sentence ("I will be the contact person for our
+ * entry", "we plan to write our submission in April").
  */
 const ANNOUNCED_LATER =
-  /\b((kommer|skickas|foljer|foljer sedan)( \w+){0,2} (darefter|efter det|efterat|sedan|i efterhand)|(pa|vid) (sitt|sina|nasta|kommande|deras|dess) (\w+ )?(mote|sammantrade)\w*|will follow|to follow)\b/;
+  /\b((kommer|skickas|foljer|foljer sedan)( \w+){0,2} (darefter|efter det|efterat|sedan|i efterhand)|(pa|vid) (sitt|sina|nasta|kommande|deras|dess) (\w+ )?(mote|sammantrade)\w*|will follow|to follow|(will|shall|intend to|plan to|are going to) (\w+ ){0,5}(for |with |on )?(our|the) (entry|submission|application))\b/;
 
 /**
  * A wish to attach something later, usually beside a question ("Vi vill gärna bifoga vår elevenkät

@@ -452,3 +452,36 @@ describe('thanks and away texts in everyday words', () => {
     expect(c.kind).toBe('info-meeting-signup');
   });
 });
+
+describe('the entry named in a future sentence of an English registration', () => {
+  it('"I will be the contact person for our submission" registers, decided alone', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Quality Award 2027',
+        body: 'Hello,\n\nHemtjänsten Norr would like to take part in the Quality Award this year. I will be the contact person for our submission.\n\nBest regards,\nOla Strand',
+        sentAt: '2027-03-08T10:00:00+01:00',
+      }),
+    );
+    expect(c.kind).toBe('pre-registration');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('an entry attached is still a sending, whatever is said of it ahead', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Our entry',
+        body: 'Hello,\n\nPlease find attached our entry to the Quality Award. We will send the appendices on our entry tomorrow.\n\nOla Strand',
+        attachments: [
+          {
+            name: 'Entry Hemtjänsten Norr.docx',
+            contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            size: 240_000,
+            isInline: false,
+          },
+        ],
+        sentAt: '2027-05-16T10:00:00+02:00',
+      }),
+    );
+    expect(c.kind).toBe('submission');
+  });
+});

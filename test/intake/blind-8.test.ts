@@ -19,9 +19,10 @@ import { describeMeasuredSet } from './measured-set.js';
  * auto-reply, a day written as an ordinal word names its meeting, a message a colleague is asked to
  * pass on is said, "vår anmälan … kan strykas" withdraws, "jättebra" thanks for an info meeting are
  * thanks, a hand-written away text's "läser mejl sporadiskt" is a second sign, a CV with no word of
- * the award is misdirected): 104/124 (83.9 %; 104/111 = 93.7 %), 1 wrong (b8-triage-09, below).
+ * the award is misdirected, the entry in a future English sentence is not sent): 105/124 (84.7 %;
+ * 105/111 = 94.6 %), 1 wrong (b8-triage-09, below).
  */
-const AUTO_RIGHT_FLOOR = 0.83;
+const AUTO_RIGHT_FLOOR = 0.84;
 
 /**
  * Mails the intake acted on alone and wrongly when first measured (cfbea1a), kept visible here
