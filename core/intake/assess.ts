@@ -128,14 +128,16 @@ const READER_LIFTS_FROM = 0.4;
 const READER_RUNNER_UP_LIMIT = 0.7;
 const READER_AGREES = 0.95;
 
-function secondReading(
+export function secondReading(
   c: Classification,
   facts: MailFacts,
   reader: ReaderModel,
 ): Bilingual | undefined {
   if (c.confidence >= AUTO_THRESHOLD || c.confidence < READER_LIFTS_FROM || c.nonDelivery) return;
-  // A doubt the rules had (a cap on the confidence, or a weight-0 signal written down for one).
-  if (c.signals.doubted || c.signals.fired.some((s) => s.weight === 0)) return;
+  // A doubt the rules had: a cap on the confidence, or a sign of the leaning kind they set at
+  // nothing (said but asked, negated, told of as past). A sign of another kind set at nothing ("no
+  // document" beside a registration) is no doubt about this one.
+  if (c.signals.doubted || c.signals.fired.some((s) => s.weight === 0 && s.kind === c.kind)) return;
   const [top = 0, runnerUp = 0] = Object.values(c.scores).sort((x, y) => y - x);
   if (top <= 0 || runnerUp / top >= READER_RUNNER_UP_LIMIT) return;
   const p = readMail(reader, readerFeatures(c, facts))[c.kind] ?? 0;

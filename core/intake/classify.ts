@@ -1625,8 +1625,13 @@ export function classifyMail(facts: MailFacts): Classification {
   );
   if (kind === 'auto-reply' && autoSigns.size >= 2 && documents.length === 0)
     confidence = Math.max(confidence, 0.9);
-  // What the signs alone give; any cap below it is a doubt of the rules' own (`signals.doubted`).
-  const undoubted = confidence;
+  // Every cap below is a doubt of the rules' own (`signals.doubted`), whether or not it lowers the
+  // confidence here: a second reading never reads it away (assess.ts).
+  let doubted = false;
+  const doubt = (limit: number) => {
+    doubted = true;
+    confidence = Math.min(confidence, limit);
+  };
   // A mail with nothing of its own (empty body, no attachment, plain subject) is never certain.
   if (
     !parts.own.trim() &&
@@ -1635,7 +1640,7 @@ export function classifyMail(facts: MailFacts): Classification {
     kind !== 'auto-reply' &&
     !calendarResponse
   ) {
-    confidence = Math.min(confidence, 0.5);
+    doubt(0.5);
   }
   // A complaint about a unit or the award is for a coordinator to read, whatever it asks.
   const complaint = COMPLAINT.exec(fold(`${subject.clean}\n${parts.own}`));
@@ -1643,7 +1648,7 @@ export function classifyMail(facts: MailFacts): Classification {
   const massMailing =
     kind === 'other' && (!!listHeader || precedence === 'bulk' || newsletter.length > 0);
   if (complaint && kind !== 'auto-reply' && !massMailing) {
-    confidence = Math.min(confidence, 0.6);
+    doubt(0.6);
     fired.push({
       rule: 'complaint',
       kind,
@@ -1659,7 +1664,7 @@ export function classifyMail(facts: MailFacts): Classification {
   // rules: a coordinator answers it like any other).
   const personalData = deletesPersonalData(`${subject.clean}\n${parts.own}`);
   if (personalData && kind !== 'auto-reply' && kind !== 'other') {
-    confidence = Math.min(confidence, 0.6);
+    doubt(0.6);
     fired.push({
       rule: 'personal-data',
       kind,
@@ -1680,7 +1685,7 @@ export function classifyMail(facts: MailFacts): Classification {
         (SUPPORTING_NAME.test(fold(d.name)) && !SUBMISSION_NAME.test(fold(d.name))),
     );
   if (kind === 'submission' && (appendicesSaid || onlyAppendices)) {
-    confidence = Math.min(confidence, 0.6);
+    doubt(0.6);
     fired.push({
       rule: 'appendices-only',
       kind,
@@ -1694,7 +1699,7 @@ export function classifyMail(facts: MailFacts): Classification {
   // dropped by the mail system). A receipt would confirm an entry never received, and on the last
   // evening the unit must hear at once: a coordinator asks for the file.
   if (kind === 'submission' && documents.length === 0 && !documentLink) {
-    confidence = Math.min(confidence, 0.6);
+    doubt(0.6);
     fired.push({
       rule: 'nothing-attached',
       kind,
@@ -1707,7 +1712,7 @@ export function classifyMail(facts: MailFacts): Classification {
   // version") replaces the entry, it does not leave the award: withdrawing the unit would be wrong.
   const replaces = REPLACEMENT.exec(ownWords);
   if (kind === 'withdrawal' && replaces) {
-    confidence = Math.min(confidence, 0.6);
+    doubt(0.6);
     fired.push({
       rule: 'replaces-entry',
       kind,
@@ -1729,7 +1734,7 @@ export function classifyMail(facts: MailFacts): Classification {
       kind === 'info-meeting-signup' ||
       (kind === 'question' && PARTICIPATION_TOPIC.test(ownWords)))
   ) {
-    confidence = Math.min(confidence, 0.6);
+    doubt(0.6);
     fired.push({
       rule: 'merged-unit',
       kind,
@@ -1744,7 +1749,7 @@ export function classifyMail(facts: MailFacts): Classification {
   // other, so a coordinator makes both.
   const twoActions = participationChanges(fired, documents.length > 0 || !!documentLink);
   if (twoActions.length > 1 && kind !== 'auto-reply') {
-    confidence = Math.min(confidence, 0.6);
+    doubt(0.6);
     fired.push({
       rule: 'two-actions',
       kind,
@@ -1759,7 +1764,7 @@ export function classifyMail(facts: MailFacts): Classification {
     kind !== 'auto-reply' &&
     (kind === 'info-meeting-signup' || INFO.test(fold(`${subject.clean}\n${parts.own}`)))
   ) {
-    confidence = Math.min(confidence, 0.6);
+    doubt(0.6);
     fired.push({
       rule: 'change-signup',
       kind,
@@ -1777,7 +1782,7 @@ export function classifyMail(facts: MailFacts): Classification {
   )
     considering = true;
   if (considering && kind !== 'auto-reply') {
-    confidence = Math.min(confidence, 0.6);
+    doubt(0.6);
     fired.push({
       rule: 'considering',
       kind,
@@ -1788,10 +1793,10 @@ export function classifyMail(facts: MailFacts): Classification {
   }
   // The board's proposal is nothing to record yet, but a coordinator may want to read what the board
   // is to decide (which units, when): suggested as 'other', never filed away alone.
-  if (proposal && kind !== 'auto-reply') confidence = Math.min(confidence, 0.6);
+  if (proposal && kind !== 'auto-reply') doubt(0.6);
   const conditional = CONDITIONAL.exec(ownWords);
   if (conditional && (kind === 'pre-registration' || kind === 'submission')) {
-    confidence = Math.min(confidence, 0.6);
+    doubt(0.6);
     fired.push({
       rule: 'conditional',
       kind,
@@ -1807,7 +1812,7 @@ export function classifyMail(facts: MailFacts): Classification {
     documents.length === 0 &&
     !fired.some((s) => s.rule === 'protocol-participants' && s.weight > 0)
   ) {
-    confidence = Math.min(confidence, 0.6);
+    doubt(0.6);
     fired.push({
       rule: 'protocol-without-document',
       kind,
@@ -1835,11 +1840,11 @@ export function classifyMail(facts: MailFacts): Classification {
     !(thanks.some((t) => INFO_THANKED.test(thankedFor(t))) && !CEREMONY_THANKED.test(ownWords)) &&
     !fired.some((s) => s.kind === 'other' && s.rule !== 'thanks-for-event' && s.weight > 0)
   ) {
-    confidence = Math.min(confidence, 0.6);
+    doubt(0.6);
   }
   // Nothing about the award at all (an invoice with "bifogar" and a PDF): never act on it alone.
   if (!context && (kind === 'submission' || kind === 'pre-registration' || kind === 'withdrawal')) {
-    confidence = Math.min(confidence, 0.5);
+    doubt(0.5);
     fired.push({
       rule: 'no-award-context',
       kind,
@@ -1874,7 +1879,6 @@ export function classifyMail(facts: MailFacts): Classification {
       evidence: elsewhere.evidence,
     });
   }
-  const doubted = confidence < undoubted && !elsewhere;
   if (topScore <= 0) kind = 'other';
   confidence = Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100;
 

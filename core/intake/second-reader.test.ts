@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessMail } from './assess.js';
+import { assessMail, secondReading } from './assess.js';
 import { classifyMail } from './classify.js';
 import type { MailFacts } from './facts.js';
 import type { MatchableUnit } from './match.js';
@@ -127,6 +127,22 @@ describe('a mail the rules lean on but are unsure of', () => {
     const a = assessMail(thanks, [UNIT], {}, reader);
     expect(a.classification).toMatchObject({ kind: 'other', signals: { doubted: true } });
     expect(a.decision).toBe('triage');
+  });
+
+  it("reads a sign the rules set at nothing as a doubt only when it is of the leaning kind's", () => {
+    const reader = readerTaught('pre-registration');
+    const c = classifyMail(phone);
+    const withSign = (kind: 'submission' | 'pre-registration') => ({
+      ...c,
+      signals: {
+        ...c.signals,
+        fired: [...c.signals.fired, { rule: 'noted', kind, weight: 0, sv: '', en: '' }],
+      },
+    });
+    // "No document attached" is a note on the entry, no doubt about a registration.
+    expect(secondReading(withSign('submission'), phone, reader)).toBeDefined();
+    // A registration said, then set at nothing (asked, negated, told of as past) is one.
+    expect(secondReading(withSign('pre-registration'), phone, reader)).toBeUndefined();
   });
 
   it('stays with a coordinator when the rules saw too little to lean on', () => {
