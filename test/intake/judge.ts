@@ -5,7 +5,7 @@
 // the unit, or acting at all when a coordinator should have looked). Running the plan, not a copy of
 // its rules, means a new plan rule is measured the day it is written.
 import { assessMail, type MailAssessment } from '../../core/intake/assess.js';
-import type { MailFacts } from '../../core/intake/facts.js';
+import type { MailFacts, MailKind } from '../../core/intake/facts.js';
 import { planMail, readsFor } from '../../core/intake/plan.js';
 import type { ReaderModel } from '../../core/intake/second-reader.js';
 import { loadCycles } from '../../server/cycles.js';
@@ -51,7 +51,10 @@ function intakeDecision(facts: MailFacts, a: MailAssessment): 'auto' | 'triage' 
   return plan.status === 'triage' ? 'triage' : 'auto';
 }
 
-export function judge(mail: LabelledMail, reader: ReaderModel): { verdict: Verdict; line: string } {
+export function judge(
+  mail: LabelledMail,
+  reader: ReaderModel,
+): { verdict: Verdict; line: string; kind: MailKind } {
   const facts = factsOf(mail);
   const a = assessMail(facts, FIXTURE_UNITS, {}, reader);
   const c = a.classification;
@@ -75,6 +78,7 @@ export function judge(mail: LabelledMail, reader: ReaderModel): { verdict: Verdi
   const unit = a.match.status === 'matched' ? a.match.candidates[0]?.unitName : a.match.status;
   return {
     verdict,
+    kind: c.kind,
     line: `${mail.id.padEnd(12)} ${verdict.padEnd(13)} ${c.kind.padEnd(19)} ${c.confidence.toFixed(2)} unit:${unit}  (expected ${expected.kind}${expected.unit ? ` / ${expected.unit}` : ''})`,
   };
 }
@@ -87,7 +91,22 @@ export interface Outcome {
   mail: LabelledMail;
   verdict: Verdict;
   line: string;
+  /** The kind the intake decided. */
+  kind: MailKind;
 }
+
+/**
+ * Kinds whose automatic handling changes a participation or answers the sender. A mail wrongly
+ * filed as a question still waits for a coordinator to answer it, and one filed as an auto-reply or
+ * other is only moved to its folder; both are wrong, but nothing was done in the unit's name.
+ */
+const CHANGES_OR_ANSWERS: readonly MailKind[] = [
+  'pre-registration',
+  'withdrawal',
+  'submission',
+  'board-protocol',
+  'info-meeting-signup',
+];
 
 /**
  * One set judged: the share decided automatically and rightly, the wrong automatic actions, and the
@@ -119,7 +138,8 @@ export function measure(
     `${name} intake: ${autoRight}/${outcomes.length} decided automatically and rightly (${(100 * share).toFixed(1)} %; ` +
       `${autoRight}/${decidable} = ${(100 * decidableShare).toFixed(1)} % of the mails not labelled triage), ` +
       `${count('triage-right')} rightly left to a coordinator, ${count('triage-missed')} left to a coordinator though decidable, ` +
-      `wrong automatic actions ${count('WRONG-AUTO')}${knownWrong ? ` (known ${knownWrong.length})` : ''}`,
+      `wrong automatic actions ${count('WRONG-AUTO')}${knownWrong ? ` (known ${knownWrong.length})` : ''}, ` +
+      `of which ${outcomes.filter((o) => o.verdict === 'WRONG-AUTO' && CHANGES_OR_ANSWERS.includes(o.kind)).length} changed a participation or answered the sender`,
     ...outcomes
       .filter((o) => o.verdict !== 'auto-right' || process.env.INTAKE_REPORT)
       .map((o) => o.line),
