@@ -133,3 +133,37 @@ describe('two signs of a program’s reply without the headers', () => {
     expect(c.kind).not.toBe('auto-reply');
   });
 });
+
+describe('a ticket system’s acknowledgement', () => {
+  it('saying it is "automatiskt genererat" is an auto-reply, decided alone', () => {
+    const c = classifyMail({
+      ...mail(
+        '[Ticket 7731] Ditt ärende är registrerat',
+        'Hej,\n\nDitt ärende har registrerats hos IT-supporten och besvaras inom två dagar.\n\nDetta är ett automatiskt genererat mejl och går inte att svara på.',
+      ),
+      from: { address: 'support-noreply@skolor.example', name: 'IT-support' },
+    });
+    expect(c.kind).toBe('auto-reply');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('an X-Autoreply header alone marks the program’s reply', () => {
+    const c = classifyMail({
+      ...mail('Re: Intresseanmälan', 'Tack, vi har fått ditt mejl och återkommer.'),
+      headers: [{ name: 'X-Autoreply', value: 'yes' }],
+    });
+    expect(c.kind).toBe('auto-reply');
+    expect(c.signals.fired.map((s) => s.rule)).toContain('header-x-autoreply');
+  });
+
+  it('is not a person telling that their report was generated automatically', () => {
+    const c = classifyMail({
+      ...mail(
+        'Vårt bidrag',
+        'Hej! Diagrammen i bidraget är automatiskt genererade ur vårt kvalitetssystem. Går det bra?',
+      ),
+      headers: [{ name: 'X-Autoreply', value: 'no' }],
+    });
+    expect(c.kind).not.toBe('auto-reply');
+  });
+});

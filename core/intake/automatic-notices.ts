@@ -18,7 +18,7 @@ export function readReceipt(mail: { subject: string; body: string }): string | u
 
 /** An away message's own statement that it was sent automatically. */
 const DECLARED =
-  /\b(detta ar ett (automatiskt|autogenererat|automatgenererat) (svar|meddelande)|(this is an?|this) (automatic|automated|auto generated) (reply|response|message)|det har (ar ett )?(automatiska )?(svaret|meddelandet) (skickas|skickades) automatiskt)\b/;
+  /\b(detta ar ett (automatiskt( genererat| skickat| utskickat)?|autogenererat|automatgenererat|systemgenererat) (svar|meddelande|mejl|mail)|(this is an?|this) (automatic|automated|auto generated) (reply|response|message)|det har (ar ett )?(automatiska )?(svaret|meddelandet) (skickas|skickades) automatiskt)\b/;
 
 /** The words an away message declares itself automatic with, or undefined. */
 export function declaresAutomatic(text: string): string | undefined {

@@ -346,6 +346,46 @@ describe('a complaint about how someone behaved', () => {
   });
 });
 
+describe('disappointment with the jury’s assessment, or a wish to appeal it', () => {
+  it('goes to a coordinator, however it is asked', () => {
+    for (const [subject, body] of [
+      [
+        'Juryns beslut',
+        'Hej,\n\nVi är ärligt talat besvikna på juryns motivering, som inte nämner vårt arbete med brukarråden alls. Går det att överklaga?\n\nTomas Granlund',
+      ],
+      [
+        'Synpunkter på examinatorernas återkoppling',
+        'Hej! Vi har några synpunkter på examinatorernas återkoppling som vi gärna vill ta upp med någon. Vem ska vi vända oss till?',
+      ],
+      [
+        'Our result',
+        'Hello,\n\nWe are disappointed with the assessment of our entry and would like to know how to appeal the decision.\n\nTomas Granlund',
+      ],
+    ] as const) {
+      const c = classifyMail(mail(subject, body));
+      expect(decide(c), subject).toBe('triage');
+      expect(
+        c.signals.fired.map((s) => s.rule),
+        subject,
+      ).toContain('complaint');
+    }
+  });
+
+  it('a question about when the assessment is ready, or asking for feedback, is no complaint', () => {
+    for (const body of [
+      'Hej! När får vi veta resultatet av bedömningen? Vi ser fram emot era synpunkter på vårt bidrag.',
+      'Hej, vi blev lite besvikna på oss själva som inte hann till informationsmötet. Finns presentationen att ladda ner?',
+    ]) {
+      const c = classifyMail(mail('Bedömningen', body));
+      expect(c.kind, body).toBe('question');
+      expect(
+        c.signals.fired.map((s) => s.rule),
+        body,
+      ).not.toContain('complaint');
+    }
+  });
+});
+
 describe('personal data to be deleted', () => {
   it('an entry that names a patient, to be removed, goes to a coordinator', () => {
     for (const [subject, body] of [

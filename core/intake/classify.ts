@@ -118,11 +118,12 @@ const BOARD_MEETING = b(
 
 /**
  * A request to join put as a question ("kan jag få anmäla mig", "går det att komma", "could we
- * join"): said to be let in, not to learn something. A doubt in the same sentence ("fortfarande",
+ * join"): said to be let in, not to learn something. The asker may bring someone along ("kan jag och
+ * en kollega få komma"): still a request to join. A doubt in the same sentence ("fortfarande",
  * "trots", "hur", "eller") keeps it a question.
  */
 const JOIN_REQUEST = b(
-  '(kan|kunde|skulle|far) (jag|vi) (garna |ocksa |aven )?(fa |kunna fa |kunna )?((en )?plats|anmala (mig|oss)|komma|delta|vara med|ga pa|boka (en )?plats)|(kan|kunde|skulle|vill) ni (vara snalla och |garna )?(anmala|skriva upp|boka in|lagga till|registrera) (mig|oss|var \\w+|vart \\w+)|could you (please )?(sign (me|us) up|register (me|us)|add (me|us)|put (me|us) down|book (me|us))|gar det (bra )?att (fa )?(anmala (mig|oss|sig)|komma|delta|vara med|boka (en )?plats)|(could|can|may) (i|we) (please |also )?(join|attend|sign up|register|come|book a (place|seat))|is it possible (for (me|us) )?to (join|attend|sign up|register|come)',
+  '(kan|kunde|skulle|far) (jag|vi) (och (min|mina|en|ett|tva|tre|nagra|var|vara) (\\w+ ){1,3}?)?(garna |ocksa |aven )?(fa |kunna fa |kunna )?((en )?plats|anmala (mig|oss)|komma|delta|vara med|ga pa|boka (en )?plats)|(kan|kunde|skulle|vill) ni (vara snalla och |garna )?(anmala|skriva upp|boka in|lagga till|registrera) (mig|oss|var \\w+|vart \\w+)|could you (please )?(sign (me|us) up|register (me|us)|add (me|us)|put (me|us) down|book (me|us))|gar det (bra )?att (fa )?(anmala (mig|oss|sig)|komma|delta|vara med|boka (en )?plats)|(could|can|may) (i|we) (please |also )?(join|attend|sign up|register|come|book a (place|seat))|is it possible (for (me|us) )?to (join|attend|sign up|register|come)',
 );
 const JOIN_DOUBT = b(
   'fortfarande|annu|trots|aven om|fast|fastan|aven fast|efter (sista|deadline|anmalningstiden)|for sent|forsent|hur|nar|vilken|vilket|vilka|ifall|eller|still|late|how|when|which|or|although|even though|even if|despite',
@@ -571,6 +572,9 @@ const COMPLAINT = b(
   'klagomal\\w*|klaga|klagar|missnojd\\w*|borde inte (fa|vinna)|stora problem|allvarliga problem|kritik|kritiken|kritisera\\w*|upprord|(jag|vi) (ar|blir|blev|kanner mig|kanner oss) (\\w+ ){0,2}orolig\\w*|orolig\\w* (for|over) (hur|att|bemotandet|kvaliteten|personalen|min|mitt|mina|var|vart|vara)|en orolig (foralder|anhorig|pappa|mamma|dotter|son)|anmala (ett )?missforhallande\\w*|complain\\w*|complaint|concerned about|should not (win|get|receive)|does not deserve|do not deserve' +
     // How someone behaved ("upplevde besöket som obehagligt", "en kränkande kommentar", "the examiner
     // was rude"): a complaint about a person's conduct, however politely it is put.
+    // Disappointment with the jury's verdict and a wish to appeal it ("besvikna över hur bidraget
+    // bedömdes", "överklaga", "synpunkter på bedömningen"): a coordinator answers for the jury.
+    '|besvik\\w* (over|pa|med) (hur|bedomning\\w*|resultat\\w*|juryn\\w*|examinator\\w*|beslut\\w*|utfallet|poang\\w*)|overklaga\\w*|synpunkter pa (bedomning\\w*|juryn\\w*|examinator\\w*|resultat\\w*|beslut\\w*|utfallet|poang\\w*)|disappointed (with|by|in|about) (how|the (assessment|result|jury|decision|outcome|examiners|scor\\w*))|appeal (the|against the) (decision|result|assessment|verdict)' +
     '|obehaglig\\w*|otrevlig\\w*|oprofessionell\\w*|respektlos\\w*|nedlatande|krankande|krankt|krankning\\w*|diskriminer\\w*|trakasse\\w*|olamplig\\w* (kommentar\\w*|beteende\\w*|bemotande\\w*|fragor|uppforande\\w*|uttalande\\w*)|(daligt|otrevligt|olampligt|nedlatande) bemotande|uppforde sig|rude|unprofessional|disrespectful|offensive|harass\\w*|discriminat\\w*|inappropriate (comment\\w*|remark\\w*|behaviou?r|conduct|question\\w*)',
 );
 /**
@@ -1205,6 +1209,19 @@ export function classifyMail(facts: MailFacts): Classification {
       weight: 3,
       sv: `rubriken X-Auto-Response-Suppress: ${suppress}`,
       en: `header X-Auto-Response-Suppress: ${suppress}`,
+    });
+  }
+  // X-Autoreply / X-Autorespond: what autoresponders outside Exchange (ticket systems, hosted mail)
+  // set in place of Auto-Submitted. The intake keeps them (features/intake/facts.ts); as firm as
+  // Precedence: auto_reply.
+  const xAuto = headerValue(facts, 'X-Autoreply') ?? headerValue(facts, 'X-Autorespond');
+  if (xAuto && !/^(no|false|0)$/i.test(xAuto.trim())) {
+    add({
+      rule: 'header-x-autoreply',
+      kind: 'auto-reply',
+      weight: 6,
+      sv: `rubriken X-Autoreply: ${xAuto}`,
+      en: `header X-Autoreply: ${xAuto}`,
     });
   }
   const precedence = headerValue(facts, 'Precedence')?.toLowerCase();

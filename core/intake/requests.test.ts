@@ -40,6 +40,27 @@ describe('a request to join put as a question', () => {
     }
   });
 
+  it('is one too when the asker brings someone along ("kan jag och en kollega få komma")', () => {
+    for (const body of [
+      'Hej!\nKan jag och en kollega från köket få komma på informationsträffen den 16 februari?\nKarin',
+      'Skulle vi och några medarbetare kunna få plats på infomötet i Stadshuset 9 mars?',
+    ]) {
+      const c = classifyMail(mail({ subject: 'Informationsträff', body }));
+      expect(c.kind, body).toBe('info-meeting-signup');
+      expect(decide(c), body).toBe('auto');
+    }
+  });
+
+  it('asking how someone else may come, with a companion named, stays a question', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Informationsträff',
+        body: 'Hej! Hur kan jag och min ställföreträdare komma in i Stadshuset på informationsträffen?',
+      }),
+    );
+    expect(c.kind).toBe('question');
+  });
+
   it('asked of the award, a request to register the unit is a registration', () => {
     const c = classifyMail(
       mail({
