@@ -386,6 +386,42 @@ describe('disappointment with the jury’s assessment, or a wish to appeal it', 
   });
 });
 
+describe('a question from a private mailbox about the unit joining or leaving', () => {
+  it('goes to a coordinator, who must first learn which unit it is', () => {
+    for (const body of [
+      'hej! vi i hemtjänstgruppen tänker anmäla oss till kvalitetspriset. hur gör vi?\n/Berit',
+      'Hej, vi på boendet har bestämt att inte delta i år. måste chefen skriva själv?\nMvh Omar',
+    ]) {
+      const c = classifyMail(mail('Kvalitetspriset', body, [], 'berit.hemma@hotmail.example'));
+      expect(decide(c), body).toBe('triage');
+      expect(
+        c.signals.fired.map((s) => s.rule),
+        body,
+      ).toContain('private-participation');
+    }
+  });
+
+  it('the same question from a work address, or a private question about nothing of the kind, is a question', () => {
+    const work = classifyMail(
+      mail(
+        'Kvalitetspriset',
+        'hej! vi i hemtjänstgruppen tänker anmäla oss till kvalitetspriset. hur gör vi?\n/Berit',
+      ),
+    );
+    expect(work.signals.fired.map((s) => s.rule)).not.toContain('private-participation');
+    const other = classifyMail(
+      mail(
+        'Kvalitetspriset',
+        'Hej! När delas kvalitetspriset ut i år, och är galan öppen för allmänheten?\n/Berit',
+        [],
+        'berit.hemma@hotmail.example',
+      ),
+    );
+    expect(other.kind).toBe('question');
+    expect(other.signals.fired.map((s) => s.rule)).not.toContain('private-participation');
+  });
+});
+
 describe('personal data to be deleted', () => {
   it('an entry that names a patient, to be removed, goes to a coordinator', () => {
     for (const [subject, body] of [

@@ -567,6 +567,19 @@ const EVENT = b(
 const PASS_ON = b(
   '(kan|kunde|skulle|vill) du (\\w+ ){0,2}(meddela|mejla|maila|saga till|halsa|skriva till|informera|tala om for|beratta for|framfora till) (?!(mig|oss)\\b)(\\w+ ){0,4}?(och (saga|meddela|skriva|beratta) )?att|(could|can|would) you (please )?(tell|let|inform|email|notify|write to) (?!(me|us)\\b)(\\w+ ){1,4}?(know )?that',
 );
+/** Consumer mail providers: an address there is a person's own, never a unit's (domain's first label). */
+const PRIVATE_MAILBOX =
+  /^(gmail|googlemail|hotmail|outlook|live|msn|yahoo|icloud|me|mac|aol|proton|protonmail|telia|bredband2?|comhem|spray|passagen)\./i;
+/** The rules that say a unit joins or leaves the award (not only that a registration is named). */
+const PARTICIPATION_RULES = [
+  'pre-registration-word',
+  'wants-to-take-part',
+  'joins-in',
+  'pre-registration-en',
+  'withdrawal-word',
+  'withdrawal-not-taking-part',
+  'withdrawal-en',
+];
 /** Complaints and criticism ("borde inte få pris", "stora problem med bemötandet", "I want to complain"). */
 const COMPLAINT = b(
   'klagomal\\w*|klaga|klagar|missnojd\\w*|borde inte (fa|vinna)|stora problem|allvarliga problem|kritik|kritiken|kritisera\\w*|upprord|(jag|vi) (ar|blir|blev|kanner mig|kanner oss) (\\w+ ){0,2}orolig\\w*|orolig\\w* (for|over) (hur|att|bemotandet|kvaliteten|personalen|min|mitt|mina|var|vart|vara)|en orolig (foralder|anhorig|pappa|mamma|dotter|son)|anmala (ett )?missforhallande\\w*|complain\\w*|complaint|concerned about|should not (win|get|receive)|does not deserve|do not deserve' +
@@ -809,7 +822,7 @@ const MAILBOX_GREETING =
 const CALENDAR_RESPONSE =
   /^(accepterat|accepterad|preliminärt( accepterat)?|avböjt|tackat ja|tackat nej|nytt tidsförslag|accepted|tentative|tentatively accepted|declined|new time proposed)\s*:/i;
 
-const AWARD_NAME = /\b(kvalitetsutmarkelse\w*|quality award)\b/;
+const AWARD_NAME = /\b(kvalitetsutmarkelse\w*|kvalitetspris\w*|quality award)\b/;
 
 const AWARD_CONTEXT = b(
   'kvalitet\\w*|\\w*utmarkelse\\w*|\\w*bidrag\\w*|tavling\\w*|ku ?20\\d\\d|ku|(var|vart|vara|er|enhetens) ansokan|ansokan (till|i|for) (arets |stockholms stads )?kvalitets\\w*|award|submission|application|entry|\\w*anmal\\w*|inf\\w{0,10}?(mote|traff)\\w*|protokoll\\w*|\\w*namnd\\w*|minutes|platsbesok\\w*|aterforing\\w*|examinator\\w*|ils',
@@ -1674,6 +1687,28 @@ export function classifyMail(facts: MailFacts): Classification {
       en: 'contains a complaint or criticism',
       evidence: complaint[0],
     });
+  }
+  // A question that also says the sender's unit wants to join or leave ("vi på förskolan vill anmäla
+  // oss … vad behöver ni veta?"), sent from a private mailbox: the address tells no unit, so the
+  // participation the mail is about is a coordinator's to place before anything is answered or filed.
+  if (kind === 'question' && PRIVATE_MAILBOX.test(facts.from.address.split('@')[1] ?? '')) {
+    const participation = fired.find(
+      (s) =>
+        s.zone === 'texten' &&
+        (s.kind === 'pre-registration' || s.kind === 'withdrawal') &&
+        PARTICIPATION_RULES.includes(s.rule),
+    );
+    if (participation) {
+      doubt(0.6);
+      fired.push({
+        rule: 'private-participation',
+        kind,
+        weight: 0,
+        sv: 'en privat adress skriver om enhetens deltagande',
+        en: 'a private address writes about a unit taking part',
+        evidence: participation.evidence ?? participation.rule,
+      });
+    }
   }
   const ownWords = fold(`${subject.clean}\n${parts.own}`);
   // Personal data to be deleted: a coordinator decides, whatever kind of mail it otherwise is (not

@@ -89,3 +89,25 @@ describe('a registration', () => {
     expect(decide(c)).toBe('auto');
   });
 });
+
+describe('"kvalitetspriset", an everyday name for the award', () => {
+  it('in a reply to the meeting invitation, joining "kvalitetspriset" registers the unit', () => {
+    const c = classifyMail(
+      mail(
+        'SV: Informationsmöte om kvalitetsutmärkelsen',
+        'Hej!\n\nUgglans förskola vill gärna delta i kvalitetspriset i år.\n\n/Mikael',
+      ),
+    );
+    expect(c.kind).toBe('pre-registration');
+  });
+
+  it('without the name, the same wish under the meeting subject is a signup for the meeting', () => {
+    const c = classifyMail(
+      mail(
+        'SV: Informationsmöte om kvalitetsutmärkelsen',
+        'Hej!\n\nVi vill gärna delta.\n\n/Mikael',
+      ),
+    );
+    expect(c.kind).toBe('info-meeting-signup');
+  });
+});

@@ -36,8 +36,10 @@ const KNOWN_WRONG: string[] = [
   // kollega … få en plats", JOIN_REQUEST). b9-auto-reply-07 fixed: "automatiskt genererat
   // meddelande" declares itself automatic, and the X-Autoreply header the intake keeps now counts.
   // b9-triage-03 fixed: disappointment with the assessment and "överklaga" are a complaint (COMPLAINT).
+  // b9-triage-04 fixed: a question from a private mailbox that says the unit joins or leaves is a
+  // coordinator's ('private-participation'; "kvalitetspriset" now names the award).
+  // Left: b9-triage-02, a request for more time, which the earlier sets label a question.
   'b9-triage-02',
-  'b9-triage-04',
 ];
 
 describeMeasuredSet({
