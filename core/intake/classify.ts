@@ -1393,9 +1393,11 @@ export function classifyMail(facts: MailFacts): Classification {
     });
   }
   // The mailbox greeted by its name ("Hej Kvalitetsutmärkelsen,") says nothing about the award.
+  // In a reply, the thread it answers is its context too: "stryk oss från listan" under a quoted
+  // mail about the award (the sender's own registration, our reminder) is about the award.
   const context = AWARD_CONTEXT.test(
     fold(
-      `${subject.clean}\n${parts.own}\n${parts.forwarded}\n${documents.map((d) => d.name).join(' ')}`,
+      `${subject.clean}\n${parts.own}\n${parts.forwarded}\n${subject.isReply ? parts.quoted : ''}\n${documents.map((d) => d.name).join(' ')}`,
     ).replace(MAILBOX_GREETING, ' '),
   );
   // A no-reply sender with nothing about the award (a system notice, an invoice reminder): bulk mail

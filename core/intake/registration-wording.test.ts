@@ -111,3 +111,23 @@ describe('"kvalitetspriset", an everyday name for the award', () => {
     expect(c.kind).toBe('info-meeting-signup');
   });
 });
+
+describe('a reply that names nothing of the award itself', () => {
+  const own =
+    'Hej igen,\n\nvi får tyvärr stryka Ugglans förskola från listan, det går inte i år.\n\n/Mikael';
+  const quote =
+    '\n\nFrån: Mikael Hedlund <mikael.hedlund@stockholm.example>\nSkickat: den 2 februari 2027 09:10\nTill: Kvalitetsutmärkelsen\nÄmne: Ugglan\n\nVi vill vara med i kvalitetsutmärkelsen i år.';
+
+  it('is read against the thread it answers: a withdrawal from the award, decided alone', () => {
+    const c = classifyMail(mail('SV: Ugglan', own + quote));
+    expect(c.kind).toBe('withdrawal');
+    expect(c.signals.fired.map((s) => s.rule)).not.toContain('no-award-context');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('the same words in a new mail, with no thread, stay without the award’s context', () => {
+    const c = classifyMail(mail('Ugglan', own));
+    expect(c.signals.fired.map((s) => s.rule)).toContain('no-award-context');
+    expect(decide(c)).toBe('triage');
+  });
+});

@@ -12,9 +12,10 @@ import { describeMeasuredSet } from './measured-set.js';
  * lifted by the second reader (the rules alone: 91/122). Two protocols that name several units were
  * labelled `unit: null` by their writer ("match no unit"); before measuring, their `unit` was left
  * out instead, as the other sets do for a protocol listing several units (the plan reads its units
- * from the document, not from the matcher).
+ * from the document, not from the matcher). After A10's general rules (blind-9 spent and tuned on):
+ * 96/122 (78.7 %; 96/110 = 87.3 %), 1 wrong automatic action.
  */
-const AUTO_RIGHT_FLOOR = 0.77;
+const AUTO_RIGHT_FLOOR = 0.78;
 
 /**
  * Mails the intake acted on alone and wrongly when first measured (ae73359), kept visible here
