@@ -27,6 +27,18 @@ function mail(
   };
 }
 
+/** Each mail goes to a coordinator, and `rule` is among the reasons the rules give. */
+function expectForCoordinator(rule: string, mails: readonly (readonly [string, string])[]): void {
+  for (const [subject, body] of mails) {
+    const c = classifyMail(mail(subject, body));
+    expect(decide(c), subject).toBe('triage');
+    expect(
+      c.signals.fired.map((s) => s.rule),
+      subject,
+    ).toContain(rule);
+  }
+}
+
 describe('a sending with nothing sent', () => {
   it('"Bifogar härmed vårt bidrag" with no file goes to a coordinator', () => {
     const c = classifyMail(
@@ -315,7 +327,7 @@ describe('a merged unit asking about its registration', () => {
 
 describe('a complaint about how someone behaved', () => {
   it('an examiner’s conduct told of politely, with a question, goes to a coordinator', () => {
-    for (const [subject, body] of [
+    expectForCoordinator('complaint', [
       [
         'Om återföringsmötet',
         'Hej,\n\nVår personal upplevde att en av examinatorerna var nedlåtande mot vår biträdande rektor under återföringen. Hur ska vi gå vidare med det?\n\nTomas Granlund',
@@ -324,14 +336,7 @@ describe('a complaint about how someone behaved', () => {
         'The site visit',
         'Hello,\n\nTwo of our staff felt the examiner was rude to them during the site visit. Who should we talk to?\n\nTomas Granlund',
       ],
-    ] as const) {
-      const c = classifyMail(mail(subject, body));
-      expect(decide(c), subject).toBe('triage');
-      expect(
-        c.signals.fired.map((s) => s.rule),
-        subject,
-      ).toContain('complaint');
-    }
+    ]);
   });
 
   it('a question about the site visit without a word of conduct is still a question', () => {
@@ -348,7 +353,7 @@ describe('a complaint about how someone behaved', () => {
 
 describe('disappointment with the jury’s assessment, or a wish to appeal it', () => {
   it('goes to a coordinator, however it is asked', () => {
-    for (const [subject, body] of [
+    expectForCoordinator('complaint', [
       [
         'Juryns beslut',
         'Hej,\n\nVi är ärligt talat besvikna på juryns motivering, som inte nämner vårt arbete med brukarråden alls. Går det att överklaga?\n\nTomas Granlund',
@@ -361,14 +366,7 @@ describe('disappointment with the jury’s assessment, or a wish to appeal it', 
         'Our result',
         'Hello,\n\nWe are disappointed with the assessment of our entry and would like to know how to appeal the decision.\n\nTomas Granlund',
       ],
-    ] as const) {
-      const c = classifyMail(mail(subject, body));
-      expect(decide(c), subject).toBe('triage');
-      expect(
-        c.signals.fired.map((s) => s.rule),
-        subject,
-      ).toContain('complaint');
-    }
+    ]);
   });
 
   it('a question about when the assessment is ready, or asking for feedback, is no complaint', () => {
@@ -424,7 +422,7 @@ describe('a question from a private mailbox about the unit joining or leaving', 
 
 describe('personal data to be deleted', () => {
   it('an entry that names a patient, to be removed, goes to a coordinator', () => {
-    for (const [subject, body] of [
+    expectForCoordinator('personal-data', [
       [
         'Fel i vårt bidrag',
         'Hej,\n\nI bilaga 3 står personnumret på en av våra brukare. Kan ni ta bort den versionen innan examinatorerna läser den? Vi skickar en ny i morgon.\n\nTomas Granlund',
@@ -433,14 +431,7 @@ describe('personal data to be deleted', () => {
         'Our entry',
         'Hello,\n\nOur entry contains personal data about a client by mistake. Could you please delete it from your files?\n\nTomas Granlund',
       ],
-    ] as const) {
-      const c = classifyMail(mail(subject, body));
-      expect(decide(c), subject).toBe('triage');
-      expect(
-        c.signals.fired.map((s) => s.rule),
-        subject,
-      ).toContain('personal-data');
-    }
+    ]);
   });
 
   it('the city’s footer about personal data and deleting a mail sent in error is no request', () => {
