@@ -13,6 +13,14 @@
 // requests per mail; peak memory (rss and heap, sampled every 100 ms).
 // Phase B, the sending bound itself: 1,000 receipts queued at once (one per mail of the rush) and
 // sent at BOUND_FACTOR× against 1,000 ÷ 30 = 33.3 minutes.
+//
+// Why the clock factors are not higher: the pacer counts a send from when Graph confirmed it (the
+// conservative end, as Exchange counts it somewhere before), so every minute-window of 30 sends lasts
+// 60.5 s plus one send's duration on the scaled clock. A send that takes 80 ms of real time takes
+// 7 s at 90× and 2.4 s at 30×, so at 90× the windows stretched by a tenth and the ratio measured the
+// fast clock, not the outbox (1,000 receipts: 1.2× the bound at 90×; 300: 1.16 at 90×, 1.00 at 30×,
+// 0.93 at 10×, on 7 December 2026). The earliest the last of N receipts can go is (N − 30) ÷ 30
+// minutes, since the first 30 go at once; the figures give the ratio to that too.
 import { pathToFileURL } from 'node:url';
 import type { Participation } from '../core/model.js';
 import { buildDemoTenant } from '../emulator/seed/tenant.js';
@@ -29,9 +37,9 @@ const MAILS = 1_000;
 const WITH_ATTACHMENTS = 300;
 const YEAR = 2026;
 /** Clock speed once processing is done and only the sending limit is left to wait out. */
-const WAIT_FACTOR = 60;
-/** Clock speed of phase B: 33 minutes of pacing in ~22 s. */
-const BOUND_FACTOR = 90;
+const WAIT_FACTOR = 30;
+/** Clock speed of phase B: 33 minutes of pacing in ~70 s. */
+const BOUND_FACTOR = 30;
 const LATENCY_MS = 30;
 /** 23:00 in Stockholm on deadline day (the deadline is 24:00). */
 const RUSH_AT = new Date('2026-05-17T21:00:00Z');
@@ -144,6 +152,7 @@ export default async function run(): Promise<Record<string, number | string>> {
       receiptsMin: round(receiptsScaledMin, 2),
       sendingBoundMin: round(boundMin, 2),
       receiptsRatioToBound: round(receiptsScaledMin / boundMin, 3),
+      receiptsRatioToEarliest: round(receiptsScaledMin / earliestMin(receipts), 3),
       targetRatio: '≤ 1.1',
       receiptsWallS: round(receiptsWallMs / 1000, 1),
       ...bound,
@@ -167,6 +176,10 @@ export default async function run(): Promise<Record<string, number | string>> {
     await m.close();
   }
 }
+
+/** The earliest minute the last of n receipts can be sent: the first 30 go at once. */
+const earliestMin = (n: number) =>
+  Math.max(n - SENDING_LIMIT_PER_MINUTE, 1) / SENDING_LIMIT_PER_MINUTE;
 
 /** Phase B: 1,000 receipts queued at once, sent under the limit on a fast clock. */
 async function sendingBound(
@@ -208,6 +221,7 @@ async function sendingBound(
     boundReceiptsMin: round(minutes, 2),
     boundMin: round(boundMin, 2),
     boundRatio: round(minutes / boundMin, 3),
+    boundRatioToEarliest: round(minutes / earliestMin(messageIds.length), 3),
     boundMaxInAnyMinute: maxInWindow(sends.map((e) => e.at)),
     boundSendLimitRejections: m.emu.admin.faultStats().sendLimitRejections,
     boundClockFactor: BOUND_FACTOR,
