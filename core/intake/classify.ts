@@ -14,6 +14,7 @@ import {
 import { salesOffer } from './advertising.js';
 import { declaresAutomatic, readReceipt } from './automatic-notices.js';
 import { everydayNotice } from './everyday-notices.js';
+import { asksForException } from './exception-request.js';
 import { misdirectedTopic } from './misdirected.js';
 import { nonDeliveryReport, type NonDeliveryReport } from './non-delivery.js';
 import {
@@ -1713,9 +1714,22 @@ export function classifyMail(facts: MailFacts): Classification {
     }
   }
   const ownWords = fold(`${subject.clean}\n${parts.own}`);
+  // A request for an exception (more time for the entry, a rule waived): the instructions grant
+  // none, so a coordinator decides it; filed as a question it would wait for an ordinary answer.
+  const exception = asksForException(`${subject.clean}\n${parts.own}`);
+  if (exception && kind !== 'auto-reply' && !massMailing && !advert) {
+    doubt(0.6);
+    fired.push({
+      rule: 'exception-request',
+      kind,
+      weight: 0,
+      sv: 'ber om ett undantag (mer tid för bidraget, en regel som inte ska gälla): en samordnare beslutar',
+      en: 'asks for an exception (more time for the entry, a rule waived): a coordinator decides',
+      evidence: exception,
+    });
+  }
   // Personal data to be deleted: a coordinator decides, whatever kind of mail it otherwise is (not
-  // an auto-reply or an advertisement). A plain request for more time stays a question (the label
-  // rules: a coordinator answers it like any other).
+  // an auto-reply or an advertisement).
   const personalData = deletesPersonalData(`${subject.clean}\n${parts.own}`);
   if (personalData && kind !== 'auto-reply' && kind !== 'other') {
     doubt(0.6);

@@ -22,8 +22,13 @@ import { describeMeasuredSet } from './measured-set.js';
  * thanks filed as other: 97/115 (84.3 %; 97/103 = 94.2 %); a wish to attach something later
  * beside a question ("vi vill gärna bifoga vår elevenkät") is no sending: 98/115 (85.2 %; 95.1 %);
  * thanks for an info meeting filed alone: 99/115 (86.1 %; 96.1 %).
+ * On 7 December 2026 the lead relabelled b5-question-13, a request for a few days more for the
+ * entry, `triage` (an exception a coordinator decides; its id keeps the writer's label): one mail
+ * fewer can be decided, so 98/115 (85.2 %; 98/102 = 96.1 %) is the same work as 99/115 was, and
+ * the floor moved with the label, not with the rules (engineer A11; core/intake/exception-request.ts
+ * leaves the mail to a coordinator now).
  */
-const AUTO_RIGHT_FLOOR = 0.86;
+const AUTO_RIGHT_FLOOR = 0.85;
 
 /**
  * Mails the intake acts on alone and wrongly, kept visible here (their labels are not changed) so
@@ -41,4 +46,5 @@ describeMeasuredSet({
   minMails: 80,
   floor: AUTO_RIGHT_FLOOR,
   knownWrong: KNOWN_WRONG,
+  relabelled: ['b5-question-13'],
 });

@@ -16,7 +16,7 @@ const AUTO_RIGHT_FLOOR = 0.84;
 
 /**
  * Mails the intake acts on alone and wrongly when the set was finished (6b83a10), kept visible here
- * (their labels are not changed) so that the test fails on any NEW wrong action:
+ * (their labels are not changed but by the lead's decision below) so that the test fails on any NEW wrong action:
  * - b6-other-06: a nurse's complaint about her holiday pay, meant for the payroll service, is filed
  *   as a question to answer (right: other, it is not the award's mail; forwarded by hand);
  * - b6-triage-05: "Här kommer Förskolan Äppelgårdens bidrag" with nothing attached, the evening
@@ -45,8 +45,15 @@ const AUTO_RIGHT_FLOOR = 0.84;
  * workshop with a demo to book and a Swedish early-bird price as advertisements: 93/111 (83.8 %;
  * 93/97 = 95.9 %); taking part under an event's subject ("Prisutdelningen") as the event's:
  * 94/111 (84.7 %; 94/97 = 96.9 %).
+ * On 7 December 2026 the lead decided the two label questions this set raised (engineer A11 applied
+ * them; the ids keep the writer's labels): b6-triage-09, the entry sent only as a SharePoint link,
+ * is Omsorgshuset Linnéa's `submission` (the issue's rule: a receipt asking for the file), so the
+ * intake's sending is right now and the list of wrong actions is empty; b6-question-08, a request
+ * for a week more for the entry, is `triage` (an exception a coordinator decides), and
+ * core/intake/exception-request.ts leaves it to one: 94/111 (84.7 %; 94/97 = 96.9 %), the same count
+ * with one right decision traded for another.
  */
-const KNOWN_WRONG: string[] = ['b6-triage-09'];
+const KNOWN_WRONG: string[] = [];
 
 describeMeasuredSet({
   name: 'blind-6',
@@ -55,4 +62,5 @@ describeMeasuredSet({
   minMails: 100,
   floor: AUTO_RIGHT_FLOOR,
   knownWrong: KNOWN_WRONG,
+  relabelled: ['b6-question-08', 'b6-triage-09'],
 });

@@ -34,12 +34,13 @@ const AUTO_RIGHT_FLOOR = 0.85;
  * signature and a demo offered: advertising.ts `vendorPitch`); b8-triage-07, a complaint about an
  * examiner's conduct (conduct words in classify.ts COMPLAINT: "obehaglig", "nedlåtande", "rude");
  * b8-triage-13, an entry holding a resident's personal data to be deleted (classify.ts
- * `deletesPersonalData`). Left:
- * - b8-triage-09: "Kan vi få anstånd?", a request for more time for the entry (right: triage). Every
- *   earlier set labels the same request a question (mails.ts q-09, bl-question-13, b5-question-13,
- *   b7-question-12, all filed rightly as questions), so no general rule can tell this one apart.
+ * `deletesPersonalData`). b8-triage-09, "Kan vi få anstånd?", a request for more time for the entry (right: triage),
+ * was left while every earlier set labelled the same request a question; on 7 December 2026 the lead
+ * ruled such a request an exception for a coordinator (mails.ts q-09, bl-question-13, b5-question-13,
+ * b6-question-08 and b7-question-12 relabelled `triage`), and engineer A11's rule sends it there
+ * (core/intake/exception-request.ts). The list is empty: any wrong automatic action fails the test.
  */
-const KNOWN_WRONG: string[] = ['b8-triage-09'];
+const KNOWN_WRONG: string[] = [];
 
 describeMeasuredSet({
   name: 'blind-8',

@@ -39,8 +39,9 @@ const KNOWN_WRONG: string[] = [
   // b9-triage-03 fixed: disappointment with the assessment and "överklaga" are a complaint (COMPLAINT).
   // b9-triage-04 fixed: a question from a private mailbox that says the unit joins or leaves is a
   // coordinator's ('private-participation'; "kvalitetspriset" now names the award).
-  // Left: b9-triage-02, a request for more time, which the earlier sets label a question.
-  'b9-triage-02',
+  // b9-triage-02 fixed (engineer A11): the lead ruled a request for more time an exception for a
+  // coordinator and relabelled the earlier sets' such questions `triage`; the request now goes there
+  // (core/intake/exception-request.ts). The list is empty: any wrong automatic action fails the test.
 ];
 
 describeMeasuredSet({

@@ -13,8 +13,13 @@ import { describeMeasuredSet } from './measured-set.js';
  * names no meeting was judged too; 78/96 (81.3 %) after it was tuned on (7 December 2026); 82/96
  * (85.4 %; 82/84 of the mails not labelled triage) after the second tuning round (links and zips
  * as sendings, a question about the submission with nothing sent, a missed meeting).
+ * On 7 December 2026 the lead relabelled bl-question-13, a request for more time for the entry,
+ * `triage` (an exception a coordinator decides; its id keeps the writer's label): one mail fewer can
+ * be decided, so 81/96 (84.4 %; 81/83 = 97.6 %) is the same work as 82/96 was, and the floor moved
+ * with the label, not with the rules (engineer A11; the intake leaves the mail to a coordinator now,
+ * core/intake/exception-request.ts).
  */
-const AUTO_RIGHT_FLOOR = 0.85;
+const AUTO_RIGHT_FLOOR = 0.84;
 
 /**
  * Mails the intake acts on alone and wrongly, kept visible here (their labels are not changed) so
@@ -31,4 +36,5 @@ describeMeasuredSet({
   minMails: 80,
   floor: AUTO_RIGHT_FLOOR,
   knownWrong: KNOWN_WRONG,
+  relabelled: ['bl-question-13'],
 });

@@ -23,6 +23,11 @@ export function describeMeasuredSet(set: {
   floor: number;
   /** The set's recorded wrong automatic actions, so that a new one fails the test. */
   knownWrong: string[];
+  /**
+   * Mails relabelled by the lead's label decisions (test/fixtures/mails/mails.ts, header): their ids
+   * still name the label their writer gave, so other notes and commits keep pointing at them.
+   */
+  relabelled?: string[];
 }): void {
   const mails: LabelledMail[] = LABELLED_SETS[set.name];
   const names = Object.keys(LABELLED_SETS) as (keyof typeof LABELLED_SETS)[];
@@ -34,10 +39,10 @@ export function describeMeasuredSet(set: {
     it(`is a separate set of at least ${set.minMails} mails of every kind, each id naming its label`, () => {
       expect(mails.length).toBeGreaterThanOrEqual(set.minMails);
       expect(new Set(mails.map((m) => m.id)).size).toBe(mails.length);
-      for (const mail of mails)
-        expect(mail.id, mail.id).toMatch(
-          new RegExp(`^${set.idPrefix}-${mail.expected.kind}-\\d{2}$`),
-        );
+      for (const mail of mails) {
+        const label = set.relabelled?.includes(mail.id) ? '[a-z-]+' : mail.expected.kind;
+        expect(mail.id, mail.id).toMatch(new RegExp(`^${set.idPrefix}-${label}-\\d{2}$`));
+      }
       const kinds = new Set(mails.map((m) => m.expected.kind));
       for (const k of [...MAIL_KINDS, 'triage']) expect(kinds, k).toContain(k);
       const seenText = new Set(earlier.map(text).filter((t) => t.length > 40));

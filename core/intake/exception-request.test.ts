@@ -1,0 +1,79 @@
+// A request for an exception to the award's rules goes to a coordinator, in sentences of our own;
+// asking when the deadline is, or telling that the entry comes in time, stays what it was.
+import { describe, expect, it } from 'vitest';
+import { classifyMail, decide } from './classify.js';
+import { asksForException } from './exception-request.js';
+import type { MailFacts } from './facts.js';
+
+function mail(subject: string, body: string): MailFacts {
+  return {
+    subject,
+    body,
+    from: { address: 'karin.holm@stockholm.example', name: 'Karin Holm' },
+    attachments: [],
+    sentAt: '2027-05-09T10:00:00+02:00',
+  };
+}
+
+describe('a request for an exception (more time, a rule waived)', () => {
+  it.each([
+    [
+      'Inlämningen',
+      'Hej! Två av oss har varit borta i flera veckor. Skulle vi möjligen kunna lämna bidraget den 28 maj i stället för den 17? /Karin, Hagalunds fritidshem',
+    ],
+    ['Anstånd för Hagalund?', 'Hej, vi är inte klara med bidraget. Mvh Karin'],
+    [
+      'Bidraget',
+      'Hej! Vi ber om några dagars förlängning av inlämningen, vår skrivgrupp har varit sjuk. Karin',
+    ],
+    [
+      'Entry deadline',
+      'Hi, our team has been short-staffed all spring. Could we have an extra week for our entry? Best, Karin',
+    ],
+    [
+      'Deadline',
+      'Dear coordinators, is it possible to submit a few days after the deadline? Kind regards, Karin',
+    ],
+    [
+      '51 %',
+      'Hej! Bara 45 % av våra elever bor i staden. Kan ni göra ett undantag för oss i år? Karin Holm',
+    ],
+  ])('%s → a coordinator decides', (subject, body) => {
+    const c = classifyMail(mail(subject, body));
+    expect(decide(c)).toBe('triage');
+    expect(c.signals.fired.map((s) => s.rule)).toContain('exception-request');
+    expect(c.signals.doubted).toBe(true);
+  });
+
+  it.each([
+    // Asking when the deadline is, not for more of it.
+    [
+      'Sista dag?',
+      'Hej! När är sista dagen att skicka in bidraget, och gäller det till midnatt? /Karin',
+    ],
+    ['Deadline', 'Hi, what time on 17 May must the entry be in? Thanks, Karin'],
+    // Telling the entry comes in time, or that no extra time is needed.
+    [
+      'Bidraget',
+      'Hej! Vi behöver inget anstånd, bidraget kommer före den 17 maj som planerat. /Karin',
+    ],
+    ['Our entry', 'Hi, no need for an extension, we will submit well before the deadline. Karin'],
+    // Asking whether the rules have exceptions is a question about them, not a plea.
+    ['Regeln', 'Hej! Gäller 51 %-regeln alltid, eller finns det fall där den inte gäller? /Karin'],
+    // Another day for an info meeting is no more time for the entry.
+    ['Infomötet', 'Hej! Kan jag komma den 2 mars i stället för den 16 februari? /Karin'],
+  ])('%s → no exception asked', (subject, body) => {
+    expect(asksForException(`${subject}\n${body}`)).toBeUndefined();
+    expect(classifyMail(mail(subject, body)).signals.fired.map((s) => s.rule)).not.toContain(
+      'exception-request',
+    );
+  });
+
+  it('an asked deadline stays a question decided alone', () => {
+    const c = classifyMail(
+      mail('Fråga om inlämning', 'Hej! När är sista dagen att skicka in bidraget? Mvh Karin Holm'),
+    );
+    expect(c.kind).toBe('question');
+    expect(decide(c)).toBe('auto');
+  });
+});

@@ -1,0 +1,54 @@
+// A request for an exception to the award's rules: more time for the entry ("kan vi få anstånd?",
+// "skulle vi kunna skicka in det en vecka efter 17 maj?", "could we have a few more days?") or a rule
+// waived ("kan ni göra ett undantag?"). The instructions grant neither, so it is a coordinator's
+// decision, never a question filed for an ordinary answer (the lead's label rule of 7 December 2026).
+// Asking when the deadline is, or saying the entry will come in time, asks for nothing of the kind.
+import { fold, wholeWords } from './text.js';
+
+const b = wholeWords;
+
+/** A sentence that asks or pleads, not one that tells ("vi skickar in i tid"). */
+const ASKS = b(
+  'kan (vi|jag|ni|man)|kunde (vi|jag|ni)|skulle (vi|jag|ni|det)|far (vi|jag|man)|gar det|finns det (\\w+ ){0,2}mojlighet\\w*|ar det mojligt|vore (det )?mojligt|vi (ber|behover|skulle behova|onskar|vill (be|ansoka)) (om|att fa)|ansoker (vi )?om|ber (er )?om|(can|could|may|might) (we|i|you)|would (it|you)|is it possible|is there (any )?(chance|possibility|way)|(we|i) (would like to|need to|must) ask|(we|i) (request|ask for)',
+);
+
+/** More time for the entry, said as a delay or as a later day than the deadline. */
+const MORE_TIME = b(
+  [
+    'anstand\\w*|forlang\\w*|dispens\\w*|mer tid|extra tid|langre tid|ytterligare tid|extra (dag|dagar|vecka|veckor)',
+    '(en|ett par|nagra|tva|tre) (dag|dagar|dagars|vecka|veckor|veckas) (till|extra|senare|efter|mer|langre)',
+    'efter (den )?17( e)? maj|efter (sista dag\\w*|deadline\\w*|inlamningsdag\\w*)',
+    'i ?stallet for (den )?\\d{1,2}',
+    'senare (inlamning\\w*|deadline|datum)|skjuta (upp|fram) (inlamning\\w*|bidraget|deadline|sista dag\\w*)',
+    'extension|extend\\w*|more time|extra time|additional time|(extra|additional|more) (days?|weeks?)|(a|one|two|few|couple of) (more )?(days?|weeks?) (later|more|extra|after)|after the deadline|postpone\\w*|later deadline',
+  ].join('|'),
+);
+
+/** A rule waived for the sender ("göra ett undantag", "make an exception"); asking whether the rules have exceptions is a question. */
+const WAIVER = b(
+  '(gora|ge (oss|mig)|fa|bevilja\\w*|medge) (ett )?undantag|undantag for (oss|var|vart|mig)|(make|grant) (us )?an exception|waive\\w*',
+);
+
+/** The entry or its deadline, which more time must be for (not a meeting moved to another day). */
+const ENTRY = b(
+  '\\w*bidrag\\w*|inlamning\\w*|ansokan|ansokningen|deadline\\w*|sista dag\\w*|skicka in|lamna in|skriva klart|bli klara|entry|submission|application|submit\\w*',
+);
+
+/** Telling that none is needed ("vi behöver inget anstånd"). */
+const NOT_NEEDED = b(
+  '(inget|ingen|inte|ej) (\\w+ ){0,2}(anstand|forlangning|mer tid|extra tid|undantag)|no (need for )?(extension|more time|exception)|(do not|don t|won t) need',
+);
+
+/** The words of the first sentence that asks for an exception, in the sender's own text. */
+export function asksForException(ownText: string): string | undefined {
+  const aboutEntry = ENTRY.test(fold(ownText));
+  for (const raw of ownText.split(/(?<=[.!?])\s+|\n+/)) {
+    const s = fold(raw);
+    if (NOT_NEEDED.test(s)) continue;
+    const exception = (aboutEntry ? MORE_TIME.exec(s) : null) ?? WAIVER.exec(s);
+    if (!exception) continue;
+    // The exception itself may be the request ("Anstånd?" as a subject, "Förlängning för bidraget?").
+    if (raw.includes('?') || ASKS.test(s)) return exception[0];
+  }
+  return undefined;
+}
