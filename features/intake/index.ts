@@ -22,5 +22,6 @@ export {
 export { intakeCategories, folderFor, TRIAGE_CATEGORY } from './filing.js';
 export { receiptKey } from './replies.js';
 export { cycleForMail } from './cycle.js';
+export { unitIndexFor, type UnitIndex } from './unit-index.js';
 export { getGoLive } from './settings.js';
 export type { IntakeDetails, TriageDecision } from './process.js';

@@ -7,7 +7,7 @@ import express, { Router, type Response } from 'express';
 import { z } from 'zod';
 import { MAIL_KIND_LABELS, MAIL_KINDS, type MailKind } from '../../core/intake/index.js';
 import type { Bilingual } from '../../core/model.js';
-import { isIntakeError, type IntakeService } from '../../features/intake/index.js';
+import { isIntakeError, unitIndexFor, type IntakeService } from '../../features/intake/index.js';
 import { principalOf, requireRole } from '../../features/roles/index.js';
 import { errorBody, toHttpProblem } from '../errors.js';
 import type { AppStore } from '../services.js';
@@ -78,7 +78,7 @@ export function addinMailApi(options: {
       return fail(res, 404, 'outside-shared-mailbox', OUTSIDE);
     const view = await lookup(res, q.data.internetMessageId);
     if (!view) return;
-    const units = (await options.store.units.list())
+    const units = (await unitIndexFor(options.store).current()).units
       .map((u) => ({ unitId: u.id, name: u.name }))
       .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
     res.json({

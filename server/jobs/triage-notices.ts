@@ -3,7 +3,7 @@
 // each coordinator once (key triage:<mailbox>:<message id>). Never for mail from before go-live: the
 // first start must not flood anyone's chat.
 import { triageCard } from '../../cards/triage.js';
-import type { IntakeDetails, TriageItem } from '../../features/intake/index.js';
+import { unitIndexFor, type IntakeDetails, type TriageItem } from '../../features/intake/index.js';
 import { COORDINATORS_GROUP } from '../../features/roles/index.js';
 import { createGraphApi } from '../../graph/index.js';
 import type { MailRecord } from '../../store/index.js';
@@ -47,7 +47,11 @@ export function createTriageNotifier(
       reasons: details.reasons,
       triageReasons: details.triageReasons ?? [],
     };
-    const units = (await context.store.units.list()).map((u) => ({ id: u.id, name: u.name }));
+    // The intake's unit index: no full read of the register per triaged mail in a rush.
+    const units = (await unitIndexFor(context.store).current()).units.map((u) => ({
+      id: u.id,
+      name: u.name,
+    }));
     const ids = await coordinators();
     const results = await context.delivery.deliverAll(
       ids.map((objectId) => ({
