@@ -1,0 +1,59 @@
+// The intake on the tenth blind set (test/fixtures/mails/blind-10.ts: a 2027 award cycle of the
+// shared mailbox in many writers' own words, written by engineer W10 on 7 December 2026 without
+// reading the classifier's rules or the earlier sets' mails, and kept from engineer A11 while A11
+// tuned on the ninth), first measured on 4c623c8: the share of a coordinator's ordinary mail decided
+// automatically and rightly, and no wrong automatic action, judged as the other measured sets are
+// (./judge.ts, with a second reader trained without this set).
+import { describeMeasuredSet } from './measured-set.js';
+
+/**
+ * Share of the set decided automatically and rightly, first measured on 4c623c8 (the set sealed
+ * until then): 98/137 (71.5 %; 98/123 = 79.7 % of the mails not labelled triage), 6 wrong automatic
+ * actions, 3 of which changed a participation or answered the sender. W10 had invented the 2027
+ * information meetings from the seeds (a Wednesday 3 March meeting, signups by 25 February), while
+ * the configured 2027 cycle (cycles/2027.json, which the invitation the units answer is written
+ * from) has Tuesday 2 March (signups by 24 February) and 9 March (by 26 February): the intake rightly
+ * asked "which meeting?" of four signups naming a meeting that does not exist. Before anyone tuned
+ * on the set, the lead aligned those dates (and one signup's time, sent on W10's deadline day) to
+ * the configured cycle, and nothing else: 101/137 (73.7 %; 101/123 = 82.1 %), 7 wrong automatic
+ * actions, 4 of which changed a participation or answered the sender (a signup that also
+ * pre-registers, no longer held by the meeting it named).
+ */
+const AUTO_RIGHT_FLOOR = 0.73;
+
+/**
+ * Mails the intake acted on alone and wrongly when first measured (4c623c8, meeting dates aligned),
+ * kept visible here (their labels are not changed) so that the test fails on any NEW wrong action:
+ * - b10-pre-registration-14: "Ekbackens förskola", not in the register, registered as Ekbackens
+ *   skola (right: no unit matched; a coordinator adds the unit);
+ * - b10-triage-02: a pre-registration two days after the deadline asking whether it still counts,
+ *   registered (lifted by the second reader; right: triage, an exception);
+ * - b10-triage-05: "Undantag från kravet på fem medarbetare?", filed as a question (right: triage, an
+ *   exception);
+ * - b10-triage-11: asks to send the board protocol after 30 June, filed as a question (right:
+ *   triage, an exception);
+ * - b10-triage-12: an entry over the character limit asking whether that is acceptable, received as
+ *   a submission (right: triage, an entry and a rule to waive);
+ * - b10-triage-13: signs up for an information meeting and pre-registers in the same mail, taken as
+ *   a signup (right: triage, two kinds);
+ * - b10-triage-14: threatens to withdraw unless the site visit is moved, filed as a question (right:
+ *   triage, a condition).
+ */
+const KNOWN_WRONG: string[] = [
+  'b10-pre-registration-14',
+  'b10-triage-02',
+  'b10-triage-05',
+  'b10-triage-11',
+  'b10-triage-12',
+  'b10-triage-13',
+  'b10-triage-14',
+];
+
+describeMeasuredSet({
+  name: 'blind-10',
+  title: 'the tenth blind set (a 2027 award cycle, many writers)',
+  idPrefix: 'b10',
+  minMails: 130,
+  floor: AUTO_RIGHT_FLOOR,
+  knownWrong: KNOWN_WRONG,
+});
