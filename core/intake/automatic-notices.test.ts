@@ -1,4 +1,4 @@
-// Read receipts and away messages that say they are automatic, without the headers that would tell:
+// Read and delivery receipts and away messages that say they are automatic, without the headers that would tell:
 // filed as auto-replies alone (never answered); a person writing about an automatic reply, or a mail
 // titled "Läst" that is no receipt, is not one.
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,35 @@ function mail(subject: string, body: string): MailFacts {
     sentAt: '2027-05-17T05:12:00Z',
   };
 }
+
+describe('a delivery receipt', () => {
+  it('is an auto-reply, decided alone, whatever subject it quotes', () => {
+    for (const [subject, body] of [
+      [
+        'Delivered: Reminder – entries are due on 17 May',
+        'Your message has been delivered to the following recipients:\n\nOla Björk (ola.bjork@stockholm.example)\n\nSubject: Reminder – entries are due on 17 May',
+      ],
+      [
+        'Levererat: Välkommen till informationsmötet',
+        'Ditt meddelande har levererats till följande mottagare:\n\nOla Björk (ola.bjork@stockholm.example)\n\nÄmne: Välkommen till informationsmötet',
+      ],
+    ] as const) {
+      const c = classifyMail(mail(subject, body));
+      expect(c.kind, subject).toBe('auto-reply');
+      expect(decide(c), subject).toBe('auto');
+    }
+  });
+
+  it('is not a person whose subject says something was delivered', () => {
+    const c = classifyMail(
+      mail(
+        'Levererat: vårt bidrag',
+        'Hej! Här kommer vårt bidrag, levererat i sista minuten. Förskolan Solrosen.',
+      ),
+    );
+    expect(c.kind).not.toBe('auto-reply');
+  });
+});
 
 describe('a read receipt', () => {
   it('is an auto-reply, decided alone, whatever subject it quotes', () => {

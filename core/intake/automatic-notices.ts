@@ -1,7 +1,8 @@
 // Mail a program sent for a person, recognised by what it says of itself when its headers do not:
 // a read receipt ("Läst: Vi har tagit emot ert bidrag … lästes den 17 maj", Outlook's
-// disposition notice) and an away message that declares itself ("Detta är ett automatiskt svar").
-// Both are auto-replies: never answered, nothing in them is the sender's word about the award.
+// disposition notice), a delivery receipt ("Delivered: … has been delivered to the following
+// recipients") and an away message that declares itself ("Detta är ett automatiskt svar").
+// All are auto-replies: never answered, nothing in them is the sender's word about the award.
 import { fold } from './text.js';
 
 /** Outlook's and other clients' read-receipt subjects, in the languages units write in. */
@@ -14,6 +15,21 @@ const READ_BODY =
 export function readReceipt(mail: { subject: string; body: string }): string | undefined {
   if (!READ_SUBJECT.test(mail.subject)) return undefined;
   return READ_BODY.exec(fold(mail.body))?.[0];
+}
+
+/** A delivery receipt's subject: Exchange's "Delivered:" and its Swedish and German forms. */
+const DELIVERED_SUBJECT = /^\s*(delivered|levererat|levererad|levererades|zugestellt|remis)\s*:/i;
+/** The receipt's own sentence ("has been delivered to the following recipients"). */
+const DELIVERED_BODY =
+  /\b(has been delivered to (the following )?recipients?|was delivered to (the following )?recipients?|delivery to (these|the following) recipients? (was|is) complete|(har|har nu) levererats till (foljande )?mottagar\w*|levererades till (foljande )?mottagar\w*|leveransen till (dessa|foljande) mottagare (ar )?(klar|slutford)|wurde an (die folgenden )?empfanger\w* (zugestellt|ubermittelt))\b/;
+
+/**
+ * The words that mark a delivery receipt, or undefined. Subject and sentence both: a person writing
+ * "Levererat: bidraget kommer i morgon" is no receipt.
+ */
+export function deliveryReceipt(mail: { subject: string; body: string }): string | undefined {
+  if (!DELIVERED_SUBJECT.test(mail.subject)) return undefined;
+  return DELIVERED_BODY.exec(fold(mail.body))?.[0];
 }
 
 /** An away message's own statement that it was sent automatically. */

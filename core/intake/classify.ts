@@ -12,7 +12,7 @@ import {
   type MailKind,
 } from './facts.js';
 import { salesOffer } from './advertising.js';
-import { declaresAutomatic, readReceipt } from './automatic-notices.js';
+import { declaresAutomatic, deliveryReceipt, readReceipt } from './automatic-notices.js';
 import { everydayNotice } from './everyday-notices.js';
 import { asksForException } from './exception-request.js';
 import { misdirectedTopic } from './misdirected.js';
@@ -1270,19 +1270,21 @@ export function classifyMail(facts: MailFacts): Classification {
       evidence: facts.subject,
     });
   }
-  // A read receipt, and an away message that says it is one, without the headers that would tell
-  // (core/intake/automatic-notices.ts): as decisive as the headers.
-  const receiptRead = readReceipt(facts);
+  // A read or delivery receipt, and an away message that says it is one, without the headers that
+  // would tell (core/intake/automatic-notices.ts): as decisive as the headers.
+  const receiptRead = readReceipt(facts) ?? deliveryReceipt(facts);
   const declared = declaresAutomatic(`${parts.own}\n${parts.signature}`);
   if (receiptRead || declared) {
-    // A read receipt's text is the program's, quoting our subject: nothing in it is the sender's.
+    // A receipt's text is the program's, quoting our subject: nothing in it is the sender's.
     if (receiptRead) for (const s of fired) if (s.kind !== 'auto-reply') s.weight = 0;
     add({
       rule: receiptRead ? 'read-receipt' : 'declared-automatic',
       kind: 'auto-reply',
       weight: 8,
-      sv: receiptRead ? 'ett läskvitto' : 'texten säger att den är ett automatiskt svar',
-      en: receiptRead ? 'a read receipt' : 'the text says it is an automatic reply',
+      sv: receiptRead
+        ? 'ett läs- eller leveranskvitto'
+        : 'texten säger att den är ett automatiskt svar',
+      en: receiptRead ? 'a read or delivery receipt' : 'the text says it is an automatic reply',
       evidence: receiptRead ?? declared,
     });
   }
