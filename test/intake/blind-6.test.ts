@@ -51,7 +51,10 @@ const AUTO_RIGHT_FLOOR = 0.84;
  * intake's sending is right now and the list of wrong actions is empty; b6-question-08, a request
  * for a week more for the entry, is `triage` (an exception a coordinator decides), and
  * core/intake/exception-request.ts leaves it to one: 94/111 (84.7 %; 94/97 = 96.9 %), the same count
- * with one right decision traded for another.
+ * with one right decision traded for another. Later that day, as the tenth and eleventh sets'
+ * writers label it, b6-triage-05 ("här kommer … bidrag", nothing attached) became Förskolan
+ * Äppelgården's `submission` too (a receipt asking for the file, the participation unchanged): it
+ * is still left to a coordinator, so a decision is missed but nothing is done wrong.
  */
 const KNOWN_WRONG: string[] = [];
 
@@ -62,5 +65,5 @@ describeMeasuredSet({
   minMails: 100,
   floor: AUTO_RIGHT_FLOOR,
   knownWrong: KNOWN_WRONG,
-  relabelled: ['b6-question-08', 'b6-triage-09'],
+  relabelled: ['b6-question-08', 'b6-triage-05', 'b6-triage-09'],
 });
