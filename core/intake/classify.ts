@@ -112,6 +112,14 @@ const b = wholeWords;
 const MEETING_ON_DAY = b(
   '(teamsmotet|teamsmote|motet|traffen|tillfallet|motestillfallet|dragningen|genomgangen)( \\w+){0,5}? (den )?\\d{1,2}( [ae])? (\\d{1,2}|januari|februari|mars|april|maj|juni|augusti|september|oktober|november|december|jan|feb|mar|apr|aug|sep|sept|okt|nov|dec)',
 );
+/**
+ * Coming on a day, said plainly in a reply to our invitation ("Ja tack, jag kommer den 16:e
+ * (Teams)", "vi kommer den 2 mars"): the whole sentence is the answer, so it ends with the day, a
+ * month, the place or the time. "Vi kommer den 17 maj att skicka in bidraget" goes on, so it is not.
+ */
+const ATTEND_ON_DAY = b(
+  '(jag|vi|vi bada|vi tva) (kommer|deltar|ar med|blir med) (garna )?(pa |till )?(den )?\\d{1,2}( [ae])?( (\\d{1,2}|januari|februari|mars|april|maj|juni|augusti|september|oktober|november|december|jan|feb|mar|apr|aug|sep|sept|okt|nov|dec))?( (pa )?(teams|stadshuset|plats|distans|digitalt|kl \\d{1,2}( \\d{2})?))?$',
+);
 /** The board and its meetings: "mötet" with a day in such a sentence is the board's. */
 const BOARD_MEETING = b(
   '\\w*namnd\\w*|styrelse\\w*|sammantrade\\w*|presidie\\w*|ledningsgrupp\\w*|arbetsplatstraff\\w*|apt',
@@ -204,7 +212,10 @@ const PHRASES: PhraseRule[] = [
     kind: 'pre-registration',
     weight: 4,
     re: b(
-      '^((ja|okej|ok) )?vi kor( pa| igen| i ar)?$|^((ja|okej|ok|da) )?anmal (?!mig |dig |er |mig$)\\w+|(hanger|haker) ((ocksa|aven|garna) )?pa (i ar|igen|aven i ar|ocksa i ar|detta ar|den har gangen|kvalitets\\w*|utmarkelse\\w*|tavling\\w*)|(hanger|haker) pa$|ar med (igen|i ar|aven i ar|ocksa i ar|detta ar|i arets (kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|vara med (igen|i ar|aven i ar|ocksa i ar|detta ar|en gang till)|^((ja|javisst|absolut|sjalvklart) )?(vi|jag|(?!det |den |han |hon |de |som |allt |inget )\\w+) ar ((garna|givetvis|sjalvklart|absolut|sa klart) )?med$|^((\\w+ ){1,4})?(deltar|medverkar) ((garna|givetvis|sjalvklart|absolut|aven|ocksa) )?(i ar|igen|aven i ar|ocksa i ar|i arets (kvalitets\\w*|utmarkelse\\w*|tavling\\w*)|i kvalitets\\w*)$|(i ar|nu|detta ar|den har gangen|aterigen) ar (vi|enheten|(\\w+ ){1,3}?)((garna|givetvis|sjalvklart|absolut|aven|ocksa) )?med$|rakna (garna )?med oss|raknar med att (vi|enheten) (deltar|ar med|medverkar)|(staller|stalla) upp (i ar|igen|i (arets )?(kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|anmaler (harmed )?(vi )?(harmed )?(vart|var|sitt|enhetens|verksamhetens) intresse|anmaler (harmed )?intresse (att|for att|om att) (delta|medverka|vara med|tavla)|anmaler (harmed )?intresse (for|till) (arets |stockholms stads )?(kvalitets\\w*|utmarkelse\\w*)',
+      '^((ja|okej|ok) )?vi kor( pa| igen| i ar)?$|^((ja|okej|ok|da) )?anmal (?!mig |dig |er |mig$)\\w+|(hanger|haker) ((ocksa|aven|garna) )?pa (i ar|igen|aven i ar|ocksa i ar|detta ar|den har gangen|kvalitets\\w*|utmarkelse\\w*|tavling\\w*)|(hanger|haker) pa$|ar med (igen|i ar|aven i ar|ocksa i ar|detta ar|i arets (kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|vara med (igen|i ar|aven i ar|ocksa i ar|detta ar|en gang till)|^((ja|javisst|absolut|sjalvklart) )?(vi|jag|(?!det |den |han |hon |de |som |allt |inget )\\w+) ar ((garna|givetvis|sjalvklart|absolut|sa klart) )?med$|^((\\w+ ){1,4})?(deltar|medverkar) ((garna|givetvis|sjalvklart|absolut|aven|ocksa) )?(i ar|igen|aven i ar|ocksa i ar|i arets (kvalitets\\w*|utmarkelse\\w*|tavling\\w*)|i kvalitets\\w*)$|(i ar|nu|detta ar|den har gangen|aterigen) ar (vi|enheten|(\\w+ ){1,3}?)((garna|givetvis|sjalvklart|absolut|aven|ocksa) )?med$|rakna (garna )?med oss|raknar med att (vi|enheten) (deltar|ar med|medverkar)|(staller|stalla) upp (i ar|igen|i (arets )?(kvalitets\\w*|utmarkelse\\w*|tavling\\w*))|anmaler (harmed )?(vi )?(harmed )?(vart|var|sitt|enhetens|verksamhetens) intresse|anmaler (harmed )?intresse (att|for att|om att) (delta|medverka|vara med|tavla)|anmaler (harmed )?intresse (for|till) (arets |stockholms stads )?(kvalitets\\w*|utmarkelse\\w*)' +
+        // The list of units taking part, joined as it is left ("skriv upp oss på listan", "sätt upp
+        // Fårhagen på deltagarlistan"; "stryk oss från listan" withdraws), and "köra på" the award.
+        '|(skriv|skriva|satt|satta|lagg|lagga|for|fora) (garna |ocksa |aven )?(upp|till|in) (oss|mig|\\w+( \\w+){0,3}?) (pa|i) (listan|deltagarlistan|anmalningslistan|listan over (de|dem) som \\w+( \\w+)?)|(kor|kora) (pa|igang med) (\\w*utmarkelse\\w*|kvalitets\\w*|tavling\\w*)|(beslutat|bestamt) (oss )?(for )?att (vi )?(ska|skall) skriva (ett )?bidrag',
     ),
     sv: 'skriver att enheten är med',
     en: 'says the unit joins in',
@@ -360,7 +371,7 @@ const PHRASES: PhraseRule[] = [
     id: 'meeting-on-day',
     kind: 'info-meeting-signup',
     weight: 4,
-    re: MEETING_ON_DAY,
+    re: new RegExp(`${MEETING_ON_DAY.source}|${ATTEND_ON_DAY.source}`, MEETING_ON_DAY.flags),
     sv: 'nämner ett möte på ett av informationsmötenas datum',
     en: 'names a meeting by an info meeting’s day',
   },
@@ -491,6 +502,14 @@ const QUESTION_SUBJECT = /^(fraga|fragor|en fraga|question|questions)\b/;
 /** A sentence announcing the submission for later ("bidraget kommer före midnatt"): not sent yet. */
 const ANNOUNCED =
   /\b(kommer|skickas|skickar vi|skickar|lamnar vi in|kommer vi att skicka|aterkommer med|aterkommer)( \w+){0,2} (strax|senare|snart|sa snart|ikvall|i kvall|imorgon|i morgon|fore|innan|efter|inom|nar|nasta vecka|i (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december))\b/;
+
+/** The sender's own board ("vi i styrelsen", "vår styrelse"): the unit's decision, told by the unit. */
+const OWN_BOARD =
+  /\b(vi (har )?i (styrelsen|foreningens styrelse|bolagets styrelse)|(var|vart|foreningens|kooperativets|bolagets) styrelse(n)?|we on the board|our board)\b/;
+
+/** The entry still to be written ("vi ska skriva ett bidrag i år"): a plan to take part, nothing sent. */
+const WILL_WRITE_ENTRY =
+  /\b(ska|skall|kommer att|tanker|planerar att|har tankt) (\w+ )?(skriva|borja skriva|ta fram) (ett |vart |var )?(\w+ )?(bidrag|tavlingsbidrag|ansokan)\b/;
 
 /**
  * Later in other words: "protokollet kommer därefter", "styrelsen behandlar det på sitt möte i maj",
@@ -757,12 +776,19 @@ function sentences(text: string, allQuestions = false, meetingThread = false): S
     // "Mötet den 18 februari" in a thread about the info meetings is one of them.
     const infoMeeting =
       (INFO.test(f) ||
-        (meetingThread && MEETING_ON_DAY.test(f) && !EVENT.test(f) && !BOARD_MEETING.test(f))) &&
+        (meetingThread &&
+          (MEETING_ON_DAY.test(f) || ATTEND_ON_DAY.test(f)) &&
+          !EVENT.test(f) &&
+          !BOARD_MEETING.test(f))) &&
       !AFTER_MEETING.test(f);
     const sentence: Sentence = {
       text: f,
       isQuestion: allQuestions || hasMark || ASKS.test(f),
-      announced: ANNOUNCED.test(f) || ANNOUNCED_LATER.test(f) || WANTS_TO_ATTACH.test(f),
+      announced:
+        ANNOUNCED.test(f) ||
+        ANNOUNCED_LATER.test(f) ||
+        WANTS_TO_ATTACH.test(f) ||
+        WILL_WRITE_ENTRY.test(f),
       earlier: EARLIER_REGISTRATION.test(f),
       // "Intresseanmälan efter informationsmötet": the meeting only dates the sentence.
       infoMeeting,
@@ -1467,6 +1493,22 @@ export function classifyMail(facts: MailFacts): Classification {
     for (const s of fired)
       if (s.kind === 'submission' || s.kind === 'pre-registration') s.weight *= 0.3;
   }
+  // "Vi i styrelsen har beslutat att inte gå vidare": a cooperative's or a company's own board
+  // deciding for its unit is how the unit tells its choice; with no document and no protocol named,
+  // its decision words are no board's protocol sent (a district board's decision comes from others).
+  if (documents.length === 0 && OWN_BOARD.test(fold(parts.own))) {
+    const told = fired.filter(
+      (s) =>
+        s.rule === 'protocol-word' && s.zone === 'texten' && !/protokoll/.test(s.evidence ?? ''),
+    );
+    for (const s of told) s.weight = 0;
+    // The award named beside that decision is named for what the unit does, not for a protocol.
+    if (
+      told.length &&
+      !fired.some((s) => s.kind === 'board-protocol' && s.weight > 0.5 && s.rule !== 'names-award')
+    )
+      for (const s of fired) if (s.kind === 'board-protocol') s.weight = 0;
+  }
   // Likewise a registration form ("Bifogar vår intresseanmälan" with "Anmälan Lindhagensskolan.docx"):
   // what is attached is the registration, not the entry.
   const carriesRegistration =
@@ -1912,8 +1954,19 @@ export function classifyMail(facts: MailFacts): Classification {
   ) {
     doubt(0.6);
   }
+  // A person greeting the award's mailbox by its name ("Hej Kvalitetsutmärkelsen! Parkenheten vill
+  // vara med i år") writes to the award: for joining or leaving, that is context enough. Not for a
+  // sending (an invoice greets whoever it is addressed to) nor from a bulk sender.
+  const greetsAward =
+    !noreply &&
+    (kind === 'pre-registration' || kind === 'withdrawal') &&
+    fold(parts.own).match(MAILBOX_GREETING) !== null;
+  const aboutAward = context || greetsAward;
   // Nothing about the award at all (an invoice with "bifogar" and a PDF): never act on it alone.
-  if (!context && (kind === 'submission' || kind === 'pre-registration' || kind === 'withdrawal')) {
+  if (
+    !aboutAward &&
+    (kind === 'submission' || kind === 'pre-registration' || kind === 'withdrawal')
+  ) {
     doubt(0.5);
     fired.push({
       rule: 'no-award-context',
@@ -1929,7 +1982,7 @@ export function classifyMail(facts: MailFacts): Classification {
   // CV", a fault report "vi har anmält felet"): another of the city's matters, not the award's.
   const elsewhere =
     kind === 'question' ||
-    (!context && (kind === 'submission' || kind === 'pre-registration' || kind === 'withdrawal'))
+    (!aboutAward && (kind === 'submission' || kind === 'pre-registration' || kind === 'withdrawal'))
       ? misdirectedTopic({
           subject: facts.subject,
           body: facts.body,

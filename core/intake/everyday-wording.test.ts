@@ -485,3 +485,157 @@ describe('the entry named in a future sentence of an English registration', () =
     expect(c.kind).toBe('submission');
   });
 });
+
+describe('a yes to the invitation, coming on a day', () => {
+  const invitation =
+    '\n\nFrån: Kvalitetsutmärkelsen <kvalitetsutmarkelsen@stockholm.example>\nSkickat: den 12 januari 2027 09:00\nTill: Chefer\nÄmne: Inbjudan till informationsmöten om Kvalitetsutmärkelsen 2027\n\nVälkommen till ett av våra informationsmöten: 16 februari (Teams), 18 februari (Stadshuset), 2 mars (Teams) eller 9 mars (Stadshuset). Svara på detta mejl med det tillfälle du väljer.';
+
+  it('signs up for the meeting of that day', () => {
+    for (const body of [
+      'Tack, vi kommer den 2 mars (Teams).\n\nOla Strand',
+      'Ja gärna, jag kommer den 18:e.\n\nOla',
+    ]) {
+      const c = classifyMail(
+        mail({
+          subject: 'SV: Inbjudan till informationsmöten om Kvalitetsutmärkelsen 2027',
+          body: body + invitation,
+        }),
+      );
+      expect(c.kind, body).toBe('info-meeting-signup');
+      expect(decide(c), body).toBe('auto');
+    }
+  });
+
+  it('is not a sentence that goes on to something else, nor one that says no', () => {
+    for (const body of [
+      'Vi kommer den 17 maj att skicka in vårt bidrag, ett möte hinner vi inte.\n\nOla',
+      'Jag kommer inte den 16:e, tyvärr.\n\nOla',
+    ]) {
+      const c = classifyMail(
+        mail({
+          subject: 'SV: Inbjudan till informationsmöten om Kvalitetsutmärkelsen 2027',
+          body: body + invitation,
+        }),
+      );
+      expect(
+        c.signals.fired.map((s) => s.rule),
+        body,
+      ).not.toContain('meeting-on-day');
+    }
+  });
+});
+
+describe('joining in everyday words (found on the ninth set, in sentences of our own)', () => {
+  it('registers a unit put on the list, an award "kört på", an entry decided to be written', () => {
+    for (const body of [
+      'Hej! Sätt gärna upp Hemtjänsten Norr på deltagarlistan för kvalitetsutmärkelsen, vi har pratat ihop oss i ledningsgruppen.\n\nOla Strand',
+      'hej, vi har bestämt att köra på kvalitetsutmärkelsen i år! /Ola, Hemtjänsten Norr',
+      'Hej! Vi har beslutat att vi ska skriva ett bidrag i år, lägg till oss på listan tack.\n\nOla Strand, Hemtjänsten Norr',
+    ]) {
+      const c = classifyMail(
+        mail({ subject: 'Hemtjänsten Norr', body, sentAt: '2027-03-01T10:00:00+01:00' }),
+      );
+      expect(c.kind, body).toBe('pre-registration');
+      expect(decide(c), body).toBe('auto');
+    }
+  });
+
+  it('is not a unit struck from the list, nor an entry written already and sent', () => {
+    const off = classifyMail(
+      mail({
+        subject: 'Hemtjänsten Norr',
+        body: 'Hej! Stryk oss från listan, vi hinner inte i år. /Ola',
+      }),
+    );
+    expect(off.kind).toBe('withdrawal');
+    const sent = classifyMail(
+      mail({
+        subject: 'Bidrag Hemtjänsten Norr',
+        body: 'Hej! Här kommer vårt bidrag till kvalitetsutmärkelsen.\n\nOla Strand',
+        attachments: [
+          {
+            name: 'Bidrag Hemtjänsten Norr.docx',
+            contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            size: 240_000,
+            isInline: false,
+          },
+        ],
+        sentAt: '2027-05-10T10:00:00+02:00',
+      }),
+    );
+    expect(sent.kind).toBe('submission');
+  });
+});
+
+describe("a unit's own board deciding for it", () => {
+  it('withdraws when "vi i styrelsen" decided not to go on, with no protocol sent', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Vårt deltagande',
+        body: 'Hej,\n\nVi i styrelsen har beslutat att inte delta i kvalitetsutmärkelsen i år, det blev för mycket denna vår.\n\nOla Strand\nFöräldrakooperativet Ekorren',
+      }),
+    );
+    expect(c.kind).toBe('withdrawal');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('is still a board protocol when a district board decides and the protocol is sent', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Protokollsutdrag',
+        body: 'Hej,\n\nHär är protokollsutdraget: stadsdelsnämnden har beslutat att anmäla tre enheter till kvalitetsutmärkelsen.\n\nRegistrator',
+        attachments: [
+          {
+            name: 'Protokollsutdrag SDN § 12.pdf',
+            contentType: 'application/pdf',
+            size: 120_000,
+            isInline: false,
+          },
+        ],
+      }),
+    );
+    expect(c.kind).toBe('board-protocol');
+  });
+});
+
+describe('the award greeted by name', () => {
+  it('gives a plain "vill vara med" or "hoppar av" its context', () => {
+    for (const [body, kind] of [
+      [
+        'Hej Kvalitetsutmärkelsen!\n\nHemtjänsten Norr vill vara med i år.\n\nOla Strand',
+        'pre-registration',
+      ],
+      ['Hej Kvalitetsutmärkelsen, vi hoppar av tyvärr. /Ola, Hemtjänsten Norr', 'withdrawal'],
+    ] as const) {
+      const c = classifyMail(mail({ subject: 'Hemtjänsten Norr', body }));
+      expect(c.kind, body).toBe(kind);
+      expect(decide(c), body).toBe('auto');
+    }
+  });
+
+  it('not without the greeting, nor for a sending with nothing of the award in it', () => {
+    const plain = classifyMail(
+      mail({
+        subject: 'Hemtjänsten Norr',
+        body: 'Hej!\n\nHemtjänsten Norr vill vara med i år.\n\nOla Strand',
+      }),
+    );
+    expect(decide(plain)).toBe('triage');
+    const invoice = classifyMail(
+      mail({
+        subject: 'Faktura 4471',
+        body: 'Hej Kvalitetsutmärkelsen, bifogar fakturan för mars.\n\nEkonomi, Kontorsbolaget AB',
+        from: { address: 'ekonomi@kontorsbolaget.example', name: 'Ekonomi' },
+        attachments: [
+          {
+            name: 'Faktura 4471.pdf',
+            contentType: 'application/pdf',
+            size: 80_000,
+            isInline: false,
+          },
+        ],
+      }),
+    );
+    expect(decide(invoice)).toBe('triage');
+  });
+});

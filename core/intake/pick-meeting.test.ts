@@ -150,3 +150,22 @@ describe('a day written out as an ordinal word', () => {
     );
   });
 });
+
+describe('the day alone, as a reply to the invitation gives it', () => {
+  it('is the one meeting ahead on that day of the month ("jag kommer den 9:e")', () => {
+    expect(picked('Absolut, vi kommer den 9:e (Stadshuset).')).toMatchObject({
+      meeting: { id: 'mar-hall' },
+      certain: true,
+    });
+    expect(picked('Ja, jag deltar den 18')).toMatchObject({
+      meeting: { id: 'feb-hall' },
+      certain: true,
+    });
+  });
+
+  it('names nothing when no meeting falls on it, or when a month follows that is not its', () => {
+    // The signup deadline's day is no meeting: the usual choice between the open meetings stands.
+    expect(picked('Vi kommer, jag hinner anmäla före den 10:e.')).toMatchObject({ certain: false });
+    expect(picked('Jag kommer den 2 april.')).toMatchObject({ certain: false });
+  });
+});

@@ -575,6 +575,20 @@ export function pickInfoMeeting(
         ? { meeting: m, certain: true }
         : { meeting: m, certain: true, closed: true };
   }
+  // The day alone, as a reply to our invitation gives it ("jag kommer den 16:e"): the meeting whose
+  // day of the month it is, when only one ahead falls on it (a month named decides above).
+  const dayAlone = [
+    ...lower.matchAll(
+      /\bden (\d{1,2})(:?[ae])?\b(?!\s*(\/|\.\d|jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec))/gu,
+    ),
+  ].map((x) => Number(x[1]));
+  const onDay = ahead.filter((m) => dayAlone.includes(new Date(m.start).getUTCDate()));
+  if (onDay.length === 1 && onDay[0]) {
+    const m = onDay[0];
+    return open.includes(m)
+      ? { meeting: m, certain: true }
+      : { meeting: m, certain: true, closed: true };
+  }
   const described = describedMeeting(ahead, lower);
   if (described)
     return open.includes(described)

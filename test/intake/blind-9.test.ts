@@ -13,9 +13,14 @@ import { describeMeasuredSet } from './measured-set.js';
  * labelled `unit: null` by their writer ("match no unit"); before measuring, their `unit` was left
  * out instead, as the other sets do for a protocol listing several units (the plan reads its units
  * from the document, not from the matcher). After A10's general rules (blind-9 spent and tuned on):
- * 96/122 (78.7 %; 96/110 = 87.3 %), 1 wrong automatic action.
+ * 96/122 (78.7 %; 96/110 = 87.3 %), 1 wrong automatic action. After engineer A11's general rules
+ * (a request for more time goes to a coordinator, by the lead's label decision; a delivery receipt
+ * is an auto-reply; a yes to our invitation that comes "den 16:e" signs up for that day's meeting;
+ * a unit put on the list, "köra på" the award or an entry decided to be written registers; a unit's
+ * own board deciding not to go on withdraws; a person greeting the award's mailbox by name gives a
+ * plain registration or withdrawal its context): 102/122 (83.6 %; 102/110 = 92.7 %), 0 wrong.
  */
-const AUTO_RIGHT_FLOOR = 0.78;
+const AUTO_RIGHT_FLOOR = 0.83;
 
 /**
  * Mails the intake acted on alone and wrongly when first measured (ae73359), kept visible here
