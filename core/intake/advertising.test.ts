@@ -144,3 +144,70 @@ describe('a vendor’s pitch: a seller’s title and a demo', () => {
     ).toBeUndefined();
   });
 });
+
+describe('a free call offered by a seller, and goods offered with their price list', () => {
+  it('a writing coach offering a free call, signed by a salesperson, is other', () => {
+    const c = classifyMail(
+      mail(
+        'Bättre bidrag på halva tiden',
+        'Hej!\n\nVi coachar enheter som skriver till kvalitetsutmärkelser. Boka ett gratis 30-minutersmöte med oss.\n\nMvh\nPetra Lind\nSäljare, Skrivstöd Norden AB',
+      ),
+    );
+    expect(c.kind).toBe('other');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('a florist offering its goods with the price list attached is other', () => {
+    const c = {
+      ...mail(
+        'Blommor till galan',
+        'Hej!\n\nVi på Blomsterboden Söder erbjuder bordsdekorationer till er prisutdelning. Bifogar vår prislista.\n\nMed vänlig hälsning\nAnna Berg',
+      ),
+      attachments: [
+        {
+          name: 'Prislista hösten.pdf',
+          contentType: 'application/pdf',
+          size: 90_000,
+          isInline: false,
+        },
+      ],
+    };
+    const r = classifyMail(c);
+    expect(r.kind).toBe('other');
+    expect(decide(r)).toBe('auto');
+  });
+
+  it('is not a manager offering a free talk, nor a unit whose entry says what it offers', () => {
+    // A free talk, but no seller signs it.
+    expect(
+      salesOffer(
+        'Studiebesök',
+        'Hej! Vi bjuder gärna på ett kostnadsfritt samtal om vårt arbete med brukarråd.',
+        'Lena Ahl\nEnhetschef, Hemtjänsten Norr',
+      ),
+    ).toBeUndefined();
+    // "Vi erbjuder" alone is how a unit describes its work: one offer, no price list.
+    expect(
+      salesOffer(
+        'Vårt bidrag',
+        'Hej! Vi på Hemtjänsten Norr erbjuder stöd dygnet runt. Här är vårt bidrag.',
+      ),
+    ).toBeUndefined();
+    const entry = classifyMail({
+      ...mail(
+        'Bidrag Hemtjänsten Norr',
+        'Hej! Vi erbjuder våra brukare en prislista över tjänsterna, det står i bidraget. Här kommer vårt bidrag till kvalitetsutmärkelsen.',
+        'lena.ahl@stockholm.example',
+      ),
+      attachments: [
+        {
+          name: 'Bidrag Hemtjänsten Norr.docx',
+          contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          size: 240_000,
+          isInline: false,
+        },
+      ],
+    });
+    expect(entry.kind).toBe('submission');
+  });
+});

@@ -20,6 +20,9 @@ const OFFER = new RegExp(
     // ("tidigt pris gäller till 31 maj").
     'kostnadsfri\\w* (workshop\\w*|demo\\w*|provperiod|visning|webbinar\\w*|webinar\\w*|utbildning\\w*|konsultation|genomgang|radgivning|forelasning)|boka (en |ett )?(kostnadsfri\\w* )?(demo|visning|provperiod|genomgang)|free (workshop|demo|trial|consultation|webinar|tasting|sample|samples|quote)|book a (free )?demo',
     'tidigt pris (galler|till|t o m|fore|senast)|tidigtpris\\w*|tidig anmalan (galler|till|fore|senast)',
+    // A company offering its goods with its prices ("Vi på Söders Smörgåsbord erbjuder mingelmat …
+    // Bifogar vår meny och prislista"): the offer and the price list are two offers said outright.
+    '(vi|vi pa (\\w+ ){1,4}?)erbjuder|prislist\\w*|(var|en|bifogad\\w*) offert|price list|we offer',
   ].join('|')})\\b`,
 );
 
@@ -33,9 +36,12 @@ const PRICED =
  */
 const SELLER_TITLE =
   /\b(account manager|key account\w*|account executive|sales (manager|director|representative|executive|rep)|saljare|saljchef|saljansvarig|forsaljningschef|forsaljare|business developer|customer success \w+|partner manager)\b/;
-/** A demonstration or a trial offered, in a statement or a question ("Har du 15 minuter för en kort demo?"). */
+/**
+ * A demonstration, a trial or a free call offered, in a statement or a question ("Har du 15 minuter
+ * för en kort demo?", "Boka ett kostnadsfritt 20-minuterssamtal").
+ */
 const DEMO =
-  /\b(demo|demon|demos|demonstration|produktdemo|provperiod|free trial|trial period|testa (gratis|kostnadsfritt))\b/;
+  /\b(demo|demon|demos|demonstration|produktdemo|provperiod|free trial|trial period|testa (gratis|kostnadsfritt)|(kostnadsfri\w*|gratis) (\d+ )?\w*(samtal|mote|radgivning|konsultation|genomgang)|free (\d+ minute )?(call|consultation|meeting))\b/;
 
 /**
  * A vendor's pitch: a seller's title in the signature and a demo or trial offered. Either alone is
@@ -69,4 +75,13 @@ export function salesOffer(subject: string, ownText: string, signature = ''): st
   return found.length >= 2 || found.some((o) => PRICED.test(`${o} `))
     ? found.join(', ')
     : undefined;
+}
+
+/** A file an advertisement carries: its price list, menu, brochure or offer ("Meny och prislista.pdf"). */
+const BROCHURE_NAME =
+  /prislist|meny|broschyr|katalog|offert|produktblad|price ?list|brochure|catalog|leaflet|flyer/;
+
+/** Whether every document is one an advertisement carries, not an entry or a protocol. */
+export function onlyBrochures(names: readonly string[]): boolean {
+  return names.length > 0 && names.every((n) => BROCHURE_NAME.test(fold(n)));
 }

@@ -11,7 +11,7 @@ import {
   type MailFacts,
   type MailKind,
 } from './facts.js';
-import { salesOffer } from './advertising.js';
+import { onlyBrochures, salesOffer } from './advertising.js';
 import { declaresAutomatic, deliveryReceipt, readReceipt } from './automatic-notices.js';
 import { everydayNotice } from './everyday-notices.js';
 import { asksForException } from './exception-request.js';
@@ -1383,9 +1383,10 @@ export function classifyMail(facts: MailFacts): Classification {
 
   // An advertisement (a course "med 20 % rabatt", a conference's early-bird price; advertising.ts):
   // nothing the coordinators answer, and its questions are sales lines. Not in a reply (the sender's
-  // thread with us) and not with a document (an entry may well name a price).
+  // thread with us) and not with a document (an entry may well name a price), but for the price list
+  // or brochure an advertisement carries.
   const advert =
-    !subject.isReply && documents.length === 0
+    !subject.isReply && (documents.length === 0 || onlyBrochures(documents.map((d) => d.name)))
       ? salesOffer(subject.clean, parts.own, parts.signature)
       : undefined;
   if (advert) {

@@ -73,3 +73,36 @@ describe('an everyday notice', () => {
     expect(decide(invoice)).toBe('triage');
   });
 });
+
+describe("a service's notice that asks for no action", () => {
+  it('from an address no one reads, is other, decided alone', () => {
+    for (const [subject, body] of [
+      [
+        'Ändrade villkor för er lagringstjänst',
+        'Hej,\n\nDen 1 mars uppdateras villkoren för er lagringstjänst. Ingen åtgärd krävs av dig.\n\nDetta mejl skickades från en obevakad adress.',
+      ],
+      [
+        'Your subscription: licence changes',
+        'Hello,\n\nFrom 1 March the licences in your organisation move to a new plan. No action is required.\n\nPlease do not reply to this message.',
+      ],
+    ] as const) {
+      const c = classifyMail(
+        mail({ subject, body, from: { address: 'notices@vendor.example', name: 'Vendor' } }),
+      );
+      expect(c.kind, subject).toBe('other');
+      expect(decide(c), subject).toBe('auto');
+    }
+  });
+
+  it('is not a unit that says no action is needed while it registers, from its own address', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Intresseanmälan Hemtjänsten Norr',
+        body: 'Hej! Hemtjänsten Norr anmäler härmed intresse att delta i kvalitetsutmärkelsen. Ingen åtgärd krävs av er förrän i maj.\n\nLena Ahl',
+        from: { address: 'lena.ahl@stockholm.example', name: 'Lena Ahl' },
+        sentAt: '2027-03-01T10:00:00+01:00',
+      }),
+    );
+    expect(c.kind).toBe('pre-registration');
+  });
+});

@@ -1,6 +1,7 @@
 // Everyday notices that reach the award's mailbox and ask nothing of the award: an IT operations
-// notice (planned maintenance of the mail service) and a meeting platform's notice about a meeting
-// held (Teams: "the recording is ready"). The platform's notice names the info meeting, but only as
+// notice (planned maintenance of the mail service), a service's notice that asks for no action from
+// an address no one reads (a licence or storage change), and a meeting platform's notice about a
+// meeting held (Teams: "the recording is ready"). The platform's notice names the info meeting, but only as
 // the meeting's title: nothing is registered, sent or asked. Both are 'other', filed alone. Not an
 // invoice: someone must pay or forward it, so it stays with a coordinator (held-out ho-other-04).
 import { fold, wholeWords } from './text.js';
@@ -15,6 +16,15 @@ const OPERATIONS = b(
 /** A meeting platform's own notice about a meeting held: its recording or transcript. */
 const MEETING_PLATFORM = b(
   'inspelning(en)? (av|ar|finns|har)|inspelningen|transkription(en)?|transkribering(en)?|(the )?recording (of|is|has)|transcript (of|is)|meeting recording',
+);
+
+/** A service's notice that nothing is asked of the reader ("Ingen åtgärd krävs av dig"). */
+const NO_ACTION = b(
+  'ingen (atgard|atgarder) (kravs|behovs|kravs av dig|behover vidtas)|du behover inte gora (nagot|nagonting)|no action (is )?(required|needed)|you (do not|don t) need to (do anything|take any action)',
+);
+/** Said by a sender no one can answer ("skickades från en obevakad adress", "do not reply"). */
+const UNANSWERABLE = b(
+  'obevakad (adress|e ?postadress|brevlada|postlada)|(adress|brevlada|postlada) som inte (bevakas|kan ta emot svar|tar emot svar)|svara inte pa (detta|det har) (meddelande|mejl|mail|e ?postmeddelande)|unmonitored (address|mailbox|e ?mail address)|do not reply (to )?(this|to this) (e ?mail|message)|please do not reply',
 );
 
 export interface EverydayNotice {
@@ -39,6 +49,15 @@ export function everydayNotice(mail: {
   const operations = OPERATIONS.exec(text);
   if (operations && mail.documentNames.length === 0)
     return { sv: 'ett driftmeddelande', en: 'an IT operations notice', evidence: operations[0] };
+  // A service's notice to its customers (a licence, storage, a terms change): nothing asked of the
+  // reader, from an address no one reads. Both said: "ingen åtgärd krävs" alone may close a unit's note.
+  const noAction = NO_ACTION.exec(text);
+  if (noAction && (mail.bulkSender || UNANSWERABLE.test(text)) && mail.documentNames.length === 0)
+    return {
+      sv: 'ett meddelande från en tjänst som inte kräver någon åtgärd',
+      en: 'a service notice that asks for no action',
+      evidence: noAction[0],
+    };
   const platform = mail.bulkSender ? MEETING_PLATFORM.exec(text) : null;
   if (platform && mail.documentNames.length === 0)
     return {

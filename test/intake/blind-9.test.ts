@@ -18,9 +18,11 @@ import { describeMeasuredSet } from './measured-set.js';
  * is an auto-reply; a yes to our invitation that comes "den 16:e" signs up for that day's meeting;
  * a unit put on the list, "köra på" the award or an entry decided to be written registers; a unit's
  * own board deciding not to go on withdraws; a person greeting the award's mailbox by name gives a
- * plain registration or withdrawal its context): 102/122 (83.6 %; 102/110 = 92.7 %), 0 wrong.
+ * plain registration or withdrawal its context): 102/122 (83.6 %; 102/110 = 92.7 %), 0 wrong; a
+ * seller offering a free call, goods offered with their price list attached, and a service notice
+ * asking for no action from an address no one reads are other: 105/122 (86.1 %; 105/110 = 95.5 %).
  */
-const AUTO_RIGHT_FLOOR = 0.83;
+const AUTO_RIGHT_FLOOR = 0.86;
 
 /**
  * Mails the intake acted on alone and wrongly when first measured (ae73359), kept visible here
