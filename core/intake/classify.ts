@@ -503,6 +503,10 @@ const QUESTION_SUBJECT = /^(fraga|fragor|en fraga|question|questions)\b/;
 const ANNOUNCED =
   /\b(kommer|skickas|skickar vi|skickar|lamnar vi in|kommer vi att skicka|aterkommer med|aterkommer)( \w+){0,2} (strax|senare|snart|sa snart|ikvall|i kvall|imorgon|i morgon|fore|innan|efter|inom|nar|nasta vecka|i (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december))\b/;
 
+/** The sender saying nothing is asked of the reader: a note for interest, no errand. */
+const FOR_INTEREST_ONLY =
+  /\b(inget|ingenting) (som )?(ni|du) behover gora (nagot |nagonting )?(med|at)( det)?|(ni|du) behover inte gora (nagot|nagonting)( med det| at det)?|(bara|endast) som kuriosa|bara sa (ni|du) vet|no action (is )?needed (on your part|from you)|nothing (you need|for you) to do|just (fyi|for your interest)\b/;
+
 /** The sender's own board ("vi i styrelsen", "vår styrelse"): the unit's decision, told by the unit. */
 const OWN_BOARD =
   /\b(vi (har )?i (styrelsen|foreningens styrelse|bolagets styrelse)|(var|vart|foreningens|kooperativets|bolagets) styrelse(n)?|we on the board|our board)\b/;
@@ -1581,6 +1585,31 @@ export function classifyMail(facts: MailFacts): Classification {
       weight: 5,
       sv: 'ett kort svar som bara tackar',
       en: 'a short reply that only says thank you',
+    });
+  }
+  // A note passed on only for interest ("bara som kuriosa, inget ni behöver göra något med", "no
+  // action needed on your part"): the sender says outright that nothing is asked, and the mail
+  // neither asks, sends nor says anything a rule of another kind knows.
+  const nothingToDo = FOR_INTEREST_ONLY.exec(ownFolded);
+  if (
+    nothingToDo &&
+    documents.length === 0 &&
+    questionCount === 0 &&
+    !fired.some(
+      (s) =>
+        (s.zone === 'texten' || s.kind === 'auto-reply') &&
+        s.weight > 0 &&
+        s.kind !== 'other' &&
+        s.rule !== 'names-award',
+    )
+  ) {
+    add({
+      rule: 'for-interest-only',
+      kind: 'other',
+      weight: 5,
+      sv: 'skickat bara för kännedom: avsändaren säger att inget behöver göras',
+      en: 'sent for interest only: the sender says nothing needs doing',
+      evidence: nothingToDo[0],
     });
   }
   // Thanks for an event is a closing courtesy when the mail also does something (withdraws, signs up).

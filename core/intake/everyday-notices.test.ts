@@ -106,3 +106,44 @@ describe("a service's notice that asks for no action", () => {
     expect(c.kind).toBe('pre-registration');
   });
 });
+
+describe("another event's invitation, registered for through a link", () => {
+  it('is other, decided alone', () => {
+    for (const [subject, body] of [
+      [
+        'Inbjudan: Friskvårdsdagen 2027',
+        'Välkomna till stadens friskvårdsdag den 3 juni i Kungsträdgården. Anmälan görs via intranätet senast 20 maj.\n\nPersonalavdelningen',
+      ],
+      [
+        'Invitation to the Digital Services Forum',
+        'You are warmly invited to the Digital Services Forum on 9 October. Register via the link by 25 September.\n\nThe forum team',
+      ],
+    ] as const) {
+      const c = classifyMail(
+        mail({ subject, body, from: { address: 'event@stockholm.example', name: 'Event' } }),
+      );
+      expect(c.kind, subject).toBe('other');
+      expect(decide(c), subject).toBe('auto');
+    }
+  });
+
+  it('is not our own invitation forwarded with a registration, nor an invitation registered by mail', () => {
+    const ours = classifyMail(
+      mail({
+        subject: 'VB: Inbjudan till informationsmöte om kvalitetsutmärkelsen',
+        body: 'Hej! Vi anmäler oss till informationsmötet den 2 mars.\n\n---------- Vidarebefordrat meddelande ---------\nVälkommen till informationsmöte om kvalitetsutmärkelsen. Anmäl dig via länken eller genom att svara.',
+        from: { address: 'lena.ahl@stockholm.example', name: 'Lena Ahl' },
+        sentAt: '2027-02-01T10:00:00+01:00',
+      }),
+    );
+    expect(ours.signals.fired.map((s) => s.rule)).not.toContain('everyday-notice');
+    const byMail = classifyMail(
+      mail({
+        subject: 'Inbjudan: nätverksträff',
+        body: 'Välkomna till nätverksträffen den 5 maj. Anmäl er genom att svara på detta mejl.',
+        from: { address: 'natverk@region.example', name: 'Nätverket' },
+      }),
+    );
+    expect(byMail.signals.fired.map((s) => s.rule)).not.toContain('everyday-notice');
+  });
+});

@@ -1,7 +1,8 @@
 // Everyday notices that reach the award's mailbox and ask nothing of the award: an IT operations
 // notice (planned maintenance of the mail service), a service's notice that asks for no action from
-// an address no one reads (a licence or storage change), and a meeting platform's notice about a
-// meeting held (Teams: "the recording is ready"). The platform's notice names the info meeting, but only as
+// an address no one reads (a licence or storage change), another event's invitation registered for
+// through its link, and a meeting platform's notice about a meeting held (Teams: "the recording is
+// ready"). The platform's notice names the info meeting, but only as
 // the meeting's title: nothing is registered, sent or asked. Both are 'other', filed alone. Not an
 // invoice: someone must pay or forward it, so it stays with a coordinator (held-out ho-other-04).
 import { fold, wholeWords } from './text.js';
@@ -25,6 +26,19 @@ const NO_ACTION = b(
 /** Said by a sender no one can answer ("skickades från en obevakad adress", "do not reply"). */
 const UNANSWERABLE = b(
   'obevakad (adress|e ?postadress|brevlada|postlada)|(adress|brevlada|postlada) som inte (bevakas|kan ta emot svar|tar emot svar)|svara inte pa (detta|det har) (meddelande|mejl|mail|e ?postmeddelande)|unmonitored (address|mailbox|e ?mail address)|do not reply (to )?(this|to this) (e ?mail|message)|please do not reply',
+);
+
+/** An invitation to an event ("Inbjudan: …", "Välkommen till chefsdagen", "you are invited"). */
+const INVITES = b(
+  'inbjudan|inbjudningar|bjuder (harmed )?in|valkommen till|valkomna till|you are (warmly |cordially )?invited|invitation to',
+);
+/** Its registration taken elsewhere: through a link, the intranet or a form, not by mail to us. */
+const REGISTER_ELSEWHERE = b(
+  'anmal (dig|er) (via|pa|i) (lanken|lank|intranatet|formularet|webben|hemsidan|webbplatsen)|anmalan (gors |sker )?(via|pa|i) (lanken|lank|intranatet|formularet|webben|hemsidan|webbplatsen)|anmalan via lanken|register (via|at|using|through) (the )?(link|form|intranet|website)',
+);
+/** The award and its own events: an invitation naming them is ours, read as any mail about it. */
+const AWARD_OR_ITS_EVENTS = b(
+  '\\w*utmarkelse\\w*|kvalitetspris\\w*|quality award|award|prisutdelning\\w*|inf\\w{0,10}?(mote|motet|moten|traff|traffen)|informationsmote\\w*|bidrag\\w*|examinator\\w*|platsbesok\\w*|aterforing\\w*|jury\\w*',
 );
 
 export interface EverydayNotice {
@@ -57,6 +71,20 @@ export function everydayNotice(mail: {
       sv: 'ett meddelande från en tjänst som inte kräver någon åtgärd',
       en: 'a service notice that asks for no action',
       evidence: noAction[0],
+    };
+  // Another event's invitation (the city's managers' day, a network's meeting), to be registered for
+  // through its link: its "anmälan" is that event's, not a registration for the award.
+  const invites = INVITES.exec(text);
+  if (
+    invites &&
+    REGISTER_ELSEWHERE.test(text) &&
+    !AWARD_OR_ITS_EVENTS.test(text) &&
+    mail.documentNames.length === 0
+  )
+    return {
+      sv: 'en inbjudan till ett annat evenemang, med anmälan via länk',
+      en: "another event's invitation, registered for through a link",
+      evidence: invites[0],
     };
   const platform = mail.bulkSender ? MEETING_PLATFORM.exec(text) : null;
   if (platform && mail.documentNames.length === 0)

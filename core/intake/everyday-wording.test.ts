@@ -639,3 +639,35 @@ describe('the award greeted by name', () => {
     expect(decide(invoice)).toBe('triage');
   });
 });
+
+describe('a note passed on for interest only', () => {
+  it('is other, decided alone, when the sender says nothing needs doing', () => {
+    for (const body of [
+      'Hej! Kvalitetsutmärkelsen fick en fin notis i personaltidningen i dag. Bara som kuriosa, inget ni behöver göra något med.\n/Ola',
+      'Hi, the award was mentioned on the city’s website today. No action needed on your part.\nOla',
+    ]) {
+      const c = classifyMail(mail({ subject: 'Kul att se', body }));
+      expect(c.kind, body).toBe('other');
+      expect(decide(c), body).toBe('auto');
+    }
+  });
+
+  it('is not a note that also asks, or registers', () => {
+    const asks = classifyMail(
+      mail({
+        subject: 'Kul att se',
+        body: 'Hej! Bara som kuriosa: vi syns i personaltidningen. Får vi länka till er sida?\n/Ola',
+      }),
+    );
+    expect(asks.signals.fired.map((s) => s.rule)).not.toContain('for-interest-only');
+    const registers = classifyMail(
+      mail({
+        subject: 'Intresseanmälan',
+        body: 'Hej! Hemtjänsten Norr anmäler intresse att delta i kvalitetsutmärkelsen. Ni behöver inte göra något mer nu.\n/Ola',
+        sentAt: '2027-03-01T10:00:00+01:00',
+      }),
+    );
+    expect(registers.kind).toBe('pre-registration');
+    expect(registers.signals.fired.map((s) => s.rule)).not.toContain('for-interest-only');
+  });
+});
