@@ -62,6 +62,26 @@ describe('a sending with nothing sent', () => {
     expect(decide(c)).toBe('triage');
   });
 
+  it('"here is our entry" with nothing attached, claiming no file, is the submission (the receipt asks for the file)', () => {
+    for (const body of [
+      'Hej! Här kommer Hemtjänsten Norrs bidrag till kvalitetsutmärkelsen.\n\nTomas Granlund',
+      'Hello, here is our entry for this year’s quality award.\n\nTomas',
+    ]) {
+      const c = classifyMail(mail('Vårt bidrag', body));
+      expect(c.kind, body).toBe('submission');
+      expect(
+        c.signals.fired.map((s) => s.rule),
+        body,
+      ).not.toContain('nothing-attached');
+    }
+    // Saying the file is attached when none is: lost on the way, a coordinator asks at once.
+    const c = classifyMail(
+      mail('Vårt bidrag', 'Hej! Här kommer vårt bidrag, se bifogad fil. /Tomas'),
+    );
+    expect(decide(c)).toBe('triage');
+    expect(c.signals.fired.map((s) => s.rule)).toContain('nothing-attached');
+  });
+
   it('the same words with the file are a submission, decided alone', () => {
     const c = classifyMail(
       mail(

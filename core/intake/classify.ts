@@ -503,6 +503,10 @@ const QUESTION_SUBJECT = /^(fraga|fragor|en fraga|question|questions)\b/;
 const ANNOUNCED =
   /\b(kommer|skickas|skickar vi|skickar|lamnar vi in|kommer vi att skicka|aterkommer med|aterkommer)( \w+){0,2} (strax|senare|snart|sa snart|ikvall|i kvall|imorgon|i morgon|fore|innan|efter|inom|nar|nasta vecka|i (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december))\b/;
 
+/** Words saying a file is attached ("bifogar", "se bifogad fil", "attached"), not only that it comes. */
+const SAYS_ATTACHED =
+  /\b(bifoga\w*|bilag\w*|attach\w*|enclosed|enclosing|(se|i) (den )?(fil|filen|dokumentet)|som fil)\b/;
+
 /** The sender saying nothing is asked of the reader: a note for interest, no errand. */
 const FOR_INTEREST_ONLY =
   /\b(inget|ingenting) (som )?(ni|du) behover gora (nagot |nagonting )?(med|at)( det)?|(ni|du) behover inte gora (nagot|nagonting)( med det| at det)?|(bara|endast) som kuriosa|bara sa (ni|du) vet|no action (is )?needed (on your part|from you)|nothing (you need|for you) to do|just (fyi|for your interest)\b/;
@@ -1837,10 +1841,17 @@ export function classifyMail(facts: MailFacts): Classification {
       evidence: appendicesSaid?.[0] ?? documents.map((d) => d.name).join(', '),
     });
   }
-  // A sending with nothing sent: "Bifogar härmed vårt bidrag" and no file or link (forgotten, or
-  // dropped by the mail system). A receipt would confirm an entry never received, and on the last
-  // evening the unit must hear at once: a coordinator asks for the file.
-  if (kind === 'submission' && documents.length === 0 && !documentLink) {
+  // A sending that says its file is attached when none is ("Bifogar härmed vårt bidrag", "se
+  // bifogad fil"): the file was lost on the way (forgotten, or dropped by the mail system), so a
+  // coordinator asks for it at once. Only saying it comes ("Här kommer Äppelgårdens bidrag") with
+  // nothing attached is the unit's submission, whose receipt asks for the file (the lead's label
+  // rule of 7 December 2026).
+  if (
+    kind === 'submission' &&
+    documents.length === 0 &&
+    !documentLink &&
+    SAYS_ATTACHED.test(ownWords)
+  ) {
     doubt(0.6);
     fired.push({
       rule: 'nothing-attached',

@@ -12,7 +12,7 @@ import { describeMeasuredSet } from './measured-set.js';
  * a clean export of that commit; the same 82/111 in the shared working tree with uncommitted
  * classifier edits, which left b6-triage-05 and b6-triage-10 to a coordinator).
  */
-const AUTO_RIGHT_FLOOR = 0.84;
+const AUTO_RIGHT_FLOOR = 0.85;
 
 /**
  * Mails the intake acts on alone and wrongly when the set was finished (6b83a10), kept visible here
@@ -54,7 +54,10 @@ const AUTO_RIGHT_FLOOR = 0.84;
  * with one right decision traded for another. Later that day, as the tenth and eleventh sets'
  * writers label it, b6-triage-05 ("här kommer … bidrag", nothing attached) became Förskolan
  * Äppelgården's `submission` too (a receipt asking for the file, the participation unchanged): it
- * is still left to a coordinator, so a decision is missed but nothing is done wrong.
+ * is still left to a coordinator, so a decision is missed but nothing is done wrong. Engineer A11
+ * then kept for a coordinator only a sending that says its file is attached when none is
+ * ("bifogar härmed vårt bidrag", "se bifogad fil": lost on the way, as blind-5 and blind-7 label
+ * it), so "här kommer … bidrag" alone is the submission: 95/111 (85.6 %; 95/98 = 96.9 %).
  */
 const KNOWN_WRONG: string[] = [];
 
