@@ -35,6 +35,10 @@ describe('a request for an exception (more time, a rule waived)', () => {
       'Dear coordinators, is it possible to submit a few days after the deadline? Kind regards, Karin',
     ],
     [
+      'Inlämning',
+      'Hej! Vi har haft influensa hela april. Går det bra att vi lämnar in lite senare? /Karin',
+    ],
+    [
       '51 %',
       'Hej! Bara 45 % av våra elever bor i staden. Kan ni göra ett undantag för oss i år? Karin Holm',
     ],
@@ -58,6 +62,8 @@ describe('a request for an exception (more time, a rule waived)', () => {
       'Hej! Vi behöver inget anstånd, bidraget kommer före den 17 maj som planerat. /Karin',
     ],
     ['Our entry', 'Hi, no need for an extension, we will submit well before the deadline. Karin'],
+    // Telling that the entry comes later in the window, before the deadline.
+    ['Bidraget', 'Hej! Vi skickar in bidraget senare i veckan, i god tid före 17 maj. /Karin'],
     // Asking whether the rules have exceptions is a question about them, not a plea.
     ['Regeln', 'Hej! Gäller 51 %-regeln alltid, eller finns det fall där den inte gäller? /Karin'],
     // Another day for an info meeting is no more time for the entry.

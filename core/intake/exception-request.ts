@@ -19,8 +19,8 @@ const MORE_TIME = b(
     '(en|ett par|nagra|tva|tre) (dag|dagar|dagars|vecka|veckor|veckas) (till|extra|senare|efter|mer|langre)',
     'efter (den )?17( e)? maj|efter (sista dag\\w*|deadline\\w*|inlamningsdag\\w*)',
     'i ?stallet for (den )?\\d{1,2}',
-    'senare (inlamning\\w*|deadline|datum)|skjuta (upp|fram) (inlamning\\w*|bidraget|deadline|sista dag\\w*)',
-    'extension|extend\\w*|more time|extra time|additional time|(extra|additional|more) (days?|weeks?)|(a|one|two|few|couple of) (more )?(days?|weeks?) (later|more|extra|after)|after the deadline|postpone\\w*|later deadline',
+    '(skicka\\w*|lamna\\w*|komma|kommer) in (det |den |bidraget |ansokan |vart bidrag )?(lite |nagot |en vecka |nagra dagar )?senare|senare (inlamning\\w*|deadline|datum)|skjuta (upp|fram) (inlamning\\w*|bidraget|deadline|sista dag\\w*)',
+    'extension|extend\\w*|more time|extra time|additional time|(extra|additional|more) (days?|weeks?)|(a|one|two|few|couple of) (more )?(days?|weeks?) (later|more|extra|after)|after the deadline|postpone\\w*|later deadline|(submit|send)\\w* (it |our entry |the entry )?(a (bit|little) )?later',
   ].join('|'),
 );
 
@@ -31,7 +31,7 @@ const WAIVER = b(
 
 /** The entry or its deadline, which more time must be for (not a meeting moved to another day). */
 const ENTRY = b(
-  '\\w*bidrag\\w*|inlamning\\w*|ansokan|ansokningen|deadline\\w*|sista dag\\w*|skicka in|lamna in|skriva klart|bli klara|entry|submission|application|submit\\w*',
+  '\\w*bidrag\\w*|inlamning\\w*|ansokan|ansokningen|deadline\\w*|sista dag\\w*|skicka\\w* in|lamna\\w* in|skriva klart|bli klara|entry|submission|application|submit\\w*',
 );
 
 /** Telling that none is needed ("vi behöver inget anstånd"). */
