@@ -540,6 +540,16 @@ describe('joining in everyday words (found on the ninth set, in sentences of our
     }
   });
 
+  it('is not another list, nor quality work "kört på" as usual', () => {
+    for (const body of [
+      'Hej! Sätt upp oss på listan för kvalitetsnätverkets utskick. /Ola',
+      'Hej! Vi kör på kvalitetsarbetet som vanligt i år. /Ola',
+    ]) {
+      const c = classifyMail(mail({ subject: 'Hej', body, sentAt: '2027-03-01T10:00:00+01:00' }));
+      expect(c.kind, body).not.toBe('pre-registration');
+    }
+  });
+
   it('is not a unit struck from the list, nor an entry written already and sent', () => {
     const off = classifyMail(
       mail({
