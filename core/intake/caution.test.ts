@@ -154,6 +154,32 @@ describe('two changes to participation in one mail', () => {
   });
 });
 
+describe('an info-meeting signup that also registers the unit', () => {
+  it('is two matters: a coordinator signs up and registers', () => {
+    expectForCoordinator('two-actions', [
+      [
+        'Anmälan till informationsmöte',
+        'Hej,\n\nJag vill gärna komma på informationsmötet den 9 mars. Vår intresseanmälan kan ni också notera redan nu.\n\nAnna Berg\nFörskolan Solrosen',
+      ],
+      [
+        'Info session and registration',
+        'Hello,\n\nPlease sign me up for the information meeting on 2 March. We also hereby register our interest in the quality award.\n\nAnna Berg',
+      ],
+    ]);
+  });
+
+  it('a signup that only looks forward to registering later stays a signup, decided alone', () => {
+    const c = classifyMail(
+      mail(
+        'Informationsmöte',
+        'Hej,\n\nJag vill anmäla mig till informationsmötet den 2 mars. Efter mötet bestämmer vi om vi gör en intresseanmälan.\n\nAnna Berg\nFörskolan Solrosen',
+      ),
+    );
+    expect(c.kind).toBe('info-meeting-signup');
+    expect(c.signals.fired.map((s) => s.rule)).not.toContain('two-actions');
+  });
+});
+
 describe('a registration for the next round or on a condition', () => {
   it('"nästa års kvalitetsutmärkelse", "inför nästa omgång" are not this cycle’s registration', () => {
     for (const body of [

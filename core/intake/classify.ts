@@ -833,8 +833,9 @@ const ANSWERS_LATER = b(
 );
 
 /** Doubt about managing (not "funderar på att delta": considering joining asks plainly). */
+// Swedish puts the verb before the subject after a fronted word ("Annars vet jag inte om …").
 const UNSURE =
-  /\b(osaker\w*|osakra|tveksam\w*|vet (inte|ej) (an |annu )?om (vi|enheten|jag) (hinner|klarar|kan|orkar|kommer)|not sure (if|whether) we|unsure)\b/;
+  /\b(osaker\w*|osakra|tveksam\w*|(vet|vet (jag|vi)) (inte|ej) (an |annu )?om (vi|enheten|jag) (hinner|klarar|kan|orkar|kommer)|not sure (if|whether) we|unsure)\b/;
 /** What a unit may be unsure about managing: taking part, the submission, its deadline. */
 const UNSURE_ABOUT_TAKING_PART =
   /\b(bidrag\w*|ansokan|delta|deltar|deltagande\w*|medverka\w*|vara med|hinn\w*|fullfolja|skriva klart|submission|application|entry|take part|taking part|participat\w*|make it|manage)\b/;
@@ -1900,7 +1901,11 @@ export function classifyMail(facts: MailFacts): Classification {
   // Two changes to participation said in one mail (one unit withdrawn and another registered in
   // its place, a withdrawal sent with an entry): whichever kind wins, acting on it alone loses the
   // other, so a coordinator makes both.
-  const twoActions = participationChanges(fired, documents.length > 0 || !!documentLink);
+  const changes = participationChanges(fired, documents.length > 0 || !!documentLink);
+  // A signup for an info meeting that also registers the unit ("anmäl mig till mötet; räkna också
+  // med vår intresseanmälan") is two matters too: taken as a signup, the registration is lost.
+  const twoActions: MailKind[] =
+    kind === 'info-meeting-signup' && changes.length > 0 ? [kind, ...changes] : changes;
   if (twoActions.length > 1 && kind !== 'auto-reply') {
     doubt(0.6);
     fired.push({

@@ -42,6 +42,25 @@ describe('a request for an exception (more time, a rule waived)', () => {
       '51 %',
       'Hej! Bara 45 % av våra elever bor i staden. Kan ni göra ett undantag för oss i år? Karin Holm',
     ],
+    // A rule waived, named by the rule it is from.
+    [
+      'Undantag från 51 %-regeln?',
+      'Hej! Hälften av våra brukare bor i Solna. Vi hoppas att ni kan pröva vår anmälan ändå. Karin Holm',
+    ],
+    // A late registration asked to count.
+    [
+      'Intresseanmälan',
+      'Hej! Jag såg för sent att sista anmälningsdagen gick ut i fredags. Kan vi ändå få vara med i år? /Karin, Hagalunds fritidshem',
+    ],
+    [
+      'Late registration',
+      'Hi, we missed the deadline for registering by a few days. Is it still possible to take part this year? Karin',
+    ],
+    // A broken rule asked to be let pass.
+    [
+      'Bidraget',
+      'Hej! Bifogar vårt bidrag. Det blev 88 500 tecken, är det ok eller behöver vi korta? /Karin',
+    ],
   ])('%s → a coordinator decides', (subject, body) => {
     const c = classifyMail(mail(subject, body));
     expect(decide(c)).toBe('triage');
@@ -68,6 +87,15 @@ describe('a request for an exception (more time, a rule waived)', () => {
     ['Regeln', 'Hej! Gäller 51 %-regeln alltid, eller finns det fall där den inte gäller? /Karin'],
     // Another day for an info meeting is no more time for the entry.
     ['Infomötet', 'Hej! Kan jag komma den 2 mars i stället för den 16 februari? /Karin'],
+    // Asking whether a rule has exceptions at all, or what a limit is.
+    ['Undantag?', 'Hej! Finns det undantag från kravet på fem medarbetare? /Karin'],
+    ['Teckenantal', 'Hej! Hur många tecken får bidraget vara, räknas blanksteg? /Karin'],
+    // Told of as on time, or a late meeting signup with nothing asked.
+    [
+      'Infomöte',
+      'Hej! Vi var för sent ute till februarimötet, så anmäl mig till den 9 mars i stället. /Karin',
+    ],
+    ['Bidraget', 'Hej! Här kommer vårt bidrag, 79 000 tecken, väl inom gränsen. /Karin'],
   ])('%s → no exception asked', (subject, body) => {
     expect(asksForException(`${subject}\n${body}`)).toBeUndefined();
     expect(classifyMail(mail(subject, body)).signals.fired.map((s) => s.rule)).not.toContain(

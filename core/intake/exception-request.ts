@@ -1,8 +1,11 @@
 // A request for an exception to the award's rules: more time for the entry ("kan vi få anstånd?",
 // "skulle vi kunna skicka in det en vecka efter 17 maj?", "could we have a few more days?") or a rule
-// waived ("kan ni göra ett undantag?"). The instructions grant neither, so it is a coordinator's
-// decision, never a question filed for an ordinary answer (the lead's label rule of 7 December 2026).
-// Asking when the deadline is, or saying the entry will come in time, asks for nothing of the kind.
+// waived ("kan ni göra ett undantag?", "undantag från kravet på fem medarbetare?"), a late
+// registration asked to count ("sista dag var i måndags … går det fortfarande?"), or a broken rule asked to be let pass
+// ("91 000 tecken – gör det något?"). The instructions grant none, so it is a coordinator's decision,
+// never a question filed for an ordinary answer (the lead's label rule of 7 December 2026). Asking
+// when the deadline is, what a rule says, or saying the entry will come in time asks for nothing of
+// the kind.
 import { fold, wholeWords } from './text.js';
 
 const b = wholeWords;
@@ -17,7 +20,9 @@ const MORE_TIME = b(
   [
     'anstand\\w*|forlang\\w*|dispens\\w*|mer tid|extra tid|langre tid|ytterligare tid|extra (dag|dagar|vecka|veckor)',
     '(en|ett par|nagra|tva|tre) (dag|dagar|dagars|vecka|veckor|veckas) (till|extra|senare|efter|mer|langre)',
-    'efter (den )?17( e)? maj|efter (sista dag\\w*|deadline\\w*|inlamningsdag\\w*)',
+    // A day later than the entry's ("efter den 24 maj"), by month: any day from May on. A board's
+    // protocol asked for after its day stays a question: blind-6 labels it so, blind-10 triage.
+    'efter (den )?\\d{1,2}( e)? (maj|juni|juli|augusti)|efter (sista dag\\w*|deadline\\w*|inlamningsdag\\w*)|after (may|june|july) \\d{1,2}|after \\d{1,2} (may|june|july)',
     'i ?stallet for (den )?\\d{1,2}',
     '(skicka\\w*|lamna\\w*|komma|kommer) in (det |den |bidraget |ansokan |vart bidrag )?(lite |nagot |en vecka |nagra dagar )?senare|senare (inlamning\\w*|deadline|datum)|skjuta (upp|fram) (inlamning\\w*|bidraget|deadline|sista dag\\w*)',
     'extension|extend\\w*|more time|extra time|additional time|(extra|additional|more) (days?|weeks?)|(a|one|two|few|couple of) (more )?(days?|weeks?) (later|more|extra|after)|after the deadline|postpone\\w*|later deadline|(submit|send)\\w* (it |our entry |the entry )?(a (bit|little) )?later',
@@ -26,7 +31,25 @@ const MORE_TIME = b(
 
 /** A rule waived for the sender ("göra ett undantag", "make an exception"); asking whether the rules have exceptions is a question. */
 const WAIVER = b(
-  '(gora|ge (oss|mig)|fa|bevilja\\w*|medge) (ett )?undantag|undantag for (oss|var|vart|mig)|(make|grant) (us )?an exception|waive\\w*',
+  '(gora|ge (oss|mig)|fa|bevilja\\w*|medge) (ett )?undantag|undantag for (oss|var|vart|mig)|undantag fran (\\w+ ){0,2}(krav\\w*|regel|regeln|reglerna|villkor\\w*|grans\\w*)|(make|grant) (us )?an exception|waive\\w*|exception (to|from) the (\\w+ )?(rule|requirement|limit)',
+);
+/** Asking in general whether a rule has exceptions ("finns det undantag från kravet?") asks for none. */
+const IN_GENERAL = b('finns det (\\w+ )?undantag|are there (any )?exceptions');
+
+/** The deadline told of as passed ("sista dag för intresseanmälan var i måndags", "vi har missat det"). */
+const DEADLINE_PASSED = b(
+  '(sista (dag|dagen|datum\\w*|anmalningsdag\\w*)|deadline\\w*|anmalningstiden) (\\w+ ){0,4}?(var|gick ut|har gatt ut|passerade|har passerat)|(missat|missade) (\\w+ ){0,2}?(sista (dag|dagen)|deadline\\w*|anmalningstiden|datumet)|(missed|passed) the deadline|the deadline (has )?passed',
+);
+/** Asking that it counts still ("går det fortfarande?", "kan vi ändå få delta?", "still possible?"). */
+const STILL = b('fortfarande|anda|trots (det|allt)|i efterhand|still|anyway');
+
+/** A broken rule said of the entry: its length over the limit. */
+const OVER_LIMIT = b(
+  '\\d[\\d ]* (tecken|sidor|ord)|for (lang|langt|manga tecken)|over (\\w+ ){0,2}(grans\\w*|maxgrans\\w*|teckengrans\\w*|maxantal\\w*)|too long|over the (\\w+ )?limit|\\d[\\d,]* (characters|pages|words)',
+);
+/** …and asked to be let pass ("gör det något?", "måste vi korta ner?", "is that ok?"). */
+const LET_PASS = b(
+  'gor det (nagot|nat|nagonting)|ar det (ok|okej|okay|ett problem|godkant|acceptabelt)|gar det bra|godtas (det|den)|accepteras (det|den)|maste vi korta|behover vi korta|ska vi korta|is (that|it) (ok|okay|acceptable|a problem)|do we (need|have) to (shorten|cut)',
 );
 
 /** The entry or its deadline, which more time must be for (not a meeting moved to another day). */
@@ -41,14 +64,22 @@ const NOT_NEEDED = b(
 
 /** The words of the first sentence that asks for an exception, in the sender's own text. */
 export function asksForException(ownText: string): string | undefined {
-  const aboutEntry = ENTRY.test(fold(ownText));
+  const all = fold(ownText);
+  const aboutEntry = ENTRY.test(all);
+  const late = DEADLINE_PASSED.test(all);
+  const overLimit = OVER_LIMIT.test(all);
   for (const raw of ownText.split(/(?<=[.!?])\s+|\n+/)) {
     const s = fold(raw);
-    if (NOT_NEEDED.test(s)) continue;
-    const exception = (aboutEntry ? MORE_TIME.exec(s) : null) ?? WAIVER.exec(s);
-    if (!exception) continue;
+    if (NOT_NEEDED.test(s) || IN_GENERAL.test(s)) continue;
+    const asks = raw.includes('?') || ASKS.test(s);
+    if (!asks) continue;
     // The exception itself may be the request ("Anstånd?" as a subject, "Förlängning för bidraget?").
-    if (raw.includes('?') || ASKS.test(s)) return exception[0];
+    const exception =
+      (aboutEntry ? MORE_TIME.exec(s) : null) ??
+      WAIVER.exec(s) ??
+      (late ? STILL.exec(s) : null) ??
+      (overLimit ? LET_PASS.exec(s) : null);
+    if (exception) return exception[0];
   }
   return undefined;
 }

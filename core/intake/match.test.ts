@@ -115,6 +115,26 @@ describe('matchUnit', () => {
     ).toBe('stjarnhus');
   });
 
+  it('takes a name with another kind word for another unit ("X förskola" is not "X skola")', () => {
+    const from = { address: 'rektor@fristaende.example' };
+    // A preschool the register lacks shares its name with a school: no unit, a coordinator adds it.
+    for (const text of [
+      'Ekbackens förskola vill vara med i år.',
+      'Vi på förskolan Ekbackens anmäler intresse.',
+    ])
+      expect(matchUnit({ ...base, from, text }, units).status, text).toBe('unknown');
+    // Near misses: the same kind in other words, or the school named beside its preschool class.
+    for (const text of [
+      'Ekbackens grundskola vill vara med i år.',
+      'Hej, vi på skolan Ekbackens anmäler intresse.',
+      'Ekbackens skola och förskola vill vara med.',
+    ])
+      expect(matchUnit({ ...base, from, text }, units).unitId, text).toBe('ekbacken');
+    expect(
+      matchUnit({ ...base, from, text: 'Solrosens förskola vill vara med.' }, units).unitId,
+    ).toBe('solrosen');
+  });
+
   it('does not match a short core name inside unrelated words', () => {
     const m = matchUnit(
       { ...base, from: { address: 'x@example.org' }, text: 'Vi har solrosor i trädgården.' },

@@ -125,6 +125,18 @@ interface Variant {
   /** Score factor: 1 for the full name, less for the name without its "förskolan". */
   factor: number;
   core: boolean;
+  /** A core variant's kinds of unit, from the words taken off ("skola", "förskola"). */
+  types?: string[];
+}
+
+/**
+ * The kind of unit a word says: a preschool and a school of the same name are two units ("Ekbackens
+ * förskola" is not "Ekbackens skola"), while "enheten" says no kind.
+ */
+function unitType(token: string): string | undefined {
+  if (/^(forskol\w*|forskoleenhet\w*|preschool)$/.test(token)) return 'forskola';
+  if (/^(skola|skolan|grundskola|grundskolan|school)$/.test(token)) return 'skola';
+  return undefined;
 }
 
 /** Units with their name variants computed once (prepareUnits); pass these when matching many mails. */
@@ -149,7 +161,8 @@ function variantsOf(name: string): Variant[] {
       coreJoined.replace(/ /g, '').length >= 5
     ) {
       if (!out.some((v) => v.joined === coreJoined)) {
-        out.push({ tokens: core, joined: coreJoined, factor: factor * 0.9, core: true });
+        const types = tokens.map(unitType).filter((t): t is string => t !== undefined);
+        out.push({ tokens: core, joined: coreJoined, factor: factor * 0.9, core: true, types });
       }
     }
   };
@@ -205,6 +218,11 @@ function findName(prepared: PreparedUnit, tokens: string[]): NameHit | null {
           // "Solrosens förskola", "förskola Solrosen": the kind word next to the name makes it the full name.
           const before = tokens[i - 1] ?? '';
           const after = tokens[i + size] ?? '';
+          // …but a kind word of another kind names another unit: "Ekbackens förskola" written by a
+          // preschool the register lacks is not "Ekbackens skola".
+          const beside = [before, after].map(unitType).filter((t) => t !== undefined);
+          const own = v.types ?? [];
+          if (beside.length > 0 && own.length > 0 && !beside.some((t) => own.includes(t))) continue;
           if (GENERIC.has(before) || GENERIC.has(after)) factor = Math.min(1, factor / 0.9);
         }
         const score = sim * factor;

@@ -123,6 +123,30 @@ describe('a question that names the submission, with nothing sent', () => {
     );
     expect(decide(c)).toBe('triage');
   });
+
+  it('so is one that doubts it can go on unless a request is met, in inverted word order', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Datum för platsbesök',
+        body: 'Hej,\nVi har inspektion från IVO samma vecka som ni föreslår. Går det att byta vecka? Annars vet vi inte om vi kan fullfölja deltagandet.\n/Lena',
+        sentAt: '2027-08-20T10:00:00+02:00',
+      }),
+    );
+    expect(decide(c)).toBe('triage');
+    expect(c.signals.fired.map((s) => s.rule)).toContain('considering');
+  });
+
+  it('a question that only asks to move a visit is still answered as a question', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Datum för platsbesök',
+        body: 'Hej,\nVi har inspektion från IVO samma vecka som ni föreslår. Går det att byta till veckan efter?\n/Lena',
+        sentAt: '2027-08-20T10:00:00+02:00',
+      }),
+    );
+    expect(c.kind).toBe('question');
+    expect(decide(c)).toBe('auto');
+  });
 });
 
 describe('an info meeting told of as missed', () => {
