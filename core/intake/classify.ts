@@ -12,6 +12,7 @@ import {
   type MailKind,
 } from './facts.js';
 import { onlyBrochures, salesOffer } from './advertising.js';
+import { systemNotice } from './system-notices.js';
 import { declaresAutomatic, deliveryReceipt, readReceipt } from './automatic-notices.js';
 import { everydayNotice } from './everyday-notices.js';
 import { asksForException } from './exception-request.js';
@@ -854,6 +855,24 @@ const ATTACHED_WORD = /\b(bifoga\w*|bilag\w*|har kommer|har ar|attached|enclosed
 
 const MAILBOX_GREETING =
   /\b(hej|hejsan|hallo|hi|hello|dear) (kvalitetsutmarkelse\w*|quality award)\b/g;
+const SYSTEM_NOTICE_TEXT = {
+  'calendar-invitation': {
+    sv: 'en mötesinbjudan (kalendern har den)',
+    en: 'a meeting invitation (the calendar has it)',
+  },
+  'platform-notification': {
+    sv: 'ett programs avisering om meddelanden någon annanstans (Teams)',
+    en: 'a program notifying of messages elsewhere (Teams)',
+  },
+  bulletin: {
+    sv: 'ett utskick till alla chefer eller medarbetare, inget om kvalitetsutmärkelsen',
+    en: 'a bulletin to every manager or employee, nothing about the award',
+  },
+  'delivery-delay': {
+    sv: 'ett meddelande om fördröjd leverans från e-postservern',
+    en: "a mail server's notice of delayed delivery",
+  },
+} as const;
 /** Outlook's subject prefixes for an answer to a meeting invitation, Swedish and English. */
 const CALENDAR_RESPONSE =
   /^(accepterat|accepterad|preliminärt( accepterat)?|avböjt|tackat ja|tackat nej|nytt tidsförslag|accepted|tentative|tentatively accepted|declined|new time proposed)\s*:/i;
@@ -1412,6 +1431,29 @@ export function classifyMail(facts: MailFacts): Classification {
     });
   }
 
+  // A system's mail (a calendar invitation, a Teams notice, a bulletin to every manager, a "Delayed:"
+  // notice; system-notices.ts): its award words are a meeting's title or a quoted chat message, not a
+  // unit's own, so only the notice itself counts.
+  const systemMail = systemNotice({
+    subject: facts.subject,
+    own: parts.own,
+    from: facts.from.address,
+    attachmentNames: facts.attachments.map((a) => a.name),
+    isReply: subject.isReply,
+  });
+  if (systemMail) {
+    const noticeKind: MailKind = systemMail.sort === 'delivery-delay' ? 'auto-reply' : 'other';
+    for (const s of fired) if (s.kind !== noticeKind) s.weight = 0;
+    add({
+      rule: 'system-notice',
+      kind: noticeKind,
+      weight: 8,
+      sv: SYSTEM_NOTICE_TEXT[systemMail.sort].sv,
+      en: SYSTEM_NOTICE_TEXT[systemMail.sort].en,
+      evidence: systemMail.evidence,
+    });
+  }
+
   // Outlook's answer to a meeting invitation ("Accepterat: Informationsmöte …"): the calendar keeps
   // the answer, the subject is only the meeting's title, so nothing in it is said by the sender.
   const calendarResponse = CALENDAR_RESPONSE.exec(facts.subject.trim());
@@ -1431,12 +1473,16 @@ export function classifyMail(facts: MailFacts): Classification {
       evidence: facts.subject,
     });
   }
-  // The mailbox greeted by its name ("Hej Kvalitetsutmärkelsen,") says nothing about the award.
-  // In a reply, the thread it answers is its context too: "stryk oss från listan" under a quoted
-  // mail about the award (the sender's own registration, our reminder) is about the award.
+  // The mailbox greeted by its name ("Hej Kvalitetsutmärkelsen,") says nothing about the award, nor
+  // does its address (phishing names the mailbox it threatens: "Din postlåda kvalitetsutmarkelsen@…
+  // är full"). In a reply, the thread it answers is its context too: "stryk oss från listan" under a
+  // quoted mail about the award (the sender's own registration, our reminder) is about the award.
   const context = AWARD_CONTEXT.test(
     fold(
-      `${subject.clean}\n${parts.own}\n${parts.forwarded}\n${subject.isReply ? parts.quoted : ''}\n${documents.map((d) => d.name).join(' ')}`,
+      `${subject.clean}\n${parts.own}\n${parts.forwarded}\n${subject.isReply ? parts.quoted : ''}\n${documents.map((d) => d.name).join(' ')}`.replace(
+        /[\w.+-]+@[\w-]+(\.[\w-]+)+/g,
+        ' ',
+      ),
     ).replace(MAILBOX_GREETING, ' '),
   );
   // A no-reply sender with nothing about the award (a system notice, an invoice reminder): bulk mail
