@@ -381,7 +381,7 @@ const PHRASES: PhraseRule[] = [
     kind: 'info-meeting-signup',
     weight: 2,
     re: b(
-      '(jag|vi) (tar|valjer|bokar) (den |motet (den )?|tillfallet (den )?)?\\d{1,2} (\\d{1,2}|januari|februari|mars|april|maj|juni|augusti|september|oktober|november|december|jan|feb|mar|apr|aug|sep|sept|okt|nov|dec)|anmal\\w* mig|sign (me|us) up|(would|d) like to attend|vill (garna )?komma|kommer garna|vi blir \\w+ (personer|stycken)',
+      '(jag|vi) (tar|valjer|bokar) (den |motet (den )?|tillfallet (den )?)?\\d{1,2} (\\d{1,2}|januari|februari|mars|april|maj|juni|augusti|september|oktober|november|december|jan|feb|mar|apr|aug|sep|sept|okt|nov|dec)|anmal\\w* (garna |ocksa |aven |da )?mig|sign (me|us) up|(would|d) like to attend|vill (garna )?komma|kommer garna|vi blir \\w+ (personer|stycken)',
     ),
     sv: 'en person anmäler sig',
     en: 'a person signs up',
@@ -930,6 +930,8 @@ export function classifyMail(facts: MailFacts): Classification {
   let asksIndirectly = false;
   /** The sender considers registering or withdrawing but has not decided: a coordinator follows up. */
   let considering = false;
+  // Only considering to join: the very reason to come to an info meeting, so no doubt on a signup.
+  let consideringToJoin = false;
   /** Whether the sender's own text says (not asks) anything a rule knows. */
   let ownStatement = false;
   /** Whether the sender's own text only tells of things done before, thanked for or called off. */
@@ -1043,22 +1045,27 @@ export function classifyMail(facts: MailFacts): Classification {
           zone.name !== 'ämnesraden' &&
           !AWARD_NAME.test(s.text) &&
           (kind === 'pre-registration' || kind === 'withdrawal');
+        // A meeting told of (or a "not") before "men" is that clause's: "Vi var för sent ute till
+        // februarimötet, men anmäl mig till den 9 mars" signs up in the clause after it.
+        const attended = s.attended && !clauseApart(s.text, ATTENDED, m.index);
         const referred =
           thankedFor ||
           // "Jag skickade en intresseanmälan för två veckor sedan": a registration told of as sent.
           (s.sentBefore && (kind === 'submission' || kind === 'pre-registration')) ||
-          ((s.attended || AFTER_MEETING.test(s.text)) && kind === 'info-meeting-signup') ||
+          ((attended || AFTER_MEETING.test(s.text)) && kind === 'info-meeting-signup') ||
           ((s.tentative || s.otherYear || s.event) &&
             (kind === 'pre-registration' || kind === 'withdrawal')) ||
           aboutEvent ||
           // "Informationsmötena nästa år" are next cycle's meetings: no signup for this one's.
           (s.otherYear && kind === 'info-meeting-signup') ||
-          (s.negated && kind === 'info-meeting-signup') ||
+          (s.negated &&
+            kind === 'info-meeting-signup' &&
+            !clauseApart(s.text, NEGATION, m.index)) ||
           // "Vi återkommer om vilket informationsmöte vi går på": the choice is left for later.
           (MEETING_LATER.test(s.text) && kind === 'info-meeting-signup') ||
           (s.pastYear && kind === 'withdrawal');
-        if (s.tentative && (kind === 'pre-registration' || kind === 'withdrawal'))
-          considering = true;
+        if (s.tentative && kind === 'withdrawal') considering = true;
+        if (s.tentative && kind === 'pre-registration') consideringToJoin = true;
         // Asking whether to withdraw ("kan vi dra tillbaka bidraget om …?") is a unit about to
         // change its participation: a coordinator follows up, not just answers.
         if (s.isQuestion && rule.kind === 'withdrawal' && zone.name !== 'det vidarebefordrade')
@@ -1079,9 +1086,9 @@ export function classifyMail(facts: MailFacts): Classification {
           considering = true;
         // "Efter informationsmötet …" only dates what follows: the meeting is no signup at all.
         const datedByMeeting =
-          kind === 'info-meeting-signup' && !s.attended && AFTER_MEETING.test(s.text);
+          kind === 'info-meeting-signup' && !attended && AFTER_MEETING.test(s.text);
         // A meeting told of as attended or missed is no signup at all ("jag missade mötet").
-        const toldOfMeeting = s.attended && kind === 'info-meeting-signup';
+        const toldOfMeeting = attended && kind === 'info-meeting-signup';
         // "Vi vill inte avanmäla oss": a withdrawal said not to happen withdraws nothing, and a
         // coordinator reads what the unit means instead.
         if (
@@ -1985,6 +1992,7 @@ export function classifyMail(facts: MailFacts): Classification {
     sentences(parts.own).some((s) => UNSURE.test(s.text) && UNSURE_ABOUT_TAKING_PART.test(s.text))
   )
     considering = true;
+  if (consideringToJoin && kind !== 'info-meeting-signup') considering = true;
   if (considering && kind !== 'auto-reply') {
     doubt(0.6);
     fired.push({
@@ -2173,6 +2181,21 @@ function clauseOf(text: string, index: number, length: number): string {
   const after = /\b(men|but)\b/.exec(text.slice(index + length));
   const end = after ? index + length + after.index : text.length;
   return text.slice(start, end).trim();
+}
+
+/**
+ * True when what `told` finds in the sentence comes before "men"/"but" and the phrase at `at` after
+ * it: the later clause says what is wanted now ("missade februari, men anmäl mig till mars"). The
+ * other way round ("vill gärna komma men kan inte") the later clause still has the last word.
+ */
+function clauseApart(text: string, told: RegExp, at: number): boolean {
+  const found = told.exec(text);
+  if (!found || found.index >= at) return false;
+  const between = text.slice(found.index, at);
+  const buts = [...between.matchAll(/\b(men|but)\b/g)];
+  const last = buts.at(-1);
+  // The clause after the last "men" must not say it again ("…, men kan inte heller den 2 mars").
+  return !!last && !told.test(between.slice(last.index + last[0].length));
 }
 
 /** Kinds that change a unit's participation when said outright (not asked, not told of as past). */

@@ -169,3 +169,26 @@ describe('the day alone, as a reply to the invitation gives it', () => {
     expect(picked('Jag kommer den 2 april.')).toMatchObject({ certain: false });
   });
 });
+
+describe('an ISO date, as a calendar or a form writes it', () => {
+  it('names the meeting of that day ("2027-03-02 kl. 14", "2027-2-18")', () => {
+    expect(picked('Anmälan till informationsträffen 2027-03-02 kl. 14.')).toMatchObject({
+      meeting: { id: 'mar-teams' },
+      certain: true,
+    });
+    expect(picked('Please register me for the session on 2027-2-18.')).toMatchObject({
+      meeting: { id: 'feb-hall' },
+      certain: true,
+    });
+  });
+
+  it('names nothing when the date is no meeting day or another year', () => {
+    // The signup deadline, a date one digit off, and the same day a year on are no meeting.
+    for (const text of [
+      'Jag anmäler mig före 2027-02-10.',
+      'Anmälan till mötet 2027-03-20.',
+      'Anmälan till mötet 2028-03-02.',
+    ])
+      expect(picked(text), text).toMatchObject({ certain: false });
+  });
+});

@@ -562,6 +562,8 @@ export function pickInfoMeeting(
       new RegExp(`\\b${day}(st|nd|rd|th)?\\s*(of\\s*)?(${en}|${en.slice(0, 3)}\\b\\.?)`),
       new RegExp(`(${en}|${en.slice(0, 3)}\\.?)\\s*${day}(st|nd|rd|th)?\\b`),
       new RegExp(`\\b${day}/${month}\\b`),
+      // The ISO date, as a calendar or a form writes it: "2027-03-02", "2027-3-2".
+      new RegExp(`\\b${d.getUTCFullYear()}-0?${month}-0?${day}\\b`),
       // The day as an ordinal word: "den andra mars", "sextonde februari", "the second of March".
       new RegExp(
         `(^|[^\\p{L}])${ORDINAL_SV[day]}\\s+(${sv}|${sv.slice(0, 3)}\\.?)($|[^\\p{L}])`,
