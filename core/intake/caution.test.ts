@@ -259,15 +259,36 @@ describe('an entry taken back to be replaced', () => {
 });
 
 describe('a mail sent for information', () => {
-  it('"för kännedom" with next year\'s meetings named signs up for nothing', () => {
+  it('"för kännedom" with next year\'s meetings named signs up for nothing: filed as other', () => {
     const c = classifyMail(
       mail(
         'VB: Inbjudan nätverksträff kvalitetsstrateger',
         'Till er för kännedom – kanske något att nämna på informationsmötena nästa år.\n\n/Therese',
       ),
     );
-    expect(c.kind).not.toBe('info-meeting-signup');
-    expect(decide(c)).toBe('triage');
+    expect(c.kind).toBe('other');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('"till er kännedom" that only tells (a visit booked) is other, decided alone', () => {
+    const c = classifyMail(
+      mail(
+        'Återföringsbesök bokat',
+        'Hej!\n\nTill er kännedom: återföringen hos Förskolan Solrosen blir tisdag 7 december kl. 13. Chefen har bekräftat.\n\nSara, examinator',
+      ),
+    );
+    expect(c.kind).toBe('other');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('"för kännedom" that also asks is no mere notice', () => {
+    const c = classifyMail(
+      mail(
+        'Platsbesök',
+        'Hej!\n\nFör kännedom: platsbesöket hos Förskolan Solrosen blir den 14 september. Vem av er följer med?\n\nSara',
+      ),
+    );
+    expect(decide(c) === 'auto' && c.kind === 'other').toBe(false);
   });
 
   it('a draft sent "för kännedom" with a document is not taken for an entry alone', () => {

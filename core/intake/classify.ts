@@ -423,7 +423,9 @@ const PHRASES: PhraseRule[] = [
     id: 'for-information',
     kind: 'other',
     weight: 3,
-    re: b('for (din |er |eran |eder )?kannedom|fyi|for your information|for information only'),
+    re: b(
+      '(for|till) (din |er |eran |eder )?kannedom|fyi|for your information|for information only',
+    ),
     sv: 'skickat för kännedom',
     en: 'sent for information',
   },
@@ -1438,6 +1440,16 @@ export function classifyMail(facts: MailFacts): Classification {
     });
   }
 
+  // Sent for information and nothing else: nothing asked, and no sign of any other matter beyond a
+  // word in passing ("kanske något för informationsmötena"). Filed as other alone; a mail "för
+  // kännedom" that also registers, sends or asks stays with the competition (a coordinator).
+  const fyi = fired.find((s) => s.rule === 'for-information' && s.weight > 0 && !s.asked);
+  if (
+    fyi &&
+    questionCount === 0 &&
+    !fired.some((s) => s.kind !== 'other' && s.rule !== 'names-award' && s.weight >= 1.5)
+  )
+    fyi.weight = Math.max(fyi.weight, 5);
   // A system's mail (a calendar invitation, a Teams notice, a bulletin to every manager, a "Delayed:"
   // notice; system-notices.ts): its award words are a meeting's title or a quoted chat message, not a
   // unit's own, so only the notice itself counts.
@@ -1522,7 +1534,9 @@ export function classifyMail(facts: MailFacts): Classification {
         !PROPOSAL_NAME.test(fold(d.name)) &&
         /protokoll|utdrag|minutes|§/.test(fold(d.name) + d.name),
     ) &&
-    fired.some((s) => s.kind === 'board-protocol' && s.weight > 0);
+    // A protocol only asked about ("räcker det att protokollsutdraget …, eller vill ni även ha
+    // tjänsteutlåtandet?") sends no proposal: the question is about what to send.
+    fired.some((s) => s.kind === 'board-protocol' && s.weight > 0 && !s.asked);
   if (proposal) {
     // Its "bifogas" is the proposal and its "deltagande" what the board is to decide, as in a protocol.
     for (const s of fired)

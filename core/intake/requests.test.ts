@@ -188,6 +188,19 @@ describe("a board's proposal before its meeting", () => {
     expect(c.kind).toBe('board-protocol');
     expect(decide(c)).toBe('auto');
   });
+
+  it('a question about what the excerpt must hold sends no proposal: answered as a question', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Vad ska utdraget innehålla?',
+        body: 'Hej,\nNämnden tar upp ärendet i juni. Ska protokollsutdraget ha med hela tjänsteutlåtandet, eller räcker beslutssatsen?\n/Nämndsekreteraren',
+        sentAt: '2027-05-20T09:00:00+02:00',
+      }),
+    );
+    expect(c.kind).toBe('question');
+    expect(decide(c)).toBe('auto');
+    expect(c.signals.fired.map((s) => s.rule)).not.toContain('board-proposal');
+  });
 });
 
 describe('the unit of a question', () => {
