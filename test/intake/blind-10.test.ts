@@ -20,36 +20,27 @@ import { describeMeasuredSet } from './measured-set.js';
  * pre-registers, no longer held by the meeting it named). Then the lead relabelled
  * b10-info-meeting-signup-16, a move from one information meeting to another, `triage` (as blind-2
  * and the eleventh set's writer label a move; the intake moves no signup): the figures stay.
+ * Then spent and tuned on (engineer A12, by general rules each unit-tested with sentences of its own
+ * and a near miss): 101/137 → 113/137 (82.5 %; 113/122 = 92.6 % of the mails not labelled triage),
+ * wrong automatic actions 7 → 1, none changing a participation or answering; every other set kept
+ * each right decision.
  */
-const AUTO_RIGHT_FLOOR = 0.73;
+const AUTO_RIGHT_FLOOR = 0.82;
 
 /**
  * Mails the intake acted on alone and wrongly when first measured (4c623c8, meeting dates aligned),
- * kept visible here (their labels are not changed) so that the test fails on any NEW wrong action:
- * - b10-pre-registration-14: "Ekbackens förskola", not in the register, registered as Ekbackens
- *   skola (right: no unit matched; a coordinator adds the unit);
- * - b10-triage-02: a pre-registration two days after the deadline asking whether it still counts,
- *   registered (lifted by the second reader; right: triage, an exception);
- * - b10-triage-05: "Undantag från kravet på fem medarbetare?", filed as a question (right: triage, an
- *   exception);
+ * kept visible here (their labels are not changed) so that the test fails on any NEW wrong action.
+ * Seven at first; A12's general rules closed six (7 → 1): a unit name differing only in its kind word
+ * ("Ekbackens förskola" is not Ekbackens skola: b10-pre-registration-14), exceptions asked as "går det
+ * fortfarande?" after the deadline (b10-triage-02), "undantag från kravet …" (b10-triage-05) and "gör
+ * det något?" over the character limit (b10-triage-12), a signup that also pre-registers
+ * (b10-triage-13), and "annars vet jag inte om vi kan fullfölja" (b10-triage-14). Left:
  * - b10-triage-11: asks to send the board protocol after 30 June, filed as a question (right:
- *   triage, an exception);
- * - b10-triage-12: an entry over the character limit asking whether that is acceptable, received as
- *   a submission (right: triage, an entry and a rule to waive);
- * - b10-triage-13: signs up for an information meeting and pre-registers in the same mail, taken as
- *   a signup (right: triage, two kinds);
- * - b10-triage-14: threatens to withdraw unless the site visit is moved, filed as a question (right:
- *   triage, a condition).
+ *   triage, an exception). blind-6 labels the same request (b6-question-10, "Protokoll efter 30
+ *   juni?") a question, so no general rule takes one without losing the other; the lead's label rule
+ *   names more time for the entry only.
  */
-const KNOWN_WRONG: string[] = [
-  'b10-pre-registration-14',
-  'b10-triage-02',
-  'b10-triage-05',
-  'b10-triage-11',
-  'b10-triage-12',
-  'b10-triage-13',
-  'b10-triage-14',
-];
+const KNOWN_WRONG: string[] = ['b10-triage-11'];
 
 describeMeasuredSet({
   name: 'blind-10',
