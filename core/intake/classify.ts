@@ -1714,6 +1714,22 @@ export function classifyMail(facts: MailFacts): Classification {
     });
   }
   // Empty mail with a document: nearly always a submission or protocol sent without words.
+  // A board's decision told of beside a unit's own registration or withdrawal, with no protocol
+  // attached or linked and no units listed ("styrelsen beslutade först ikväll"), is why the unit
+  // writes, not the board's excerpt: it weighs as the reason, not as a rival protocol.
+  if (
+    documents.length === 0 &&
+    !DOCUMENT_LINK.test(parts.own) &&
+    !fired.some((s) => s.rule === 'protocol-participants' && s.weight > 0) &&
+    fired.some(
+      (s) =>
+        (s.kind === 'pre-registration' || s.kind === 'withdrawal') &&
+        s.zone === 'texten' &&
+        !s.asked &&
+        s.weight >= 3,
+    )
+  )
+    for (const s of fired) if (s.kind === 'board-protocol') s.weight *= 0.3;
   const scores = Object.fromEntries(MAIL_KINDS.map((k) => [k, 0])) as Record<MailKind, number>;
   for (const s of fired) scores[s.kind] += s.weight;
   // Talk of "bidraget" with nothing attached is usually a question about it, not the submission.

@@ -203,6 +203,40 @@ describe("a board's proposal before its meeting", () => {
   });
 });
 
+describe("a board's decision told of as the reason for a unit's own registration", () => {
+  it('is the reason, not a protocol: the registration is decided alone', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Anmälan',
+        body: 'Hej! Ugglans föräldrakooperativ vill vara med i Kvalitetsutmärkelsen 2027, styrelsen beslutade först i går kväll.\nKarin Wik',
+        sentAt: '2027-03-10T20:00:00+01:00',
+      }),
+    );
+    expect(c.kind).toBe('pre-registration');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('a board that lists its units, or sends its excerpt, is still a protocol', () => {
+    const listed = classifyMail(
+      mail({
+        subject: 'Nämndens beslut',
+        body: 'Hej,\nStadsdelsnämnden beslutade den 10 juni att följande enheter deltar i kvalitetsutmärkelsen 2027:\n- Förskolan Lönnen\n- Förskolan Eken\n/Nämndsekreteraren',
+        sentAt: '2027-06-11T09:00:00+02:00',
+      }),
+    );
+    expect(listed.kind).toBe('board-protocol');
+    const sent = classifyMail(
+      mail({
+        subject: 'Protokollsutdrag',
+        body: 'Hej,\nNämnden beslutade i går att Förskolan Lönnen vill vara med i kvalitetsutmärkelsen. Protokollsutdraget bifogas.',
+        attachments: [pdf('Protokollsutdrag § 12.pdf')],
+        sentAt: '2027-06-11T09:00:00+02:00',
+      }),
+    );
+    expect(sent.kind).toBe('board-protocol');
+  });
+});
+
 describe('the unit of a question', () => {
   const units: MatchableUnit[] = [
     {
