@@ -281,6 +281,14 @@ describe('a mail sent for information', () => {
     expect(decide(c)).toBe('auto');
   });
 
+  it('"för kännedom" that a unit is renamed or has a new manager is news for a coordinator', () => {
+    for (const body of [
+      'Hej!\n\nFör kännedom: Förskolan Solrosen heter Förskolan Solstrålen från 1 mars.\nAnna Berg, nytt namn i registret alltså.',
+      'Hej!\n\nFör kännedom: ny enhetschef för Förskolan Solrosen är Per Ek från 1 april.\n\nAnna Berg',
+    ])
+      expect(decide(classifyMail(mail('Information', body))), body).toBe('triage');
+  });
+
   it('"för kännedom" that also asks is no mere notice', () => {
     const c = classifyMail(
       mail(

@@ -670,6 +670,10 @@ const SUBMISSION_NAME = /bidrag|tavling|ansokan|kvalitetsutmarkelse|submission|a
 const MERGED_UNIT = b(
   'sammanslag\\w*|slagits ihop|slagit ihop|slas ihop|slogs ihop|gatt samman|gatt ihop|gar samman|gar ihop|fusionera\\w*|nya enheten|ny enhet med|bytt namn|byter namn|nytt namn|nya namn|merged|merging|amalgamated|new unit name|changed (its |our )?name|the new unit',
 );
+/** A unit's new manager ("ny enhetschef för …", "tar över som rektor", "new head of unit"). */
+const NEW_MANAGER = b(
+  'ny (\\w+)?(chef|rektor|forestandare)|nya (\\w+)?(chefen|rektorn)|tar over som (\\w+)?(chef|rektor)|tilltradande (\\w+)?(chef|rektor)|new (head|manager|principal)|takes over as',
+);
 /** The unit's participation as a topic: its registration, its entry, its taking part. */
 const PARTICIPATION_TOPIC = b(
   '\\w*anmal\\w*|\\w*bidrag\\w*|ansokan|deltagande\\w*|delta|deltar|medverkan|registration|entry|submission|participation',
@@ -1440,6 +1444,7 @@ export function classifyMail(facts: MailFacts): Classification {
     });
   }
 
+  const ownWordsEarly = fold(`${subject.clean}\n${parts.own}`);
   // Sent for information and nothing else: nothing asked, and no sign of any other matter beyond a
   // word in passing ("kanske något för informationsmötena"). Filed as other alone; a mail "för
   // kännedom" that also registers, sends or asks stays with the competition (a coordinator).
@@ -1447,6 +1452,9 @@ export function classifyMail(facts: MailFacts): Classification {
   if (
     fyi &&
     questionCount === 0 &&
+    // A unit renamed, merged or under a new manager is news the register needs: a coordinator reads it.
+    !MERGED_UNIT.test(ownWordsEarly) &&
+    !NEW_MANAGER.test(ownWordsEarly) &&
     !fired.some((s) => s.kind !== 'other' && s.rule !== 'names-award' && s.weight >= 1.5)
   )
     fyi.weight = Math.max(fyi.weight, 5);
