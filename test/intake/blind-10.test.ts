@@ -21,11 +21,11 @@ import { describeMeasuredSet } from './measured-set.js';
  * b10-info-meeting-signup-16, a move from one information meeting to another, `triage` (as blind-2
  * and the eleventh set's writer label a move; the intake moves no signup): the figures stay.
  * Then spent and tuned on (engineer A12, by general rules each unit-tested with sentences of its own
- * and a near miss): 101/137 → 113/137 (82.5 %; 113/122 = 92.6 % of the mails not labelled triage),
+ * and a near miss): 101/137 → 114/137 (83.2 %; 114/122 = 93.4 % of the mails not labelled triage),
  * wrong automatic actions 7 → 1, none changing a participation or answering; every other set kept
  * each right decision.
  */
-const AUTO_RIGHT_FLOOR = 0.82;
+const AUTO_RIGHT_FLOOR = 0.83;
 
 /**
  * Mails the intake acted on alone and wrongly when first measured (4c623c8, meeting dates aligned),
