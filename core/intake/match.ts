@@ -2,7 +2,8 @@
 // Evidence is the sender's address (the unit's manager or the unit's own mailbox), an address or
 // name written in the text, and the unit's name in the subject, body, signature, attachment names
 // or the application's administrative data — fuzzy, so "Forskolan Solrosen", "Solrosens förskola"
-// and "Förskola Solrosn" all find "Förskolan Solrosen". Two plausible units means no automatic match.
+// and "Förskola Solrosn" all find "Förskolan Solrosen", while another kind word names another unit
+// ("Ekbackens förskola" is not "Ekbackens skola"). Two plausible units means no automatic match.
 import type { Bilingual } from '../model.js';
 import { findEmailAddresses, fold } from './text.js';
 import { similarity } from './similarity.js';
