@@ -548,6 +548,11 @@ export function pickInfoMeeting(
     (m) => new Date(m.start).getTime() > new Date(now).getTime(),
   );
   const open = openForSignup(cycle, now);
+  // A meeting the mail names is certain; past its own signup deadline it is also closed.
+  const named = (m: InfoMeeting) =>
+    open.includes(m)
+      ? { meeting: m, certain: true }
+      : { meeting: m, certain: true, closed: true as const };
   const lower = text.toLowerCase();
   for (const m of ahead) {
     const d = new Date(m.start);
@@ -572,10 +577,7 @@ export function pickInfoMeeting(
       new RegExp(`\\b${ORDINAL_EN[day]}\\s+(of\\s+)?(${en}|${en.slice(0, 3)}\\b\\.?)`),
       new RegExp(`(${en}|${en.slice(0, 3)}\\.?)\\s+(the\\s+)?${ORDINAL_EN[day]}\\b`),
     ];
-    if (patterns.some((p) => p.test(lower)))
-      return open.includes(m)
-        ? { meeting: m, certain: true }
-        : { meeting: m, certain: true, closed: true };
+    if (patterns.some((p) => p.test(lower))) return named(m);
   }
   // The day alone, as a reply to our invitation gives it ("jag kommer den 16:e"): the meeting whose
   // day of the month it is, when only one ahead falls on it (a month named decides above).
@@ -587,15 +589,10 @@ export function pickInfoMeeting(
   const onDay = ahead.filter((m) => dayAlone.includes(new Date(m.start).getUTCDate()));
   if (onDay.length === 1 && onDay[0]) {
     const m = onDay[0];
-    return open.includes(m)
-      ? { meeting: m, certain: true }
-      : { meeting: m, certain: true, closed: true };
+    return named(m);
   }
   const described = describedMeeting(ahead, lower);
-  if (described)
-    return open.includes(described)
-      ? { meeting: described, certain: true }
-      : { meeting: described, certain: true, closed: true };
+  if (described) return named(described);
   const next = open[0];
   if (next) return { meeting: next, certain: open.length === 1 };
   const first = ahead[0];
