@@ -19,6 +19,7 @@ import {
   type PreparedUnit,
   type UnitMatch,
 } from './match.js';
+import { registeredManagerWithdrawal } from './manager-withdrawal.js';
 import { protocolWithdrawalReason } from './protocol-withdrawal.js';
 import { readerFeatures, readMail, type ReaderModel } from './second-reader.js';
 import { SECOND_READER_MODEL } from './second-reader-model.js';
@@ -174,8 +175,17 @@ export function assessMail(
       : classification.kind === 'info-meeting-signup'
         ? unitOfAttendee(found)
         : found;
+  // A withdrawal doubted only for want of the award's name, from the unit's registered manager
+  // (core/intake/manager-withdrawal.ts).
+  const fromManager = resembles ? undefined : registeredManagerWithdrawal(classification, match);
+  if (fromManager)
+    classification = {
+      ...classification,
+      reasons: [...classification.reasons, fromManager.sv],
+      reasonsEn: [...classification.reasonsEn, fromManager.en],
+    };
   const triageReasons: Bilingual[] = [];
-  if (decide(classification) === 'triage' && !resembles) {
+  if (decide(classification) === 'triage' && !resembles && !fromManager) {
     triageReasons.push({
       sv: `osäker klassning (${Math.round(classification.confidence * 100)} %)`,
       en: `uncertain classification (${Math.round(classification.confidence * 100)} %)`,

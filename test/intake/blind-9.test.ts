@@ -21,9 +21,11 @@ import { describeMeasuredSet } from './measured-set.js';
  * plain registration or withdrawal its context): 102/122 (83.6 %; 102/110 = 92.7 %), 0 wrong; a
  * seller offering a free call, goods offered with their price list attached, and a service notice
  * asking for no action from an address no one reads are other: 105/122 (86.1 %; 105/110 = 95.5 %);
- * another event's invitation registered for through its link is other: 106/122 (86.9 %; 96.4 %).
+ * another event's invitation registered for through its link is other: 106/122 (86.9 %; 96.4 %);
+ * a withdrawal with no word of the award decided alone when the unit's registered manager writes of
+ * this year's taking part (engineer A14, core/intake/manager-withdrawal.ts): 107/122 (87.7 %; 97.3 %).
  */
-const AUTO_RIGHT_FLOOR = 0.86;
+const AUTO_RIGHT_FLOOR = 0.87;
 
 /**
  * Mails the intake acted on alone and wrongly when first measured (ae73359), kept visible here
