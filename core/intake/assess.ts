@@ -19,6 +19,7 @@ import {
   type PreparedUnit,
   type UnitMatch,
 } from './match.js';
+import { unitOfActingManager } from './acting-manager.js';
 import { registeredManagerWithdrawal } from './manager-withdrawal.js';
 import { protocolWithdrawalReason } from './protocol-withdrawal.js';
 import { readerFeatures, readMail, type ReaderModel } from './second-reader.js';
@@ -174,7 +175,7 @@ export function assessMail(
       ? unitOfQuestion(found)
       : classification.kind === 'info-meeting-signup'
         ? unitOfAttendee(found)
-        : found;
+        : unitOfActingManager(found, classification);
   // A withdrawal doubted only for want of the award's name, from the unit's registered manager
   // (core/intake/manager-withdrawal.ts).
   const fromManager = resembles ? undefined : registeredManagerWithdrawal(classification, match);
