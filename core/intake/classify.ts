@@ -2,6 +2,8 @@
 // adds a weight to one kind and a reason a coordinator can read on the triage card; the confidence
 // comes from how strong the winning kind is and how far ahead of the runner-up. Deterministic:
 // the same mail always gets the same answer, and a wrong answer can be traced to a rule.
+import { examinerReport } from './examiner-report.js';
+import { spoofedService } from './spoofed-service.js';
 import {
   extensionOf,
   headerValue,
@@ -2138,6 +2140,31 @@ export function classifyMail(facts: MailFacts): Classification {
       sv: `handlar om ${elsewhere.sv}, inte om kvalitetsutmärkelsen: fel mottagare`,
       en: `about ${elsewhere.en}, not the award: sent here by mistake`,
       evidence: elsewhere.evidence,
+    });
+  }
+  // Phishing that borrows a service's name, and an examiner's report of a visit done or booked that
+  // asks nothing: other, decided alone (core/intake/spoofed-service.ts, examiner-report.ts).
+  // Never over a doubt of the rules' own (a complaint, a request for an exception).
+  const spoofed = doubted ? undefined : spoofedService(facts, parts.own);
+  const visitReport =
+    topScore <= 0 && !doubted
+      ? examinerReport(subject.clean, parts.own, parts.signature)
+      : undefined;
+  if (spoofed || visitReport) {
+    kind = 'other';
+    confidence = 0.8;
+    secondScore = 0;
+    fired.push({
+      rule: spoofed ? 'spoofed-service' : 'examiner-report',
+      kind: 'other',
+      weight: 0,
+      sv: spoofed
+        ? `avsändaren kallar sig ${spoofed} men adressen är inte tjänstens, och texten ber om inloggning via en länk: nätfiske`
+        : 'en examinator berättar att ett besök är genomfört eller bokat och frågar inget',
+      en: spoofed
+        ? `the sender calls itself ${spoofed} but the address is not the service's, and the text asks to log in through a link: phishing`
+        : 'an examiner reports a visit done or booked and asks nothing',
+      evidence: spoofed ?? visitReport,
     });
   }
   if (topScore <= 0) kind = 'other';

@@ -16,9 +16,11 @@ import { describeMeasuredSet } from './measured-set.js';
  * notice, a conference advert), a thank-you, and a phishing mail dressed as a shared document.
  * 55/67 (82.1 %; 55/58) once an advertisement (an early-bird price) is other (core/intake/advertising.ts).
  * 56/67 (83.6 %; 56/58) with thanks for an info meeting filed alone (engineer A7); 57/67 (85.1 %;
- * 57/58) with an IT operations notice filed as other (core/intake/everyday-notices.ts).
+ * 57/58) with an IT operations notice filed as other (core/intake/everyday-notices.ts); 58/67
+ * (86.6 %; 58/58) with phishing that borrows a service's name from another address and asks for a
+ * login through a link filed as other (engineer A14, core/intake/spoofed-service.ts).
  */
-const AUTO_RIGHT_FLOOR = 0.85;
+const AUTO_RIGHT_FLOOR = 0.86;
 
 /**
  * Mails the intake acts on alone and wrongly, kept visible here (their labels are not changed) so
