@@ -20,6 +20,7 @@ import {
   type UnitMatch,
 } from './match.js';
 import { unitOfActingManager } from './acting-manager.js';
+import { ANSWER_WITHOUT_UNIT, answerNamesUnit, answerToWhichUnit } from './which-unit-answer.js';
 import { registeredManagerWithdrawal } from './manager-withdrawal.js';
 import { protocolWithdrawalReason } from './protocol-withdrawal.js';
 import { readerFeatures, readMail, type ReaderModel } from './second-reader.js';
@@ -160,6 +161,9 @@ export function assessMail(
   reader: ReaderModel | null = SECOND_READER_MODEL,
 ): MailAssessment {
   let classification = classifyMail(facts);
+  // The answer to our "which unit?" carries the earlier mail's kind (core/intake/which-unit-answer.ts).
+  const answered = answerToWhichUnit(facts, classification, classifyMail);
+  if (answered) classification = answered;
   const resembles = reader ? secondReading(classification, facts, reader) : undefined;
   if (resembles)
     classification = {
@@ -186,6 +190,7 @@ export function assessMail(
       reasonsEn: [...classification.reasonsEn, fromManager.en],
     };
   const triageReasons: Bilingual[] = [];
+  if (answered && !answerNamesUnit(match)) triageReasons.push(ANSWER_WITHOUT_UNIT);
   if (decide(classification) === 'triage' && !resembles && !fromManager) {
     triageReasons.push({
       sv: `osäker klassning (${Math.round(classification.confidence * 100)} %)`,
