@@ -64,6 +64,7 @@ describe('a withdrawal with no word of the award', () => {
       ['Hej, vi hoppar av tyvärr.\nMaja', MANAGER],
       // Something else that could be left, this year or not.
       ['Hej, vi hoppar av kursen i år tyvärr, vi har inte tid.\nMaja', MANAGER],
+      ['Hej! Vi hoppar av ledarutbildningen i år, tyvärr.\nMaja', MANAGER],
       ['Hej, vi hoppar av nätverksträffarna i år.\nMaja', MANAGER],
     ] as const) {
       const a = assessMail(mail('Avhopp', body, from), UNITS, {}, null);

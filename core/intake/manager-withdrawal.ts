@@ -31,15 +31,16 @@ const THIS_YEARS_PART = b(
 
 /**
  * Something else a unit could leave: an event, a meeting, a course, a project or a contract. Named
- * anywhere in the sender's words, "vi hoppar av" may be about it, not the award.
+ * anywhere in the sender's words, also inside a compound ("personalfesten", "ledarutbildningen"),
+ * "vi hoppar av" may be about it, not the award.
  */
 const SOMETHING_ELSE = b(
-  [
-    'prisutdelning\\w*|ceremoni\\w*|ceremony|gala\\w*|mingel\\w*|fest\\w*|party|middag\\w*|dinner|lunch\\w*|fika\\w*|julbord\\w*',
-    '\\w*mote|\\w*motet|\\w*moten|\\w*traff\\w*|meeting\\w*|session\\w*|webbinar\\w*|webinar\\w*|seminari\\w*|konferens\\w*|conference',
-    'utbildning\\w*|kurs|kursen|kurser\\w*|course\\w*|training|workshop\\w*|natverk\\w*|network\\w*|studiebesok\\w*|resa|resan',
-    'projekt\\w*|project\\w*|pilot\\w*|studie\\w*|enkat\\w*|survey\\w*|upphandling\\w*|avtal\\w*|contract\\w*|samarbete\\w*|tjanst\\w*',
-  ].join('|'),
+  `\\w*(?:${[
+    'prisutdelning|ceremoni|ceremony|gala|mingel|fest|party|middag|dinner|lunch|fika|julbord',
+    'mote|motet|moten|traff|meeting|session|webbinar|webinar|seminari|konferens|conference',
+    'utbildning|kurs|course|training|workshop|natverk|network|studiebesok|resa|resan',
+    'projekt|project|pilot|studie|enkat|survey|upphandling|avtal|contract|samarbete|tjanst',
+  ].join('|')})\\w*`,
 );
 
 /**
