@@ -63,6 +63,21 @@ describe('a question about something else than the award', () => {
         'an offer of services',
       ],
       [
+        'Bättre placering i sökresultaten',
+        'Hej! Vi hjälper verksamheter att synas bättre på Google. Passar ett gratis rådgivningssamtal på tisdag?\nMvh Kim, Webbkraft AB',
+        'an offer of services',
+      ],
+      [
+        'Nytt bokningssystem',
+        'Hej! Vårt system sparar tid för hela personalgruppen. Kan vi boka ett kostnadsfritt möte nästa vecka?',
+        'an offer of services',
+      ],
+      [
+        'Sista veckan för medarbetarenkäten',
+        'Hej! Har du hunnit fylla i medarbetarenkäten? Den är öppen till och med söndag.\nHR-staben',
+        "the city's staff survey",
+      ],
+      [
         'Sommarjobb',
         'Hej! Jag söker sommarjobb inom förskola, vart ska jag skicka mitt CV?',
         'a job application',
@@ -108,6 +123,14 @@ describe('a question about the award in the same words', () => {
       [
         'Fråga',
         'Hej! Vår förskola har kö till flera avdelningar, kan vi ändå vara med i Kvalitetsutmärkelsen?',
+      ],
+      [
+        'Genomgång av bidraget',
+        'Hej! Kan vi boka ett kostnadsfritt möte med er för att gå igenom vårt bidrag innan vi skickar in?',
+      ],
+      [
+        'Enkäten',
+        'Hej! Får vi använda resultaten från medarbetarenkäten i tävlingsbidraget, eller är de för gamla?',
       ],
     ] as const) {
       const c = classifyMail(mail({ subject, body }));

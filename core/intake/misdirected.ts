@@ -1,6 +1,7 @@
 // Mail sent to the award's address by mistake: a question the award's coordinators cannot answer,
-// because it is about something else the city does (a preschool place, a building permit, parking)
-// or sells something to the city (consultants, a demo). Such a mail is 'other', not an award question.
+// because it is about something else the city does (a preschool place, a building permit, parking,
+// the staff survey) or sells something to the city (consultants, a demo, a free meeting). Such a mail
+// is 'other', not an award question.
 // Only a mail with no word of the award's business anywhere (subject, own text, signature, quotes,
 // file names) can be one: a question about the award in other words ("räknas barnen med
 // förskoleplats i Solna?", "vem ska jag vända mig till om bidraget?") stays a question.
@@ -52,7 +53,7 @@ const ELSEWHERE: readonly { re: RegExp; sv: string; en: string }[] = [
   },
   {
     re: b(
-      'konsult\\w*|interim\\w*|bemanning\\w*|rekrytering\\w*|tillgangliga? med kort varsel|kort (samtal|mote)|boka (ett |en )?(kort )?(demo|samtal|mote|visning)|kostnadsfri\\w* (demo|provperiod|visning)|offert\\w*|vara tjanster|consultant\\w*|staffing|recruit\\w*|book a (demo|call|meeting)|(short|quick) call|free trial',
+      'konsult\\w*|interim\\w*|bemanning\\w*|rekrytering\\w*|tillgangliga? med kort varsel|kort (samtal|mote)|boka (ett |en )?(kort |kostnadsfri\\w* )?(demo|samtal|mote|visning)|(kostnadsfri\\w*|gratis) (\\d+ )?(demo|provperiod|visning|\\w*samtal|\\w*mote|radgivning|konsultation)|sokmotor\\w*|synas (battre )?(pa|i) (google|sokmotorer\\w*|natet)|offert\\w*|vara tjanster|consultant\\w*|staffing|recruit\\w*|book a (demo|call|meeting)|(short|quick) call|free trial',
     ),
     sv: 'ett erbjudande om tjänster',
     en: 'an offer of services',
@@ -72,6 +73,15 @@ const ELSEWHERE: readonly { re: RegExp; sv: string; en: string }[] = [
     ),
     sv: 'fastigheten eller lokalerna (felanmälan)',
     en: 'the building or premises (a fault report)',
+  },
+  {
+    // The city's staff survey and its reminders ("Har du svarat på medarbetarenkäten?"): HR's, sent to
+    // every mailbox; its question is asked of each employee, not of the award.
+    re: b(
+      'medarbetarenkat\\w*|medarbetarundersokning\\w*|personalenkat\\w*|arbetsmiljoenkat\\w*|(staff|employee) (survey|engagement survey)',
+    ),
+    sv: 'stadens medarbetarenkät',
+    en: "the city's staff survey",
   },
   {
     // An employee's own pay, leave or employment: the payroll service centre's or HR's matter.
