@@ -1,4 +1,5 @@
-// Read and delivery receipts and away messages that say they are automatic, without the headers that would tell:
+// Read and delivery receipts, ticket systems' receipts and away messages that say they are automatic,
+// without the headers that would tell:
 // filed as auto-replies alone (never answered); a person writing about an automatic reply, or a mail
 // titled "Läst" that is no receipt, is not one.
 import { describe, expect, it } from 'vitest';
@@ -183,6 +184,48 @@ describe('a ticket system’s acknowledgement', () => {
     });
     expect(c.kind).toBe('auto-reply');
     expect(c.signals.fired.map((s) => s.rule)).toContain('header-x-autoreply');
+  });
+
+  it('giving the case a number, with no header and no word that it is automatic, is an auto-reply', () => {
+    for (const [subject, body] of [
+      [
+        'Ditt ärende är mottaget [HR-2027-311]',
+        'Hej!\n\nTack för ditt mejl. Ditt ärende har tilldelats nummer HR-2027-311 och hanteras av Kontaktcenter så snart som möjligt.\n\nSvara inte på detta meddelande.\n\nKontaktcenter',
+      ],
+      [
+        'Request received',
+        'Hello,\n\nYour request has been logged as case 55102 and will be handled by the Facilities desk.\n\nFacilities desk',
+      ],
+    ] as const) {
+      const c = classifyMail({
+        ...mail(subject, body),
+        from: { address: 'kontaktcenter@stad.example', name: 'Kontaktcenter' },
+      });
+      expect(c.kind, subject).toBe('auto-reply');
+      expect(decide(c), subject).toBe('auto');
+      expect(c.signals.fired.map((s) => s.rule)).toContain('case-receipt');
+    }
+  });
+
+  it('is not a person who took our mail in and promises an answer within days', () => {
+    const c = classifyMail(
+      mail(
+        'Sv: Platsbesöket',
+        'Hej! Vi har tagit emot ert mejl om platsbesöket och återkommer inom tre dagar med ett datum som passar oss.\n\nOla Björk, rektor',
+      ),
+    );
+    expect(c.signals.fired.map((s) => s.rule)).not.toContain('case-receipt');
+    expect(c.kind).not.toBe('auto-reply');
+  });
+
+  it('is not a person forwarding a receipt they got, with a question of their own', () => {
+    const c = classifyMail(
+      mail(
+        'VB: Ditt ärende har registrerats [SR 2027/0988]',
+        'Hej! Registraturen gav vårt protokollsutdrag ett ärendenummer, har ni också fått det?\n\n-----Ursprungligt meddelande-----\nFrån: Registraturen\nÄmne: Ditt ärende har registrerats [SR 2027/0988]\n\nDitt ärende har registrerats med nummer SR 2027/0988. Svara inte på detta meddelande.',
+      ),
+    );
+    expect(c.kind).not.toBe('auto-reply');
   });
 
   it('is not a person telling that their report was generated automatically', () => {

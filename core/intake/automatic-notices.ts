@@ -1,7 +1,8 @@
 // Mail a program sent for a person, recognised by what it says of itself when its headers do not:
 // a read receipt ("Läst: Vi har tagit emot ert bidrag … lästes den 17 maj", Outlook's
 // disposition notice), a delivery receipt ("Delivered: … has been delivered to the following
-// recipients") and an away message that declares itself ("Detta är ett automatiskt svar").
+// recipients"), an away message that declares itself ("Detta är ett automatiskt svar") and a ticket
+// system's receipt of a mail from here ("Ditt ärende har fått nummer 4711 …").
 // All are auto-replies: never answered, nothing in them is the sender's word about the award.
 import { fold } from './text.js';
 
@@ -39,4 +40,30 @@ const DECLARED =
 /** The words an away message declares itself automatic with, or undefined. */
 export function declaresAutomatic(text: string): string | undefined {
   return DECLARED.exec(fold(text))?.[0];
+}
+
+/**
+ * A ticket system's or a registry's receipt: it tells the reader that *their* matter was taken in
+ * ("Ditt ärende har registrerats", "Vi har tagit emot ert ärende", "Your request has been received").
+ * A unit writes of its own matter ("vårt ärende hos nämnden"), never of the reader's.
+ */
+const YOUR_CASE_TAKEN_IN =
+  /\b((ditt|ert) (arende|meddelande|mejl|mail|e ?postmeddelande) (har )?(fatt|tilldelats|registrerats|registrerades|tagits emot|togs emot|mottagits|kommit in)|vi har (tagit emot|registrerat|mottagit) (ditt|ert) (arende|meddelande|mejl|mail)|your (request|ticket|case|message|enquiry|inquiry) has been (received|registered|logged|created)|we have (received|registered|logged) your (request|ticket|case|message|enquiry|inquiry))\b/;
+/**
+ * …and what only a case system adds: the case's number, or that the mail cannot be answered. Not a
+ * promised handling time: a person answering "vi har tagit emot ert mejl och återkommer inom tre
+ * dagar" writes one too.
+ */
+const CASE_SYSTEM =
+  /\b((arende|arendenummer|nummer|referensnummer|diarienummer|number|ticket|case|reference) (nr |no |id )?[a-z]{0,4} ?\d|svara inte pa (detta|det har) (meddelande|mejl|mail)|(kan|gar) inte (att )?besvaras|do not reply)/;
+
+/**
+ * The words of a ticket system's receipt (the reader's matter taken in, and a case number or "do not
+ * reply"), or undefined.
+ */
+export function caseReceipt(mail: { subject: string; body: string }): string | undefined {
+  const text = fold(`${mail.subject}\n${mail.body}`);
+  const taken = YOUR_CASE_TAKEN_IN.exec(text);
+  if (!taken || !CASE_SYSTEM.test(text)) return undefined;
+  return taken[0];
 }

@@ -15,7 +15,12 @@ import {
 } from './facts.js';
 import { onlyBrochures, salesOffer } from './advertising.js';
 import { systemNotice } from './system-notices.js';
-import { declaresAutomatic, deliveryReceipt, readReceipt } from './automatic-notices.js';
+import {
+  caseReceipt,
+  declaresAutomatic,
+  deliveryReceipt,
+  readReceipt,
+} from './automatic-notices.js';
 import { everydayNotice } from './everyday-notices.js';
 import { asksForException } from './exception-request.js';
 import { misdirectedTopic } from './misdirected.js';
@@ -1355,6 +1360,22 @@ export function classifyMail(facts: MailFacts): Classification {
         : 'texten säger att den är ett automatiskt svar',
       en: receiptRead ? 'a read or delivery receipt' : 'the text says it is an automatic reply',
       evidence: receiptRead ?? declared,
+    });
+  }
+  // A ticket system's receipt of a mail from here: its case number, not a person's words. Not in a
+  // forward: a person passing such a receipt on writes about it.
+  const ticket =
+    !receiptRead && !declared && !subject.isForward
+      ? caseReceipt({ subject: subject.clean, body: `${parts.own}\n${parts.signature}` })
+      : undefined;
+  if (ticket) {
+    add({
+      rule: 'case-receipt',
+      kind: 'auto-reply',
+      weight: 8,
+      sv: 'ett ärendesystems kvitto på ett mejl härifrån (ärendenummer)',
+      en: "a ticket system's receipt of a mail from here (a case number)",
+      evidence: ticket,
     });
   }
   const autoBody = AUTO_BODY.exec(fold(parts.own));
