@@ -180,6 +180,43 @@ describe('an info-meeting signup that also registers the unit', () => {
   });
 });
 
+describe('the entry and the board protocol sent in one mail', () => {
+  it('is two matters: a coordinator receipts the entry and records the protocol', () => {
+    for (const [subject, body, files] of [
+      [
+        'Bidrag och protokoll',
+        'Hej,\n\nBifogat finns Solrosens tävlingsbidrag och nämndens protokollsutdrag om deltagandet.\n\nTomas Granlund, förvaltningen',
+        ['Tävlingsbidrag Förskolan Solrosen.docx', 'Protokollsutdrag SDN 2027-04-20 § 7.pdf'],
+      ],
+      [
+        'Entry and minutes',
+        'Hello,\n\nPlease find attached our entry and the minutes of the board meeting that approved our participation.\n\nTomas',
+        ['Quality Award entry 2027.pdf', 'Board minutes 2027-04-20.pdf'],
+      ],
+    ] as const) {
+      const c = classifyMail(mail(subject, body, [...files]));
+      expect(decide(c), subject).toBe('triage');
+      expect(
+        c.signals.fired.map((s) => s.rule),
+        subject,
+      ).toContain('two-actions');
+    }
+  });
+
+  it('a protocol with its own appendix, the entry only mentioned, stays a protocol decided alone', () => {
+    const c = classifyMail(
+      mail(
+        'Protokollsutdrag kvalitetsutmärkelsen',
+        'Hej,\n\nHär kommer protokollsutdraget där nämnden godkände att Förskolan Solrosen deltar. Bidraget skickar förskolan själv.\n\nTomas Granlund, nämndsekreterare',
+        ['Protokollsutdrag SDN 2027-04-20 § 7.pdf', 'Bilaga 1 deltagande enheter.pdf'],
+      ),
+    );
+    expect(c.kind).toBe('board-protocol');
+    expect(c.signals.fired.map((s) => s.rule)).not.toContain('two-actions');
+    expect(decide(c)).toBe('auto');
+  });
+});
+
 describe('a registration for the next round or on a condition', () => {
   it('"nästa års kvalitetsutmärkelse", "inför nästa omgång" are not this cycle’s registration', () => {
     for (const body of [
@@ -216,6 +253,31 @@ describe('a registration for the next round or on a condition', () => {
       expect(c.kind, body).toBe('pre-registration');
       expect(decide(c), body).toBe('triage');
     }
+  });
+
+  it('taking part "bara om" the award meets a condition, ending in a question, goes to a coordinator', () => {
+    for (const body of [
+      'Hej! Förskolan Solrosen vill gärna vara med i år, men bara om återföringen kan hållas i december när vi har studiedag. Annars får det bli nästa år. Går det att ordna? Anna Berg',
+      'Hello, we would like to take part this year, but only if the site visit can be held in English. Is that possible? Anna Berg, Friskolan Solrosen',
+    ]) {
+      const c = classifyMail(mail('Anmälan', body));
+      expect(decide(c), body).toBe('triage');
+      expect(
+        c.signals.fired.map((s) => s.rule),
+        body,
+      ).toContain('conditional');
+    }
+  });
+
+  it('a question whether a rule holds "bara om", with no taking part said, stays a question decided alone', () => {
+    const c = classifyMail(
+      mail(
+        'Fråga om platsbesöket',
+        'Hej! Gäller det att hela ledningsgruppen ska vara med på platsbesöket bara om vi går vidare till final? Anna Berg, Förskolan Solrosen',
+      ),
+    );
+    expect(c.kind).toBe('question');
+    expect(c.signals.fired.map((s) => s.rule)).not.toContain('conditional');
   });
 
   it('a plain registration is decided alone', () => {

@@ -670,6 +670,8 @@ const SUPPORTING_NAME =
   /verksamhetsplan|arsredovisning|verksamhetsberattelse|kvalitetsgaranti|klagomalsrutin|medarbetarenkat|medarbetarundersokning|brukarundersokning|brukarenkat|kundundersokning|organisationsskiss|organisationsschema|business plan|annual report/;
 /** A file named as the application itself. */
 const SUBMISSION_NAME = /bidrag|tavling|ansokan|kvalitetsutmarkelse|submission|application|entry/;
+/** A file named as the entry itself ("Tävlingsbidrag Förskolan X.docx", "KU 2027 – bidrag.pdf"). */
+const ENTRY_FILE = /bidrag|tavling|kvalitetsutmarkelse|submission|entry|\bku ?20\d\d\b/;
 /**
  * A unit that has merged with another or changed its name is not the register's unit, even when the
  * mail comes from a predecessor's manager: a coordinator updates the register first.
@@ -720,6 +722,10 @@ const CONDITIONAL = b(
     // The sender's own doubt about a rule ("if that rules us out", "om det diskvalificerar oss",
     // "vi kanske inte uppfyller", "please disregard this registration"): eligibility comes first.
     '|(om|ifall) (det|detta|det har|det da) (diskvalificerar|utesluter|stoppar|hindrar|omojliggor) (oss|enheten|var anmalan)|(om|ifall) (vi|enheten|verksamheten|forskolan|skolan|boendet) (inte|ej|inte langre) (far|kan|uppfyller|kvalificerar|raknas|ar behorig\\w*)|(vi|enheten|verksamheten) (uppfyller|kvalificerar) (kanske|eventuellt|mojligen|troligen) inte|(osaker|vet inte|tveksam\\w*|undrar) (pa |over )?(om|ifall) (vi|enheten|verksamheten|forskolan|skolan|boendet) (\\w+ )?(uppfyller|kvalificerar|far delta|far vara med|ar behorig\\w*|raknas)|(i sa fall|da) (far|kan|ma) ni (garna )?bortse|bortse (garna )?fran (var|denna|den har|min|var) (intresse)?anmalan|if (that|this|it) (rules|counts|puts) (us|our \\w+) out|if (we|our \\w+) (are|is) (not|n t) (eligible|allowed|permitted)|if (we|our \\w+) (do|does) (not|n t) (qualify|meet)|if eligible|we (may|might) not (qualify|be eligible|meet)|(not sure|unsure|uncertain) (whether|if) (we|our \\w+) (qualify|qualifies|are eligible|is eligible|meet|meets)|please (just )?(disregard|ignore) (this|our|my) (registration|pre registration|application|mail|email|message)',
+);
+/** Taking part only on a condition ("men bara om", "endast om", "only if", "på villkor att"). */
+const ONLY_IF = b(
+  '(bara|endast|enbart) (om|ifall|under forutsattning att|pa villkor att)|pa villkor att|only (if|on condition)|on condition that',
 );
 /**
  * What stands before a withdrawal that makes it conditional: a fronted "om"/"ifall" clause whose main
@@ -2016,10 +2022,33 @@ export function classifyMail(facts: MailFacts): Classification {
   // its place, a withdrawal sent with an entry): whichever kind wins, acting on it alone loses the
   // other, so a coordinator makes both.
   const changes = participationChanges(fired, documents.length > 0 || !!documentLink);
+  // The entry and the board's protocol sent together (an administration sending both for its unit):
+  // each file is its own matter (an entry receipted, a participation confirmed), so whichever kind
+  // wins, acting on it alone leaves the other unhandled. Only a file named as the entry beside the
+  // protocol, and the entry named in the sender's words: the protocol's own appendices are not one.
+  const entryBesideProtocol =
+    protocolNamed.length > 0 &&
+    documents.some(
+      (d) =>
+        !protocolNamed.includes(d) &&
+        ENTRY_FILE.test(fold(d.name)) &&
+        !PROPOSAL_NAME.test(fold(d.name)) &&
+        !REGISTRATION_FILE.test(fold(d.name)),
+    ) &&
+    fired.some(
+      (s) =>
+        s.kind === 'submission' &&
+        !s.asked &&
+        s.weight > 0 &&
+        (s.zone === 'texten' || s.zone === 'ämnesraden'),
+    );
+  const sent: MailKind[] = entryBesideProtocol ? ['submission', 'board-protocol'] : [];
   // A signup for an info meeting that also registers the unit ("anmäl mig till mötet; räkna också
   // med vår intresseanmälan") is two matters too: taken as a signup, the registration is lost.
   const twoActions: MailKind[] =
-    kind === 'info-meeting-signup' && changes.length > 0 ? [kind, ...changes] : changes;
+    kind === 'info-meeting-signup' && changes.length > 0
+      ? [kind, ...changes]
+      : [...new Set([...changes, ...sent])];
   if (twoActions.length > 1 && kind !== 'auto-reply') {
     doubt(0.6);
     fired.push({
@@ -2067,8 +2096,25 @@ export function classifyMail(facts: MailFacts): Classification {
   // The board's proposal is nothing to record yet, but a coordinator may want to read what the board
   // is to decide (which units, when): suggested as 'other', never filed away alone.
   if (proposal && kind !== 'auto-reply') doubt(0.6);
-  const conditional = CONDITIONAL.exec(ownWords);
-  if (conditional && (kind === 'pre-registration' || kind === 'submission')) {
+  // "Vi vill delta, men bara om platsbesöket kan ligga i oktober": taking part said outright and tied
+  // to a condition the award must meet. Whether read as a registration or as the question it ends
+  // in, the unit's participation hangs on a coordinator's answer, so it is never filed alone.
+  const onlyIf = ONLY_IF.exec(ownWords);
+  const takesPartSaid = fired.some(
+    (s) =>
+      s.kind === 'pre-registration' &&
+      s.weight > 0 &&
+      !s.asked &&
+      s.zone === 'texten' &&
+      s.rule !== 'names-award',
+  );
+  const conditional =
+    kind === 'pre-registration' || kind === 'submission'
+      ? (CONDITIONAL.exec(ownWords) ?? (takesPartSaid ? onlyIf : null))
+      : kind === 'question' && takesPartSaid
+        ? onlyIf
+        : null;
+  if (conditional) {
     doubt(0.6);
     fired.push({
       rule: 'conditional',

@@ -16,21 +16,25 @@ import { describeMeasuredSet } from './measured-set.js';
  * signup deadlines 10, 24 and 26 February. Before anyone tuned on the set, the lead aligned those
  * dates in the mails and moved two 9 March signups sent on 27 February and 1 March (in time by
  * W11's deadline) to 25 and 26 February, and nothing else: 106/137 (77.4 %; 106/122 = 86.9 %), the
- * same 3 wrong automatic actions.
+ * same 3 wrong automatic actions. Tuned on it by A13 (the set spent), the three fixed by general
+ * rules: 107/137 (78.1 %), none wrong.
  */
-const AUTO_RIGHT_FLOOR = 0.77;
+const AUTO_RIGHT_FLOOR = 0.78;
 
 /**
- * Mails the intake acted on alone and wrongly when first measured (77e29db, dates aligned), kept
- * visible here (their labels are not changed) so that the test fails on any NEW wrong action:
+ * Mails the intake acts on alone and wrongly, kept visible here (their labels are not changed) so
+ * that the test fails on any NEW wrong action. None now. When first measured (77e29db, dates
+ * aligned) there were three, each since decided rightly by a general rule:
  * - b11-triage-12: one unit's entry and its board protocol extract in one mail, filed as a board
- *   protocol (right: triage, two kinds; the only one that changed a participation);
+ *   protocol (right: triage, two kinds; the only one that changed a participation): an entry file
+ *   beside the protocol is two matters (core/intake/classify.ts, 'two-actions');
  * - b11-triage-09: "Anmälan – med förbehåll", a pre-registration only if the site visit is after
- *   week 40, filed as a question (right: triage, a condition);
+ *   week 40, filed as a question (right: triage, a condition): taking part "bara om" is conditional;
  * - b11-auto-reply-04: a ticket system's "[Ärende #…] Vi har tagit emot ditt ärende" without an
- *   automatic header, filed as other (right: an automatic reply; only the folder differs).
+ *   automatic header, filed as other (right: an automatic reply): a case system's receipt
+ *   (core/intake/automatic-notices.ts).
  */
-const KNOWN_WRONG: string[] = ['b11-triage-12', 'b11-triage-09', 'b11-auto-reply-04'];
+const KNOWN_WRONG: string[] = [];
 
 describeMeasuredSet({
   name: 'blind-11',
