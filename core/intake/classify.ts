@@ -554,9 +554,12 @@ const INVERTED =
 const MEETING_LATER =
   /\b((aterkommer|hor av oss|hor av mig|meddelar|skriver) (vi |jag )?(\w+ ){0,2}(om|med|angaende|kring) (vilket|vilken|vilka|nar|datum)|will (let you know|get back to you|come back to you)( later)? (about )?(which|when))\b/;
 
-/** A sentence about a pre-registration already made ("vi anmälde intresse i mars"): referred to, not made. */
+/**
+ * A sentence about a pre-registration already made ("vi anmälde intresse i mars", "vi
+ * förhandsanmälde oss i februari"): referred to, not made. The past tense of any registering verb.
+ */
 const EARLIER_REGISTRATION =
-  /\b(anmalde|har anmalt|anmaldes|sedan (var |er )?(intresse ?)?anmalan|(var|er) (intresse ?)?anmalan (ar|har|kom|gick)|(i|enligt) (var|er) (intresse ?)?anmalan|(var|er) (intresse ?)?anmalan (fran|i|fran i) (januari|februari|mars|april|maj|host|hostas|varas|vintras|borjan av \w+)|(var|er|min) (intresse ?)?anmalan (\w+ ){0,4}?(kan|ska|skall|far|bor) (\w+ )?(strykas|tas bort|makuleras|annulleras|dras tillbaka))\b/;
+  /\b((forhands|intresse)?anmalde|har (forhands|intresse)?anmalt|(forhands|intresse)?anmaldes|sedan (var |er )?(intresse ?)?anmalan|(var|er) (intresse ?)?anmalan (ar|har|kom|gick)|(i|enligt) (var|er) (intresse ?)?anmalan|(var|er) (intresse ?)?anmalan (fran|i|fran i) (januari|februari|mars|april|maj|host|hostas|varas|vintras|borjan av \w+)|(var|er|min) (intresse ?)?anmalan (\w+ ){0,4}?(kan|ska|skall|far|bor) (\w+ )?(strykas|tas bort|makuleras|annulleras|dras tillbaka))\b/;
 
 /**
  * A sentence that asks without a question mark ("undrar över sista dag för bidraget", "behöver veta

@@ -2,7 +2,7 @@
 // forward whose subject asked the question the sender now answers, and Swedish inside English; and
 // in everyday words: "anmäler jag härmed X:s intresse att delta", a meeting only looked forward to
 // or already attended ("ser fram emot informationsmötet", "vi har redan varit på …"), "KU" for the
-// award.
+// award; a registration told of in the past tense ("vi förhandsanmälde oss") beside the entry.
 import { describe, expect, it } from 'vitest';
 import { classifyMail, decide } from './classify.js';
 import type { MailFacts } from './facts.js';
@@ -85,6 +85,39 @@ describe('a registration', () => {
 
   it('"KU" in the subject names the award', () => {
     const c = classifyMail(mail('KU', 'Ugglans förskola är med i år 👍 /Mikael'));
+    expect(c.kind).toBe('pre-registration');
+    expect(decide(c)).toBe('auto');
+  });
+});
+
+describe('a registration told of in the past tense', () => {
+  it('"vi förhandsanmälde oss i februari" beside the entry sent now is the entry alone, decided alone', () => {
+    const c = classifyMail({
+      ...mail(
+        'Bidrag Ugglans förskola',
+        'Hej!\n\nVi intresseanmälde oss redan i januari, och nu bifogar vi vårt tävlingsbidrag.\n\nMikael Hedlund, Ugglans förskola',
+      ),
+      attachments: [
+        {
+          name: 'Ugglans förskola tävlingsbidrag 2027.pdf',
+          contentType: 'application/pdf',
+          size: 500_000,
+          isInline: false,
+        },
+      ],
+    });
+    expect(c.kind).toBe('submission');
+    expect(c.signals.fired.map((s) => s.rule)).not.toContain('two-actions');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('"vi förhandsanmäler oss" in the present tense still registers', () => {
+    const c = classifyMail(
+      mail(
+        'Förhandsanmälan',
+        'Hej! Ugglans förskola förhandsanmäler sig härmed till Kvalitetsutmärkelsen 2027.\n\nMikael Hedlund',
+      ),
+    );
     expect(c.kind).toBe('pre-registration');
     expect(decide(c)).toBe('auto');
   });
