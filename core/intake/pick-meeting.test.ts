@@ -1,5 +1,6 @@
 // Which info meeting a signup means when it describes the meeting instead of giving its day: by its
-// place and month ("på Teams i mars"), by an English date with an ordinal ("March 2nd").
+// place and month ("på Teams i mars"), by its weekday ("tisdagsmötet i februari") or its order in
+// the invitation ("det första mötet"), by an English date with an ordinal ("March 2nd").
 import { describe, expect, it } from 'vitest';
 import type { Cycle, InfoMeeting } from '../model.js';
 import { pickInfoMeeting } from './receipts.js';
@@ -190,5 +191,48 @@ describe('an ISO date, as a calendar or a form writes it', () => {
       'Anmälan till mötet 2028-03-02.',
     ])
       expect(picked(text), text).toMatchObject({ certain: false });
+  });
+});
+
+describe('a meeting described by its weekday or its order in the invitation', () => {
+  it('a weekday with the month ("torsdagsmötet i februari", "Tuesday’s session in March") is the one that fits', () => {
+    expect(picked('Vi kommer två personer på torsdagsmötet i februari.')).toMatchObject({
+      meeting: { id: 'feb-hall' },
+      certain: true,
+    });
+    expect(picked("I'll join Tuesday's session in March at Stadshuset.")).toMatchObject({
+      meeting: { id: 'mar-hall' },
+      certain: true,
+    });
+  });
+
+  it('"det första informationsmötet", "the last session" is the first or last listed, when ahead', () => {
+    expect(picked('Jag anmäler mig till det första informationsmötet.')).toMatchObject({
+      meeting: { id: 'feb-teams' },
+      certain: true,
+    });
+    expect(picked('Please sign me up for the last session.')).toMatchObject({
+      meeting: { id: 'mar-hall' },
+      certain: true,
+    });
+    // The first digital one, once the first meeting of all is past, is the March one on Teams.
+    expect(
+      picked('Jag vill gärna vara med på det sista digitala mötet.', '2027-02-20T10:00:00+01:00'),
+    ).toMatchObject({ meeting: { id: 'mar-teams' }, certain: true });
+  });
+
+  it('names nothing when the weekday fits two, is said no to, or the first listed is past', () => {
+    // Tuesday: 16 February, 2 and 9 March.
+    expect(signupNeedsCoordinator(cycle, 'Jag kommer på tisdagsmötet.', early)).toBe(true);
+    expect(
+      signupNeedsCoordinator(cycle, 'Jag kommer på mötet i februari, men inte på tisdag.', early),
+    ).toBe(true);
+    expect(
+      signupNeedsCoordinator(
+        cycle,
+        'Jag vill anmäla mig till det första mötet.',
+        '2027-02-17T10:00:00+01:00',
+      ),
+    ).toBe(true);
   });
 });

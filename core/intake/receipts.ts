@@ -436,11 +436,17 @@ export function openForSignup(cycle: Cycle, at: IsoInstant): InfoMeeting[] {
  * meeting's signup deadline has passed (named, or none open while some are still ahead).
  */
 /**
- * The one meeting ahead that a sentence about a meeting describes by its place and month instead of
- * its day ("informationsmötet på Teams i mars", "the session at Stadshuset in February"), or
- * undefined. Only words in a sentence naming a meeting count: "bidraget kommer i maj" dates nothing.
+ * The one meeting ahead that a sentence about a meeting describes by its place, month and weekday
+ * instead of its day ("informationsmötet på Teams i mars", "tisdagsmötet i februari", "the session at
+ * Stadshuset in February"), or by its order in the invitation's list ("det första informationsmötet",
+ * "the last session"), or undefined. Only words in a sentence naming a meeting count: "bidraget kommer
+ * i maj" dates nothing. `all` is the cycle's meetings, as the invitation lists them.
  */
-function describedMeeting(ahead: readonly InfoMeeting[], lower: string): InfoMeeting | undefined {
+function describedMeeting(
+  ahead: readonly InfoMeeting[],
+  lower: string,
+  all: readonly InfoMeeting[] = ahead,
+): InfoMeeting | undefined {
   const about = lower
     .split(/[.!?\n]+/)
     .filter((t) => /m[öo]te|meeting|session|tr[äa]ff|briefing/.test(t))
@@ -450,7 +456,7 @@ function describedMeeting(ahead: readonly InfoMeeting[], lower: string): InfoMee
   const placeNamed = (m: InfoMeeting) => {
     const word = placeWord(m);
     if (!word) return false;
-    const words = word === 'teams' ? 'teams|digitalt|online' : word;
+    const words = word === 'teams' ? 'teams|digital|digitala|digitalt|online|på distans' : word;
     return new RegExp(`(^|[^\\p{L}])(${words})($|[^\\p{L}])`, 'u').test(about);
   };
   const monthNamed = (m: InfoMeeting) => {
@@ -459,12 +465,39 @@ function describedMeeting(ahead: readonly InfoMeeting[], lower: string): InfoMee
       `\\b(i|in|under|during) (${monthName(month, 'sv')}|${monthName(month, 'en').toLowerCase()})\\b`,
     ).test(about);
   };
+  // The weekday, alone or in a compound ("på tisdag", "tisdagsmötet", "Tuesday's session"); not in a
+  // sentence that says no to a day ("men inte på tisdag").
+  const negated = /(^|[^\p{L}])(inte|ej|not|cannot|can't)($|[^\p{L}])/u.test(about);
+  const weekdayNamed = (m: InfoMeeting) => {
+    const d = new Date(m.start).getUTCDay();
+    return (
+      !negated && new RegExp(`(^|[^\\p{L}])(${WEEKDAY_SV[d]}|${WEEKDAY_EN[d]})`, 'u').test(about)
+    );
+  };
   const byPlace = ahead.some(placeNamed);
   const byMonth = ahead.some(monthNamed);
-  if (!byPlace && !byMonth) return undefined;
-  const fits = ahead.filter((m) => (!byPlace || placeNamed(m)) && (!byMonth || monthNamed(m)));
+  const byWeekday = ahead.some(weekdayNamed);
+  const fitsAll = (m: InfoMeeting) =>
+    (!byPlace || placeNamed(m)) && (!byMonth || monthNamed(m)) && (!byWeekday || weekdayNamed(m));
+  // "Det första mötet", "the last session": the first or last of those the invitation lists (that
+  // fit the place, month or weekday named), if it is still ahead. Not "andra" (also "other").
+  const order =
+    /(^|[^\p{L}])(första|first|sista|last)\s+(\p{L}+\s+)?(informations)?(mötet|möte|tillfället|träffen|meeting|session|info ?session)($|[^\p{L}])/u.exec(
+      about,
+    );
+  if (order && !negated) {
+    const listed = [...all].filter(fitsAll).sort((a, b) => a.start.localeCompare(b.start));
+    const meant = /första|first/.test(order[2] ?? '') ? listed[0] : listed.at(-1);
+    return meant && ahead.includes(meant) ? meant : undefined;
+  }
+  if (!byPlace && !byMonth && !byWeekday) return undefined;
+  const fits = ahead.filter(fitsAll);
   return fits.length === 1 ? fits[0] : undefined;
 }
+
+/** Weekday names by `getUTCDay()` (0 = Sunday), as a compound's first part too ("tisdagsmötet"). */
+const WEEKDAY_SV = ['söndag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag'];
+const WEEKDAY_EN = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /**
  * A month's days as ordinal words, indexed by the day ("andra" for 2, "sextonde" for 16), the way
@@ -591,7 +624,7 @@ export function pickInfoMeeting(
     const m = onDay[0];
     return named(m);
   }
-  const described = describedMeeting(ahead, lower);
+  const described = describedMeeting(ahead, lower, cycle.timeline.infoMeetings);
   if (described) return named(described);
   const next = open[0];
   if (next) return { meeting: next, certain: open.length === 1 };
