@@ -62,6 +62,15 @@ describe("a system's mail", () => {
       ),
       'auto-reply',
     ],
+    [
+      "a mail server's delay notice titled in Swedish Outlook's words",
+      mail(
+        'Fördröjd leverans: Återföringsbesöket i december',
+        'Leveransen har fördröjts till följande mottagare:\n\nenhetschef@omsorg.example\n\nServern fortsätter att försöka leverera meddelandet.',
+        'postmaster@stockholm.example',
+      ),
+      'auto-reply',
+    ],
   ])('%s is filed alone', (_what, m, kind) => {
     const c = classifyMail(m);
     expect(c.kind).toBe(kind);
@@ -95,6 +104,11 @@ describe("a system's mail", () => {
     mail(
       'Delayed: vårt bidrag',
       'Hej, vårt bidrag blir en dag sent, vi skickar det i morgon.\n/Sara',
+    ),
+    // Nor a person's "Försenad leverans:" about a late delivery of their own.
+    mail(
+      'Försenad leverans: protokollet',
+      'Hej, protokollsutdraget blir försenat, nämnden justerar det först nästa vecka.\n/Sara',
     ),
   ])('$subject is not a system notice', (m) => {
     expect(rules(m)).not.toContain('system-notice');

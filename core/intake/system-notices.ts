@@ -43,7 +43,8 @@ const AWARD_OWN = b(
 );
 
 /** A mail server's notice that delivery is delayed (not failed: it keeps trying). */
-const DELAY_SUBJECT = /^\s*(delayed|fördröjd|fördröjt|försenad|försenat|verzögert)\s*:/i;
+const DELAY_SUBJECT =
+  /^\s*(delayed|delivery delayed|fördröjd|fördröjt|försenad|försenat|(försenad|fördröjd) leverans|leverans(en)? (försenad|fördröjd)|verzögert)\s*:/i;
 const DELAY_BODY = b(
   'delivery (is|has been) delayed|(has not|hasn t|hasnt) been delivered yet|delivery will continue to be attempted|will (keep|continue) trying to deliver|leveransen (har )?(fordrojts|forsenats|ar fordrojd|ar forsenad)|har (annu )?inte levererats (an|annu)|fortsatter att forsoka leverera',
 );
