@@ -118,7 +118,9 @@ const b = wholeWords;
  * board's meeting, which the sentence would name.
  */
 const MEETING_ON_DAY = b(
-  '(teamsmotet|teamsmote|motet|traffen|tillfallet|motestillfallet|dragningen|genomgangen)( \\w+){0,5}? (den )?\\d{1,2}( [ae])? (\\d{1,2}|januari|februari|mars|april|maj|juni|augusti|september|oktober|november|december|jan|feb|mar|apr|aug|sep|sept|okt|nov|dec)',
+  '(teamsmotet|teamsmote|motet|traffen|tillfallet|motestillfallet|dragningen|genomgangen)( \\w+){0,5}? (den )?\\d{1,2}( [ae])? (\\d{1,2}|januari|februari|mars|april|maj|juni|augusti|september|oktober|november|december|jan|feb|mar|apr|aug|sep|sept|okt|nov|dec)' +
+    // …or by its order in the invitation's list ("jag tar gärna det första tillfället").
+    '|(jag|vi) (tar|valjer|bokar|kommer pa|kommer till|deltar pa|deltar i) (garna |helst |da )?(det|den) (forsta|sista) (\\w+ )?(tillfallet|motet|traffen|motestillfallet)',
 );
 /**
  * Coming on a day, said plainly in a reply to our invitation ("Ja tack, jag kommer den 16:e

@@ -211,6 +211,10 @@ describe('a meeting described by its weekday or its order in the invitation', ()
       meeting: { id: 'feb-teams' },
       certain: true,
     });
+    expect(picked('Hej, jag tar gärna det första tillfället.')).toMatchObject({
+      meeting: { id: 'feb-teams' },
+      certain: true,
+    });
     expect(picked('Please sign me up for the last session.')).toMatchObject({
       meeting: { id: 'mar-hall' },
       certain: true,

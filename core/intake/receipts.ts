@@ -449,7 +449,7 @@ function describedMeeting(
 ): InfoMeeting | undefined {
   const about = lower
     .split(/[.!?\n]+/)
-    .filter((t) => /m[öo]te|meeting|session|tr[äa]ff|briefing/.test(t))
+    .filter((t) => /m[öo]te|meeting|session|tr[äa]ff|tillf[äa]lle|briefing/.test(t))
     .join(' ');
   if (!about) return undefined;
   const placeWord = (m: InfoMeeting) => (m.place.split(/[\s,]/)[0] ?? '').toLowerCase();

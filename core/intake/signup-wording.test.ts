@@ -80,3 +80,28 @@ describe('an info-meeting signup in everyday words', () => {
     }
   });
 });
+
+describe('a reply to the invitation choosing a meeting by its order in the list', () => {
+  const invitation =
+    '\n\nFrån: Kvalitetsutmärkelsen\nSkickat: den 1 februari 2027\nÄmne: Informationsmöten om kvalitetsutmärkelsen\n\nVi bjuder in till informationsmöten:\n- 16 februari kl 9 (Teams)\n- 2 mars kl 14 (Teams)\nAnmäl er genom att svara på detta mejl.';
+
+  it('"vi tar det sista tillfället" is a signup', () => {
+    const c = classifyMail(
+      mail(
+        'SV: Informationsmöten om kvalitetsutmärkelsen',
+        `Hej, vi tar helst det sista tillfället, jag och min biträdande chef.\n\nOlle Berg${invitation}`,
+      ),
+    );
+    expect(c.kind).toBe('info-meeting-signup');
+  });
+
+  it('the same words in a thread about something else sign up for nothing', () => {
+    const c = classifyMail(
+      mail(
+        'SV: Platsbesöket',
+        'Hej, vi tar det första tillfället ni föreslår för platsbesöket.\n\nOlle Berg\n\nFrån: Kvalitetsutmärkelsen\nÄmne: Platsbesöket\n\nVi föreslår två tider för platsbesöket: 14 eller 21 september.',
+      ),
+    );
+    expect(c.kind).not.toBe('info-meeting-signup');
+  });
+});
