@@ -135,6 +135,23 @@ describe('matchUnit', () => {
     ).toBe('solrosen');
   });
 
+  it('takes a full name in the genitive as the name itself ("X vård- och omsorgsboendes bidrag")', () => {
+    const from = { address: 'utvecklare@stockholm.example' };
+    expect(
+      matchUnit(
+        { ...base, from, text: 'Här kommer Nytorgets vård- och omsorgsboendes tävlingsbidrag.' },
+        units,
+      ).unitId,
+    ).toBe('nytorg');
+    // Near miss: the genitive of a name the register lacks is still no unit.
+    expect(
+      matchUnit(
+        { ...base, from, text: 'Här kommer Östertorgets vård- och omsorgsboendes tävlingsbidrag.' },
+        units,
+      ).status,
+    ).not.toBe('matched');
+  });
+
   it('does not match a short core name inside unrelated words', () => {
     const m = matchUnit(
       { ...base, from: { address: 'x@example.org' }, text: 'Vi har solrosor i trädgården.' },

@@ -207,8 +207,9 @@ function findName(prepared: PreparedUnit, tokens: string[]): NameHit | null {
         const windowTokens = tokens.slice(i, i + size);
         const joined = windowTokens.join(' ');
         let sim = similarity(joined, v.joined);
-        // Swedish genitive: "Solrosens förskola" names "Förskolan Solrosen".
-        if (sim < 1 && v.core && joined.endsWith('s') && joined.length >= 6) {
+        // Swedish genitive: "Solrosens förskola" names "Förskolan Solrosen", and "Solängens vård- och
+        // omsorgsboendes bidrag" names the full name as surely as it is written.
+        if (sim < 1 && joined.endsWith('s') && joined.length >= 6) {
           sim = Math.max(sim, similarity(joined.slice(0, -1), v.joined));
         }
         if (sim === 0 && size !== n)
