@@ -104,9 +104,12 @@ export function unitOfQuestion(match: UnitMatch): UnitMatch {
 /**
  * Whoever signs up for an info meeting comes as a person: the unit they sign with ("Tom Becker,
  * handläggare, Biståndsenheten äldre") is theirs, even from an address the register does not know
- * (a new manager, a staff member). Only the unit's full name, alone, with no other unit near.
+ * (a new manager, a staff member). Only the unit's full name, alone, with no other unit near. The
+ * same holds for the unit's entry sent by one of its staff, and for its (non-binding)
+ * pre-registration sent by its deputy: the signature says whose it is. Not a withdrawal: leaving
+ * the award is the manager's word, from the address the register knows.
  */
-export function unitOfAttendee(match: UnitMatch): UnitMatch {
+export function unitOfSigner(match: UnitMatch): UnitMatch {
   if (match.status === 'matched') return match;
   const [best, second] = match.candidates;
   const signed = best?.evidence.find((e) => e.kind === 'name-in-signature');
@@ -177,9 +180,11 @@ export function assessMail(
   const match =
     classification.kind === 'question' || misdirected
       ? unitOfQuestion(found)
-      : classification.kind === 'info-meeting-signup'
-        ? unitOfAttendee(found)
-        : unitOfActingManager(found, classification);
+      : classification.kind === 'info-meeting-signup' ||
+          classification.kind === 'submission' ||
+          classification.kind === 'pre-registration'
+        ? unitOfSigner(unitOfActingManager(found, classification))
+        : found;
   // A withdrawal doubted only for want of the award's name, from the unit's registered manager
   // (core/intake/manager-withdrawal.ts).
   const fromManager = resembles ? undefined : registeredManagerWithdrawal(classification, match);

@@ -366,3 +366,47 @@ describe('combinedUnitName', () => {
     expect(a.triageReasons.map((r) => r.sv).join(' ')).toMatch(/sammanslagna/);
   });
 });
+
+describe('the unit a staff member signs with', () => {
+  const from = { address: 'kim.sandberg@stockholm.example', name: 'Kim Sandberg' };
+  const entry = {
+    name: 'Bidrag 2027 slutversion.docx',
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    size: 300_000,
+    isInline: false,
+  };
+  const sent = (subject: string, body: string, attachments = [entry]) =>
+    assessMail({ subject, body, from, attachments, sentAt: '2027-05-12T10:00:00+02:00' }, units);
+
+  it('is the unit of the entry they send and of the registration they make', () => {
+    const a = sent(
+      'Tävlingsbidrag',
+      'Hej!\n\nBifogar vårt tävlingsbidrag till kvalitetsutmärkelsen.\n\nKim Sandberg\nFörstelärare\nEkbackens skola',
+    );
+    expect(a.classification.kind).toBe('submission');
+    expect(a.match.unitId).toBe('ekbacken');
+    expect(a.decision).toBe('auto');
+    const r = sent(
+      'Förhandsanmälan',
+      'Hej!\n\nVi vill förhandsanmäla oss till årets kvalitetsutmärkelse.\n\nKim Sandberg\nBiträdande rektor\nEkbackens skola',
+      [],
+    );
+    expect(r.classification.kind).toBe('pre-registration');
+    expect(r.match.unitId).toBe('ekbacken');
+  });
+
+  it('is not enough for a withdrawal, nor when another unit is named too', () => {
+    const w = sent(
+      'Vi drar oss ur',
+      'Hej!\n\nVi drar tillbaka vår anmälan till kvalitetsutmärkelsen i år.\n\nMed vänlig hälsning\nKim Sandberg\nFörstelärare\nEkbackens skola',
+      [],
+    );
+    expect(w.classification.kind).toBe('withdrawal');
+    expect(w.match.status).not.toBe('matched');
+    const two = sent(
+      'Tävlingsbidrag',
+      'Hej!\n\nBifogar Stjärnhusskolans tävlingsbidrag till kvalitetsutmärkelsen.\n\nMed vänlig hälsning\nKim Sandberg\nFörstelärare\nEkbackens skola',
+    );
+    expect(two.match.status).not.toBe('matched');
+  });
+});
