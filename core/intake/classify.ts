@@ -1554,6 +1554,9 @@ export function classifyMail(facts: MailFacts): Classification {
     documents.length === 0 &&
     !fired.some((s) => s.kind === 'auto-reply' && s.weight > 0)
   ) {
+    // Its questions ("Hur var utbildningen?", "Har du sett vår nya kurs?") are asked of every
+    // reader by an address that takes no answer: nothing for a coordinator to answer.
+    for (const s of fired) if (s.kind === 'question') s.weight = 0;
     add({
       rule: 'sender-noreply-unrelated',
       kind: 'other',

@@ -1,6 +1,7 @@
 // Everyday notices that ask nothing of the award (an IT operations notice, a meeting platform's
 // "the recording is ready") are other, filed alone, even when they name the info meeting; a person
-// asking about the same things, or an invoice, still goes to a coordinator.
+// asking about the same things, or an invoice, still goes to a coordinator. A question from an
+// address that takes no answer, with nothing of the award, is a bulk mail's: other too.
 import { describe, expect, it } from 'vitest';
 import { classifyMail, decide } from './classify.js';
 import type { MailFacts } from './facts.js';
@@ -145,5 +146,36 @@ describe("another event's invitation, registered for through a link", () => {
       }),
     );
     expect(byMail.signals.fired.map((s) => s.rule)).not.toContain('everyday-notice');
+  });
+});
+
+describe('a question from an address that takes no answer', () => {
+  it('with nothing of the award, is a bulk mail’s question: other, decided alone', () => {
+    for (const [subject, body] of [
+      [
+        'Vad tyckte du om kursen?',
+        'Hej!\n\nDu gick nyss kursen "Arbetsmiljö för chefer". Hur nöjd var du? Svara i formuläret:\nhttps://formular.example/a1\n\nTack!',
+      ],
+      [
+        'Have you tried our new planner?',
+        'Hello! Did you know you can plan your whole week in one view? Read more at https://planner.example',
+      ],
+    ] as const) {
+      const c = classifyMail(mail({ subject, body, from: { address: 'noreply@kurser.example' } }));
+      expect(c.kind, subject).toBe('other');
+      expect(decide(c), subject).toBe('auto');
+    }
+  });
+
+  it('a question about the award from such an address still goes to a coordinator', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Fråga om kvalitetsutmärkelsen',
+        body: 'Hej! Hur många tecken får tävlingsbidraget vara?',
+        from: { address: 'noreply@skolan.example' },
+      }),
+    );
+    expect(c.signals.fired.map((s) => s.rule)).not.toContain('sender-noreply-unrelated');
+    expect(c.kind).not.toBe('other');
   });
 });
