@@ -202,7 +202,16 @@ export function assessMail(
       en: `uncertain classification (${Math.round(classification.confidence * 100)} %)`,
     });
   }
-  if (KINDS_NEEDING_UNIT.includes(classification.kind) && match.status !== 'matched') {
+  // A person signing up for an info meeting whom no unit is recognised from at all (a preschool the
+  // register lacks, an administration's developer) comes as a person: the signup is recorded on no
+  // unit and confirmed to them. A unit perhaps meant but unsure ('ambiguous') still goes to a
+  // coordinator, for a signup on the wrong unit would stand in its history.
+  const attendeeAlone = classification.kind === 'info-meeting-signup' && match.status === 'unknown';
+  if (
+    KINDS_NEEDING_UNIT.includes(classification.kind) &&
+    match.status !== 'matched' &&
+    !attendeeAlone
+  ) {
     triageReasons.push(match.reason);
   }
   // Two registered units' names joined into one is a merged unit the register must learn first.

@@ -321,10 +321,16 @@ describe('the unit of an info-meeting signup', () => {
     expect(a.decision).toBe('auto');
   });
 
-  it('is left to a coordinator when the signature names no unit, or two', () => {
-    expect(signup('Ny Person\nÄldreförvaltningen').decision).toBe('triage');
+  it('is no unit when the signature names none: the person is signed up, on no unit', () => {
+    const a = signup('Ny Person\nÄldreförvaltningen');
+    expect(a.match.status).toBe('unknown');
+    expect(a.decision).toBe('auto');
+  });
+
+  it('is left to a coordinator when the signature names two units, or one unsurely', () => {
     expect(signup('Ny Person\nTallbackens äldreboende och Förskolan Tallkotten').decision).toBe(
       'triage',
     );
+    expect(signup('Ny Person\nTallbackas äldreboende').decision).toBe('triage');
   });
 });

@@ -10,9 +10,10 @@ import { describeMeasuredSet } from './measured-set.js';
  * Share of the set decided automatically and rightly: 82/111 (73.9 %; 82/97 = 84.5 % of the mails
  * not labelled triage) on the committed classifier when the set was finished (6b83a10, measured on
  * a clean export of that commit; the same 82/111 in the shared working tree with uncommitted
- * classifier edits, which left b6-triage-05 and b6-triage-10 to a coordinator).
+ * classifier edits, which left b6-triage-05 and b6-triage-10 to a coordinator). 96/111 (86.5 %)
+ * with a meeting signup from a person no unit is recognised from decided alone (A13).
  */
-const AUTO_RIGHT_FLOOR = 0.85;
+const AUTO_RIGHT_FLOOR = 0.86;
 
 /**
  * Mails the intake acts on alone and wrongly when the set was finished (6b83a10), kept visible here
