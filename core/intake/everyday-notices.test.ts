@@ -108,12 +108,16 @@ describe("a service's notice that asks for no action", () => {
   });
 });
 
-describe("another event's invitation, registered for through a link", () => {
+describe("another event's invitation, registered for through a link or needing none", () => {
   it('is other, decided alone', () => {
     for (const [subject, body] of [
       [
         'Inbjudan: Friskvårdsdagen 2027',
         'Välkomna till stadens friskvårdsdag den 3 juni i Kungsträdgården. Anmälan görs via intranätet senast 20 maj.\n\nPersonalavdelningen',
+      ],
+      [
+        'Välkommen på frukostseminarium om klimatanpassning',
+        'Miljöförvaltningen bjuder in till frukostseminarium den 12 maj kl. 8.00 i Stadshuset. Ingen anmälan behövs, välkomna!',
       ],
       [
         'Invitation to the Digital Services Forum',
@@ -146,6 +150,15 @@ describe("another event's invitation, registered for through a link", () => {
       }),
     );
     expect(byMail.signals.fired.map((s) => s.rule)).not.toContain('everyday-notice');
+    // Our own meeting needing no registration is the award's: read as any mail about it.
+    const ownMeeting = classifyMail(
+      mail({
+        subject: 'Inbjudan: informationsmöte om kvalitetsutmärkelsen',
+        body: 'Välkomna till informationsmötet om kvalitetsutmärkelsen den 2 mars. Ingen anmälan behövs.',
+        from: { address: 'kommunikation@stockholm.example', name: 'Kommunikation' },
+      }),
+    );
+    expect(ownMeeting.signals.fired.map((s) => s.rule)).not.toContain('everyday-notice');
   });
 });
 

@@ -1,10 +1,11 @@
 // Everyday notices that reach the award's mailbox and ask nothing of the award: an IT operations
 // notice (planned maintenance of the mail service), a service's notice that asks for no action from
 // an address no one reads (a licence or storage change), another event's invitation registered for
-// through its link, and a meeting platform's notice about a meeting held (Teams: "the recording is
-// ready"). The platform's notice names the info meeting, but only as
-// the meeting's title: nothing is registered, sent or asked. Both are 'other', filed alone. Not an
-// invoice: someone must pay or forward it, so it stays with a coordinator (held-out ho-other-04).
+// through its link (or needing no registration at all), and a meeting platform's notice about a
+// meeting held (Teams: "the recording is ready"). The platform's notice names the info meeting, but
+// only as the meeting's title: nothing is registered, sent or asked. Both are 'other', filed alone.
+// Not an invoice: someone must pay or forward it, so it stays with a coordinator (held-out
+// ho-other-04).
 import { fold, wholeWords } from './text.js';
 
 const b = wholeWords;
@@ -32,9 +33,13 @@ const UNANSWERABLE = b(
 const INVITES = b(
   'inbjudan|inbjudningar|bjuder (harmed )?in|valkommen till|valkomna till|you are (warmly |cordially )?invited|invitation to',
 );
-/** Its registration taken elsewhere: through a link, the intranet or a form, not by mail to us. */
+/**
+ * Its registration taken elsewhere: through a link, the intranet or a form, not by mail to us; or
+ * none needed at all ("Ingen anmälan behövs", "no registration needed").
+ */
 const REGISTER_ELSEWHERE = b(
-  'anmal (dig|er) (via|pa|i) (lanken|lank|intranatet|formularet|webben|hemsidan|webbplatsen)|anmalan (gors |sker )?(via|pa|i) (lanken|lank|intranatet|formularet|webben|hemsidan|webbplatsen)|anmalan via lanken|register (via|at|using|through) (the )?(link|form|intranet|website)',
+  'ingen (anmalan|foranmalan) (behovs|kravs)|(du )?behover inte anmala (dig|er)|no (registration|sign ?up) (is )?(needed|required)|' +
+    'anmal (dig|er) (via|pa|i) (lanken|lank|intranatet|formularet|webben|hemsidan|webbplatsen)|anmalan (gors |sker )?(via|pa|i) (lanken|lank|intranatet|formularet|webben|hemsidan|webbplatsen)|anmalan via lanken|register (via|at|using|through) (the )?(link|form|intranet|website)',
 );
 /** The award and its own events: an invitation naming them is ours, read as any mail about it. */
 const AWARD_OR_ITS_EVENTS = b(
