@@ -2195,8 +2195,11 @@ export function classifyMail(facts: MailFacts): Classification {
   // to sell, with no word of the award: sent here by mistake, nothing for the coordinators to answer.
   // Likewise a sending, registration or withdrawal with no word of the award (a CV "bifogar mitt
   // CV", a fault report "vi har anmält felet"): another of the city's matters, not the award's.
+  // And a mail with no sign of any kind at all that names such a matter (an SEO seller's "we can put
+  // you on the first page of Google"): as surely another matter as the question would be.
   const elsewhere =
     kind === 'question' ||
+    (topScore <= 0 && !aboutAward) ||
     (!aboutAward && (kind === 'submission' || kind === 'pre-registration' || kind === 'withdrawal'))
       ? misdirectedTopic({
           subject: facts.subject,

@@ -212,6 +212,27 @@ describe('a fault report about the building', () => {
   });
 });
 
+describe('a mail with no sign of any matter that offers services', () => {
+  it('a search-engine seller with no question is other, decided alone', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Get more visitors',
+        body: 'Hello,\n\nYour site is missing from the first page of Google. Our search engine team fixes that in a month. Answer this mail for a free audit.\n\nSam',
+      }),
+    );
+    expect(c.kind).toBe('other');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('a mail with no sign of any matter and no such offer stays with a coordinator', () => {
+    const c = classifyMail(
+      mail({ subject: 'Hej', body: 'Hej! Jag hittade er adress på Google.\n\nSam' }),
+    );
+    expect(c.signals.fired.map((s) => s.rule)).not.toContain('misdirected');
+    expect(decide(c)).toBe('triage');
+  });
+});
+
 describe('a sending with no word of the award about another matter', () => {
   it('a CV sent with "bifogar" is a job application, not an entry: other, decided alone', () => {
     const c = classifyMail(

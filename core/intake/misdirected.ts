@@ -53,7 +53,7 @@ const ELSEWHERE: readonly { re: RegExp; sv: string; en: string }[] = [
   },
   {
     re: b(
-      'konsult\\w*|interim\\w*|bemanning\\w*|rekrytering\\w*|tillgangliga? med kort varsel|kort (samtal|mote)|boka (ett |en )?(kort |kostnadsfri\\w* )?(demo|samtal|mote|visning)|(kostnadsfri\\w*|gratis) (\\d+ )?(demo|provperiod|visning|\\w*samtal|\\w*mote|radgivning|konsultation)|sokmotor\\w*|synas (battre )?(pa|i) (google|sokmotorer\\w*|natet)|offert\\w*|vara tjanster|consultant\\w*|staffing|recruit\\w*|book a (demo|call|meeting)|(short|quick) call|free trial',
+      'konsult\\w*|interim\\w*|bemanning\\w*|rekrytering\\w*|tillgangliga? med kort varsel|kort (samtal|mote)|boka (ett |en )?(kort |kostnadsfri\\w* )?(demo|samtal|mote|visning)|(kostnadsfri\\w*|gratis) (\\d+ )?(demo|provperiod|visning|\\w*samtal|\\w*mote|radgivning|konsultation)|sokmotor\\w*|synas (battre )?(pa|i) (google|sokmotorer\\w*|natet)|search engine\\w*|seo|(first|1st|forsta) (page|sidan) (of|on|pa) google|free (audit|analysis|website review)|offert\\w*|vara tjanster|consultant\\w*|staffing|recruit\\w*|book a (demo|call|meeting)|(short|quick) call|free trial',
     ),
     sv: 'ett erbjudande om tjänster',
     en: 'an offer of services',

@@ -20,9 +20,10 @@ import { describeMeasuredSet } from './measured-set.js';
  * rules: 107/137 (78.1 %), none wrong; a Swedish delay notice, a meeting chosen by its order in the
  * invitation and a full unit name in the genitive: 110/137 (80.3 %), none wrong; the unit its staff
  * member signs an entry with, and a no-reply sender's question: 112/137 (81.8 %), none wrong; a
- * meeting signup from a person no unit is recognised from: 113/137 (82.4 %), none wrong.
+ * meeting signup from a person no unit is recognised from: 113/137 (82.4 %), none wrong; a mail with
+ * no sign of any matter offering search-engine services: 114/137 (83.2 %), none wrong.
  */
-const AUTO_RIGHT_FLOOR = 0.82;
+const AUTO_RIGHT_FLOOR = 0.83;
 
 /**
  * Mails the intake acts on alone and wrongly, kept visible here (their labels are not changed) so
