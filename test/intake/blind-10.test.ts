@@ -28,6 +28,9 @@ import { describeMeasuredSet } from './measured-set.js';
  * 115/137; the answer to the award's own "which unit?" in a thread is the sender's earlier
  * registration for the unit it names (core/intake/which-unit-answer.ts): 116/137 (84.7 %; 116/122 =
  * 95.1 %), wrong automatic actions still 1.
+ * On 7 December 2026 (later) the lead relabelled b10-pre-registration-13, b10-pre-registration-14 `triage`: a pre-registration or entry
+ * from a unit not in the register waits for a coordinator to add or identify the unit (the intake
+ * acts only for a registered unit); their ids keep the writer's label and the figures stay.
  */
 const AUTO_RIGHT_FLOOR = 0.84;
 
@@ -53,5 +56,5 @@ describeMeasuredSet({
   minMails: 130,
   floor: AUTO_RIGHT_FLOOR,
   knownWrong: KNOWN_WRONG,
-  relabelled: ['b10-info-meeting-signup-16'],
+  relabelled: ['b10-pre-registration-13', 'b10-pre-registration-14', 'b10-info-meeting-signup-16'],
 });

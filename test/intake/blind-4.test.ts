@@ -22,6 +22,9 @@ import { describeMeasuredSet } from './measured-set.js';
  * without this set) once it read only the leaning kind's own signs set at nothing as doubts; 84/98
  * (85.7 %; 96.6 %) with a meeting signup from a person no unit is recognised from decided alone
  * (A13).
+ * On 7 December 2026 (later) the lead relabelled b4-pre-registration-15, b4-submission-15 `triage`: a pre-registration or entry
+ * from a unit not in the register waits for a coordinator to add or identify the unit (the intake
+ * acts only for a registered unit); their ids keep the writer's label and the figures stay.
  */
 const AUTO_RIGHT_FLOOR = 0.85;
 
@@ -53,4 +56,5 @@ describeMeasuredSet({
   minMails: 75,
   floor: AUTO_RIGHT_FLOOR,
   knownWrong: KNOWN_WRONG,
+  relabelled: ['b4-pre-registration-15', 'b4-submission-15'],
 });

@@ -12,6 +12,9 @@ import { describeMeasuredSet } from './measured-set.js';
  * a clean export of that commit; the same 82/111 in the shared working tree with uncommitted
  * classifier edits, which left b6-triage-05 and b6-triage-10 to a coordinator). 96/111 (86.5 %)
  * with a meeting signup from a person no unit is recognised from decided alone (A13).
+ * On 7 December 2026 (later) the lead relabelled b6-pre-registration-09 `triage`: a pre-registration or entry
+ * from a unit not in the register waits for a coordinator to add or identify the unit (the intake
+ * acts only for a registered unit); their ids keep the writer's label and the figures stay.
  */
 const AUTO_RIGHT_FLOOR = 0.86;
 
@@ -69,5 +72,5 @@ describeMeasuredSet({
   minMails: 100,
   floor: AUTO_RIGHT_FLOOR,
   knownWrong: KNOWN_WRONG,
-  relabelled: ['b6-question-08', 'b6-triage-05', 'b6-triage-09'],
+  relabelled: ['b6-pre-registration-09', 'b6-question-08', 'b6-triage-05', 'b6-triage-09'],
 });
