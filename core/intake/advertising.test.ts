@@ -145,6 +145,38 @@ describe('a vendor’s pitch: a seller’s title and a demo', () => {
   });
 });
 
+describe('a consultancy’s pitch: a consultant’s title, its services offered and a short meeting asked', () => {
+  it('a firm offering to coach units through their award entries is other, though it asks', () => {
+    const c = classifyMail(
+      mail(
+        'Hjälp med era bidrag till kvalitetsutmärkelsen',
+        'Hej!\n\nVi erbjuder textgranskning och övningsintervjuer för enheter som tävlar om kvalitetsutmärkelser. Kan vi ses på ett kort möte i maj?\n\nVänliga hälsningar\nOla Berg\nManagementkonsult, Bergs Rådgivning AB',
+      ),
+    );
+    expect(c.kind).toBe('other');
+    expect(decide(c)).toBe('auto');
+    expect(c.signals.fired.map((s) => s.rule)).toContain('advertising');
+  });
+
+  it('a unit’s own quality consultant asking for a short meeting about its entry is no pitch', () => {
+    expect(
+      salesOffer(
+        'Vårt bidrag',
+        'Hej! Kan vi boka ett kort möte om hur vi beskriver vårt förbättringsarbete i bidraget?',
+        'Hälsningar\nSara Nyl\nVerksamhetskonsult, Äldreförvaltningen',
+      ),
+    ).toBeUndefined();
+    // Services offered and a consultant's title, but no meeting asked: a unit telling what it does.
+    expect(
+      salesOffer(
+        'Fråga om bidraget',
+        'Hej! Vi erbjuder stöd till stadens skolor i deras digitalisering. Räknas det som förbättringsarbete?',
+        'Sara Nyl\nIT-konsult, Utbildningsförvaltningen',
+      ),
+    ).toBeUndefined();
+  });
+});
+
 describe('a free call offered by a seller, and goods offered with their price list', () => {
   it('a writing coach offering a free call, signed by a salesperson, is other', () => {
     const c = classifyMail(

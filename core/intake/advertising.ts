@@ -54,12 +54,41 @@ function vendorPitch(ownText: string, signature: string): string | undefined {
 }
 
 /**
+ * A consultant's title in the signature ("Senior konsult, X Konsult AB", "Management Consultant"): a
+ * firm selling its help. A unit's own staff may carry such a title too, so it only counts with an
+ * offer of the sender's services and a meeting asked for (`consultancyPitch`).
+ */
+const CONSULTANT_TITLE = /\b(\w*konsult|consultant)\b/;
+/** The sender's own services said outright ("Vi erbjuder skrivarworkshops", "We offer coaching"). */
+const OWN_SERVICES =
+  /\b((vi |vi pa (\w+ ){1,4}?)erbjuder|we offer|we provide|vi har hjalpt (over |mer an )?\d+|we have helped (over |more than )?\d+)\b/;
+/**
+ * A short meeting to sell in ("ett kort digitalt möte", "20 minuter nästa vecka", "a quick call"):
+ * the seller's usual next step.
+ */
+const SHORT_MEETING =
+  /\b(kort (digitalt |digital |fysiskt )?(mote|samtal)|\d+ minuter (nasta|denna|i) (vecka|veckan)|\d+ minuter for (ett|en) \w*(mote|samtal|genomgang)|(short|quick|brief) (call|meeting|chat)|\d+ minutes? (next|this) week)\b/;
+
+/**
+ * A consultancy's pitch: a consultant's title in the signature, the firm's services offered outright
+ * in the text, and a short meeting asked for. Any one or two are not one: a unit's quality consultant
+ * may ask for a short meeting about its entry, and a unit may write what it offers its own users.
+ */
+function consultancyPitch(ownText: string, signature: string): string | undefined {
+  const own = fold(ownText);
+  const title = CONSULTANT_TITLE.exec(fold(signature));
+  const offer = OWN_SERVICES.exec(own);
+  const meeting = SHORT_MEETING.exec(own);
+  return title && offer && meeting ? `${offer[0]}, ${meeting[0]}, ${title[0]}` : undefined;
+}
+
+/**
  * The words that make a mail an advertisement, said outright (not asked): two offers ("boka före",
- * "rabatt"), or one priced offer, or a seller's demo (`vendorPitch`); undefined otherwise. A unit
+ * "rabatt"), or one priced offer, or a seller's demo (`vendorPitch`), or a consultancy's (`consultancyPitch`); undefined otherwise. A unit
  * that tells of a discount it got ("vi fick rabatt på kursen, räknas den?") names one offer, not two.
  */
 export function salesOffer(subject: string, ownText: string, signature = ''): string | undefined {
-  const pitch = vendorPitch(ownText, signature);
+  const pitch = vendorPitch(ownText, signature) ?? consultancyPitch(ownText, signature);
   if (pitch) return pitch;
   const said = [subject, ...ownText.split(/(?<=[.!?])\s+|\n+/)].filter(
     (s) => s.trim() && !s.trim().endsWith('?'),
