@@ -6,7 +6,7 @@
 // signature. If the address's unit is also named in the text (both registered, one withdrawn beside
 // it), or the acting sentence names another unit, the mail stays with a coordinator.
 import type { Classification } from './classify.js';
-import { RUNNER_UP_LIMIT, type EvidenceKind, type UnitMatch } from './match.js';
+import { REGISTERED_SENDER, RUNNER_UP_LIMIT, type EvidenceKind, type UnitMatch } from './match.js';
 import { fold, wholeWords } from './text.js';
 
 const b = wholeWords;
@@ -17,7 +17,6 @@ const ACTING = b(
 );
 
 const NAMED_IN_MAIL: readonly EvidenceKind[] = ['name-in-subject', 'name-in-text'];
-const BY_ADDRESS: readonly EvidenceKind[] = ['sender-manager-address', 'sender-unit-address'];
 
 /** The sender's own sentences, folded (split after . ! ? and line breaks). */
 function sentencesOf(text: string): string[] {
@@ -39,8 +38,8 @@ export function unitOfActingManager(match: UnitMatch, c: Classification): UnitMa
   // The registered unit is named in the mail and is not the address's; the address's unit is not
   // named in the subject or text at all.
   if (!kinds(named).some((k) => NAMED_IN_MAIL.includes(k))) return match;
-  if (kinds(named).some((k) => BY_ADDRESS.includes(k))) return match;
-  if (!kinds(byAddress).some((k) => BY_ADDRESS.includes(k))) return match;
+  if (kinds(named).some((k) => REGISTERED_SENDER.includes(k))) return match;
+  if (!kinds(byAddress).some((k) => REGISTERED_SENDER.includes(k))) return match;
   if (kinds(byAddress).some((k) => NAMED_IN_MAIL.includes(k))) return match;
   // The sender says, in one sentence of their own, that they act as manager of the named unit.
   const unitName = fold(named.unitName);

@@ -73,6 +73,11 @@ export function matchMail(
   return matchUnit(input, units);
 }
 
+/** The classification with one more reason shown on the mail (Swedish and English). */
+function withReason(c: Classification, reason: Bilingual): Classification {
+  return { ...c, reasons: [...c.reasons, reason.sv], reasonsEn: [...c.reasonsEn, reason.en] };
+}
+
 /** Evidence that the mail comes from the unit itself: its address, its manager, its own signature. */
 const FROM_THE_UNIT: readonly EvidenceKind[] = [
   'sender-unit-address',
@@ -168,12 +173,7 @@ export function assessMail(
   const answered = answerToWhichUnit(facts, classification, classifyMail);
   if (answered) classification = answered;
   const resembles = reader ? secondReading(classification, facts, reader) : undefined;
-  if (resembles)
-    classification = {
-      ...classification,
-      reasons: [...classification.reasons, resembles.sv],
-      reasonsEn: [...classification.reasonsEn, resembles.en],
-    };
+  if (resembles) classification = withReason(classification, resembles);
   const found = matchMail(facts, classification, units, hints);
   // A mail sent here by mistake (core/intake/misdirected.ts) is nobody's award mail either.
   const misdirected = classification.signals.fired.some((s) => s.rule === 'misdirected');
@@ -188,12 +188,7 @@ export function assessMail(
   // A withdrawal doubted only for want of the award's name, from the unit's registered manager
   // (core/intake/manager-withdrawal.ts).
   const fromManager = resembles ? undefined : registeredManagerWithdrawal(classification, match);
-  if (fromManager)
-    classification = {
-      ...classification,
-      reasons: [...classification.reasons, fromManager.sv],
-      reasonsEn: [...classification.reasonsEn, fromManager.en],
-    };
+  if (fromManager) classification = withReason(classification, fromManager);
   const triageReasons: Bilingual[] = [];
   if (answered && !answerNamesUnit(match)) triageReasons.push(ANSWER_WITHOUT_UNIT);
   if (decide(classification) === 'triage' && !resembles && !fromManager) {

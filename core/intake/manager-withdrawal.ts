@@ -8,16 +8,10 @@
 // less stays with a coordinator, as before.
 import type { Bilingual } from '../model.js';
 import type { Classification } from './classify.js';
-import type { EvidenceKind, UnitMatch } from './match.js';
+import { REGISTERED_SENDER, type UnitMatch } from './match.js';
 import { fold, wholeWords } from './text.js';
 
 const b = wholeWords;
-
-/** Evidence that the sender is the one the register names for the unit. */
-const REGISTERED_SENDER: readonly EvidenceKind[] = [
-  'sender-manager-address',
-  'sender-unit-address',
-];
 
 /** This year's participation, the thing the award's mailbox keeps (folded). */
 const THIS_YEARS_PART = b(

@@ -31,6 +31,12 @@ export type EvidenceKind =
   | 'name-in-document'
   | 'manager-name';
 
+/** Evidence that the sender is the address the register holds for the unit: its manager or its mailbox. */
+export const REGISTERED_SENDER: readonly EvidenceKind[] = [
+  'sender-manager-address',
+  'sender-unit-address',
+];
+
 export interface MatchEvidence {
   kind: EvidenceKind;
   score: number;
