@@ -1,0 +1,37 @@
+// The intake on the fifteenth blind set (test/fixtures/mails/blind-15.ts: a 2027 award cycle of the
+// shared mailbox in many writers' own words, written by engineer W15 on 8 December 2026 from the
+// seeds, the configured 2027 cycle and the label rules, without reading the classifier's rules or the
+// earlier sets' mails, and kept from engineer A16 while A16 tuned on the fourteenth). Unlike the
+// earlier writers, W15 was given no share of any label to aim for (the earlier briefs asked for about
+// a tenth labelled triage): the set's composition is the writer's judgement of a real cycle's mail.
+// First measured on acbb972; judged as the other measured sets are (./judge.ts, with a second reader
+// trained without this set).
+import { describeMeasuredSet } from './measured-set.js';
+
+/**
+ * Share of the set decided automatically and rightly, first measured on acbb972 (the set sealed
+ * until then, the reader trained without it): 119/139 (85.6 %; 119/128 = 93.0 % of the mails not
+ * labelled triage), 2 wrong automatic actions, one of them counted as changing a participation (a
+ * protocol whose unit is in no register, so no participation was found to change). Nothing was
+ * aligned or relabelled. The set's 11 mails labelled triage cap the share at 128/139 (92.1 %).
+ */
+const AUTO_RIGHT_FLOOR = 0.85;
+
+/**
+ * Mails the intake acted on alone and wrongly when first measured (acbb972), kept visible here
+ * (their labels are not changed) so that the test fails on any NEW wrong action:
+ * - b15-triage-10: a foundation board's protocol extract for a unit not in the register, filed as a
+ *   protocol with no unit found (right: triage, a coordinator adds or identifies the unit);
+ * - b15-other-05: a parent's misdirected comment on a preschool's meals, filed as a question
+ *   (right: other).
+ */
+const KNOWN_WRONG: string[] = ['b15-triage-10', 'b15-other-05'];
+
+describeMeasuredSet({
+  name: 'blind-15',
+  title: 'the fifteenth blind set (a 2027 award cycle, many writers, no label quota)',
+  idPrefix: 'b15',
+  minMails: 135,
+  floor: AUTO_RIGHT_FLOOR,
+  knownWrong: KNOWN_WRONG,
+});
