@@ -212,6 +212,38 @@ describe('a fault report about the building', () => {
   });
 });
 
+describe('a fault report about a park, a playground or a street', () => {
+  it('is other, decided alone: the city’s park or street office handles it', () => {
+    for (const [subject, body] of [
+      [
+        'Lekplatsen vid Vårbergstoppen',
+        'Hej. Klätterställningen har en lös bräda sedan påsk och barnen klättrar ändå. Vart vänder jag mig? /Jonas',
+      ],
+      ['Trasig gunga', 'Hej! En av gungorna i parken bakom skolan hänger på sned. Vem lagar den?'],
+      [
+        'Playground',
+        'Hi, the swings in the park on our street have been broken for weeks. Who should I tell?',
+      ],
+      ['Klotter', 'Någon har sprejat klotter på parkbänken vid dammen. Vem ska man kontakta?'],
+    ] as const) {
+      const c = classifyMail(mail({ subject, body }));
+      expect(c.kind, subject).toBe('other');
+      expect(decide(c), subject).toBe('auto');
+      expect(misdirectedTopic({ subject, body })?.en, subject).toBe(
+        'a park, playground or street (an outdoor fault report)',
+      );
+    }
+  });
+
+  it('stays a question when the award is in it (a unit whose entry tells of its playground)', () => {
+    const subject = 'Bilder i bidraget';
+    const body =
+      'Hej! Får vi ha med bilder på vår nya lekplats och gungorna i bidraget, eller räknas de mot sidorna?';
+    expect(misdirectedTopic({ subject, body })).toBeUndefined();
+    expect(classifyMail(mail({ subject, body })).kind).not.toBe('other');
+  });
+});
+
 describe('a mail with no sign of any matter that offers services', () => {
   it('a search-engine seller with no question is other, decided alone', () => {
     const c = classifyMail(

@@ -75,6 +75,16 @@ const ELSEWHERE: readonly { re: RegExp; sv: string; en: string }[] = [
     en: 'the building or premises (a fault report)',
   },
   {
+    // The city's parks and outdoor places: a broken swing on a playground, a park bench, graffiti,
+    // a fallen tree (the traffic office's or the district's park unit's matter, reported through the
+    // city's fault service). A resident writes here by mistake; the award has no playgrounds.
+    re: b(
+      'lekplats\\w*|lekpark\\w*|gunga|gungan|gungor|gungorna|gungstall\\w*|klatterstall\\w*|lekstall\\w*|sandlad\\w*|rutschkan\\w*|lekredskap\\w*|parkbank\\w*|klotter|nedskrap\\w*|potthal\\w*|(trad|gren) (har )?(fallit|blast omkull)|playground\\w*|swings|swing set\\w*|park bench\\w*|graffiti|pothole\\w*',
+    ),
+    sv: 'en park, lekplats eller gata (felanmälan utomhus)',
+    en: 'a park, playground or street (an outdoor fault report)',
+  },
+  {
     // The city's staff survey and its reminders ("Har du svarat på medarbetarenkäten?"): HR's, sent to
     // every mailbox; its question is asked of each employee, not of the award.
     re: b(
