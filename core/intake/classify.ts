@@ -21,7 +21,7 @@ import {
   deliveryReceipt,
   readReceipt,
 } from './automatic-notices.js';
-import { everydayNotice } from './everyday-notices.js';
+import { asksOnlyWhereToTurn, everydayNotice } from './everyday-notices.js';
 import { asksForException } from './exception-request.js';
 import { misdirectedTopic } from './misdirected.js';
 import { nonDeliveryReport, type NonDeliveryReport } from './non-delivery.js';
@@ -1739,7 +1739,7 @@ export function classifyMail(facts: MailFacts): Classification {
   // words in it are the meeting's title, so they weigh nothing. Not when the sender also asks
   // something: a person asking about a recording gets an answer.
   const notice =
-    questionCount === 0
+    questionCount === 0 || asksOnlyWhereToTurn(parts.own)
       ? everydayNotice({
           subject: subject.clean,
           own: parts.own,

@@ -4,6 +4,7 @@
 // address that takes no answer, with nothing of the award, is a bulk mail's: other too.
 import { describe, expect, it } from 'vitest';
 import { classifyMail, decide } from './classify.js';
+import { asksOnlyWhereToTurn } from './everyday-notices.js';
 import type { MailFacts } from './facts.js';
 
 function mail(partial: Partial<MailFacts>): MailFacts {
@@ -190,5 +191,36 @@ describe('a question from an address that takes no answer', () => {
     );
     expect(c.signals.fired.map((s) => s.rule)).not.toContain('sender-noreply-unrelated');
     expect(c.kind).not.toBe('other');
+  });
+});
+
+describe('a notice whose only question points onward ("Frågor? Kontakta …")', () => {
+  it('an IT operations notice with a contact line is other, decided alone', () => {
+    for (const [subject, body] of [
+      [
+        'Driftinformation: nätverket på Hantverkargatan',
+        'Tisdag 8 juni kl. 06–07 byts nätverksutrustning. Uppkopplingen kan brytas kort.\n\nFrågor? Kontakta IT-supporten på 08-508 100 00.',
+      ],
+      [
+        'Planned maintenance of the calendar service',
+        'On Sunday the calendar service is down for planned maintenance from 6 to 9.\n\nQuestions? Contact the service desk.',
+      ],
+    ] as const) {
+      expect(asksOnlyWhereToTurn(body), subject).toBe(true);
+      const c = classifyMail(mail({ subject, body }));
+      expect(c.kind, subject).toBe('other');
+      expect(decide(c), subject).toBe('auto');
+    }
+  });
+
+  it('a real question beside the notice is not a contact line', () => {
+    const body =
+      'Hej! Vi fick driftinformationen om planerat underhåll på lördag. Kommer mejl som skickas till er då fram ändå?\n/Ola';
+    expect(asksOnlyWhereToTurn(body)).toBe(false);
+    expect(asksOnlyWhereToTurn('Har ni frågor om bidraget? Ring mig.')).toBe(false);
+    const c = classifyMail(
+      mail({ subject: 'Underhållet', body, from: { address: 'ola.strand@stockholm.example' } }),
+    );
+    expect(c.signals.fired.map((s) => s.rule)).not.toContain('everyday-notice');
   });
 });

@@ -4,6 +4,7 @@
 // through its link (or needing no registration at all), and a meeting platform's notice about a
 // meeting held (Teams: "the recording is ready"). The platform's notice names the info meeting, but
 // only as the meeting's title: nothing is registered, sent or asked. Both are 'other', filed alone.
+// A notice's "Frågor? Kontakta Servicedesk" points onward and asks nothing of us.
 // Not an invoice: someone must pay or forward it, so it stays with a coordinator (held-out
 // ho-other-04).
 import { fold, wholeWords } from './text.js';
@@ -41,6 +42,9 @@ const REGISTER_ELSEWHERE = b(
   'ingen (anmalan|foranmalan) (behovs|kravs)|(du )?behover inte anmala (dig|er)|no (registration|sign ?up) (is )?(needed|required)|' +
     'anmal (dig|er) (via|pa|i) (lanken|lank|intranatet|formularet|webben|hemsidan|webbplatsen)|anmalan (gors |sker )?(via|pa|i) (lanken|lank|intranatet|formularet|webben|hemsidan|webbplatsen)|anmalan via lanken|register (via|at|using|through) (the )?(link|form|intranet|website)',
 );
+/** Where to turn with questions ("Frågor? Kontakta Servicedesk"): a pointer onward, not a question to us. */
+const WHERE_TO_TURN =
+  /^(har (du|ni) (nagra )?)?(fragor|questions|any questions)\s*$|^(fragor|questions) (kontakta|ring|mejla|vand (dig|er) till|contact|call|email)\b/;
 /** The award and its own events: an invitation naming them is ours, read as any mail about it. */
 const AWARD_OR_ITS_EVENTS = b(
   '\\w*utmarkelse\\w*|kvalitetspris\\w*|quality award|award|prisutdelning\\w*|inf\\w{0,10}?(mote|motet|moten|traff|traffen)|informationsmote\\w*|bidrag\\w*|examinator\\w*|platsbesok\\w*|aterforing\\w*|jury\\w*',
@@ -99,4 +103,17 @@ export function everydayNotice(mail: {
       evidence: platform[0],
     };
   return undefined;
+}
+
+/**
+ * Whether every question in the sender's own text only points onward ("Frågor? Kontakta
+ * Servicedesk, 08-…", "Questions? Contact the IT desk"): a notice's contact line, not a question to us.
+ */
+export function asksOnlyWhereToTurn(own: string): boolean {
+  const asked = own.split(/(?<=\?)/).filter((part) => part.includes('?'));
+  if (asked.length === 0) return false;
+  return asked.every((part) => {
+    const last = part.split(/(?<=[.!:\n])\s*/).pop() ?? '';
+    return WHERE_TO_TURN.test(fold(last));
+  });
 }
