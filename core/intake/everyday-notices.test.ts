@@ -224,3 +224,28 @@ describe('a notice whose only question points onward ("Frågor? Kontakta …")',
     expect(c.signals.fired.map((s) => s.rule)).not.toContain('everyday-notice');
   });
 });
+
+describe("another event's invitation registered for by a day on another site", () => {
+  it('is other, decided alone', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Lunchföreläsning: stresshantering i vardagen',
+        body: 'Hej alla på miljöförvaltningen!\n\nVälkomna till lunchföreläsning den 14 oktober kl. 12.00 i hörsalen.\n\nAnmälan senast 7 oktober via medarbetarportalen.\n\nPersonalenheten',
+        from: { address: 'personal.mf@stockholm.example', name: 'Personalenheten' },
+      }),
+    );
+    expect(c.kind).toBe('other');
+    expect(decide(c)).toBe('auto');
+  });
+
+  it('is not an invitation registered for by mail by a day', () => {
+    const c = classifyMail(
+      mail({
+        subject: 'Lunchföreläsning: stresshantering i vardagen',
+        body: 'Välkomna till lunchföreläsning den 14 oktober kl. 12.00 i hörsalen. Anmälan senast 7 oktober till lena.ahl@stockholm.example.',
+        from: { address: 'personal.mf@stockholm.example', name: 'Personalenheten' },
+      }),
+    );
+    expect(c.signals.fired.map((s) => s.rule)).not.toContain('everyday-notice');
+  });
+});

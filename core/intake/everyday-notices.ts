@@ -4,7 +4,8 @@
 // through its link (or needing no registration at all), and a meeting platform's notice about a
 // meeting held (Teams: "the recording is ready"). The platform's notice names the info meeting, but
 // only as the meeting's title: nothing is registered, sent or asked. Both are 'other', filed alone.
-// A notice's "Frågor? Kontakta Servicedesk" points onward and asks nothing of us.
+// A notice's "Frågor? Kontakta Servicedesk" points onward and asks nothing of us; another event's
+// registration "senast 1 april via personalwebben" is taken on that site.
 // Not an invoice: someone must pay or forward it, so it stays with a coordinator (held-out
 // ho-other-04).
 import { fold, wholeWords } from './text.js';
@@ -40,7 +41,9 @@ const INVITES = b(
  */
 const REGISTER_ELSEWHERE = b(
   'ingen (anmalan|foranmalan) (behovs|kravs)|(du )?behover inte anmala (dig|er)|no (registration|sign ?up) (is )?(needed|required)|' +
-    'anmal (dig|er) (via|pa|i) (lanken|lank|intranatet|formularet|webben|hemsidan|webbplatsen)|anmalan (gors |sker )?(via|pa|i) (lanken|lank|intranatet|formularet|webben|hemsidan|webbplatsen)|anmalan via lanken|register (via|at|using|through) (the )?(link|form|intranet|website)',
+    'anmal (dig|er) (via|pa|i) (lanken|lank|intranatet|formularet|webben|hemsidan|webbplatsen)|anmalan (gors |sker )?(via|pa|i) (lanken|lank|intranatet|formularet|webben|hemsidan|webbplatsen)|anmalan via lanken|register (via|at|using|through) (the )?(link|form|intranet|website)|' +
+    // …or by a day, on another of the city's sites ("Anmälan senast 1 april via personalwebben").
+    'anmal(an|(dig|er))( gors| sker)? senast( \\w+){1,3}? (via|pa|i) (lanken|lank|intranatet|formularet|webben|hemsidan|webbplatsen|\\w+webben|\\w+portalen)|register by( \\w+){1,3}? (via|at|using|through) (the )?(link|form|intranet|website)',
 );
 /** Where to turn with questions ("Frågor? Kontakta Servicedesk"): a pointer onward, not a question to us. */
 const WHERE_TO_TURN =
