@@ -249,3 +249,49 @@ describe("another event's invitation registered for by a day on another site", (
     expect(c.signals.fired.map((s) => s.rule)).not.toContain('everyday-notice');
   });
 });
+
+describe("another meeting's invitation that asks for no registration", () => {
+  it('is other, decided alone: it only tells where to be', () => {
+    for (const [subject, body] of [
+      [
+        'Möte: verksamhetsplan 2028',
+        'Hej alla,\n\nVälkomna till genomgång av verksamhetsplanen den 12 maj kl 10 i stora konferensrummet.\n\n/Per, ekonomiavdelningen',
+      ],
+      [
+        'Team meeting',
+        'Hi all, you are invited to the quarterly review on 3 June at 2 pm in room 4.\nAnna',
+      ],
+    ] as const) {
+      const c = classifyMail(
+        mail({ subject, body, from: { address: 'per.lind@stockholm.example', name: 'Per Lind' } }),
+      );
+      expect(c.kind, subject).toBe('other');
+      expect(decide(c), subject).toBe('auto');
+    }
+  });
+
+  it('is not an invitation asking for an answer, one with no hour, nor our own meeting', () => {
+    for (const [subject, body] of [
+      [
+        'Möte: verksamhetsplan 2028',
+        'Välkomna till genomgång av verksamhetsplanen den 12 maj kl 10 i stora konferensrummet. OSA senast 5 maj.',
+      ],
+      [
+        'Ny förskolechef',
+        'Hej! Välkommen till Förskolan Ekorren, jag är ny förskolechef från den 1 mars.',
+      ],
+      [
+        'Inbjudan',
+        'Välkomna till informationsmötet om kvalitetsutmärkelsen den 2 mars kl 14 på Teams.',
+      ],
+    ] as const) {
+      const c = classifyMail(
+        mail({ subject, body, from: { address: 'per.lind@stockholm.example', name: 'Per Lind' } }),
+      );
+      expect(
+        c.signals.fired.map((s) => s.rule),
+        subject,
+      ).not.toContain('everyday-notice');
+    }
+  });
+});

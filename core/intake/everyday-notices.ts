@@ -5,7 +5,8 @@
 // meeting held (Teams: "the recording is ready"). The platform's notice names the info meeting, but
 // only as the meeting's title: nothing is registered, sent or asked. Both are 'other', filed alone.
 // A notice's "Frågor? Kontakta Servicedesk" points onward and asks nothing of us; another event's
-// registration "senast 1 april via personalwebben" is taken on that site.
+// registration "senast 1 april via personalwebben" is taken on that site; and an invitation to another
+// meeting at an hour that asks for no registration or answer at all only tells where to be.
 // Not an invoice: someone must pay or forward it, so it stays with a coordinator (held-out
 // ho-other-04).
 import { fold, wholeWords } from './text.js';
@@ -45,6 +46,15 @@ const REGISTER_ELSEWHERE = b(
     // …or by a day, on another of the city's sites ("Anmälan senast 1 april via personalwebben").
     'anmal(an|(dig|er))( gors| sker)? senast( \\w+){1,3}? (via|pa|i) (lanken|lank|intranatet|formularet|webben|hemsidan|webbplatsen|\\w+webben|\\w+portalen)|register by( \\w+){1,3}? (via|at|using|through) (the )?(link|form|intranet|website)',
 );
+/**
+ * Any word of registering or answering: an invitation with none of them ("Välkomna till genomgång av
+ * tertialrapporten den 6 maj i Gröna salen") only tells where to be.
+ */
+const ANY_REGISTRATION = b(
+  '\\w*anmal\\w*|osa|o s a|svara\\w*|tacka (ja|nej)|sign\\w* up|register\\w*|rsvp|reply|respond\\w*|let (us|me) know',
+);
+/** The hour the meeting begins ("kl 13", "klockan 9", "at 10 am"): a meeting, not a notice of a change. */
+const MEETING_HOUR = b('kl \\d{1,2}|klockan \\d{1,2}|at \\d{1,2}( ?(am|pm))?|\\d{1,2} ?(am|pm)');
 /** Where to turn with questions ("Frågor? Kontakta Servicedesk"): a pointer onward, not a question to us. */
 const WHERE_TO_TURN =
   /^(har (du|ni) (nagra )?)?(fragor|questions|any questions)\s*$|^(fragor|questions) (kontakta|ring|mejla|vand (dig|er) till|contact|call|email)\b/;
@@ -96,6 +106,20 @@ export function everydayNotice(mail: {
     return {
       sv: 'en inbjudan till ett annat evenemang, med anmälan via länk',
       en: "another event's invitation, registered for through a link",
+      evidence: invites[0],
+    };
+  // An invitation to another's meeting or event that asks no registration or answer at all (a
+  // department's review meeting, a seminar): it tells where to be, nothing for the award.
+  if (
+    invites &&
+    MEETING_HOUR.test(text) &&
+    !ANY_REGISTRATION.test(text) &&
+    !AWARD_OR_ITS_EVENTS.test(text) &&
+    mail.documentNames.length === 0
+  )
+    return {
+      sv: 'en inbjudan till ett annat möte, utan anmälan',
+      en: "another meeting's invitation, asking for no registration",
       evidence: invites[0],
     };
   const platform = mail.bulkSender ? MEETING_PLATFORM.exec(text) : null;
