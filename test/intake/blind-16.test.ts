@@ -1,0 +1,34 @@
+// The intake on the sixteenth blind set (test/fixtures/mails/blind-16.ts: a 2027 award cycle of the
+// shared mailbox in many writers' own words, written by engineer W16 on 8 December 2026 from the
+// seeds, the configured 2027 cycle and the label rules, without reading the classifier's rules or the
+// earlier sets' mails, and kept sealed while engineer A16 tuned on the thirteenth and fourteenth).
+// Like W15, W16 was given no share of any label to aim for: the set's composition is the writer's
+// judgement of a real cycle's mail. First measured on f80530f (A16's rules merged); judged as the
+// other measured sets are (./judge.ts, with a second reader trained without this set).
+import { describeMeasuredSet } from './measured-set.js';
+
+/**
+ * Share of the set decided automatically and rightly, first measured on f80530f (the set sealed
+ * until then, the reader trained without it): 119/139 (85.6 %; 119/127 = 93.7 % of the mails not
+ * labelled triage), 1 wrong automatic action, counted as changing a participation (a protocol whose
+ * unit is in no register, so no participation was found to change). Nothing was aligned or
+ * relabelled. The set's 12 mails labelled triage cap the share at 127/139 (91.4 %).
+ */
+const AUTO_RIGHT_FLOOR = 0.85;
+
+/**
+ * Mails the intake acted on alone and wrongly when first measured (f80530f), kept visible here
+ * (their labels are not changed) so that the test fails on any NEW wrong action:
+ * - b16-triage-12: a board's protocol extract for a unit not in the register, filed as a protocol
+ *   with no unit found (right: triage, a coordinator adds or identifies the unit).
+ */
+const KNOWN_WRONG: string[] = ['b16-triage-12'];
+
+describeMeasuredSet({
+  name: 'blind-16',
+  title: 'the sixteenth blind set (a 2027 award cycle, many writers, no label quota)',
+  idPrefix: 'b16',
+  minMails: 135,
+  floor: AUTO_RIGHT_FLOOR,
+  knownWrong: KNOWN_WRONG,
+});
