@@ -244,6 +244,69 @@ describe('a fault report about a park, a playground or a street', () => {
   });
 });
 
+describe("a parent's view on their child's preschool or school", () => {
+  it('is other, decided alone: the school or the district takes it, not the award', () => {
+    for (const [subject, body] of [
+      [
+        'Skolmaten',
+        'Hej, skolmaten på Västertorpsskolan har blivit sämre hela terminen. Vart skickar jag mina synpunkter? /Lina',
+      ],
+      [
+        'Lunchen',
+        'Hej! Lunchen på förskolan är ofta kall när barnen äter. Kan någon titta på det? Mvh Karim',
+      ],
+      [
+        'Läraren',
+        'Min sons lärare skäller på barnen inför hela klassen. Vem ska jag prata med om det?',
+      ],
+      [
+        'Teacher',
+        "Hello, I am unhappy with how my daughter's teacher handles bullying in her class. Whom do I contact?",
+      ],
+    ] as const) {
+      const c = classifyMail(mail({ subject, body }));
+      expect(c.kind, subject).toBe('other');
+      expect(decide(c), subject).toBe('auto');
+      expect(misdirectedTopic({ subject, body })?.en, subject).toBe(
+        "a child's preschool or school (the meals, the teachers)",
+      );
+    }
+  });
+
+  it('stays a question when the award is in it (a unit whose entry tells of its meals)', () => {
+    for (const [subject, body] of [
+      [
+        'Måltiderna i bidraget',
+        'Hej! Vi vill beskriva hur barnen planerar maten på förskolan tillsammans med kocken. Passar det under frågeområde 3 i bidraget?',
+      ],
+      [
+        'Nominering',
+        'Jag vill nominera min dotters förskola till kvalitetsutmärkelsen, pedagogerna är fantastiska. Hur gör man?',
+      ],
+    ] as const) {
+      expect(misdirectedTopic({ subject, body }), subject).toBeUndefined();
+      expect(classifyMail(mail({ subject, body })).kind, subject).not.toBe('other');
+    }
+  });
+
+  it('is not a complaint about an adult’s care, which a coordinator passes on', () => {
+    const subject = 'Klagomål hemtjänsten';
+    const body =
+      'Min mamma har hemtjänst och de kommer aldrig på utsatt tid. Vem ska jag vända mig till?';
+    expect(misdirectedTopic({ subject, body })).toBeUndefined();
+  });
+
+  it('is not a unit writing about its own pupils’ lunch with no question of a parent', () => {
+    // "our pupils" is no one's child: a school writing of its own kitchen is not a parent's view.
+    expect(
+      misdirectedTopic({
+        subject: 'Köket',
+        body: 'Vi har byggt om köket och eleverna äter nu i den nya matsalen.',
+      }),
+    ).toBeUndefined();
+  });
+});
+
 describe('a mail with no sign of any matter that offers services', () => {
   it('a search-engine seller with no question is other, decided alone', () => {
     const c = classifyMail(

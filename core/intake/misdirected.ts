@@ -85,6 +85,20 @@ const ELSEWHERE: readonly { re: RegExp; sv: string; en: string }[] = [
     en: 'a park, playground or street (an outdoor fault report)',
   },
   {
+    // A parent's view on their child's preschool or school: the meals, a teacher, how the child is
+    // treated ("synpunkter på maten på min dotters förskola", "my son's teacher"). The school's head
+    // or the district's complaints service takes it; the award judges no one's lunch. Said by the
+    // thing viewed (the school's meals, the child's own school or teacher), not by a complaint word
+    // alone: a unit's unhappy word about its assessment names the award and never gets here. Care of
+    // an adult (a parent's home care) is not in it: a complaint about someone's care carries their
+    // welfare and personal data, and is for a coordinator to pass on (b3-triage-09, b12-triage-14).
+    re: b(
+      '(skol|forskole|fritids)mat(en)?|skollunch\\w*|(maten|lunchen|lunchema\\w*|matsedel\\w*|maltid\\w*|mellanmal\\w*|portioner\\w*) (pa|i|for) (\\w+ ){0,3}(forskola|forskolan|skola|skolan|fritids|fritidshemmet|avdelningen)|(min|mitt|mina|var|vart|vara) (sons?|dotters?|barns?|barnens|flickas?|pojkes?|grabbs?|tjejs?|killes?) (forskola|forskolan|skola|skolan|klass|klasslarare|larare|forskollarare|pedagog\\w*|mentor|fritids|avdelning)|school (meals?|lunch(es)?|food|dinners?)|(my|our) (son|daughter|child|children|kid|kids)( s)? (school|preschool|nursery|teacher|class)',
+    ),
+    sv: 'ett barns förskola eller skola (maten, lärarna)',
+    en: "a child's preschool or school (the meals, the teachers)",
+  },
+  {
     // The city's staff survey and its reminders ("Har du svarat på medarbetarenkäten?"): HR's, sent to
     // every mailbox; its question is asked of each employee, not of the award.
     re: b(

@@ -14,18 +14,20 @@ import { describeMeasuredSet } from './measured-set.js';
  * labelled triage), 2 wrong automatic actions, one of them counted as changing a participation (a
  * protocol whose unit is in no register, so no participation was found to change). Nothing was
  * aligned or relabelled. The set's 11 mails labelled triage cap the share at 128/139 (92.1 %).
+ * A18: 120/139 (86.3 %), 1 wrong, after a parent's view on a child's preschool or school (its meals,
+ * its teachers) was taken as sent here by mistake (b15-other-05).
  */
-const AUTO_RIGHT_FLOOR = 0.85;
+const AUTO_RIGHT_FLOOR = 0.86;
 
 /**
  * Mails the intake acted on alone and wrongly when first measured (acbb972), kept visible here
  * (their labels are not changed) so that the test fails on any NEW wrong action:
  * - b15-triage-10: a foundation board's protocol extract for a unit not in the register, filed as a
- *   protocol with no unit found (right: triage, a coordinator adds or identifies the unit);
- * - b15-other-05: a parent's misdirected comment on a preschool's meals, filed as a question
- *   (right: other).
+ *   protocol with no unit found (right: triage, a coordinator adds or identifies the unit).
+ * (b15-other-05, a parent's misdirected comment on a preschool's meals once filed as a question, is
+ * other since A18's rule on a parent's view on a child's school: core/intake/misdirected.ts.)
  */
-const KNOWN_WRONG: string[] = ['b15-triage-10', 'b15-other-05'];
+const KNOWN_WRONG: string[] = ['b15-triage-10'];
 
 describeMeasuredSet({
   name: 'blind-15',
