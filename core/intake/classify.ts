@@ -23,6 +23,7 @@ import {
 } from './automatic-notices.js';
 import { asksOnlyWhereToTurn, everydayNotice } from './everyday-notices.js';
 import { asksForException } from './exception-request.js';
+import { mergerStillAhead } from './merger-ahead.js';
 import { misdirectedTopic } from './misdirected.js';
 import { nonDeliveryReport, type NonDeliveryReport } from './non-delivery.js';
 import {
@@ -2008,10 +2009,11 @@ export function classifyMail(facts: MailFacts): Classification {
   // Asking what becomes of the registration or the entry after a merger ("gäller anmälan för den
   // nya enheten?") is the same matter: which unit the participation belongs to is the register's to
   // settle first, so a coordinator reads it rather than it standing as the old unit's question.
+  // A withdrawal whose merger is still to come gives it as its reason (core/intake/merger-ahead.ts).
   if (
     merged &&
     (kind === 'pre-registration' ||
-      kind === 'withdrawal' ||
+      (kind === 'withdrawal' && !mergerStillAhead(ownWords)) ||
       kind === 'submission' ||
       kind === 'info-meeting-signup' ||
       (kind === 'question' && PARTICIPATION_TOPIC.test(ownWords)))
