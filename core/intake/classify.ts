@@ -849,6 +849,8 @@ function sentences(text: string, allQuestions = false, meetingThread = false): S
 
 const AUTO_SUBJECT =
   /^(automatiskt svar|autosvar|automatic reply|auto ?reply|autoreply|out of (the )?office|fr[aå]nvaro(meddelande)?|franvaro|fr[aå]nvarande|ledig|semester|(semester|franvaro|fr[aå]nvaro|ledighets)svar|abwesenheit|r[eé]ponse automatique|absence)\b/i;
+/** An away prefix put before the subject answered ("Frånvaro: …", "Automatic reply: …"). */
+const AWAY_PREFIX = new RegExp(`${AUTO_SUBJECT.source}\\s*:\\s*\\S`, 'i');
 const AUTO_BODY = b(
   'ar (ledig|pa semester|franvarande|tjanstledig|sjukskriven|foraldraledig|borta)|tillbaka (den|pa|igen)|atervander|har begransad tillgang|lases inte|laser inte (min|mina|min egen) (e ?post|mejl|mail|inkorg)|out of (the )?office|i am (away|on leave|on vacation|out)|will be back|return(ing)? on|limited access to (my )?e ?mail|will not be read',
 );
@@ -924,7 +926,10 @@ export function classifyMail(facts: MailFacts): Classification {
 
   const language = detectLanguage(`${subject.clean}\n${parts.own}\n${parts.forwarded}`);
   // A reply's subject is the thread's topic (often our own receipt's subject), not what is said now.
-  const subjectWeight = subject.isReply ? 0.3 : 1;
+  // So is what follows an away prefix ("Frånvaro: Påminnelse: protokollsutdrag senast 30 juni",
+  // "Automatiskt svar: …"): a mail system that writes no away headers still puts the subject of the
+  // mail it answers there, so its words (a protocol, an entry) are ours, not the sender's.
+  const subjectWeight = subject.isReply || AWAY_PREFIX.test(subject.clean) ? 0.3 : 1;
   // A subject about an info meeting and not about registering gives the meeting as context.
   const foldedSubject = fold(subject.clean);
   const meetingSubject =

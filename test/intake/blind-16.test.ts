@@ -13,8 +13,10 @@ import { describeMeasuredSet } from './measured-set.js';
  * labelled triage), 1 wrong automatic action, counted as changing a participation (a protocol whose
  * unit is in no register, so no participation was found to change). Nothing was aligned or
  * relabelled. The set's 12 mails labelled triage cap the share at 127/139 (91.4 %).
+ * A18: 120/139 (86.3 %), 1 wrong, after the answered subject behind an away prefix ("Frånvaro:
+ * Påminnelse: protokollsutdrag …") was weighed as a reply's subject (b16-auto-reply-03).
  */
-const AUTO_RIGHT_FLOOR = 0.85;
+const AUTO_RIGHT_FLOOR = 0.86;
 
 /**
  * Mails the intake acted on alone and wrongly when first measured (f80530f), kept visible here
