@@ -25,6 +25,9 @@ import { describeMeasuredSet } from './measured-set.js';
  * On 7 December 2026 (later) the lead relabelled b4-pre-registration-15, b4-submission-15 `triage`: a pre-registration or entry
  * from a unit not in the register waits for a coordinator to add or identify the unit (the intake
  * acts only for a registered unit); their ids keep the writer's label and the figures stay.
+ * On 8 December 2026 the lead relabelled b4-board-protocol-04 `triage` by the same decision (the
+ * culture board's protocol for Kista bibliotek, a unit in no register; missed on 7 December, found
+ * by engineer A16).
  */
 const AUTO_RIGHT_FLOOR = 0.85;
 
@@ -46,8 +49,10 @@ const AUTO_RIGHT_FLOOR = 0.85;
  * Right since rules written for other sets (99227b5, 4ca6fd0; this set was not tuned against):
  * b4-triage-01 (a submission at 00:35 on 18 May goes to a coordinator as late) and b4-triage-05
  * (a cooperative of four staff registering "if allowed").
+ * Wrong since the lead's relabelling on 8 December 2026 (the rules then filed it rightly by its old
+ * label): b4-board-protocol-04, a protocol for a unit in no register, filed as a protocol.
  */
-const KNOWN_WRONG: string[] = [];
+const KNOWN_WRONG: string[] = ['b4-board-protocol-04'];
 
 describeMeasuredSet({
   name: 'blind-4',
@@ -56,5 +61,5 @@ describeMeasuredSet({
   minMails: 75,
   floor: AUTO_RIGHT_FLOOR,
   knownWrong: KNOWN_WRONG,
-  relabelled: ['b4-pre-registration-15', 'b4-submission-15'],
+  relabelled: ['b4-pre-registration-15', 'b4-submission-15', 'b4-board-protocol-04'],
 });

@@ -15,6 +15,9 @@ import { describeMeasuredSet } from './measured-set.js';
  * On 7 December 2026 (later) the lead relabelled b6-pre-registration-09 `triage`: a pre-registration or entry
  * from a unit not in the register waits for a coordinator to add or identify the unit (the intake
  * acts only for a registered unit); their ids keep the writer's label and the figures stay.
+ * On 8 December 2026 the lead relabelled b6-question-10 `triage` by the decision on exceptions: a
+ * board asking to send its protocol after the 30 June deadline asks for more time (blind-10's and
+ * blind-13's writers label the same request triage; found by engineer A16).
  */
 const AUTO_RIGHT_FLOOR = 0.86;
 
@@ -62,8 +65,10 @@ const AUTO_RIGHT_FLOOR = 0.86;
  * then kept for a coordinator only a sending that says its file is attached when none is
  * ("bifogar härmed vårt bidrag", "se bifogad fil": lost on the way, as blind-5 and blind-7 label
  * it), so "här kommer … bidrag" alone is the submission: 95/111 (85.6 %; 95/98 = 96.9 %).
+ * Wrong since the lead's relabelling on 8 December 2026 (the rules then filed it rightly by its old
+ * label): b6-question-10, a board asking to send its protocol after the deadline, filed as a question.
  */
-const KNOWN_WRONG: string[] = [];
+const KNOWN_WRONG: string[] = ['b6-question-10'];
 
 describeMeasuredSet({
   name: 'blind-6',
@@ -72,5 +77,11 @@ describeMeasuredSet({
   minMails: 100,
   floor: AUTO_RIGHT_FLOOR,
   knownWrong: KNOWN_WRONG,
-  relabelled: ['b6-pre-registration-09', 'b6-question-08', 'b6-triage-05', 'b6-triage-09'],
+  relabelled: [
+    'b6-pre-registration-09',
+    'b6-question-08',
+    'b6-triage-05',
+    'b6-triage-09',
+    'b6-question-10',
+  ],
 });
