@@ -864,6 +864,13 @@ const ANSWERS_LATER = b(
 // Swedish puts the verb before the subject after a fronted word ("Annars vet jag inte om …").
 const UNSURE =
   /\b(osaker\w*|osakra|tveksam\w*|(vet|vet (jag|vi)) (inte|ej) (an |annu )?om (vi|enheten|jag) (hinner|klarar|kan|orkar|kommer)|not sure (if|whether) we|unsure)\b/;
+/**
+ * Considering joining said with a registration half made: unsure yet, depending on something, counted
+ * in provisionally ("vi är inte säkra än", "det beror på", "räkna med oss preliminärt").
+ */
+const HALF_REGISTERING = b(
+  '(inte|ej) (helt )?(saker|sakra)( an| annu)?|osaker\\w*|osakra|vet (inte|ej)|inte bestamt|beror pa|preliminar\\w*|rakna med oss|not (yet )?sure|unsure|undecided|depends on|provisional\\w*|count us in',
+);
 /** What a unit may be unsure about managing: taking part, the submission, its deadline. */
 const UNSURE_ABOUT_TAKING_PART =
   /\b(bidrag\w*|ansokan|delta|deltar|deltagande\w*|medverka\w*|vara med|hinn\w*|fullfolja|skriva klart|submission|application|entry|take part|taking part|participat\w*|make it|manage)\b/;
@@ -2097,7 +2104,17 @@ export function classifyMail(facts: MailFacts): Classification {
     sentences(parts.own).some((s) => UNSURE.test(s.text) && UNSURE_ABOUT_TAKING_PART.test(s.text))
   )
     considering = true;
-  if (consideringToJoin && kind !== 'info-meeting-signup') considering = true;
+  // Considering joining is the very reason to ask about the award (a question on the entry's content,
+  // asked with "?", beside "vi funderar på att anmäla oss"): a question, answered as one. Considering
+  // said with nothing asked ("vi funderar på om vi anmäler intresse"), or with a half-made
+  // registration (unsure yet, "det beror på", "räkna med oss preliminärt"), is a unit whose
+  // participation a coordinator follows up.
+  if (
+    consideringToJoin &&
+    kind !== 'info-meeting-signup' &&
+    (kind !== 'question' || !parts.own.includes('?') || HALF_REGISTERING.test(ownWords))
+  )
+    considering = true;
   if (considering && kind !== 'auto-reply') {
     doubt(0.6);
     fired.push({
