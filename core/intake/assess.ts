@@ -23,6 +23,7 @@ import { unitOfActingManager } from './acting-manager.js';
 import { ANSWER_WITHOUT_UNIT, answerNamesUnit, answerToWhichUnit } from './which-unit-answer.js';
 import { registeredManagerWithdrawal } from './manager-withdrawal.js';
 import { protocolWithdrawalReason } from './protocol-withdrawal.js';
+import { unregisteredProtocolUnitReason } from './unregistered-protocol-unit.js';
 import { readerFeatures, readMail, type ReaderModel } from './second-reader.js';
 import { SECOND_READER_MODEL } from './second-reader-model.js';
 import { withoutManagerReason } from './standing.js';
@@ -228,6 +229,10 @@ export function assessMail(
   if (withoutManager) triageReasons.push(withoutManager);
   const protocolWithdrawal = protocolWithdrawalReason(classification);
   if (protocolWithdrawal) triageReasons.push(protocolWithdrawal);
+  // A protocol whose mail names a unit in no register: a coordinator adds or identifies it first
+  // (core/intake/unregistered-protocol-unit.ts).
+  const unregistered = unregisteredProtocolUnitReason(classification, units);
+  if (unregistered) triageReasons.push(unregistered);
   return {
     classification,
     match,

@@ -572,12 +572,20 @@ describe('board protocols', () => {
     ]);
   });
 
-  it('a line naming no known unit and an unreadable file: told to coordinators, "Behöver åtgärd"', () => {
-    const plan = planFor({
-      units: [],
-      unmatchedLines: ['Okänd skola'],
-      unreadable: [{ fileName: 'protokoll.pdf', reason: 'password-protected' }],
-    });
+  it('a line naming no known unit and an unreadable file: once a coordinator files it, told, "Behöver åtgärd"', () => {
+    const plan = act(
+      planMail(
+        input(assessed('board-protocol'), {
+          facts: { sentAt: '2026-06-20T10:00:00+02:00' },
+          decision: decision('board-protocol'),
+          protocol: {
+            units: [],
+            unmatchedLines: ['Okänd skola'],
+            unreadable: [{ fileName: 'protokoll.pdf', reason: 'password-protected' }],
+          },
+        }),
+      ),
+    );
     expect(plan.steps).toEqual([]);
     const answer = planAnswer(plan, { transitions: [] });
     expect(answer.categories).toEqual(['Protokoll', 'Behöver åtgärd']);
@@ -586,6 +594,48 @@ describe('board protocols', () => {
       'Rader i protokollet som inte motsvarar någon känd enhet: Okänd skola',
       'Enheter i protokollet: inga',
     ]);
+  });
+
+  // A protocol read and naming no registered unit marks nothing: filed as done it would be missed.
+  const waiting = (protocol: MailPlanInput['protocol'], documentsReadable: boolean) =>
+    planMail(
+      input(assessed('board-protocol'), {
+        facts: { sentAt: '2026-06-20T10:00:00+02:00' },
+        documentsReadable,
+        ...(protocol ? { protocol } : {}),
+      }),
+    );
+
+  it('documents read but no registered unit in them: a coordinator reads which units, told why', () => {
+    const plan = waiting({ units: [], unmatchedLines: ['Kista bibliotek'], unreadable: [] }, true);
+    expect(plan.status).toBe('triage');
+    if (plan.status !== 'triage') return;
+    expect(plan.filing.categories).toEqual(['Protokoll', 'Att granska']);
+    const [reason] = plan.details.triageReasons ?? [];
+    expect(reason?.sv).toBe(
+      'Ingen enhet i enhetsregistret hittades i protokollet (namn som inte motsvarar någon känd enhet: Kista bibliotek): en samordnare läser vilka enheter det gäller och lägger till eller identifierar dem',
+    );
+    expect(reason?.en).toContain('No unit of the unit register was found in the protocol');
+  });
+
+  it('no document could be read and none named: a coordinator too, naming the file', () => {
+    const plan = waiting(
+      { units: [], unmatchedLines: [], unreadable: [{ fileName: 'p.pdf', reason: 'corrupt' }] },
+      false,
+    );
+    expect(plan.status).toBe('triage');
+    if (plan.status !== 'triage') return;
+    expect(plan.details.triageReasons?.[0]?.sv).toContain('(kunde inte läsas: p.pdf)');
+  });
+
+  it('near misses: a registered unit found, or no document at all (a protocol said to follow), act as before', () => {
+    expect(
+      waiting({ units: listed.slice(0, 1), unmatchedLines: ['Okänd'], unreadable: [] }, true)
+        .status,
+    ).toBe('act');
+    expect(waiting({ units: [], unmatchedLines: [], unreadable: [] }, false).status).toBe('act');
+    // The judge's plan, with nothing read at all: no findings, no rule.
+    expect(waiting(undefined, true).status).toBe('act');
   });
 });
 

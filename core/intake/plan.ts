@@ -35,6 +35,7 @@ import {
 } from './which-meeting.js';
 import { lockedOutByWin, winnerLockoutReason } from './winner-lockout.js';
 import { laterCycleOfMail, laterCycleReason } from './later-cycle.js';
+import { noRegisteredUnitReason } from './unregistered-protocol-unit.js';
 
 /** A coordinator's decision on a triaged mail (kept in the mail's details until applied). */
 export interface MailDecision {
@@ -442,6 +443,20 @@ export function planMail(input: MailPlanInput): MailPlan {
     return {
       status: 'triage',
       details: { ...base, triageReasons: [laterCycleReason(cycle, laterYear)] },
+      filing: triageFiling,
+    };
+
+  // A protocol whose documents were read and name no registered unit marks nothing: a coordinator
+  // reads which units it is for (core/intake/unregistered-protocol-unit.ts). A coordinator's decision
+  // "Protokoll" files it anyway.
+  const noUnit =
+    !decision && kind === 'board-protocol' && input.protocol
+      ? noRegisteredUnitReason(input.protocol, input.documentsReadable)
+      : undefined;
+  if (noUnit)
+    return {
+      status: 'triage',
+      details: { ...base, year: cycle.year, triageReasons: [noUnit] },
       filing: triageFiling,
     };
 

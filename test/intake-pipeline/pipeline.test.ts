@@ -224,6 +224,40 @@ describe('board protocols, info meetings, the webhook handshake', () => {
     ]);
   });
 
+  it('leaves a protocol that names no registered unit to a coordinator, saying why', async () => {
+    // The mail names no unit (the judge's text rule cannot see it); the excerpt names one the
+    // register lacks. Filed as done it would read "Enheter i protokollet: inga" and be missed.
+    const pdf = await makePdf([
+      { text: 'Protokollsutdrag', style: 'Title' },
+      'Norrmalms stadsdelsnämnd',
+      'Protokoll fört vid sammanträde 2027-06-10',
+      { text: '§ 14 Deltagande i Stockholms stads kvalitetsutmärkelse 2027', style: 'Heading1' },
+      'Stadsdelsnämnden beslutar att anmäla följande enheter till Stockholms stads kvalitetsutmärkelse 2027:',
+      '• Fritidsgården Ljusglimten',
+      'Vid protokollet',
+      'Fia Sekreterare',
+    ]);
+    const subject = 'Protokollsutdrag § 14 – Norrmalms stadsdelsnämnd 2027-06-10';
+    await h.send(SECRETARY, {
+      subject,
+      text: 'Hej! Bifogat finns protokollsutdrag från nämndens sammanträde om deltagande i Kvalitetsutmärkelsen 2027.\n\nFia Sekreterare, nämndsekreterare',
+      attachments: [
+        {
+          name: 'Protokollsutdrag SDN Norrmalm § 14.pdf',
+          contentType: 'application/pdf',
+          bytes: pdf,
+        },
+      ],
+    });
+    await h.settle();
+    const waiting = await h.inShared(subject);
+    expect(waiting?.categories).toEqual(expect.arrayContaining(['Protokoll', 'Att granska']));
+    const item = (await h.intake.listTriage()).find((i) => i.messageId === waiting!.id);
+    expect(item?.triageReasons.map((r) => r.sv)).toContain(
+      'Ingen enhet i enhetsregistret hittades i protokollet (namn som inte motsvarar någon känd enhet: Fritidsgården Ljusglimten): en samordnare läser vilka enheter det gäller och lägger till eller identifierar dem',
+    );
+  });
+
   it('confirms an info-meeting signup with the meeting', async () => {
     await h.send(ERIK, {
       subject: 'Anmälan till informationsmöte',
