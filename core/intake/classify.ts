@@ -1943,8 +1943,8 @@ export function classifyMail(facts: MailFacts): Classification {
       rule: 'exception-request',
       kind,
       weight: 0,
-      sv: 'ber om ett undantag (mer tid för bidraget, en regel som inte ska gälla): en samordnare beslutar',
-      en: 'asks for an exception (more time for the entry, a rule waived): a coordinator decides',
+      sv: 'ber om ett undantag (mer tid för bidraget eller protokollet, en regel som inte ska gälla): en samordnare beslutar',
+      en: 'asks for an exception (more time for the entry or the protocol, a rule waived): a coordinator decides',
       evidence: exception,
     });
   }

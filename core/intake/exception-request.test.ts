@@ -111,3 +111,43 @@ describe('a request for an exception (more time, a rule waived)', () => {
     expect(decide(c)).toBe('auto');
   });
 });
+
+describe("a board's protocol asked to come after its deadline (30 June)", () => {
+  it.each([
+    [
+      'Protokollet',
+      'Hej! Kulturnämnden sammanträder inte i juni. Kan vi få skicka in protokollsutdraget efter nämndens möte den 2 september? /Karin, nämndsekreterare',
+    ],
+    [
+      'Nämndbeslut i augusti',
+      'Hej, vårt sista sammanträde före sommaren blev inställt och nästa är i augusti. Är det okej om utdraget kommer efter det? Karin',
+    ],
+    [
+      'Board minutes',
+      'Hi, our board does not meet until August. Could we send the minutes later? Best, Karin',
+    ],
+  ])('asks for more time, a coordinator decides: %s', (subject, body) => {
+    expect(asksForException(body), body).toBeDefined();
+    const c = classifyMail(mail(subject, body));
+    expect(decide(c), body).toBe('triage');
+    expect(c.reasons.join(' ')).toContain('ber om ett undantag');
+  });
+
+  it.each([
+    // When it is due, or what form will do: plain questions about the protocol.
+    ['Protokoll', 'Hej! När ska protokollsutdraget vara inne? /Karin'],
+    ['Protokoll', 'Hej! Räcker det med ett VD-beslut i stället för ett styrelseprotokoll? /Karin'],
+    // Sent in time, after a meeting before the deadline.
+    [
+      'Protokoll',
+      'Hej! Kan vi skicka protokollsutdraget efter sammanträdet den 15 juni, eller vill ni ha tjänsteutlåtandet innan? /Karin',
+    ],
+    // Telling that it comes in time, a later month named elsewhere.
+    [
+      'Protokoll',
+      'Hej! Protokollsutdraget kommer före 30 juni. Vi ses på prisutdelningen i november? /Karin',
+    ],
+  ])('near miss, no more time asked: %s', (_subject, body) => {
+    expect(asksForException(body), body).toBeUndefined();
+  });
+});

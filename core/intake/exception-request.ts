@@ -21,7 +21,7 @@ const MORE_TIME = b(
     'anstand\\w*|forlang\\w*|dispens\\w*|mer tid|extra tid|langre tid|ytterligare tid|extra (dag|dagar|vecka|veckor)',
     '(en|ett par|nagra|tva|tre) (dag|dagar|dagars|vecka|veckor|veckas) (till|extra|senare|efter|mer|langre)',
     // A day later than the entry's ("efter den 24 maj"), by month: any day from May on. A board's
-    // protocol asked for after its day stays a question: blind-6 labels it so, blind-10 triage.
+    // protocol asked for after its own day is the block below (LATE_PROTOCOL).
     'efter (den )?\\d{1,2}( e)? (maj|juni|juli|augusti)|efter (sista dag\\w*|deadline\\w*|inlamningsdag\\w*)|after (may|june|july) \\d{1,2}|after \\d{1,2} (may|june|july)',
     'i ?stallet for (den )?\\d{1,2}',
     '(skicka\\w*|lamna\\w*|komma|kommer) in (det |den |bidraget |ansokan |vart bidrag )?(lite |nagot |en vecka |nagra dagar )?senare|senare (inlamning\\w*|deadline|datum)|skjuta (upp|fram) (inlamning\\w*|bidraget|deadline|sista dag\\w*)',
@@ -62,6 +62,39 @@ const NOT_NEEDED = b(
   '(inget|ingen|inte|ej) (\\w+ ){0,2}(anstand|forlangning|mer tid|extra tid|undantag)|no (need for )?(extension|more time|exception)|(do not|don t|won t) need',
 );
 
+/**
+ * The board's protocol asked to come after its deadline (30 June): "går det bra att vi skickar
+ * protokollsutdraget efter augustimötet?", "kan vi få skicka protokollsutdraget i slutet av
+ * augusti?". More time is what is asked for, an exception a coordinator decides (the lead's decision
+ * of 8 December 2026; blind-6 had labelled it a question, blind-10 and blind-13 triage). The asking
+ * sentence names the protocol and a later time, and the mail a time after June; asking when the
+ * protocol is due, or whether a chair's or CEO's decision will do ("räcker ett VD-beslut?"), asks
+ * for no more time and stays a question.
+ */
+const PROTOCOL = b(
+  'protokoll\\w*|\\w*utdrag\\w*|namndbeslut\\w*|styrelsebeslut\\w*|minutes|board s decision',
+);
+/** A later time for it, in the asking sentence ("efter det", "efter augustimötet", "i augusti", "senare"). */
+const LATER = b(
+  'efter (det|detta|(\\w+ ){0,2}(\\w*motet|\\w*mote|sammantradet|sammantrade)|(den )?30 juni|sista dag\\w*|deadline\\w*|sommaren|semestern)|(den )?\\d{1,2} (juli|augusti|september|oktober)|(i |i slutet av |i borjan av |i mitten av |forst i |under )(juli|augusti|september|oktober)|senare|i efterhand|after (that|the (deadline|summer|meeting|next meeting))|(in|by the end of|at the end of) (july|august|september|october)|later',
+);
+/** A time past the protocol's day, anywhere in the mail ("nästa sammanträde är den 26 augusti"). */
+const AFTER_JUNE = b(
+  'juli|augusti|september|oktober|\\w*(juli|augusti|september)mot\\w*|efter (den )?30 juni|efter sommaren|hinner (inte|ej) (\\w+ ){0,3}(fore|fram till|till) (den )?30 juni|july|august|september|october|after (june 30|30 june|the summer)',
+);
+
+/** The words asking for a protocol after its deadline, if the own text asks so. */
+export function asksForLateProtocol(ownText: string): string | undefined {
+  if (!AFTER_JUNE.test(fold(ownText))) return undefined;
+  for (const raw of ownText.split(/(?<=[.!?])\s+|\n+/)) {
+    const s = fold(raw);
+    if (NOT_NEEDED.test(s) || !(raw.includes('?') || ASKS.test(s)) || !PROTOCOL.test(s)) continue;
+    const later = LATER.exec(s);
+    if (later) return later[0];
+  }
+  return undefined;
+}
+
 /** The words of the first sentence that asks for an exception, in the sender's own text. */
 export function asksForException(ownText: string): string | undefined {
   const all = fold(ownText);
@@ -81,5 +114,5 @@ export function asksForException(ownText: string): string | undefined {
       (overLimit ? LET_PASS.exec(s) : null);
     if (exception) return exception[0];
   }
-  return undefined;
+  return asksForLateProtocol(ownText);
 }
