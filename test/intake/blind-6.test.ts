@@ -17,9 +17,12 @@ import { describeMeasuredSet } from './measured-set.js';
  * acts only for a registered unit); their ids keep the writer's label and the figures stay.
  * On 8 December 2026 the lead relabelled b6-question-10 `triage` by the decision on exceptions: a
  * board asking to send its protocol after the 30 June deadline asks for more time (blind-10's and
- * blind-13's writers label the same request triage; found by engineer A16).
+ * blind-13's writers label the same request triage; found by engineer A16). The intake, which had
+ * answered it rightly as a question, now rightly leaves it to a coordinator (A17), so the mails
+ * decided alone fall by one by the label, not by the intake: 95/111 (85.6 %; 95/97 = 97.9 %), and
+ * the floor falls with them from 0.86 to 0.85.
  */
-const AUTO_RIGHT_FLOOR = 0.86;
+const AUTO_RIGHT_FLOOR = 0.85;
 
 /**
  * Mails the intake acts on alone and wrongly when the set was finished (6b83a10), kept visible here
