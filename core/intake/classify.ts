@@ -26,14 +26,21 @@ import { asksForException } from './exception-request.js';
 import { mergerStillAhead } from './merger-ahead.js';
 import { misdirectedTopic } from './misdirected.js';
 import { nonDeliveryReport, type NonDeliveryReport } from './non-delivery.js';
+import { mendTypos } from './typos.js';
 import {
   detectLanguage,
-  fold,
+  fold as foldCharacters,
   parseSubject,
   splitMail,
   wholeWords,
   type MailParts,
 } from './text.js';
+
+/**
+ * Folded text as every rule here reads it: with a letter typed thrice and a doubled consonant in the
+ * award's key words mended ("villl anmäla", "informationsmöttet"; typos.ts).
+ */
+const fold = (s: string): string => mendTypos(foldCharacters(s));
 
 /** Mails at or above this confidence are handled automatically; below it a coordinator triages. */
 export const AUTO_THRESHOLD = 0.7;
