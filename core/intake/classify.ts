@@ -882,6 +882,17 @@ const HALF_REGISTERING = b(
 const UNSURE_ABOUT_TAKING_PART =
   /\b(bidrag\w*|ansokan|delta|deltar|deltagande\w*|medverka\w*|vara med|hinn\w*|fullfolja|skriva klart|submission|application|entry|take part|taking part|participat\w*|make it|manage)\b/;
 
+/**
+ * "Our application", "the entry" named and nothing more: in a question with nothing attached or
+ * linked ("Several of the staff writing our application are more comfortable in English. May the
+ * application be written in English?") the application is what is asked about, not sent now. Only
+ * with a word of sending in the sender's text ("please find", "attached", "submit", "here is") does
+ * naming it still say it comes with this mail (and the forgotten file makes a coordinator look).
+ */
+const ENTRY_NAMED_ONLY = /^(our|the|my) (submission|entry|application|contribution)$/;
+const SENDING_WORD_EN =
+  /\b(attach\w*|enclos\w*|please find|submit\w*|here (is|are|comes)|send\w*|sent|upload\w*|forward\w*)\b/;
+
 /** A registration form's file name ("Intresseanmälan.docx", "Anmälningsblankett Ekbacken.docx"). */
 const REGISTRATION_FILE = /anmalan|anmalnings|intresse/;
 
@@ -1844,7 +1855,11 @@ export function classifyMail(facts: MailFacts): Classification {
   if (top === 'question') {
     const sendsNow = fired.some(
       (x) =>
-        (x.rule === 'submission-sending' || x.rule === 'submission-en') && x.weight > 0 && !x.asked,
+        (x.rule === 'submission-sending' ||
+          (x.rule === 'submission-en' &&
+            (!ENTRY_NAMED_ONLY.test(x.evidence ?? '') || SENDING_WORD_EN.test(ownFolded)))) &&
+        x.weight > 0 &&
+        !x.asked,
     );
     const rival = (k: MailKind) => {
       const asked = fired
