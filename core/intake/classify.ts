@@ -523,6 +523,18 @@ const QUESTION_SUBJECT = /^(fraga|fragor|en fraga|question|questions)\b/;
 const ANNOUNCED =
   /\b(kommer|skickas|skickar vi|skickar|lamnar vi in|kommer vi att skicka|aterkommer med|aterkommer)( \w+){0,2} (strax|senare|snart|sa snart|ikvall|i kvall|imorgon|i morgon|fore|innan|efter|inom|nar|nasta vecka|i (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december))\b/;
 
+/**
+ * What is to be sent, told as the rule ("I anvisningarna står det att protokollsutdrag ska skickas in
+ * senast 30 juni", "the entry must be submitted by 17 May"): the duty, not the sending, so like a
+ * thing announced it is not sent with this mail. Not in a relative clause ("protokollet som ska
+ * skickas in", what the sender may be sending) nor beside words saying it is attached or here.
+ */
+const REQUIRED_TO_SEND =
+  /\b(?<!\bsom )(ska|skall|maste|behover) (\w+ )?(skickas|lamnas|sandas|inkomma|komma) in\b|\b(?<!\b(which|that) )(must|should|has to|have to|needs to|need to) be (sent|submitted|handed) in\b|\b(?<!\b(which|that) )(must|should|has to|have to|needs to|need to) be submitted\b/;
+function requiredToSend(folded: string): boolean {
+  return REQUIRED_TO_SEND.test(folded) && !ATTACHED_WORD.test(folded);
+}
+
 /** Words saying a file is attached ("bifogar", "se bifogad fil", "attached"), not only that it comes. */
 const SAYS_ATTACHED =
   /\b(bifoga\w*|bilag\w*|attach\w*|enclosed|enclosing|(se|i) (den )?(fil|filen|dokumentet)|som fil)\b/;
@@ -829,7 +841,8 @@ function sentences(text: string, allQuestions = false, meetingThread = false): S
         ANNOUNCED.test(f) ||
         ANNOUNCED_LATER.test(f) ||
         WANTS_TO_ATTACH.test(f) ||
-        WILL_WRITE_ENTRY.test(f),
+        WILL_WRITE_ENTRY.test(f) ||
+        requiredToSend(f),
       earlier: EARLIER_REGISTRATION.test(f),
       // "Intresseanmälan efter informationsmötet": the meeting only dates the sentence.
       infoMeeting,

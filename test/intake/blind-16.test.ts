@@ -17,6 +17,9 @@ import { describeMeasuredSet } from './measured-set.js';
  * Påminnelse: protokollsutdrag …") was weighed as a reply's subject (b16-auto-reply-03).
  * A19: 121/139 (87.1 %), 1 wrong, after typos in the award's key words were mended ("villl anmäla
  * sig till kvalitetsutmärkelssen": b16-pre-registration-12).
+ * A19: 122/139 (87.8 %), 1 wrong, after a protocol told of as what the rules say is to be sent
+ * ("protokollsutdrag ska skickas in senast 30 juni") was taken as the duty, not the sending
+ * (b16-question-05).
  */
 const AUTO_RIGHT_FLOOR = 0.87;
 
