@@ -4,6 +4,7 @@
 // the same mail always gets the same answer, and a wrong answer can be traced to a rule.
 import { examinerReport } from './examiner-report.js';
 import { spoofedService } from './spoofed-service.js';
+import { joinSplitCompounds } from './split-compounds.js';
 import {
   extensionOf,
   headerValue,
@@ -811,9 +812,12 @@ function unwrapLines(text: string): string {
   return text.replace(/([^\n]{60,}[^\n.!?:;,])\n(?=[ \t]*[\p{L}\d(])/gu, '$1 ');
 }
 
-/** Spoken forms written as said ("vill va med i år"), read as their written words. */
+/**
+ * Spoken forms written as said ("vill va med i år"), read as their written words; the award's
+ * compounds written apart ("informations mötet") read whole (split-compounds.ts).
+ */
 function spoken(folded: string): string {
-  return folded.replace(/\bva med\b/g, 'vara med');
+  return joinSplitCompounds(folded.replace(/\bva med\b/g, 'vara med'));
 }
 
 function sentences(text: string, allQuestions = false, meetingThread = false): Sentence[] {
@@ -969,7 +973,7 @@ export function classifyMail(facts: MailFacts): Classification {
   // mail it answers there, so its words (a protocol, an entry) are ours, not the sender's.
   const subjectWeight = subject.isReply || AWAY_PREFIX.test(subject.clean) ? 0.3 : 1;
   // A subject about an info meeting and not about registering gives the meeting as context.
-  const foldedSubject = fold(subject.clean);
+  const foldedSubject = joinSplitCompounds(fold(subject.clean));
   const meetingSubject =
     INFO.test(foldedSubject) &&
     !AFTER_MEETING.test(foldedSubject) &&
@@ -977,7 +981,7 @@ export function classifyMail(facts: MailFacts): Classification {
   // A mail about the info meetings (its subject, its words, or the invitation it answers, which
   // lists them): a meeting it calls by its day is one of them.
   const meetingThread = INFO.test(
-    fold(`${subject.clean}\n${parts.own}\n${parts.quoted}\n${parts.forwarded}`),
+    joinSplitCompounds(fold(`${subject.clean}\n${parts.own}\n${parts.quoted}\n${parts.forwarded}`)),
   );
   // "Prisutdelningen 23 november" over "Hela personalgruppen vill gärna vara med": under a subject
   // naming one of the award's events, taking part is taking part in the event, unless the sentence

@@ -14,16 +14,18 @@ import { describeMeasuredSet } from './measured-set.js';
  * an information meeting, "anmäla mej till informations mötet" with the compound split, registered
  * as her unit's pre-registration). Nothing was aligned or relabelled. The set's 13 mails labelled
  * triage cap the share at 126/139 (90.6 %).
+ * With the award's compounds written apart read whole (split-compounds.ts): 117/139 (84.2 %), 0 wrong.
  */
-const AUTO_RIGHT_FLOOR = 0.83;
+const AUTO_RIGHT_FLOOR = 0.84;
 
 /**
- * Mails the intake acted on alone and wrongly when first measured (a0b49fe), kept visible here
- * (their labels are not changed) so that the test fails on any NEW wrong action:
- * - b17-info-meeting-signup-10: "Hej vill anmäla mej till informations mötet den 9 mars" from a
- *   unit's manager, registered as the unit's pre-registration (right: her signup for the meeting).
+ * Mails the intake acts on alone and wrongly, kept visible here (their labels are not changed) so
+ * that the test fails on any NEW wrong action. None now. The one wrong action when first measured
+ * (a0b49fe), b17-info-meeting-signup-10 ("Hej vill anmäla mej till informations mötet den 9 mars"
+ * from a unit's manager, registered as the unit's pre-registration), is her signup for the 9 March
+ * meeting since the split compound is read whole.
  */
-const KNOWN_WRONG: string[] = ['b17-info-meeting-signup-10'];
+const KNOWN_WRONG: string[] = [];
 
 describeMeasuredSet({
   name: 'blind-17',
