@@ -5,6 +5,7 @@
 import { examinerReport } from './examiner-report.js';
 import { spoofedService } from './spoofed-service.js';
 import { joinSplitCompounds } from './split-compounds.js';
+import { personalMeetingSignup } from './meeting-signup.js';
 import {
   extensionOf,
   headerValue,
@@ -1973,6 +1974,21 @@ export function classifyMail(facts: MailFacts): Classification {
     }
   }
   const ownWords = fold(`${subject.clean}\n${parts.own}`);
+  // A person signing up for a meeting the rules do not know as an information meeting ("vill
+  // anmäla mig till mötet den 9 mars") with nothing of the award's in the mail: no registration of
+  // the unit is decided from its "anmäla" (meeting-signup.ts); a coordinator reads it.
+  const meetingSignup = kind === 'pre-registration' ? personalMeetingSignup(ownWords) : undefined;
+  if (meetingSignup) {
+    doubt(0.6);
+    fired.push({
+      rule: 'personal-meeting-signup',
+      kind,
+      weight: 0,
+      sv: 'en person anmäler sig till ett möte, ingen anmälan av enheten till kvalitetsutmärkelsen',
+      en: 'a person signs up for a meeting, not the unit for the award',
+      evidence: meetingSignup,
+    });
+  }
   // A request for an exception (more time for the entry, a rule waived): the instructions grant
   // none, so a coordinator decides it; filed as a question it would wait for an ordinary answer.
   const exception = asksForException(`${subject.clean}\n${parts.own}`);
