@@ -30,7 +30,7 @@ import {
   closedMeeting,
   closedMeetingReason,
   meetingsToAskAbout,
-  signupText,
+  signupMeetingText,
   whichMeetingReason,
 } from './which-meeting.js';
 import { lockedOutByWin, winnerLockoutReason } from './winner-lockout.js';
@@ -158,7 +158,7 @@ function signupQuestion(
   facts: MailFacts,
   c: MailAssessment['classification'],
 ): { reasons: Bilingual[] } & Pick<PlannedDetails, 'askMeetings' | 'suggestedMeetingId'> {
-  const text = signupText(facts, c);
+  const text = signupMeetingText(cycle, facts, c);
   const closed = closedMeeting(cycle, text, facts.sentAt);
   if (closed) {
     const at = new Date(facts.sentAt).getTime();
@@ -538,7 +538,7 @@ export function planMail(input: MailPlanInput): MailPlan {
         : undefined;
       const picked = named
         ? { meeting: named, certain: true }
-        : pickInfoMeeting(cycle, signupText(facts, c), facts.sentAt);
+        : pickInfoMeeting(cycle, signupMeetingText(cycle, facts, c), facts.sentAt);
       if (!picked) {
         plan.facts.push({
           sv: 'Det finns inget kommande informationsmöte att anmäla till.',

@@ -23,6 +23,43 @@ export function signupText(
     : `${facts.subject}\n${facts.body}`;
 }
 
+/**
+ * The text a signup's meeting is read from when the sender forwards our invitation (or a colleague's
+ * mail) and names the day herself ("Jag anmäler mig till informationsmötet den 9 mars" above the
+ * invitation, which lists every meeting): the sender's own words, when they alone name exactly one
+ * meeting ahead (`pickInfoMeeting` is certain). Otherwise the forwarded part counts too
+ * (`signupText`): a forward with no day of its own still reads the forwarded mail's.
+ */
+export function signupMeetingText(
+  cycle: Cycle,
+  facts: { subject: string; body: string; sentAt: IsoInstant },
+  classification?: { cleanSubject: string; parts?: { own: string; forwarded: string } },
+): string {
+  const whole = signupText(facts, classification);
+  if (!classification?.parts?.forwarded.trim()) return whole;
+  const own = `${classification.cleanSubject}\n${classification.parts.own}`;
+  const picked = pickInfoMeeting(cycle, own, facts.sentAt);
+  return picked?.certain && namesOneMeeting(cycle, own, facts.sentAt) ? own : whole;
+}
+
+/** Whether the text names exactly one meeting ahead by its day (two named leave it open). */
+function namesOneMeeting(cycle: Cycle, text: string, sentAt: IsoInstant): boolean {
+  const at = new Date(sentAt).getTime();
+  const ahead = cycle.timeline.infoMeetings.filter((m) => new Date(m.start).getTime() > at);
+  const named = ahead.filter((m) => {
+    const single = { ...cycle, timeline: { ...cycle.timeline, infoMeetings: [m] } };
+    const picked = pickInfoMeeting(single, text, sentAt);
+    return picked?.certain && picked.meeting.id === m.id && dayNamed(m, text);
+  });
+  return named.length === 1;
+}
+
+/** The meeting's day of the month written in the text beside a month or as "den N". */
+function dayNamed(m: InfoMeeting, text: string): boolean {
+  const d = new Date(m.start).getUTCDate();
+  return new RegExp(`(^|\\D)${d}(\\D|$)`).test(text);
+}
+
 /** The meetings open for signup at `sentAt` when the mail names none of them and there are several; else []. */
 export function meetingsToAskAbout(cycle: Cycle, text: string, sentAt: IsoInstant): InfoMeeting[] {
   const picked = pickInfoMeeting(cycle, text, sentAt);

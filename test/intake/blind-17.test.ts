@@ -15,8 +15,9 @@ import { describeMeasuredSet } from './measured-set.js';
  * as her unit's pre-registration). Nothing was aligned or relabelled. The set's 13 mails labelled
  * triage cap the share at 126/139 (90.6 %).
  * With the award's compounds written apart read whole (split-compounds.ts): 117/139 (84.2 %), 0 wrong.
+ * With a forward's meeting read from the sender's own words first (which-meeting.ts): 119/139 (85.6 %).
  */
-const AUTO_RIGHT_FLOOR = 0.84;
+const AUTO_RIGHT_FLOOR = 0.85;
 
 /**
  * Mails the intake acts on alone and wrongly, kept visible here (their labels are not changed) so
