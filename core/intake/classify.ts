@@ -5,6 +5,7 @@
 import { examinerReport } from './examiner-report.js';
 import { spoofedService } from './spoofed-service.js';
 import { joinSplitCompounds } from './split-compounds.js';
+import { cancelsRegistration } from './cancelled-registration.js';
 import { personalMeetingSignup } from './meeting-signup.js';
 import {
   extensionOf,
@@ -1086,6 +1087,12 @@ export function classifyMail(facts: MailFacts): Classification {
           (meetingSubject && zone.name !== 'ämnesraden' && !AWARD_NAME.test(s.text));
         if (aboutMeeting && rule.inInfoMeeting) kind = rule.inInfoMeeting;
         else if (rule.negated && NEGATION.test(near)) kind = rule.negated;
+        // "Vi ber er stryka vår intresseanmälan": the registration cancelled is what is withdrawn.
+        else if (
+          rule.id === 'pre-registration-word' &&
+          cancelsRegistration(s.text.slice(0, m.index))
+        )
+          kind = 'withdrawal';
         // In a sentence that withdraws, its talk of taking part is what is withdrawn ("vi lägger ner
         // vårt deltagande i kvalitetsutmärkelsen").
         // ("X drar sig ur, men Y vill delta i stället": a clause after "men"/"but" is a matter of its

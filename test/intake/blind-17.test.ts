@@ -16,8 +16,10 @@ import { describeMeasuredSet } from './measured-set.js';
  * triage cap the share at 126/139 (90.6 %).
  * With the award's compounds written apart read whole (split-compounds.ts): 117/139 (84.2 %), 0 wrong.
  * With a forward's meeting read from the sender's own words first (which-meeting.ts): 119/139 (85.6 %).
+ * With a registration named as what is cancelled read as withdrawn (cancelled-registration.ts):
+ * 120/139 (86.3 %).
  */
-const AUTO_RIGHT_FLOOR = 0.85;
+const AUTO_RIGHT_FLOOR = 0.86;
 
 /**
  * Mails the intake acts on alone and wrongly, kept visible here (their labels are not changed) so
